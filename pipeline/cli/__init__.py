@@ -1,0 +1,152 @@
+"""The ``mtclean`` command: a thin layer over the library (the only package that imports
+click; one module per command group).
+
+Each command reads its options, builds a :class:`~pipeline.runner.Config`, calls one
+library function and turns :class:`~pipeline.errors.MtcleanError` into a one-line
+message and a non-zero exit code.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from .. import registry
+from ..emit.jsonl import dumps_item, load_items
+from ..emit.markdown import render_markdown
+from ..errors import ConfigError, MtcleanError
+from ..io import atomic_output
+from ..restore import restore_sources
+from ..runner import Config, clean_file, read_path
+
+EXIT_INPUT = 1
+EXIT_INTERRUPTED = 130
+EXIT_BUG = 70
+
+
+def friendly(fn):
+    """Turn library errors into one clear line and an exit code; never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except MtcleanError as exc:
+            click.echo(f"mtclean: error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            click.echo("mtclean: interrupted; no output file was left half-written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line, with what to report
+            click.echo(f"mtclean: internal error: {type(exc).__name__}: {exc} "
+                       "(this is a bug; please report it with the input)", err=True)
+            sys.exit(EXIT_BUG)
+
+    return wrapper
+
+
+def build_config(disable, glossaries, no_glossary) -> Config:
+    try:
+        return Config(disabled=frozenset(disable),
+                      glossaries=tuple(glossaries) if glossaries else None,
+                      use_glossary=not no_glossary)
+    except MtcleanError:
+        raise
+    except Exception as exc:  # pragma: no cover - defensive
+        raise ConfigError(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mtclean")
+def main():
+    """mtclean: clean machine-translated Chinese news into bilingual (zh/en) items.
+
+    \b
+    Example:
+      mtclean clean corpus/000_928918768c0ec3d6.txt --to md
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", "output", default=None, metavar="OUT",
+              help="Write here instead of standard output (replaced in one step).")
+@click.option("--to", "fmt", type=click.Choice(["jsonl", "md"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--disable", multiple=True, metavar="ID",
+              help="Switch off a rule or check by id (repeatable).")
+@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Use this glossary instead of the shipped one (repeatable; later files "
+                   "win).")
+@click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
+@friendly
+def clean(files, output, fmt, disable, glossaries, no_glossary):
+    """Clean one or more files (text or Markdown; - for standard input).
+
+    Every change is recorded in the JSON output; `mtclean restore` undoes them all.
+
+    \b
+    Examples:
+      mtclean clean corpus/000_928918768c0ec3d6.txt
+      mtclean clean page.txt --to md -o page.md
+      cat page.txt | mtclean clean -
+    """
+    config = build_config(disable, glossaries, no_glossary)
+    items = [clean_file(path, config) for path in files]
+    with atomic_output(output) as out:
+        if fmt == "jsonl":
+            for item in items:
+                out.write(dumps_item(item))
+        else:
+            out.write("\n".join(render_markdown(i) for i in items).encode("utf-8"))
+
+
+@main.command()
+@click.argument("file")
+@click.option("-o", "--output", "output", default=None, metavar="OUT",
+              help="Write here instead of standard output.")
+@friendly
+def restore(file, output):
+    """Print the original text of every item in a JSON Lines file made by `clean`.
+
+    The text is rebuilt from the cleaned record by undoing every edit; it equals the
+    input as decoded from bytes.
+
+    \b
+    Example:
+      mtclean clean page.txt -o page.jsonl && mtclean restore page.jsonl
+    """
+    items = load_items(read_path(file), file)
+    with atomic_output(output) as out:
+        for item in items:
+            for text in restore_sources(item):
+                out.write(text.encode("utf-8", "surrogatepass"))
+
+
+@main.command()
+@friendly
+def rules():
+    """List every rule and check with its id and a one-line description.
+
+    \b
+    Example:
+      mtclean rules | grep glossary
+    """
+    from .. import runner  # noqa: F401  (imports register every rule and check)
+
+    rows = [(r.id, "rule", r.lang, r.summary) for r in registry.RULES.values()]
+    rows += [(i, "structural", "*", s) for i, s in registry.STRUCTURAL.items()]
+    rows += [(c.id, f"check/{c.severity}", c.lang, c.summary)
+             for c in registry.CHECKS.values()]
+    width = max(len(r[0]) for r in rows)
+    for ident, what, lang, summary in sorted(rows):
+        click.echo(f"{ident:<{width}}  {what:<15} {lang:<2}  {summary}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

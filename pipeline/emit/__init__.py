@@ -1,0 +1,1 @@
+"""Emitters: turn cleaned items into output formats."""

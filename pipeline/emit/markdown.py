@@ -1,0 +1,35 @@
+"""Markdown for reading: the title as ``#``, headings as ``##``, paragraphs as text.
+
+Metadata and boilerplate blocks are left out (they stay in the JSON record). A bilingual
+block is written as its Chinese text followed by its English text. Cleaning this Markdown
+again gives the same blocks and no edits.
+"""
+from __future__ import annotations
+
+from ..records import Item
+
+SHOWN = ("title", "heading", "paragraph", "caption")
+_PREFIX = {"title": "# ", "heading": "## "}
+
+
+def render_markdown(item: Item, langs: tuple[str, ...] = ("zh", "en")) -> str:
+    """Render one item.
+
+    >>> from pipeline.runner import clean_text
+    >>> print(render_markdown(clean_text("Title\\n\\nDATA:2022-08-17\\n\\nShort head\\n\\nText here.")))
+    # Title
+    <BLANKLINE>
+    ## Short head
+    <BLANKLINE>
+    Text here.
+    <BLANKLINE>
+    """
+    parts = []
+    for block in item.blocks:
+        if block.kind not in SHOWN:
+            continue
+        for lang in langs:
+            text = block.text(lang)
+            if text:
+                parts.append(_PREFIX.get(block.kind, "") + text)
+    return "\n\n".join(parts) + "\n" if parts else ""

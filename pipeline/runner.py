@@ -1,0 +1,241 @@
+"""Composition: the stages in order, the fix-point loop for rules, and the error policy.
+
+    decode -> segment -> detect -> normalize -> classify -> glossary -> repair -> qa
+    -> sentences
+
+Every stage is a function from record to record; this module only wires them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import registry
+from .diff import diff_spans
+from .errors import InputError
+from .records import Block, Check, Edit, Item, Origin, Source
+from .stages import classify as classify_stage
+from .stages import detect as detect_stage
+from .stages import normalize as _normalize  # noqa: F401  (registers rules)
+from .stages import qa as _qa  # noqa: F401  (registers checks)
+from .stages import repair as _repair  # noqa: F401  (registers rules)
+from .stages.decode import decode_bytes
+from .stages.segment import split_blocks
+from .stages.sentences import split_sentences
+
+MAX_ROUNDS = 8
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a run does: which rules are off, which glossaries apply."""
+
+    disabled: frozenset[str] = frozenset()
+    glossaries: tuple[str, ...] | None = None  # None: the shipped glossary
+    use_glossary: bool = True
+
+    def __post_init__(self):
+        registry.validate_ids(self.disabled)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One decoded input document, before segmentation."""
+
+    name: str
+    text: str
+    encoding: str = "utf-8"
+    lang: str | None = None  # the side it belongs to, when known (zh/en file pairs)
+
+
+# --- building an item from text ---------------------------------------------------------
+
+def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
+    """Segment each source into blocks and put each block on its language's side."""
+    blocks: list[Block] = []
+    edits: list[Edit] = []
+    recs: list[Source] = []
+    for doc, src in enumerate(sources):
+        raw, tail = split_blocks(src.text)
+        recs.append(Source(src.name, src.encoding, tail, src.lang))
+        first = [detect_stage.detect_block(b.text) for b in raw]
+        doc_lang = src.lang or detect_stage.document_lang(
+            (lang, len(b.text)) for lang, b in zip(first, raw))
+        for rb, lang in zip(raw, first):
+            if src.lang:
+                side = src.lang
+                lang = src.lang if lang in ("und", src.lang) or lang == "zh" else lang
+            else:
+                if lang == "und":
+                    lang_side = doc_lang if doc_lang in ("en", "zh") else "en"
+                else:
+                    lang_side = lang
+                side = lang_side
+            origin = Origin(doc, rb.pos, rb.gap, rb.mark)
+            index = len(blocks)
+            fields = {side: rb.text, side + "_origin": origin}
+            blocks.append(Block(kind="paragraph", lang=lang, **fields))
+            edits.extend(Edit(rule, index, side, off, before, after)
+                         for rule, off, before, after in rb.edits)
+    return Item(item_id, tuple(recs), (), tuple(blocks), tuple(edits), ())
+
+
+def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText:
+    text, encoding = decode_bytes(data, name)
+    return SourceText(name, text, encoding, lang)
+
+
+# --- applying rules -----------------------------------------------------------------------
+
+def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str,
+                max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
+    """Apply rules until the text stops changing. Returns (text, edits, converged)."""
+    rules = tuple(rules)
+    edits: list[Edit] = []
+    for _ in range(max_rounds):
+        changed = False
+        for r in rules:
+            new = r.fn(text)
+            if new != text:
+                for off, old, new_span in diff_spans(text, new):
+                    edits.append(Edit(r.id, block, lang, off, old, new_span))
+                text = new
+                changed = True
+        if not changed:
+            return text, edits, True
+    return text, edits, False
+
+
+def run_rule_group(item: Item, group: str, config: Config,
+                   kind_filter: Callable[[Block], bool] | None = None) -> Item:
+    rules = registry.rules_in(group, config.disabled)
+    blocks = list(item.blocks)
+    edits = list(item.edits)
+    checks = list(item.checks)
+    for i, block in enumerate(blocks):
+        for lang in block.sides:
+            applicable = [r for r in rules if r.applies(lang, block.kind)]
+            if not applicable:
+                continue
+            text = block.text(lang)
+            new, new_edits, converged = apply_rules(text, applicable, i, lang)
+            if new_edits:
+                edits.extend(new_edits)
+                block = block.with_text(lang, new)
+            if not converged:
+                checks.append(Check("qa.unstable_rules", "major", i,
+                                    f"rules kept changing this block after {MAX_ROUNDS} "
+                                    f"rounds; please report it", lang))
+        blocks[i] = block
+    return replace(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
+
+
+# --- checks and sentences -----------------------------------------------------------------
+
+def run_checks(item: Item, config: Config) -> Item:
+    found = list(item.checks)
+    specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+    for i, block in enumerate(item.blocks):
+        for spec in specs:
+            if block.kind not in spec.kinds:
+                continue
+            if spec.scope == "text":
+                for lang in block.sides:
+                    if spec.lang not in ("*", lang):
+                        continue
+                    for message, span in spec.fn(block.text(lang)) or ():
+                        found.append(Check(spec.id, spec.severity, i, message, lang, span))
+            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
+                for message, span in spec.fn(block.zh, block.en) or ():
+                    found.append(Check(spec.id, spec.severity, i, message, None, span))
+    return replace(item, checks=tuple(found))
+
+
+def add_sentences(item: Item) -> Item:
+    blocks = tuple(
+        replace(b,
+                en_sentences=tuple(split_sentences(b.en, "en")) if b.en else (),
+                zh_sentences=tuple(split_sentences(b.zh, "zh")) if b.zh else ())
+        for b in item.blocks)
+    return replace(item, blocks=blocks)
+
+
+def drop_empty_blocks(item: Item) -> Item:
+    """Blocks emptied by repairs stay in the record (their edits restore them) but are
+    marked as boilerplate, so no reading format shows an empty block."""
+    blocks = tuple(replace(b, kind="boilerplate")
+                   if all(not (b.text(l) or "").strip() for l in b.sides)
+                   and b.kind != "boilerplate" else b
+                   for b in item.blocks)
+    return replace(item, blocks=blocks)
+
+
+# --- the whole pipeline -----------------------------------------------------------------------
+
+def clean_item(item: Item, config: Config = Config()) -> Item:
+    """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
+    from .stages import glossary as glossary_stage
+
+    item = run_rule_group(item, "normalize", config)
+    item = classify_stage.classify_item(item)
+    if config.use_glossary:
+        item = glossary_stage.apply_glossary(item, config)
+    item = run_rule_group(item, "repair", config)
+    item = drop_empty_blocks(item)
+    item = run_checks(item, config)
+    return add_sentences(item)
+
+
+def clean_sources(item_id: str, sources: Sequence[SourceText],
+                  config: Config = Config()) -> Item:
+    return clean_item(build_item(item_id, sources), config)
+
+
+def clean_text(text: str, item_id: str = "text", config: Config = Config(),
+               name: str = "<text>") -> Item:
+    """Clean one document given as text.
+
+    >>> item = clean_text("Title\\n\\nDATA:2022-08-17  Views:0\\n\\nA paragraph\\u00a0here.")
+    >>> [b.kind for b in item.blocks], item.meta_dict["date"]
+    (['title', 'meta', 'paragraph'], '2022-08-17')
+    """
+    return clean_sources(item_id, [SourceText(name, text)], config)
+
+
+def item_id_for(path: str) -> str:
+    if path == "-":
+        return "stdin"
+    name = Path(path).name
+    for suffix in (".txt", ".md", ".markdown", ".text"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def read_path(path: str) -> bytes:
+    import sys
+
+    try:
+        if path == "-":
+            return sys.stdin.buffer.read()
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path,
+                         hint="use `mtclean run` for folders") from None
+    except PermissionError:
+        raise InputError("permission denied: cannot read the file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+
+
+def clean_file(path: str, config: Config = Config()) -> Item:
+    data = read_path(path)
+    name = "<stdin>" if path == "-" else path
+    src = decode_source(data, name)
+    if not src.text.strip():
+        raise InputError("empty input: no text to clean", path=name,
+                         hint="check that the file was exported completely")
+    return clean_sources(item_id_for(path), [src], config)

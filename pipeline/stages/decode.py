@@ -1,0 +1,156 @@
+"""Stage 1, decode: bytes to text.
+
+UTF-8 (with or without BOM), UTF-16/32 (with a BOM, or UTF-16 recognised by its zero
+bytes), GB18030 (a superset of GBK and GB2312) and Big5 are recognised. Binary files and
+text that mixes encodings are refused with a :class:`~pipeline.errors.DecodeError` that
+names the line. Nothing is normalised here: the decoded text is what ``mtclean restore``
+gives back, and every later change to it is an edit.
+"""
+from __future__ import annotations
+
+import codecs
+
+from ..errors import DecodeError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 without BOM from where the zero bytes fall (ASCII-heavy text)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zero > 0.3 * half and even_zero < 0.05 * half:
+        return "utf-16-le"
+    if even_zero > 0.3 * half and odd_zero < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _han_share(text: str, common) -> float:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    return sum(1 for c in han if common(c)) / len(han)
+
+
+def _gb2312_level1(c: str) -> bool:
+    try:
+        b = c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= b[0] <= 0xD7
+
+
+def _big5_frequent(c: str) -> bool:
+    try:
+        b = c.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return 0xA4 <= b[0] <= 0xC6
+
+
+def _plausible(text: str) -> bool:
+    """Text decoded from a legacy encoding should be letters, Han, punctuation, spaces."""
+    if not text:
+        return True
+    odd = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v")
+              or 0xE000 <= ord(c) <= 0xF8FF or 0x80 <= ord(c) < 0xA0)
+    return odd <= 0.01 * len(text)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the bytes of a text file, or raise DecodeError.
+
+    >>> decode_bytes("民政部".encode("gb18030"))
+    ('民政部', 'gb18030')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfHello")
+    ('Hello', 'utf-8-sig')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {encoding} data", path=name,
+                                  line=_line_of(data, exc.start)) from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"binary file: looks like {what}, not text", path=name,
+                              hint="give mtclean text, Markdown or JSON Lines files")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    nul = data.find(b"\x00")
+    if nul >= 0 and data.count(b"\x00") > max(8, len(data) // 1000):
+        raise DecodeError(f"binary file: NUL bytes (first at byte {nul})", path=name,
+                          line=_line_of(data, nul),
+                          hint="give mtclean text, Markdown or JSON Lines files")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    # Not UTF-8. If the part before the first bad byte already holds multi-byte UTF-8,
+    # the file mixes encodings: guessing would corrupt one part silently.
+    head = data[:bad]
+    if any(b >= 0x80 for b in head) and _decodes(head, "utf-8"):
+        raise DecodeError("mixed encodings: valid UTF-8 up to here, then bytes that are "
+                          "not UTF-8", path=name, line=_line_of(data, bad),
+                          hint="convert the whole file to one encoding (UTF-8)")
+    candidates = []
+    for encoding, common in (("gb18030", _gb2312_level1), ("big5", _big5_frequent)):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
+                               text))
+    if not candidates:
+        raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5", path=name,
+                          line=_line_of(data, bad))
+    candidates.sort(reverse=True)
+    _, _, encoding, text = candidates[0]
+    return text, encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut at the end of the slice is fine
+        return exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"
+    return True

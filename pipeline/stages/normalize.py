@@ -1,0 +1,94 @@
+"""Stage 3, normalize: character-level clean-up of every block, before detection.
+
+Each rule is a pure ``str -> str`` function; the runner records an edit for every change,
+so Unicode and whitespace normalisation can be undone like any other repair.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ..registry import ALL_KINDS, rule
+
+_NBSP = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_ZERO_WIDTH = regex.compile(
+    r"[\u200b\u2060\ufeff\u00ad\u180e]"
+    r"|(?<=[\p{Latin}\p{Han}\d])[\u200c\u200d](?=[\p{Latin}\p{Han}\d])")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e"
+                         r"\u2066-\u2069\ufff9-\ufffb]")
+_TAB = regex.compile(r"\t")
+_SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_EDGES = regex.compile(r"\A[\s\u3000]+|[\s\u3000]+\Z")
+
+
+@rule("repair.nfc", kinds=ALL_KINDS, group="normalize", order=10)
+def compose_unicode(text: str) -> str:
+    """Compose characters to Unicode NFC (a letter and its combining accent become one).
+
+    >>> compose_unicode("Cafe\\u0301") == "Caf\\u00e9"
+    True
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+@rule("repair.control_chars", kinds=ALL_KINDS, group="normalize", order=20)
+def remove_control_chars(text: str) -> str:
+    """Remove control characters and stray bidirectional marks; a tab becomes a space.
+
+    >>> remove_control_chars("Civil\\x07 Affairs\\tBureau")
+    'Civil Affairs Bureau'
+    """
+    if text.isprintable():
+        return text
+    return _TAB.sub(" ", _CONTROL.sub("", text))
+
+
+@rule("repair.zero_width", kinds=ALL_KINDS, group="normalize", order=30)
+def remove_zero_width(text: str) -> str:
+    """Remove zero-width spaces, joiners between letters, word joiners and soft hyphens.
+
+    >>> remove_zero_width("Lao\\u200bNiu")
+    'LaoNiu'
+    """
+    if text.isascii():
+        return text
+    return _ZERO_WIDTH.sub("", text)
+
+
+@rule("repair.nbsp", kinds=ALL_KINDS, group="normalize", order=40)
+def replace_nbsp(text: str) -> str:
+    """Turn no-break and other fixed-width spaces into ordinary spaces.
+
+    >>> replace_nbsp("Lao\\u00a0Niu")
+    'Lao Niu'
+    """
+    if text.isascii():
+        return text
+    return _NBSP.sub(" ", text)
+
+
+@rule("repair.collapse_spaces", kinds=ALL_KINDS, group="normalize", order=50)
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of spaces inside a block to one space.
+
+    >>> collapse_spaces("DATA:2022-08-17  Views:0")
+    'DATA:2022-08-17 Views:0'
+    """
+    if "  " not in text:
+        return text
+    return _SPACES.sub(" ", text)
+
+
+@rule("repair.strip", kinds=ALL_KINDS, group="normalize", order=60)
+def strip_edges(text: str) -> str:
+    """Remove indentation and trailing spaces around a block.
+
+    >>> strip_edges("   Paragraph text.  ")
+    'Paragraph text.'
+    """
+    if not text or (not text[0].isspace() and not text[-1].isspace()):
+        return text
+    return _EDGES.sub("", text)

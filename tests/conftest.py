@@ -1,0 +1,8 @@
+import pytest
+
+from paths import SEED
+
+
+@pytest.fixture
+def seed_path():
+    return SEED

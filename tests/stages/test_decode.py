@@ -1,0 +1,33 @@
+import pytest
+
+from pipeline.errors import DecodeError
+from pipeline.stages.decode import decode_bytes
+
+TEXT = "民政部召开会议。The Ministry of Civil Affairs met.\n"
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+    (TEXT.encode("utf-16"), "utf-16"),
+    ("Plain English text here.\n".encode("utf-16-le"), "utf-16-le"),
+    ("Plain English text here.\n".encode("utf-16-be"), "utf-16-be"),
+    (TEXT.encode("gb18030"), "gb18030"),
+    ("民政部召開會議，討論慈善組織的登記與管理。".encode("big5"), "big5"),
+])
+def test_encodings(data, encoding):
+    text, found = decode_bytes(data)
+    assert found == encoding
+    assert "民政部" in text or "Plain" in text
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    (b"PK\x03\x04\x14\x00", "ZIP"),
+    (bytes(range(256)) * 8, "binary"),
+    ("好".encode("utf-8") + "好".encode("gbk") * 3, "mixed"),
+])
+def test_refused(data, message):
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data, "x.txt")
+    assert message in str(info.value) and "x.txt" in str(info.value)

@@ -1,0 +1,61 @@
+import pytest
+
+from pipeline.stages.segment import joins_across_gap, joins_soft, split_blocks
+
+
+def texts(doc):
+    blocks, _ = split_blocks(doc)
+    return [b.text for b in blocks]
+
+
+@pytest.mark.parametrize("doc,expected", [
+    ("Title\n\nBody.", ["Title", "Body."]),
+    ("Title\r\n\r\n\r\nBody.\r\n", ["Title", "Body."]),
+    ("A sentence that goes\non here.", ["A sentence that goes on here."]),
+    ("Heading\nThe paragraph.", ["Heading", "The paragraph."]),
+    ("Ends here.\nNext one.", ["Ends here.", "Next one."]),
+    ("民政部召开会议，\n部署工作。", ["民政部召开会议，部署工作。"]),
+    ("一、基本情况\n民政部召开会议。", ["一、基本情况", "民政部召开会议。"]),
+    ("民政部召开会议。\nThe ministry met.", ["民政部召开会议。", "The ministry met."]),
+    ("# Title\n\n## Head\n\nText.", ["Title", "Head", "Text."]),
+    ("well-\nknown words", ["well-known words"]),
+    ("", []),
+    ("\n\n  \n", []),
+])
+def test_split_blocks(doc, expected):
+    assert texts(doc) == expected
+
+
+@pytest.mark.parametrize("doc", [
+    "Title\n\nBody.", "a\r\nb\rc\n\n\nd\u2028e", "  x  \n\n\t\n y", "# T\n\n##  H\n",
+    "Broken line that goes\n\non here.\n\n",
+])
+def test_layout_is_kept(doc):
+    blocks, tail = split_blocks(doc)
+    rebuilt = ""
+    for b in blocks:
+        text = b.text
+        for rule, off, before, after in reversed(b.edits):
+            text = text[:off] + before + text[off + len(after):]
+        rebuilt += b.gap + b.mark + text
+    assert rebuilt + tail == doc
+
+
+@pytest.mark.parametrize("prev,nxt,expected", [
+    ("the ministry said that", "the rules apply", True),
+    ("Collaborative architecture", "The construction.", False),
+    ("It ended.", "then more", False),
+    ("民政部召开会议，", "部署工作。", True),
+])
+def test_joins_soft(prev, nxt, expected):
+    assert joins_soft(prev, nxt) is expected
+
+
+@pytest.mark.parametrize("prev,nxt,expected", [
+    ("and also to promote the cooperation between social organizations to", "establish a bridge.", True),
+    ("Main points of action", "strategic awareness.", False),
+    ("It ended.", "then more", False),
+    ("short,", "continued here", True),
+])
+def test_joins_across_gap(prev, nxt, expected):
+    assert joins_across_gap(prev, nxt) is expected

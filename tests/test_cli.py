@@ -1,0 +1,91 @@
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+from paths import SEED
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kw)
+
+
+def test_clean_jsonl_record_contract():
+    res = run("clean", str(SEED))
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.output.splitlines()[0])
+    assert set(rec) >= {"id", "meta", "blocks", "edits", "checks"}
+    assert rec["id"] == "000_928918768c0ec3d6"
+    for b in rec["blocks"]:
+        assert set(b) >= {"kind", "lang", "en", "zh", "sentences"}
+        assert set(b["sentences"]) == {"en", "zh"}
+    for e in rec["edits"]:
+        assert set(e) >= {"rule", "block", "before", "after"}
+
+
+def test_clean_then_restore_roundtrip(tmp_path):
+    out = tmp_path / "o.jsonl"
+    assert run("clean", str(SEED), "-o", str(out)).exit_code == 0
+    res = run("restore", str(out))
+    assert res.exit_code == 0
+    assert res.stdout_bytes == SEED.read_bytes()
+
+
+def test_clean_markdown(tmp_path):
+    out = tmp_path / "o.md"
+    assert run("clean", str(SEED), "--to", "md", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# The 23rd Lao Niu Philanthropy Class was held\n")
+    assert text.count("\n## ") == 4 and "DATA:" not in text
+
+
+def test_stdin():
+    res = run("clean", "-", "--to", "md", input="Title\n\nA paragraph.\n")
+    assert res.exit_code == 0 and res.output.startswith("# Title")
+
+
+def test_missing_file_is_one_line_error(tmp_path):
+    res = run("clean", str(tmp_path / "nope.txt"))
+    assert res.exit_code != 0
+    assert "nope.txt" in res.output and "no such file" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_binary_file_is_refused(tmp_path):
+    png = tmp_path / "image.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    res = run("clean", str(png))
+    assert res.exit_code != 0 and "image.png" in res.output and "binary" in res.output
+
+
+def test_empty_file_is_refused(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    res = run("clean", str(empty))
+    assert res.exit_code != 0 and "empty.txt" in res.output and "empty" in res.output
+
+
+def test_no_half_written_output(tmp_path):
+    out = tmp_path / "o.jsonl"
+    out.write_text("previous\n")
+    res = run("clean", str(SEED), str(tmp_path / "missing.txt"), "-o", str(out))
+    assert res.exit_code != 0
+    assert out.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["o.jsonl"]
+
+
+def test_rules_lists_ids():
+    res = run("rules")
+    assert "repair.nbsp" in res.output and "qa.untranslated" in res.output
+
+
+def test_unknown_disable_id():
+    res = run("clean", str(SEED), "--disable", "repair.nope")
+    assert res.exit_code != 0 and "repair.nope" in res.output
+
+
+def test_every_command_has_help_with_example():
+    for cmd in main.commands:
+        res = run(cmd, "--help")
+        assert res.exit_code == 0 and "Example" in res.output, cmd
