@@ -59,3 +59,9 @@ def test_joins_soft(prev, nxt, expected):
 ])
 def test_joins_across_gap(prev, nxt, expected):
     assert joins_across_gap(prev, nxt) is expected
+
+
+def test_join_edits_are_recorded_with_rule_ids():
+    blocks, _ = split_blocks("A sentence that goes\non here.\n\nthe cooperation between social organizations to\n\nestablish a bridge.")
+    rules = [e[0] for b in blocks for e in b.edits]
+    assert rules == ["segment.join_lines", "repair.join_broken_lines"]
