@@ -18,7 +18,8 @@ from ..emit.markdown import render_markdown
 from ..errors import ConfigError, MtcleanError
 from ..io import atomic_output
 from ..restore import restore_sources
-from ..runner import Config, clean_file, read_path
+from ..readers import iter_inputs
+from ..runner import Config, clean_sources, read_path
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -86,7 +87,8 @@ def main():
 @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
 @friendly
 def clean(files, output, fmt, disable, glossaries, no_glossary):
-    """Clean one or more files (text or Markdown; - for standard input).
+    """Clean files: text or Markdown, NAME.zh.txt + NAME.en.txt pairs, JSON Lines
+    (`id` with `text`, or with `zh`/`en`), folders; - for standard input.
 
     Every change is recorded in the JSON output; `mtclean restore` undoes them all.
 
@@ -97,7 +99,8 @@ def clean(files, output, fmt, disable, glossaries, no_glossary):
       cat page.txt | mtclean clean -
     """
     config = build_config(disable, glossaries, no_glossary)
-    items = [clean_file(path, config) for path in files]
+    items = [clean_sources(inp.id, inp.sources, config)
+             for inp in iter_inputs(files, strict=True)]
     with atomic_output(output) as out:
         if fmt == "jsonl":
             for item in items:

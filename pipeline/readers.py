@@ -1,0 +1,230 @@
+"""Input forms: text and Markdown files, zh/en file pairs, folders, JSON Lines, stdin.
+
+:func:`iter_inputs` streams :class:`InputItem` objects in a stable order (arguments in the
+order given, folder contents sorted by path), reading JSON Lines one line at a time. An
+input that cannot become an item is yielded as a :class:`Rejected` with its place and
+reason, so a batch run can carry on and nothing is lost; ``strict=True`` raises instead.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .emit.jsonl import loads_line
+from .errors import InputError, MtcleanError
+from .runner import SourceText, decode_source, item_id_for
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SIDES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class InputItem:
+    id: str
+    sources: tuple[SourceText, ...]
+    where: str  # file, or file:line, for messages and rejects
+
+
+@dataclass(frozen=True)
+class Rejected:
+    where: str
+    reason: str
+    original: str | None  # the input text, or the raw JSON line; None if unreadable
+    id: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "source": self.where, "reason": self.reason,
+                "original": self.original}
+
+
+def side_of(path: str) -> tuple[str, str | None]:
+    """Split ``NAME.zh.txt`` into (``NAME``, ``zh``); other names have no side.
+
+    >>> side_of("news/a1.zh.txt"), side_of("news/a1.en.md"), side_of("a1.txt")
+    (('a1', 'zh'), ('a1', 'en'), ('a1', None))
+    """
+    stem = item_id_for(path)
+    for lang in SIDES:
+        if stem.endswith("." + lang):
+            return stem[: -len(lang) - 1], lang
+    return stem, None
+
+
+def _is_input_file(p: Path) -> bool:
+    name = p.name.lower()
+    return p.is_file() and not name.startswith(".") and name.endswith(
+        TEXT_SUFFIXES + JSONL_SUFFIXES)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files named directly, and the input files of named folders (sorted, recursive)."""
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if _is_input_file(fp):
+                        found = True
+                        yield str(fp)
+            if not found:
+                raise InputError("folder has no input files (.txt, .md, .jsonl)", path=path)
+        else:
+            yield path
+
+
+def _pair_files(files: list[str]) -> Iterator[list[str]]:
+    """Group NAME.zh.* with NAME.en.* from the same folder; everything else alone."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    order: list[tuple[str, str] | str] = []
+    for f in files:
+        stem, lang = side_of(f)
+        if lang is None or f.lower().endswith(JSONL_SUFFIXES):
+            order.append(f)
+            continue
+        key = (str(Path(f).parent), stem)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)  # type: ignore[arg-type]
+        groups[key].append(f)
+    for entry in order:
+        if isinstance(entry, tuple):
+            yield sorted(groups[entry], key=lambda f: SIDES.index(side_of(f)[1]))
+        else:
+            yield [entry]
+
+
+def read_bytes(path: str, stdin: IO[bytes] | None = None) -> bytes:
+    from .runner import read_path
+
+    if path == "-" and stdin is not None:
+        return stdin.read()
+    return read_path(path)
+
+
+def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
+    sources = []
+    for path in group:
+        name = "<stdin>" if path == "-" else path
+        lang = side_of(path)[1] if path != "-" else None
+        sources.append(decode_source(read_bytes(path, stdin), name, lang))
+    item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
+    where = " + ".join("<stdin>" if p == "-" else p for p in group)
+    if not any(s.text.strip() for s in sources):
+        raise InputError("empty input: no text to clean", path=where,
+                         hint="check that the file was exported completely")
+    return InputItem(item_id, tuple(sources), where)
+
+
+def record_to_item(record: object, where: str) -> InputItem:
+    """One JSON Lines record (``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``)."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where)
+    item_id = record.get("id")
+    if not isinstance(item_id, (str, int)) or isinstance(item_id, bool) or item_id == "":
+        raise InputError("missing or invalid field 'id' (a non-empty string)", path=where)
+    item_id = str(item_id)
+    sources = []
+    if "text" in record and not any(k in record for k in SIDES):
+        text = record["text"]
+        if not isinstance(text, str):
+            raise InputError("field 'text' must be a string", path=where, item=item_id)
+        sources.append(SourceText(where, text, "json"))
+    else:
+        for lang in SIDES:
+            value = record.get(lang)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise InputError(f"field {lang!r} must be a string or null", path=where,
+                                 item=item_id)
+            sources.append(SourceText(f"{where}#{lang}", value, "json", lang))
+        if not sources:
+            raise InputError("no text: give 'zh' and/or 'en' (or 'text')", path=where,
+                             item=item_id)
+    if not any(s.text.strip() for s in sources):
+        raise InputError("empty text", path=where, item=item_id)
+    return InputItem(item_id, tuple(sources), where)
+
+
+def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        original = line.decode("utf-8", "replace").rstrip("\r\n")
+        try:
+            record = loads_line(line, path, lineno)
+            item = record_to_item(record, where)
+        except MtcleanError as exc:
+            yield Rejected(where, exc.message, original,
+                           exc.item if exc.item is not None else None)
+            continue
+        if item.id in seen:
+            yield Rejected(where, f"duplicate id {item.id!r} (first at line {seen[item.id]})",
+                           original, item.id)
+            continue
+        seen[item.id] = lineno
+        yield item
+
+
+def iter_inputs(paths: Iterable[str], *, strict: bool = False,
+                stdin: IO[bytes] | None = None) -> Iterator[InputItem | Rejected]:
+    """Every input item of the given paths, in order; see the module docstring."""
+    for group in _pair_files(list(expand_paths(paths))):
+        first = group[0]
+        if first == "-" or first.lower().endswith(JSONL_SUFFIXES):
+            stream = stdin or sys.stdin.buffer
+            if first == "-":
+                head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+                if not head.lstrip()[:1] == b"{":
+                    yield from _guard([first], strict, stream)
+                    continue
+                source: Iterable = _jsonl_from(stream, "<stdin>")
+            else:
+                source = _jsonl_file(first)
+            for entry in source:
+                if strict and isinstance(entry, Rejected):
+                    raise InputError(entry.reason, path=entry.where)
+                yield entry
+            continue
+        yield from _guard(group, strict)
+
+
+def _guard(group: list[str], strict: bool,
+           stdin: IO[bytes] | None = None) -> Iterator[InputItem | Rejected]:
+    try:
+        yield _text_item(group, stdin)
+    except MtcleanError as exc:
+        if strict:
+            raise
+        where = " + ".join(group)
+        original = None  # undecodable or unreadable: the file itself is the original
+        try:
+            original = "".join(decode_source(read_bytes(p), p).text for p in group
+                               if p != "-")
+        except MtcleanError:
+            pass
+        yield Rejected(where, exc.message, original)
+
+
+def _jsonl_from(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
+    yield from iter_jsonl(stream, path)
+
+
+def _jsonl_file(path: str) -> Iterator[InputItem | Rejected]:
+    try:
+        stream = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied: cannot read the file", path=path) from None
+    with stream:
+        yield from iter_jsonl(stream, path)
