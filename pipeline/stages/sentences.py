@@ -11,10 +11,11 @@ U.S., a.m., No. 5), initials, lists, ellipses, a lower-case continuation. This f
 runs at tens of MB/s; :func:`english_nlp` wraps the same rules as a component of a
 ``spacy.blank("en")`` pipeline for callers who want spaCy ``Doc`` objects.
 
-Chinese: a sentence ends after 。！？ (and ！? ｡ ． ……), with any closing quotes or brackets
-that follow; an end inside a matched pair of 《》 「」 『』 “” ‘’ （） 【】 never splits, and a
-quotation or bracket whose text ends a sentence ends the sentence around it. ``；`` is not
-an end; unmatched quotes and brackets are ignored.
+Chinese: a sentence ends after 。！？ (also half-width ! and ?, ｡, ． and ……), with any
+closing quotes or brackets that follow. An end inside a matched pair of 《》 「」 『』 “” ‘’
+（） 【】 never splits; a quotation or bracket that stands as a sentence (at the start,
+after an end mark, or after a colon: 他说：“走吧。”) and ends with an end mark ends the
+sentence around it. ``；`` is not an end; unmatched quotes and brackets are ignored.
 
 Every regex here runs in linear time: no nested quantifiers, runs of end marks are matched
 possessively and only from their first character, and look-backs use bounded windows.
@@ -22,6 +23,7 @@ possessively and only from their first character, and look-backs use bounded win
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 # --- English ------------------------------------------------------------------------------
@@ -291,6 +293,9 @@ _ZH_END = re.compile(
     r"(?:(?<=[!?])[!?]*+(?![A-Za-z0-9])|(?<![!?])[。！？｡．…!?]*+)"
     r"[”’」』）)】\]〗\"]*+(?!\s*+[，、,：:；;。！？｡．…])")
 _ZH_MARKS = re.compile(r"[《》「」『』“”‘’（）()【】\[\]〈〉〖〗\"]")
+# What comes before a quotation that is a sentence of its own: punctuation, or a verb of
+# saying written without a colon (他说"走吧。").
+_ZH_INTRO = frozenset("：:，,。！？!?…；;”’」』）)】说說道问問称稱")
 _ZH_OPENERS = re.compile(r"[《「『“‘（(【\[〈〖\"]")
 
 
@@ -326,6 +331,17 @@ def _matched_pairs(text: str) -> tuple[list[tuple[int, int]], set]:
     return outer, straight
 
 
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the quotation or bracket opening at ``i`` stands as a sentence of its own
+    (at the start, after an end mark, or introduced by a colon, comma or verb of saying:
+    他说：“走吧。”)
+    rather than inside one (他们高呼“没有正义就没有和平！”口号)."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j == 0 or text[j - 1] in _ZH_INTRO
+
+
 def _chinese_cuts(text: str) -> list[int]:
     """Offsets between Chinese sentences (before stripping)."""
     if not _ZH_OPENERS.search(text):
@@ -344,8 +360,9 @@ def _chinese_cuts(text: str) -> list[int]:
         while o < len(outer) and outer[o][1] < s:
             o += 1
         if o < len(outer) and outer[o][0] < s:
-            close = outer[o][1]
-            if e <= close or text[close] not in _ZH_QUOTING:
+            opening, close = outer[o]
+            if e <= close or text[close] not in _ZH_QUOTING \
+                    or not _opens_sentence(text, opening):
                 continue  # an end inside a quotation or a title
         cuts.append(e)
     return _merge_bare(text, cuts)
@@ -395,9 +412,12 @@ def english_nlp():
     if name not in Language.factories:
         @Language.component(name)
         def _sentencize(doc):
-            starts = {a for a, _ in sentence_spans(doc.text, "en")}
+            offsets = [tok.idx for tok in doc]
+            # the token holding each sentence start (always its first character, since
+            # sentences start after white space; the lookup keeps that from mattering)
+            firsts = {bisect_right(offsets, a) - 1 for a, _ in sentence_spans(doc.text, "en")}
             for tok in doc:
-                tok.is_sent_start = tok.i == 0 or tok.idx in starts
+                tok.is_sent_start = tok.i == 0 or tok.i in firsts
             return doc
 
     nlp = spacy.blank("en")
