@@ -68,14 +68,14 @@ _DANGLING_EN = re.compile(r"\s++[”’)\]»）」』】\"]++(?=\s|\Z)")
 _WORDISH = re.compile(r"\w")
 _OPENERS = "\"'“‘([«"
 _EN_END = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]»]*+(?=\s|\Z)")
-_NEXT = re.compile(r"\s+([\"'“‘(\[«]*+)(\S?)(\S?)")
+_NEXT = re.compile(r"\s++([\"'“‘(\[«]*+)(\S?)(\S?)")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]*+([^\W\d_]+)")
 _LIST_ITEM = re.compile(
     r"(?:[•⁃▪◦●■‣]\s*)?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\.\)?")
 _LIST_START = re.compile(r"\s*+(?:[•⁃▪◦●■‣]\s*+)?(\d{1,3}|[a-z])(\.\)|\)|\.)\s")
 _LIST_NEXT = re.compile(r"(?<=\s)(?:[•⁃▪◦●■‣]\s*+)?(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
 _BULLET_ANY = re.compile(r"[•⁃▪◦●■‣]")
-_BULLET = re.compile(r"(?<=\s)[•⁃▪◦●■‣](?=\s*\S)")
+_BULLET = re.compile(r"(?<=\s)[•⁃▪◦●■‣](?=\s*+\S)")
 _WINDOW = 48  # how far back to look for the word before an end mark
 
 
@@ -160,9 +160,9 @@ def _is_end(text: str, start: int, mark: str, stop: int, sent_start: int) -> boo
         nxt = _NEXT_WORD.match(text, after.start(1)).group(1)
         if nxt not in _STARTERS:
             return False
-        if low in _TIMES:
-            lead = text[sent_start:start].split(None, 1)
-            if lead and lead[0].lower() in _TIME_LEADS and len(text[sent_start:start].split()) <= 4:
+        if low in _TIMES and start - sent_start <= 40:
+            lead = text[sent_start:start].split()
+            if len(lead) <= 4 and lead[0].lower() in _TIME_LEADS:
                 return False
         return True
     return True
@@ -290,6 +290,7 @@ _ZH_QUOTING = frozenset("」』”’）)】]\"〗")
 # before an ASCII letter or digit are Latin text ("Yahoo!Japan", "?id=5"), not ends.
 _ZH_END = re.compile(
     r"[。！？｡．…!?](?<![。！？｡．…!?].)"  # the first mark of a run
+    r"(?!(?<=．)[0-9０-９])"  # not a full-width decimal point (３．５)
     r"(?:(?<=[!?])[!?]*+(?![A-Za-z0-9])|(?<![!?])[。！？｡．…!?]*+)"
     r"[”’」』）)】\]〗\"]*+(?!\s*+[，、,：:；;。！？｡．…])")
 _ZH_MARKS = re.compile(r"[《》「」『』“”‘’（）()【】\[\]〈〉〖〗\"]")

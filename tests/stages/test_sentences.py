@@ -220,6 +220,7 @@ CHINESE = [
     ("double corner quotes", "『好。』他答。", ["『好。』", "他答。"]),
     ("semicolon does not split", "出口增长；进口下降。", ["出口增长；进口下降。"]),
     ("decimal point and percent", "增长3.5%，达到1.2万亿元。", ["增长3.5%，达到1.2万亿元。"]),
+    ("full-width decimal point", "增长３．５％。下降１．２％．", ["增长３．５％。", "下降１．２％．"]),
     ("Latin text inside Chinese", "访问http://a.com/?id=5了解Yahoo!Japan的情况。完",
      ["访问http://a.com/?id=5了解Yahoo!Japan的情况。", "完"]),
     ("unmatched opening quote", "未闭合“引号。下一句。", ["未闭合“引号。", "下一句。"]),
