@@ -292,11 +292,13 @@ _ZH_END = re.compile(
     r"[。！？｡．…!?](?<![。！？｡．…!?].)"  # the first mark of a run
     r"(?!(?<=．)[0-9０-９])"  # not a full-width decimal point (３．５)
     r"(?:(?<=[!?])[!?]*+(?![A-Za-z0-9])|(?<![!?])[。！？｡．…!?]*+)"
+    r"(?!(?<=…)等)"  # "苹果、梨……等水果": the ellipsis stands for a list
     r"[”’」』）)】\]〗\"]*+(?!\s*+[，、,：:；;。！？｡．…])")
 _ZH_MARKS = re.compile(r"[《》「」『』“”‘’（）()【】\[\]〈〉〖〗\"]")
 # What comes before a quotation that is a sentence of its own: punctuation, or a verb of
 # saying written without a colon (他说"走吧。").
-_ZH_INTRO = frozenset("：:，,。！？!?…；;”’」』）)】说說道问問称稱")
+_ZH_INTRO = frozenset("：:说說道问問称稱")
+_ZH_QUOTES = frozenset("“‘「『\"")
 _ZH_OPENERS = re.compile(r"[《「『“‘（(【\[〈〖\"]")
 
 
@@ -332,15 +334,19 @@ def _matched_pairs(text: str) -> tuple[list[tuple[int, int]], set]:
     return outer, straight
 
 
-def _opens_sentence(text: str, i: int) -> bool:
+def _opens_sentence(text: str, i: int, sent_start: int) -> bool:
     """Whether the quotation or bracket opening at ``i`` stands as a sentence of its own
-    (at the start, after an end mark, or introduced by a colon, comma or verb of saying:
-    他说：“走吧。”)
-    rather than inside one (他们高呼“没有正义就没有和平！”口号)."""
+    (at the start of the current sentence, or a quotation introduced by a colon or a verb
+    of saying: 他说：“走吧。”) rather than inside one (他们高呼“没有正义就没有和平！”口号,
+    他们在（还在建设中的。）大楼前停下)."""
     j = i
-    while j > 0 and text[j - 1].isspace():
+    while j > sent_start and text[j - 1].isspace():
         j -= 1
-    return j == 0 or text[j - 1] in _ZH_INTRO
+    if j == sent_start:
+        return True
+    # a bracket after other text is an aside within the sentence; a quotation may be
+    # introduced
+    return text[i] in _ZH_QUOTES and text[j - 1] in _ZH_INTRO
 
 
 def _chinese_cuts(text: str) -> list[int]:
@@ -363,7 +369,7 @@ def _chinese_cuts(text: str) -> list[int]:
         if o < len(outer) and outer[o][0] < s:
             opening, close = outer[o]
             if e <= close or text[close] not in _ZH_QUOTING \
-                    or not _opens_sentence(text, opening):
+                    or not _opens_sentence(text, opening, cuts[-1] if cuts else 0):
                 continue  # an end inside a quotation or a title
         cuts.append(e)
     return _merge_bare(text, cuts)

@@ -200,7 +200,8 @@ CHINESE = [
      ["真的吗？", "太好了！", "走吧。"]),
     ("runs of end marks", "真的吗？！是的。", ["真的吗？！", "是的。"]),
     ("half-width ! and ?", "真的吗?太好了!走吧。", ["真的吗?", "太好了!", "走吧。"]),
-    ("ellipsis", "苹果、梨……都丰收了。", ["苹果、梨……", "都丰收了。"]),
+    ("ellipsis", "他沉默了……大家都明白。", ["他沉默了……", "大家都明白。"]),
+    ("ellipsis before 等", "苹果、梨……等水果都丰收了。好。", ["苹果、梨……等水果都丰收了。", "好。"]),
     ("spaced ellipsis", "他很难找了 … … 我找了一天。", ["他很难找了 … …", "我找了一天。"]),
     ("end inside a title", "我们明天一起去看《摔跤吧！爸爸》好吗？好！",
      ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]),
@@ -321,3 +322,55 @@ def test_sentences_of_the_cleaned_seed(seed_path):
         assert block.en_sentences == tuple(split_english(block.en))
         assert "".join(block.en_sentences).replace(" ", "") == block.en.replace(" ", "")
     assert sum(len(b.en_sentences) for b in paragraphs) > len(paragraphs)
+
+
+# --- round trip: news-like sentences joined into a block split back into themselves -------
+
+EN_OPENERS = ["The", "It", "Officials", "Beijing", "He", "Mr. Wang", "Dr. Lee", "In 2021, the",
+              "At 7 a.m. the", "“The", "(The", "Gov. Li", "U.S. officials", "No. 5"]
+EN_MIDDLE = ["said", "the fund", "Mr. Smith", "Dr. Lee", "the U.S. government", "No. 5",
+             "Jan. 13", "5.6% more", "$1.5 billion", "3.14 points", "p. 55", "e.g. rivers",
+             "at 5 p.m. on", "(Xinhua)", "St. Louis", "a Ph.D. holder", "Co. at noon",
+             "“two committees”", "Yahoo! in", "Art. 5", "vs. Team B", "i.e. the", "Sept. 1",
+             "Pitt, Briggs & Co. and", "Aug. 12 (Xinhua) --", "2.5 times", "Ltd. and", "... and",
+             ". . . the"]
+EN_FINAL = ["today", "in May", "5.6%", "$1.5 billion", "the plan", "3.14", "2021", "relief"]
+EN_ENDS = [".", "!", "?", ".”", "?”", ".)", "..."]
+
+
+@st.composite
+def english_sentence(draw):
+    words = [draw(st.sampled_from(EN_OPENERS))]
+    words += draw(st.lists(st.sampled_from(EN_MIDDLE), max_size=4))
+    words.append(draw(st.sampled_from(EN_FINAL)))
+    end = draw(st.sampled_from(EN_ENDS))
+    opener = words[0][0] if words[0][0] in "“(" else ""
+    if end[-1] in "”)" and (opener, end[-1]) not in (("“", "”"), ("(", ")")):
+        end = end[:-1]
+    return " ".join(words) + end
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(english_sentence(), min_size=1, max_size=5))
+def test_english_sentences_joined_split_back(sentences):
+    assert split_english(" ".join(sentences)) == sentences
+
+
+ZH_MIDDLE = ["民政部", "救灾", "《摔跤吧！爸爸》", "３．５％", "3.5%", "（含港澳台。）", "“两委”",
+             "；", "，", "高呼“没有正义就没有和平！”口号", "COVID-19", "U.S.", "《扶贫？》",
+             "「好。」的", "……等等", "【快讯！】"]
+ZH_ENDS = ["。", "！", "？", "？！", "……", "!", "?"]
+
+
+@st.composite
+def chinese_sentence(draw):
+    body = "".join(draw(st.lists(st.sampled_from(ZH_MIDDLE), max_size=4)))
+    if draw(st.booleans()):
+        return "他说：“" + body + "好" + draw(st.sampled_from(ZH_ENDS[:4])) + "”"
+    return "会议" + body + "结束" + draw(st.sampled_from(ZH_ENDS))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(chinese_sentence(), min_size=1, max_size=5))
+def test_chinese_sentences_joined_split_back(sentences):
+    assert split_chinese("".join(sentences)) == sentences
