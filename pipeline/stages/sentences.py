@@ -13,9 +13,9 @@ runs at tens of MB/s; :func:`english_nlp` wraps the same rules as a component of
 
 Chinese: a sentence ends after 。！？ (also half-width ! and ?, ｡, ． and ……), with any
 closing quotes or brackets that follow. An end inside a matched pair of 《》 「」 『』 “” ‘’
-（） 【】 never splits; a quotation or bracket that stands as a sentence (at the start,
-after an end mark, or after a colon: 他说：“走吧。”) and ends with an end mark ends the
-sentence around it. ``；`` is not an end; unmatched quotes and brackets are ignored.
+（） 【】 never splits; a quotation or bracket that starts a sentence, or a quotation after
+a colon or a verb of saying (他说：“走吧。”), ends the sentence around it when its text
+ends with an end mark. ``；`` is not an end; unmatched quotes and brackets are ignored.
 
 Every regex here runs in linear time: no nested quantifiers, runs of end marks are matched
 possessively and only from their first character, and look-backs use bounded windows.
