@@ -48,8 +48,10 @@ def _ascii_mark(text: str, i: int) -> str:
 
 @rule("repair.fullwidth_punct", lang="en", order=10)
 def ascii_punct_in_english(text: str) -> str:
-    """Turn full-width punctuation left by MT into ASCII in English text, with English
-    spacing (a space after a comma, around brackets); curly quotes are English and stay.
+    """Turn full-width punctuation left by MT into ASCII in English text.
+
+    Spacing follows English (a space after a comma, around brackets); curly quotes are
+    English typography and stay.
 
     >>> ascii_punct_in_english("Source：Beijing Youth Daily，Author：Wang Sishuo")
     'Source: Beijing Youth Daily, Author: Wang Sishuo'
@@ -84,8 +86,9 @@ def _zh_parens(m: regex.Match) -> str:
 
 @rule("repair.halfwidth_punct_zh", lang="zh", order=12)
 def fullwidth_punct_in_chinese(text: str) -> str:
-    """Turn ASCII punctuation next to Chinese characters into full-width marks, leaving
-    numbers (3.5, 1,000, 10:30), web addresses and Latin words alone.
+    """Turn ASCII punctuation next to Chinese characters into full-width marks.
+
+    Numbers (3.5, 1,000, 10:30), web addresses and Latin words are left alone.
 
     >>> fullwidth_punct_in_chinese("民政部召开会议,部署工作:一是(试点)推进!")
     '民政部召开会议，部署工作：一是（试点）推进！'
@@ -144,8 +147,10 @@ _AFFIX = regex.compile(
 
 @rule("repair.heading_affixes", kinds=("title", "heading"), order=5)
 def strip_heading_affixes(text: str) -> str:
-    """Remove CMS affixes around titles and headings: bullets (``☉``), ``Reprint |``,
-    ``[Reprint]`` and ``| Essay by the Trainee``.
+    """Remove bullets and CMS affixes (``Reprint |``) around titles and headings.
+
+    Handled: bullets (``☉ ● ■ ◆ •``), ``Reprint |``, ``[Reprint]``, ``【转载】`` and
+    ``| Essay by the Trainee``.
 
     >>> strip_heading_affixes("☉ Social assistance")
     'Social assistance'

@@ -135,8 +135,9 @@ def _percent(m: regex.Match) -> str | None:
 
 @rule("repair.zh_numbers_in_english", lang="en", order=42)
 def render_zh_numbers(text: str) -> str:
-    """Write numbers left in Chinese form the English way: ``1.2万`` 12,000, ``3亿``
-    300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan.
+    """Write numbers left in Chinese form (``1.2万``, ``3亿``, ``百分之五``) the English way.
+
+    ``1.2万`` is 12,000, ``3亿`` 300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan.
 
     >>> render_zh_numbers("More than 1.2万 people and 3亿 yuan; 百分之五 of them.")
     'More than 12,000 people and 300 million yuan; 5 percent of them.'

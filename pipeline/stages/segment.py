@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..registry import structural
+from .repair import BULLETS as _BULLETS
 
 JOIN_LINES = structural("segment.join_lines",
                         "Join a line break inside a paragraph (a hard-wrapped line).")
@@ -77,6 +78,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False
     if _LABEL_START.match(nxt):
         return False
+    if p.lstrip()[:1] in _BULLETS:  # a bulleted heading stays apart unless cut mid-phrase
+        return bool(_EN_SOFT_END.search(p))
     if _EN_LOWER_START.match(nxt):
         return True
     return bool(_EN_SOFT_END.search(p)) and not nxt.lstrip()[:1].isdigit()

@@ -54,6 +54,8 @@ def test_layout_is_kept(doc):
     ("Source: Beijing Youth Daily", "author: Wang Sishuo", False),
     ("DATA:2022-08-17 Views:0", "On August 12th, the class was held online.", False),
     ("Article 7", "The registration authority shall", False),
+    ("☉ Social assistance", "the county set up 12 relief stations", False),
+    ("● The ministry shall provide the", "following services", True),
     ("民政部召开会议。", "The ministry met.", False),
 ])
 def test_joins_soft(prev, nxt, expected):
