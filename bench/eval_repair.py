@@ -29,6 +29,7 @@ from pipeline.runner import clean_text  # noqa: E402
 
 WMT21 = "wmt21-newstest2021-zhen"
 WMT22 = "wmt22-generaltest2022-docs"
+WMT24 = "wmt24-enzh-news-docs"
 # edits that move page furniture (site names) out of text, rather than repair wording
 MOVES = frozenset({"repair.site_suffix"})
 _ZH_HEADLINE = regex.compile(r"(?:[-－—]|\s-\s)\s*\S{1,12}(?:网|在线)\s*\Z")
@@ -48,13 +49,20 @@ def wmt21_documents(data: Path, side: str) -> list[list[str]]:
     return docs
 
 
-def wmt22_documents(data: Path, field: str) -> list[list[str]]:
+def wmt22_documents(data: Path, field: str, name: str = "zh-en.news_docs.jsonl",
+                    folder: str = WMT22) -> list[list[str]]:
     docs = []
-    with open(data / WMT22 / "zh-en.news_docs.jsonl", encoding="utf-8") as f:
+    with open(data / folder / name, encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             docs.append([seg[field] for seg in rec["segments"]])
     return docs
+
+
+def wmt21_english_original(data: Path) -> list[list[str]]:
+    lines = (data / WMT21 / "newstest2021.en-zh.src.en").read_text(
+        encoding="utf-8").splitlines()
+    return [lines[k:k + CHUNK] for k in range(0, len(lines), CHUNK)]
 
 
 def evaluate(docs: list[list[str]], name: str) -> dict:
@@ -70,7 +78,8 @@ def evaluate(docs: list[list[str]], name: str) -> dict:
         item = clean_text(text, f"{name}-{n}")
         if restore_sources(item) != [text]:
             lost += 1
-        again = clean_text("\n\n".join(b.en for b in item.blocks if b.en) + "\n")
+        again = clean_text("\n\n".join(b.text(s) for b in item.blocks for s in b.sides)
+                           + "\n")
         unstable += sum(1 for e in again.edits if e.rule not in MOVES)
         blocks += len(item.blocks)
         touched = {e.block for e in item.edits}
@@ -98,7 +107,7 @@ def pct(a: int, b: int) -> str:
 
 
 def report(name: str, r: dict, examples: int, reference: bool) -> None:
-    print(f"\n## {name} ({'human reference' if reference else 'MT output'})")
+    print(f"\n## {name} ({'human text' if reference else 'MT output'})")
     print(f"documents {r['docs']}, blocks {r['blocks']}, kinds "
           + ", ".join(f"{k} {v}" for k, v in sorted(r["kinds"].items())))
     print(f"blocks edited: {r['edited']} ({pct(r['edited'], r['blocks'])}); "
@@ -132,6 +141,14 @@ def main(argv=None) -> int:
         ("wmt21 ref.A", wmt21_documents(data, "ref.A.en"), True),
         ("wmt22 refA", wmt22_documents(data, "en_refA"), True),
         ("wmt22 refB", wmt22_documents(data, "en_refB"), True),
+        # controls: text written in its own language, where every edit needs a reason
+        ("wmt21 en-zh source (English original)", wmt21_english_original(data), True),
+        ("wmt22 en-zh source (English original)",
+         wmt22_documents(data, "en", "en-zh.news_docs.jsonl"), True),
+        ("wmt24 en-zh source (English original)",
+         wmt22_documents(data, "en", "en-zh.news_docs.jsonl", WMT24), True),
+        ("wmt21 zh-en source (Chinese original)", wmt21_documents(data, "src.zh"), True),
+        ("wmt22 zh-en source (Chinese original)", wmt22_documents(data, "zh"), True),
     ]
     print("# Repair evaluation on the shared WMT zh-en data")
     for name, docs, reference in runs:

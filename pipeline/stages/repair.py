@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from ..registry import rule
-from . import repair_numbers  # noqa: F401  (registers rules)
+from .repair_numbers import mostly_mixed  # (also registers the number rules)
 
 # --- full-width punctuation in English -------------------------------------------------
 
@@ -58,7 +58,7 @@ def ascii_punct_in_english(text: str) -> str:
     >>> ascii_punct_in_english("the Charity Law（2016）took effect at 10：30")
     'the Charity Law (2016) took effect at 10:30'
     """
-    if text.isascii() or not _FW.search(text):
+    if text.isascii() or not _FW.search(text) or mostly_mixed(text, opening=True):
         return text
     return _FW.sub(lambda m: _ascii_mark(text, m.start()), text)
 

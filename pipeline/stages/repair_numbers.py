@@ -7,6 +7,31 @@ import regex
 
 from ..registry import rule
 
+# a block of English with this much Chinese in it is really mixed (a Chinese sentence full
+# of foreign names, misread as English): its punctuation and numbers are left alone
+MIXED_HAN_CHARS = 10
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
+
+
+def mostly_mixed(text: str, *, opening: bool = False) -> bool:
+    """Does this English block hold a Chinese sentence rather than a stray Chinese term?
+
+    It does when it has many Chinese characters or ends like a Chinese sentence
+    (``...不同。``); with ``opening``, also when its first word is Chinese.
+
+    >>> mostly_mixed("News from 华声在线 today"), mostly_mixed("名单还包括英超联赛目标球员Coutinho")
+    (False, True)
+    >>> mostly_mixed("Shiba Inu非常不同。"), mostly_mixed("其他球员 Jasper、Nelson", opening=True)
+    (True, True)
+    """
+    if len(_HAN_CHAR.findall(text)) >= MIXED_HAN_CHARS or _ZH_SENTENCE_END.search(text):
+        return True
+    first = _FIRST_LETTER.search(text) if opening else None
+    return bool(first and _HAN_CHAR.match(first.group(0)))
+
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -52,7 +77,7 @@ def render_zh_dates(text: str) -> str:
     >>> render_zh_dates("In 2020年7月 and in 2019年, prices rose.")
     'In July 2020 and in 2019, prices rose.'
     """
-    if "年" not in text and "月" not in text:
+    if ("年" not in text and "月" not in text) or mostly_mixed(text):
         return text
 
     def ymd(m):
@@ -144,7 +169,7 @@ def render_zh_numbers(text: str) -> str:
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
     """
-    if not regex.search("[万亿元百]", text):
+    if not regex.search("[万亿元百]", text) or mostly_mixed(text):
         return text
     text = _sub(_YI, text, _yi)
     text = _sub(_WAN, text, _wan)

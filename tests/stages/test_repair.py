@@ -39,6 +39,13 @@ def check_table(fn, text, expected):
     # wmt21 newstest2021.zh-en.hyp.Online-A.en line 1683
     ("Tourism Bureau 1 (involved: inquiry isolation hotel issues.) ）",
      "Tourism Bureau 1 (involved: inquiry isolation hotel issues.) )"),
+    # must not change: Chinese sentences full of foreign names that detection reads as
+    # English (wmt21 newstest2021.en-zh.ref.A.zh line 270; wmt22 en-zh.news_docs.jsonl,
+    # zh_mt_Online-A of the document that names Christine Baranski)
+    ("名单还包括英超联赛目标球员 Philippe Coutinho、Ousmane Dembele、Ivan Rakitic 和 Samuel Umtiti。",
+     "名单还包括英超联赛目标球员 Philippe Coutinho、Ousmane Dembele、Ivan Rakitic 和 Samuel Umtiti。"),
+    ("演员阵容中还有Christine Baranski，Cynthia Nixon，Carrie Coon和Morgan Spector等等。",
+     "演员阵容中还有Christine Baranski，Cynthia Nixon，Carrie Coon和Morgan Spector等等。"),
     # rows that must not change: ASCII, curly quotes are English typography
     ("Already fine: yes, (2016).", "Already fine: yes, (2016)."),
     ("He said “yes” and ‘no’.", "He said “yes” and ‘no’."),
@@ -119,6 +126,7 @@ def test_heading_affixes(text, expected):
     ("from 2022年8月12日至15日", "from August 12, 2022 至15日"),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
+    ("记者2022年8月12日从民政部获悉 Lao Niu", "记者2022年8月12日从民政部获悉 Lao Niu"),
     ("the 2022年度 report", "the 2022年度 report"),
     ("On August 12, 2022.", "On August 12, 2022."),
 ])
@@ -142,6 +150,7 @@ def test_zh_dates_in_english(text, expected):
     ("1.5万亿 yuan", "1.5万亿 yuan"),
     ("12,000 people", "12,000 people"),
     ("百分之百 sure", "百分之百 sure"),
+    ("全省共有社会组织1.2万个 Lao Niu", "全省共有社会组织1.2万个 Lao Niu"),
 ])
 def test_zh_numbers_in_english(text, expected):
     check_table(render_zh_numbers, text, expected)
