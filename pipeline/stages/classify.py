@@ -140,6 +140,29 @@ def parse_meta(text: str) -> dict[str, str] | None:
     return fields
 
 
+_DATED_LINE = regex.compile(
+    r"\A\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*"
+    r"(?P<org>[^.!?。！？:：,，;；]{2,60}?)\s*\Z")
+
+
+def parse_dated_line(text: str) -> dict[str, str] | None:
+    """A date and an organisation on their own line (CMS pages put one under the
+    ``DATA:`` line); the classifier takes it as metadata only right after another one.
+
+    >>> parse_dated_line("2017-10-09 Red Cross Society of China")
+    {'date': '2017-10-09', 'organization': 'Red Cross Society of China'}
+    >>> parse_dated_line("2017-10-09 was the day the volunteers arrived in the city") is None
+    True
+    """
+    m = _DATED_LINE.match(text)
+    if not m or len(m.group("org").split()) > 6:
+        return None
+    day = iso_date(m.group(1))
+    if not day:
+        return None
+    return {"date": day, "organization": m.group("org").strip()}
+
+
 # --- structure ------------------------------------------------------------------------
 
 # either width: the repair rules turn one into the other, and a block must keep its kind
@@ -254,6 +277,13 @@ def classify_item(item: Item, extra=None) -> Item:
                 meta.setdefault(k, v)
         else:
             kinds.append("")
+    for i in range(1, len(blocks)):
+        if not kinds[i] and kinds[i - 1] == "meta":
+            fields = parse_dated_line(_text(blocks[i]))
+            if fields is not None:
+                kinds[i] = "meta"
+                for k, v in fields.items():
+                    meta.setdefault(k, v)
     kinds = list(mark_page_furniture(item, tuple(kinds)))
     if extra is not None:
         kinds = list(extra(item, tuple(kinds)))

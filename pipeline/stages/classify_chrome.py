@@ -139,6 +139,9 @@ _CHROME = [regex.compile(p, _I) for p in (
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
     r"(?:Scan|Long\s+press).{0,40}QR\s+code.{0,60}",
     r".{0,20}SMS\s+subscription.{0,60}",
+    r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?.{0,40}|(?:Your\s+)?Comments?\s*[:：]?",
+    r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/]\s*(?:Subscribe|Sign\s+up|Log\s*in"
+    r"|Register))*\s*[:：]?",
     # "click to correct the error", mobile station
     r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",
     r".{0,20}(?:我要纠错|纠错).{0,20}",

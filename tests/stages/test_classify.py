@@ -126,6 +126,9 @@ def test_split_breadcrumb(title, parts):
     ("Home>About CGPI>Originating>Content", True),
     ("Please refer to when using the article.", True),
     ("【Print】【Close】", True),
+    ("Post a comment", True),
+    ("Comment:", True),
+    ("Subscribe | Log in", True),
     # not chrome
     ("Share the joy of reading with your children.", False),
     ("The foundation follows our official guidance on the charity law and the rules for "
@@ -133,6 +136,8 @@ def test_split_breadcrumb(title, parts):
     ("Print media reported the meeting.", False),
     ("Home care services expanded to 400 communities.", False),
     ("Close cooperation between government and social organizations.", False),
+    ("Comments from the public are welcome until May 1.", False),
+    ("Register social organizations online", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
@@ -244,3 +249,17 @@ def test_classification_decisions(ident, kind, line):
     assert ident in STRUCTURAL
     item = clean_text(f"Charity class opens in Hohhot\n\n{line}\n\nThe class opened.\n")
     assert [b.kind for b in item.blocks] == ["title", kind, "paragraph"]
+
+
+@pytest.mark.parametrize("second,is_meta", [
+    ("2017-10-09 Red Cross Society of China", True),
+    ("2017-10-09 was the day the volunteers arrived in the city", False),
+    ("2017-10-09 was the day.", False),
+])
+def test_dated_line_under_a_meta_line(second, is_meta):
+    text = f"Title of the story\n\nDATA:2017-10-09  Views:115\n\n{second}\n\nThe story.\n"
+    item = clean_text(text)
+    assert (item.blocks[2].kind == "meta") is is_meta
+    assert item.meta_dict["views"] == "115"
+    if is_meta:
+        assert item.meta_dict["organization"] == "Red Cross Society of China"

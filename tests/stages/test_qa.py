@@ -7,8 +7,9 @@ use: cite Akhbardeh et al., 2021), with the line number in the file named.
 import pytest
 
 from pipeline.runner import clean_text
-from pipeline.stages.qa import (english_has_no_chinese, footnotes_not_glued,
-                                headline_not_repeated, site_rendered_faithfully)
+from pipeline.stages.qa import (dates_not_garbled, english_has_no_chinese,
+                                footnotes_not_glued, headline_not_repeated,
+                                site_rendered_faithfully)
 
 
 # qa.untranslated
@@ -70,8 +71,24 @@ def test_no_duplicate_when_first_paragraph_differs():
     ("Hebei ecological replenishment - ChinaNews.com", []),
     # CNN in the body of a headline is a real reference to CNN, not a site suffix
     ("CNN reported the consulate closure on Wednesday", []),
+    # ... unless the page is chinanews, whose name 中新网 MT renders as CNN
+    ("CNN: rainstorm hits Chongqing - chinanews.com", ["CNN"]),
+    ("CNN reported the closure - Xinhua Net", []),
 ])
 def test_suspect_rendering(title, flagged):
     item = clean_text(title + "\n\nThe text.\n")
     assert [c.span for c in item.checks if c.check == "qa.suspect_rendering"] == flagged
     assert [s for *_, s in site_rendered_faithfully(item)] == flagged
+
+
+# qa.garbled_date
+@pytest.mark.parametrize("text,spans", [
+    ("China Charity Day falls on 9 5 days every year.", ["9 5 days"]),
+    ("The Charity Law took effect on 9 1 days, 2016.", ["9 1 days"]),
+    ("The training lasted 10 days.", []),
+    ("It took 3 to 5 days.", []),
+    ("Over 1,2 3 days", []),
+    ("13 1 days", []),
+])
+def test_garbled_date(text, spans):
+    assert [span for _, span in dates_not_garbled(text)] == spans
