@@ -134,7 +134,9 @@ _CHROME = [regex.compile(p, _I) for p in (
     r"(?:Print|Close(?:\s+window)?|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
     r"(?:\s*[|/]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
     # sharing and following
-    r"(?:Share\s+(?:to|on|this(?:\s+article)?)|Share)\s*[:：]?(?:\s*[\w.+]+){0,8}",
+    r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
+    r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
+    r"(?:\s*[,/|]?\s*[\w.+]+){0,6}",
     r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the)\b.{0,40}"
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
     r"(?:Scan|Long\s+press).{0,40}QR\s+code.{0,60}",
@@ -148,8 +150,8 @@ _CHROME = [regex.compile(p, _I) for p in (
     r"Swipe\s+to\s+enter\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     r"(?:Enter|Go\s+to)\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     # Chinese UI labels left in English pages
-    r"(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱|分享到|打印|关闭|扫一扫)"
-    r"\s*[:：]?.{0,80}",
+    r"(?:当前位置|您的位置|您现在的位置|地址|邮编|官网|网址|电话|传真|邮箱|分享到)\s*[:：].{0,80}",
+    r"(?:字号|打印|关闭|扫一扫|分享到)(?:\s*[\[【(（]?\s*[大中小]?\s*[\]】)）]?)*",
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
     # breadcrumb lines
@@ -176,7 +178,7 @@ def is_chrome(text: str, lang: str = "en") -> bool:
     if lang != "en" and _ZH_UI_LABEL.match(t):
         return False
     if regex.search(r"[.!?。！？]\Z", t) and not regex.match(
-            r"(?:Please|.{0,20}(?:follow|SMS|Scan|Long))", t, _I):
+            r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", t, _I):
         return False
     return any(p.fullmatch(t) for p in _CHROME)
 

@@ -131,6 +131,9 @@ def test_split_breadcrumb(title, parts):
     ("Subscribe | Log in", True),
     # not chrome
     ("Share the joy of reading with your children.", False),
+    ("Share prices rose in Shanghai", False),
+    ("Volunteers follow the WeChat group to coordinate relief.", False),
+    ("电话会议", False),
     ("The foundation follows our official guidance on the charity law and the rules for "
      "accounts.", False),
     ("Print media reported the meeting.", False),
