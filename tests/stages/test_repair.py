@@ -150,6 +150,9 @@ def test_zh_dates_in_english(text, expected):
     ("1.5万亿 yuan", "1.5万亿 yuan"),
     ("12,000 people", "12,000 people"),
     ("百分之百 sure", "百分之百 sure"),
+    ("百分之三十五点五 of them", "百分之三十五点五 of them"),
+    ("百分之一百二十 of them", "百分之一百二十 of them"),
+    ("since 1元旦", "since 1元旦"),
     ("全省共有社会组织1.2万个 Lao Niu", "全省共有社会组织1.2万个 Lao Niu"),
 ])
 def test_zh_numbers_in_english(text, expected):
