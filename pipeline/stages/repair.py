@@ -139,7 +139,7 @@ BULLETS = "☉●■◆•▪►▶★☆○◇□※➤"
 _AFFIX = regex.compile(
     r"\A(?:[" + BULLETS + r"]\s*"
     r"|[\[【]\s*(?:Reprint(?:ed)?|Repost|转载|原创|Original)\s*[\]】]\s*"
-    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)"
+    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)+"
     r"|\s*[|｜]\s*(?:Essay|Article|Note|Reflection)s?\s+(?:by|from)\s+(?:the|a|our)?\s*"
     r"(?:Trainees?|Students?|Participants?|Volunteers?)\s*\Z",
     regex.IGNORECASE)

@@ -7,6 +7,9 @@ test sets are released for research use (cite Akhbardeh et al., 2021 and Kocmi e
 2022). File and line are given with each row.
 """
 import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline import registry
 
 from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
                                     fullwidth_punct_in_chinese, strip_heading_affixes)
@@ -101,6 +104,7 @@ def test_repeated_sentence(text, expected):
     ("☉ Social assistance", "Social assistance"),
     ("● Management of social organizations", "Management of social organizations"),
     ("■Charity", "Charity"),
+    ("●● ■ Charity", "Charity"),
     ("Reprint | Charity law training opens", "Charity law training opens"),
     ("[Reprint] The 23rd Lao Niu Philanthropy Class was held",
      "The 23rd Lao Niu Philanthropy Class was held"),
@@ -165,3 +169,20 @@ def test_zh_numbers_in_english(text, expected):
 ])
 def test_zh_small_number(text, value):
     assert zh_small_number(text) == value
+
+
+REPAIR_IDS = ["repair.fullwidth_punct", "repair.halfwidth_punct_zh", "repair.repeated_sentence",
+              "repair.heading_affixes", "repair.zh_dates_in_english",
+              "repair.zh_numbers_in_english"]
+CHARS = st.sampled_from(list(
+    "ab A.,:;!?()（）【】《》，。：；！？、丨\u3000 -_|年月日号万亿元百分之五十三两2019 8 12 1.5 "
+    "民政部☉●网") + ["Reprint | ", "Same sentence here. "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(CHARS, max_size=40).map("".join))
+def test_repair_rules_are_idempotent(text):
+    for ident in REPAIR_IDS:
+        fn = registry.RULES[ident].fn
+        once = fn(text)
+        assert fn(once) == once, ident
