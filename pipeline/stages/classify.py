@@ -7,6 +7,7 @@ item with their kind, so nothing is lost; emitters leave them out of reading for
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 import regex
 
@@ -325,6 +326,29 @@ def classify_item(item: Item, extra=None) -> Item:
     return item
 
 
+SAME_HEADLINE_RATIO = 0.75
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Are two (comparable) texts the same headline, perhaps worded apart by MT?
+
+    Words are compared for English, characters for Chinese; the texts must be of about
+    the same length, so a lead paragraph that expands the headline is not one.
+
+    >>> same_headline("shaanxi crack the problem of helping after relocation to avoid the masses run at both ends",
+    ...               "shaanxi crack the problem of helping after relocation to avoid the masses two headed run")
+    True
+    >>> same_headline("israel strengthens measures", "israel strengthens measures to stop the epidemic from coming back")
+    False
+    """
+    if a == b:
+        return bool(a)
+    ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
+    if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
+        return False
+    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
+
+
 def mark_repeated_headline(item: Item, title_at: int) -> Item:
     """Mark the text blocks right after the title ``duplicate`` while they repeat it."""
     title = _comparable(_text(item.blocks[title_at]))
@@ -335,8 +359,9 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
         block = blocks[j]
         if block.kind in ("meta", "boilerplate", "caption"):
             continue
-        if block.kind not in ("paragraph", "heading") or title not in (
-                _comparable(_text(block)), _comparable(_without_site(_text(block)))):
+        if block.kind not in ("paragraph", "heading") or not any(
+                same_headline(title, _comparable(t))
+                for t in (_text(block), _without_site(_text(block)))):
             break
         blocks[j] = replace(block, kind="duplicate")
     return replace(item, blocks=tuple(blocks))

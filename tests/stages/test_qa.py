@@ -58,6 +58,19 @@ def test_repeated_headline_reported_once():
         ("the headline is repeated as the first paragraph", "x")]
 
 
+@pytest.mark.parametrize("title,first", [
+    # wmt21 newstest2021.zh-en.hyp.Online-A.en lines 1009-1010: MT words the repeat apart
+    ('Shaanxi: Crack the problem of helping after relocation to avoid the masses "run at both '
+     'ends" - Xinhua',
+     'Shaanxi: crack the problem of helping after relocation to avoid the masses "two-headed '
+     'run"'),
+    ("陕西：破解搬迁后帮扶难题 避免群众“两头跑”", "陕西：破解搬迁后帮扶难题 避免群众“两头跑”"),
+])
+def test_headline_worded_apart_is_a_duplicate(title, first):
+    item = clean_text(f"{title}\n\n{first}\n\nThe text of the story follows here.\n")
+    assert [b.kind for b in item.blocks] == ["title", "duplicate", "paragraph"]
+
+
 def test_no_duplicate_when_first_paragraph_differs():
     item = clean_text("Israel strengthens measures\n\nIsrael strengthens measures to stop it.\n")
     assert [b.kind for b in item.blocks] == ["title", "paragraph"]
