@@ -182,7 +182,7 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     from .stages import glossary as glossary_stage
 
     item = run_rule_group(item, "normalize", config)
-    item = classify_stage.classify_item(item)
+    item = classify_stage.classify_item(item, disabled=config.disabled)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)

@@ -259,13 +259,14 @@ def move_site_out_of_title(item: Item, index: int) -> Item:
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
 
 
-def classify_item(item: Item, extra=None) -> Item:
+def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
     """Give every block its kind and collect metadata fields into ``item.meta``.
 
     Page chrome becomes ``boilerplate``, photo credits ``caption``, a site name on the
     title moves into ``meta["site"]`` (an edit), and a headline repeated as the first
     paragraph becomes ``duplicate``. ``extra`` is an optional function
-    ``(item, kinds) -> kinds`` that later rules use to mark more kinds.
+    ``(item, kinds) -> kinds`` that later rules use to mark more kinds. Ids in
+    ``disabled`` (``repair.site_suffix``, ``classify.boilerplate``, ...) are not applied.
     """
     blocks = item.blocks
     kinds: list[str] = []
@@ -285,7 +286,10 @@ def classify_item(item: Item, extra=None) -> Item:
                 kinds[i] = "meta"
                 for k, v in fields.items():
                     meta.setdefault(k, v)
-    kinds = list(mark_page_furniture(item, tuple(kinds)))
+    furniture = mark_page_furniture(item, tuple(kinds))
+    off = {kind for kind, ident in (("boilerplate", BOILERPLATE), ("caption", CAPTION))
+           if ident in disabled}
+    kinds = [old if new in off else new for old, new in zip(kinds, furniture)]
     if extra is not None:
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
@@ -321,8 +325,10 @@ def classify_item(item: Item, extra=None) -> Item:
         merged.setdefault(k, v)
     item = replace(item, blocks=new_blocks, meta=tuple(merged.items()))
     if title_at is not None:
-        item = move_site_out_of_title(item, title_at)
-        item = mark_repeated_headline(item, title_at)
+        if SITE_SUFFIX not in disabled:
+            item = move_site_out_of_title(item, title_at)
+        if DUPLICATE not in disabled:
+            item = mark_repeated_headline(item, title_at)
     return item
 
 

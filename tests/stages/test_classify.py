@@ -266,3 +266,17 @@ def test_dated_line_under_a_meta_line(second, is_meta):
     assert item.meta_dict["views"] == "115"
     if is_meta:
         assert item.meta_dict["organization"] == "Red Cross Society of China"
+
+
+def test_classification_ids_can_be_disabled():
+    from pipeline.runner import Config
+
+    text = PAGE
+    config = Config(disabled=frozenset({"repair.site_suffix", "classify.boilerplate",
+                                        "classify.caption", "classify.duplicate"}))
+    item = clean_text(text, "page", config)
+    kinds = [b.kind for b in item.blocks]
+    assert "boilerplate" not in kinds and "caption" not in kinds and "duplicate" not in kinds
+    assert "site" not in item.meta_dict
+    assert "repair.site_suffix" not in {e.rule for e in item.edits}
+    assert restore_sources(item) == [text]
