@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -151,8 +152,14 @@ def main(argv=None) -> int:
         ("wmt22 zh-en source (Chinese original)", wmt22_documents(data, "zh"), True),
     ]
     print("# Repair evaluation on the shared WMT zh-en data")
+    total_blocks, started = 0, time.perf_counter()
     for name, docs, reference in runs:
-        report(name, evaluate(docs, name), args.examples, reference)
+        result = evaluate(docs, name)
+        total_blocks += result["blocks"]
+        report(name, result, args.examples, reference)
+    elapsed = time.perf_counter() - started
+    print(f"\n{total_blocks} blocks cleaned twice (clean, then re-clean) in {elapsed:.1f} s "
+          f"({2 * total_blocks / elapsed:.0f} blocks/s on this machine)")
     return 0
 
 
