@@ -149,6 +149,10 @@ def run_checks(item: Item, config: Config) -> Item:
             elif spec.scope == "pair" and block.en is not None and block.zh is not None:
                 for message, span in spec.fn(block.zh, block.en) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
+    for spec in specs:  # item checks see the whole item (meta, every block)
+        if spec.scope == "item":
+            for i, lang, message, span in spec.fn(item) or ():
+                found.append(Check(spec.id, spec.severity, i, message, lang, span))
     return replace(item, checks=tuple(found))
 
 
@@ -178,7 +182,7 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     from .stages import glossary as glossary_stage
 
     item = run_rule_group(item, "normalize", config)
-    item = classify_stage.classify_item(item)
+    item = classify_stage.classify_item(item, disabled=config.disabled)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)
