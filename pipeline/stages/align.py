@@ -26,6 +26,7 @@ from ..records import Block, Edit, Item
 from ..registry import structural
 from .anchors import anchor_similarity, anchors
 from .classify import MAX_TITLE_CHARS
+from .sentences import split_sentences
 
 MERGE_BLOCKS = structural(
     "align.merge_blocks",
@@ -41,6 +42,7 @@ VARIANCE_PER_RATIO = 5.0  # variance of the English length per Chinese character
 ANCHOR_WEIGHT = 4.0
 PSEUDO_CHARS = 100
 BAND = 12
+BOUNDARY_BONUS = 1.0
 WEAK_SCORE = 0.01
 MIN_SIDE_SHARE = 0.25  # a one-file item aligns only when both languages are this present
 
@@ -115,31 +117,51 @@ def _bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
     return cost, score
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where blocks start in a sequence of sentence units: beads never straddle a block
+    boundary, and at a barrier (two blocks that cannot be joined, such as blocks with a
+    metadata line between them) the other side must be at a block boundary too."""
+
+    bounds: frozenset  # unit positions that start or end a block (0 and n included)
+    barriers: frozenset = frozenset()
+
+    @classmethod
+    def free(cls, n: int) -> "Layout":
+        return cls(frozenset({0, n}))
+
+
 def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
-                join_zh: Sequence[bool] | None = None, join_en: Sequence[bool] | None = None,
+                zh_layout: Layout | None = None, en_layout: Layout | None = None,
                 kind_cost: bool = False) -> list[Bead]:
     """The cheapest monotone sequence of beads covering both sides.
 
-    ``join_zh[i]`` says whether unit ``i - 1`` and unit ``i`` may form one side of a
-    bead. The search keeps to a band around the diagonal, widened only when the best
-    path touches its edge, so the cost is linear in the number of units.
+    Without layouts every unit may join its neighbour; with them, beads keep inside
+    blocks and a point where both sides are at a block boundary earns a small bonus, so
+    paragraphs that match are kept apart. The search keeps to a band around the
+    diagonal, widened only when the best path touches its edge, so the cost is linear
+    in the number of units.
 
     >>> u = lambda n: Unit(n, frozenset())
     >>> [b.type for b in align_units([u(10), u(12)], [u(38), u(20), u(25)], 4.0)]
     ['1-1', '1-2']
     """
     n, m = len(zh), len(en)
-    join_zh = join_zh if join_zh is not None else [True] * n
-    join_en = join_en if join_en is not None else [True] * m
+    zl = zh_layout or Layout.free(n)
+    el = en_layout or Layout.free(m)
     band = BAND
     while True:
-        beads, touched = _banded(zh, en, ratio, join_zh, join_en, kind_cost, band)
+        beads, touched = _banded(zh, en, ratio, zl, el, kind_cost, band,
+                                 zh_layout is not None and en_layout is not None)
         if beads is not None and (not touched or band >= max(n, m)):
             return beads
+        if band >= max(n, m):
+            return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0)
+                                                              for j in range(m)]
         band *= 2
 
 
-def _banded(zh, en, ratio, join_zh, join_en, kind_cost, band):
+def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
     n, m = len(zh), len(en)
     inf = float("inf")
     best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
@@ -148,20 +170,21 @@ def _banded(zh, en, ratio, join_zh, join_en, kind_cost, band):
         centre = i * m / n if n else 0
         return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
 
-    touched = False
     for i in range(n + 1):
         lo, hi = window(i)
+        zb = i in zl.bounds
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
+                continue
+            eb = j in el.bounds
+            if (i in zl.barriers and not eb) or (j in el.barriers and not zb):
                 continue
             cell = (inf, 0, 0, 0.0)
             for (di, dj) in PRIORS:
                 if di > i or dj > j:
                     continue
-                if di == 2 and not join_zh[i - 1]:
-                    continue
-                if dj == 2 and not join_en[j - 1]:
-                    continue
+                if di == 2 and (i - 1) in zl.bounds or dj == 2 and (j - 1) in el.bounds:
+                    continue  # a bead never straddles a block boundary
                 prev = best.get((i - di, j - dj))
                 if prev is None:
                     continue
@@ -170,15 +193,18 @@ def _banded(zh, en, ratio, join_zh, join_en, kind_cost, band):
                 if total < cell[0]:
                     cell = (total, di, dj, score)
             if cell[0] < inf:
+                if bonus and zb and eb:
+                    cell = (cell[0] - BOUNDARY_BONUS,) + cell[1:]
                 best[(i, j)] = cell
     if (n, m) not in best:
         return None, True
     beads = []
+    touched = False
     i, j = n, m
     while i or j:
         _, di, dj, score = best[(i, j)]
         lo, hi = window(i)
-        if (j in (lo, hi) and 0 < j < m) and band < max(n, m):
+        if (j == lo and lo > 0) or (j == hi and hi < m):
             touched = True
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), score))
         i, j = i - di, j - dj
@@ -188,15 +214,16 @@ def _banded(zh, en, ratio, join_zh, join_en, kind_cost, band):
 
 # --- blocks -------------------------------------------------------------------------------
 
-def _unit(block: Block, lang: str) -> Unit:
-    text = block.text(lang) or ""
-    return Unit(len("".join(text.split())), frozenset(anchors(text, lang)), block.kind)
+def _units(text: str, lang: str, kind: str) -> list[Unit]:
+    return [Unit(len("".join(s.split())), frozenset(anchors(s, lang)), kind)
+            for s in split_sentences(text, lang)]
 
 
 def _alignable(block: Block) -> str | None:
     if block.kind not in ALIGNED_KINDS or len(block.sides) != 1:
         return None
-    return block.sides[0]
+    side = block.sides[0]
+    return side if (block.text(side) or "").strip() else None
 
 
 def _groups(item: Item, zh_idx: list[int], en_idx: list[int]) -> list[tuple[list[int], list[int]]]:
@@ -222,9 +249,26 @@ def _groups(item: Item, zh_idx: list[int], en_idx: list[int]) -> list[tuple[list
     return groups
 
 
+def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str]):
+    """Sentence units of the blocks ``idx``, their layout, and each unit's block."""
+    units: list[Unit] = []
+    owner: list[int] = []
+    bounds = {0}
+    barriers = set()
+    for k, i in enumerate(idx):
+        if k and idx[k - 1] != i - 1:
+            barriers.add(len(units))
+        block_units = _units(item.blocks[i].text(lang) or "", lang, kinds[i])
+        units.extend(block_units)
+        owner.extend([i] * len(block_units))
+        bounds.add(len(units))
+    return units, Layout(frozenset(bounds), frozenset(barriers)), owner
+
+
 def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Beads of block indexes ``(zh blocks, en blocks, score)``; empty when the item is
-    not bilingual."""
+    """Groups of block indexes ``(zh blocks, en blocks, score)`` that translate each
+    other, found by aligning the sentences of the whole item; empty when the item is not
+    bilingual."""
     zh_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "zh"]
     en_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "en"]
     if not zh_idx or not en_idx:
@@ -233,26 +277,46 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     if len(docs) == 1 and min(len(zh_idx), len(en_idx)) < MIN_SIDE_SHARE * max(
             len(zh_idx), len(en_idx)):
         return []  # a few lines of the other language in a one-language document
-    zh_units = {i: _unit(item.blocks[i], "zh") for i in zh_idx}
-    en_units = {i: _unit(item.blocks[i], "en") for i in en_idx}
-    if len(docs) > 1:
+    kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
+    if len(docs) > 1 and any(b.kind == "title" for b in item.blocks):
         # classification sees one title per item: the other file's first block is its title
-        for units, idx in ((zh_units, zh_idx), (en_units, en_idx)):
-            first = units[idx[0]]
-            if first.kind != "title" and first.length <= MAX_TITLE_CHARS and any(
-                    b.kind == "title" for b in item.blocks):
-                units[idx[0]] = replace(first, kind="title")
-    ratio = estimate_ratio([u.length for u in zh_units.values()],
-                           [u.length for u in en_units.values()])
+        for idx in (zh_idx, en_idx):
+            b = item.blocks[idx[0]]
+            if len(b.text(b.sides[0]) or "") <= MAX_TITLE_CHARS:
+                kinds[idx[0]] = "title"
+    ratio = estimate_ratio([len("".join((item.blocks[i].zh or "").split())) for i in zh_idx],
+                           [len("".join((item.blocks[i].en or "").split())) for i in en_idx])
     plan = []
     for zs, es in _groups(item, zh_idx, en_idx):
-        beads = align_units([zh_units[i] for i in zs], [en_units[i] for i in es], ratio,
-                            join_zh=[k > 0 and zs[k] == zs[k - 1] + 1 for k in range(len(zs))],
-                            join_en=[k > 0 and es[k] == es[k - 1] + 1 for k in range(len(es))],
-                            kind_cost=True)
-        plan.extend((tuple(zs[k] for k in b.zh), tuple(es[k] for k in b.en), b.score)
-                    for b in beads)
+        zu, zl, zown = _sequence(item, zs, "zh", kinds)
+        eu, el, eown = _sequence(item, es, "en", kinds)
+        beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
+        plan.extend(_block_groups(beads, zl, el, zown, eown))
     return plan
+
+
+def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):
+    """Cut the bead sequence where both sides are at a block boundary: each piece is a
+    group of blocks that translate each other (or one block with no counterpart)."""
+    out = []
+    i = j = 0
+    piece: list[Bead] = []
+    for bead in beads:
+        piece.append(bead)
+        i += len(bead.zh)
+        j += len(bead.en)
+        if i in zl.bounds and j in el.bounds:
+            zs = tuple(sorted({zown[k] for b in piece for k in b.zh}))
+            es = tuple(sorted({eown[k] for b in piece for k in b.en}))
+            scored = [b.score for b in piece if b.zh and b.en]
+            score = sum(scored) / len(scored) if scored else 0.0
+            if zs and es:
+                out.append((zs, es, score))
+            else:  # blocks with nothing on the other side stay apart
+                out.extend(((z,), (), 0.0) for z in zs)
+                out.extend(((), (e,), 0.0) for e in es)
+            piece = []
+    return out
 
 
 def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int):
@@ -335,27 +399,54 @@ def _item_ratio(item: Item) -> float:
                           [len("".join(b.en.split())) for b in pairs])
 
 
+def join_points(item: Item, index: int, lang: str) -> list[int]:
+    """Offsets in a side's current text where blocks were joined by alignment, followed
+    through the edits made after each join."""
+    points: list[int] = []
+    for e in item.block_edits(index, lang):
+        delta = len(e.after) - len(e.before)
+        points = [p + delta if e.offset + len(e.before) <= p else
+                  (e.offset + len(e.after) if e.offset < p else p) for p in points]
+        if e.rule == MERGE_BLOCKS:
+            points.append(e.offset + len(e.after))
+    return points
+
+
+def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], Layout]:
+    """Sentences of each joined part (a sentence never crosses a join), and the layout."""
+    sentences: list[str] = []
+    bounds = {0}
+    for start, end in zip([0] + points, points + [len(text)]):
+        sentences.extend(split_sentences(text[start:end], lang))
+        bounds.add(len(sentences))
+    return sentences, Layout(frozenset(bounds))
+
+
 def align_sentences(item: Item) -> Item:
     """Pair the sentences of every bilingual block; the pairs, each with its type and
-    score, go into ``Block.align`` under ``pairs``."""
+    score, go into ``Block.align`` under ``pairs``. In a block joined from several, the
+    sentences of each part are split apart."""
     if not any(b.zh and b.en for b in item.blocks):
         return item
     ratio = _item_ratio(item)
     blocks = []
-    for b in item.blocks:
+    for index, b in enumerate(item.blocks):
         if not (b.zh and b.en) or b.kind not in ALIGNED_KINDS:
             blocks.append(b)
             continue
-        zh = [Unit(len("".join(s.split())), frozenset(anchors(s, "zh"))) for s in b.zh_sentences]
-        en = [Unit(len("".join(s.split())), frozenset(anchors(s, "en"))) for s in b.en_sentences]
-        beads = align_units(zh, en, ratio)
+        zh_s, zl = _split_parts(b.zh, "zh", join_points(item, index, "zh"))
+        en_s, el = _split_parts(b.en, "en", join_points(item, index, "en"))
+        zh = [Unit(len("".join(s.split())), frozenset(anchors(s, "zh"))) for s in zh_s]
+        en = [Unit(len("".join(s.split())), frozenset(anchors(s, "en"))) for s in en_s]
+        beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
         pairs = tuple({"zh": list(x.zh), "en": list(x.en), "type": x.type,
                        "score": round(x.score, 3)} for x in beads)
         info = dict(b.align)
         info.setdefault("type", "1-1")
         info.setdefault("score", round(min((p["score"] for p in pairs), default=0.0), 3))
         info["pairs"] = pairs
-        blocks.append(replace(b, align=tuple(info.items())))
+        blocks.append(replace(b, align=tuple(info.items()), zh_sentences=tuple(zh_s),
+                              en_sentences=tuple(en_s)))
     return replace(item, blocks=tuple(blocks))
 
 

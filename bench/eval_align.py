@@ -1,0 +1,179 @@
+"""Evaluate zh-en alignment and the cross-language checks on WMT news documents.
+
+Each document of WMT22 zh-en (Chinese with its human reference en_refA) and of WMT24
+en-zh (English with its human reference zh_refA) is known segment by segment. One side
+is re-paragraphed (segments merged with the next one or split at a sentence end, seeded
+by the document id, so every run is the same), the two sides are cleaned as one
+bilingual item, and every aligned sentence pair links the segments its sentences came
+from. Precision and recall of those links against the known pairing are printed.
+
+Then the cross-language checks run on each document paragraph by paragraph, once with
+the human translation (they should stay quiet) and once with a machine translation, and
+the share of bilingual blocks each check fires on is printed.
+
+    python bench/eval_align.py [--data ../shared/data]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.runner import SourceText, clean_sources  # noqa: E402
+from pipeline.stages.sentences import split_sentences  # noqa: E402
+
+SETS = [
+    # file, Chinese field, English field, machine translation field, side re-paragraphed
+    ("wmt22-generaltest2022-docs/zh-en.news_docs.jsonl", "zh", "en_refA",
+     ("en", "en_mt_Online-A"), "en"),
+    ("wmt24-enzh-news-docs/en-zh.news_docs.jsonl", "zh_refA", "en",
+     ("zh", "zh_mt_ONLINE-B"), "zh"),
+]
+MERGE_P = 0.3
+SPLIT_P = 0.3
+ENDS = tuple(".!?。！？\"”’)）")
+
+
+def reparagraph(segments: list[str], lang: str, rng: random.Random) -> list[list[tuple[int, str]]]:
+    """Paragraphs as lists of (segment id, text): segments merged with the next one or
+    split at a sentence end, differently from the other side."""
+    paras: list[list[tuple[int, str]]] = []
+    for k, text in enumerate(segments):
+        sents = split_sentences(text, lang)
+        if k > 0 and len(sents) > 1 and rng.random() < SPLIT_P:
+            cut = rng.randrange(1, len(sents))
+            sep = "" if lang == "zh" else " "
+            pieces = [sep.join(sents[:cut]), sep.join(sents[cut:])]
+        else:
+            pieces = [text]
+        for n, piece in enumerate(pieces):
+            # only whole sentences are run together: a heading merged into the next
+            # paragraph would make one run-on sentence that no aligner could split
+            if paras and n == 0 and k > 1 and paras[-1][-1][1].rstrip()[-1:] in ENDS \
+                    and rng.random() < MERGE_P:
+                paras[-1].append((k, piece))
+            else:
+                paras.append([(k, piece)])
+    return paras
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+class Locator:
+    """Map sentences of the cleaned text back to the segments they came from."""
+
+    def __init__(self, pieces: list[tuple[int, str]]):
+        self.text = ""
+        self.ids: list[int] = []
+        for k, piece in pieces:
+            sq = _squash(piece)
+            self.text += sq
+            self.ids.extend([k] * len(sq))
+        self.cursor = 0
+
+    def segments(self, sentence: str) -> set[int]:
+        sq = _squash(sentence)
+        at = self.text.find(sq, self.cursor)
+        if at < 0 or at > self.cursor + 200:
+            at = self.cursor  # changed by a repair rule: assume it is the next text
+        end = min(at + len(sq), len(self.ids))
+        self.cursor = end
+        return set(self.ids[at:end])
+
+
+def side_pieces(paras, joiner):
+    text = "\n\n".join(joiner.join(t for _, t in p) for p in paras)
+    return text, [piece for p in paras for piece in p]
+
+
+def evaluate_alignment(docs, zh_key, en_key, re_side):
+    tp = n_pred = n_gold = 0
+    types: Counter = Counter()
+    for doc in docs:
+        segs = [s for s in doc["segments"] if s[zh_key].strip() and s[en_key].strip()]
+        rng = random.Random(doc["doc_id"])
+        zh_segs = [s[zh_key] for s in segs]
+        en_segs = [s[en_key] for s in segs]
+        if re_side == "zh":
+            zh_paras = reparagraph(zh_segs, "zh", rng)
+            en_paras = [[(k, t)] for k, t in enumerate(en_segs)]
+        else:
+            zh_paras = [[(k, t)] for k, t in enumerate(zh_segs)]
+            en_paras = reparagraph(en_segs, "en", rng)
+        zh_text, zh_pieces = side_pieces(zh_paras, "")
+        en_text, en_pieces = side_pieces(en_paras, " ")
+        item = clean_sources(doc["doc_id"], [SourceText("zh", zh_text, lang="zh"),
+                                             SourceText("en", en_text, lang="en")])
+        zh_loc, en_loc = Locator(zh_pieces), Locator(en_pieces)
+        pred: set[tuple[int, int]] = set()
+        for b in item.blocks:
+            zh_of = [zh_loc.segments(s) for s in b.zh_sentences]
+            en_of = [en_loc.segments(s) for s in b.en_sentences]
+            for p in dict(b.align).get("pairs", ()):
+                types[p["type"]] += 1
+                zs = set().union(*(zh_of[i] for i in p["zh"])) if p["zh"] else set()
+                es = set().union(*(en_of[i] for i in p["en"])) if p["en"] else set()
+                pred |= {(z, e) for z in zs for e in es}
+        gold = {(k, k) for k in range(len(segs))}
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    return tp / max(n_pred, 1), tp / max(n_gold, 1), n_gold, types
+
+
+def check_rates(docs, zh_key, en_key, mt=None):
+    """Share of bilingual blocks on which each check fires, paragraph by paragraph."""
+    fired: Counter = Counter()
+    blocks = 0
+    for doc in docs:
+        segs = [s for s in doc["segments"] if s[zh_key].strip() and s[en_key].strip()]
+        zh = [s[zh_key] for s in segs]
+        en = [s[en_key] for s in segs]
+        if mt:
+            side, key = mt
+            if side == "zh":
+                zh = [s.get(key) or "" for s in segs]
+            else:
+                en = [s.get(key) or "" for s in segs]
+        item = clean_sources(doc["doc_id"], [SourceText("zh", "\n\n".join(zh), lang="zh"),
+                                             SourceText("en", "\n\n".join(en), lang="en")])
+        blocks += sum(1 for b in item.blocks if b.zh and b.en)
+        for c in item.checks:
+            fired[c.check] += 1
+    return blocks, fired
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--show", action="store_true", help="print check messages")
+    args = ap.parse_args(argv)
+    ok = True
+    for rel, zh_key, en_key, mt, re_side in SETS:
+        path = Path(args.data) / rel
+        docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+        t0 = time.perf_counter()
+        p, r, n, types = evaluate_alignment(docs, zh_key, en_key, re_side)
+        dt = time.perf_counter() - t0
+        print(f"{rel}: {len(docs)} docs, {n} segments, {re_side} side re-paragraphed")
+        print(f"  alignment precision {p:.3f} recall {r:.3f}  ({dt:.1f}s; sentence beads "
+              + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")")
+        ok &= p >= 0.95 and r >= 0.95
+        for label, which in (("human translation", None), (f"machine translation {mt[1]}", mt)):
+            blocks, fired = check_rates(docs, zh_key, en_key, which)
+            rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
+            print(f"  checks on {label}: {blocks} blocks; {rates or 'none fired'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
