@@ -103,11 +103,11 @@ def evaluate_alignment(docs, zh_key, en_key, re_side):
         rng = random.Random(doc["doc_id"])
         zh_segs = [s[zh_key] for s in segs]
         en_segs = [s[en_key] for s in segs]
-        if re_side == "zh":
+        zh_paras = [[(k, t)] for k, t in enumerate(zh_segs)]
+        en_paras = [[(k, t)] for k, t in enumerate(en_segs)]
+        if re_side in ("zh", "both"):
             zh_paras = reparagraph(zh_segs, "zh", rng)
-            en_paras = [[(k, t)] for k, t in enumerate(en_segs)]
-        else:
-            zh_paras = [[(k, t)] for k, t in enumerate(zh_segs)]
+        if re_side in ("en", "both"):
             en_paras = reparagraph(en_segs, "en", rng)
         zh_text, zh_pieces = side_pieces(zh_paras, "")
         en_text, en_pieces = side_pieces(en_paras, " ")
@@ -130,7 +130,7 @@ def evaluate_alignment(docs, zh_key, en_key, re_side):
     return tp / max(n_pred, 1), tp / max(n_gold, 1), n_gold, types
 
 
-def check_rates(docs, zh_key, en_key, mt=None):
+def check_rates(docs, zh_key, en_key, mt=None, show=False):
     """Share of bilingual blocks on which each check fires, paragraph by paragraph."""
     fired: Counter = Counter()
     blocks = 0
@@ -149,6 +149,10 @@ def check_rates(docs, zh_key, en_key, mt=None):
         blocks += sum(1 for b in item.blocks if b.zh and b.en)
         for c in item.checks:
             fired[c.check] += 1
+            if show:
+                b = item.blocks[c.block]
+                print(f"    {c.check}: {c.message}\n      zh: {(b.zh or '')[:150]}\n"
+                      f"      en: {(b.en or '')[:200]}")
     return blocks, fired
 
 
@@ -164,12 +168,14 @@ def main(argv=None):
         t0 = time.perf_counter()
         p, r, n, types = evaluate_alignment(docs, zh_key, en_key, re_side)
         dt = time.perf_counter() - t0
-        print(f"{rel}: {len(docs)} docs, {n} segments, {re_side} side re-paragraphed")
-        print(f"  alignment precision {p:.3f} recall {r:.3f}  ({dt:.1f}s; sentence beads "
-              + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")")
+        print(f"{rel}: {len(docs)} docs, {n} segments")
+        print(f"  {re_side} side re-paragraphed: precision {p:.3f} recall {r:.3f}  ({dt:.1f}s; "
+              "sentence beads " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")")
         ok &= p >= 0.95 and r >= 0.95
+        p, r, n, types = evaluate_alignment(docs, zh_key, en_key, "both")
+        print(f"  both sides re-paragraphed: precision {p:.3f} recall {r:.3f}")
         for label, which in (("human translation", None), (f"machine translation {mt[1]}", mt)):
-            blocks, fired = check_rates(docs, zh_key, en_key, which)
+            blocks, fired = check_rates(docs, zh_key, en_key, which, args.show)
             rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
             print(f"  checks on {label}: {blocks} blocks; {rates or 'none fired'}")
     return 0 if ok else 1

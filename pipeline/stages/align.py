@@ -22,6 +22,8 @@ import math
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+import regex
+
 from ..records import Block, Edit, Item
 from ..registry import structural
 from .anchors import anchor_similarity, anchors
@@ -34,9 +36,10 @@ MERGE_BLOCKS = structural(
 
 ALIGNED_KINDS = ("title", "heading", "caption", "paragraph")
 _KIND_RANK = {k: i for i, k in enumerate(ALIGNED_KINDS)}
-# Gale and Church's priors for bead types, with 2-1/1-2 split evenly
+# Gale and Church's priors for bead types, with 2-1/1-2 split evenly; 1-3 because one
+# Chinese sentence often holds a whole quotation that English splits into several
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2,
-          (1, 2): 0.089 / 2}
+          (1, 2): 0.089 / 2, (2, 2): 0.0011, (1, 3): 0.005, (3, 1): 0.002}
 DEFAULT_RATIO = 3.8  # English characters per Chinese character in news (WMT22/24 data)
 VARIANCE_PER_RATIO = 5.0  # variance of the English length per Chinese character, / c
 ANCHOR_WEIGHT = 4.0
@@ -63,6 +66,20 @@ class Unit:
     length: int
     keys: frozenset
     kind: str = "paragraph"
+    latin: int = 0  # Latin letters and digits in Chinese text: English-sized characters
+
+
+_LATIN_CHAR = regex.compile(r"[A-Za-z0-9]")
+
+
+def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
+    """A sentence or block to align: Latin letters and digits inside Chinese text are
+    counted apart, since they are as long as English rather than as Chinese."""
+    keys = frozenset(anchors(text, lang))
+    if lang == "zh":
+        latin = len(_LATIN_CHAR.findall(text))
+        return Unit(len("".join(text.split())) - latin, keys, kind, latin)
+    return Unit(len("".join(text.split())), keys, kind)
 
 
 @dataclass(frozen=True)
@@ -93,7 +110,7 @@ def estimate_ratio(zh_lengths: Sequence[int], en_lengths: Sequence[int]) -> floa
 
 def _bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
                kind_cost: bool) -> tuple[float, float]:
-    lz = sum(u.length for u in zh)
+    lz = sum(u.length for u in zh) + sum(u.latin for u in zh) / ratio
     le = sum(u.length for u in en)
     if not zh or not en:
         # a unit with no counterpart: the prior, and a little more for a longer unit
@@ -183,7 +200,8 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
             for (di, dj) in PRIORS:
                 if di > i or dj > j:
                     continue
-                if di == 2 and (i - 1) in zl.bounds or dj == 2 and (j - 1) in el.bounds:
+                if di > 1 and any(k in zl.bounds for k in range(i - di + 1, i)) or \
+                        dj > 1 and any(k in el.bounds for k in range(j - dj + 1, j)):
                     continue  # a bead never straddles a block boundary
                 prev = best.get((i - di, j - dj))
                 if prev is None:
@@ -215,8 +233,7 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return [Unit(len("".join(s.split())), frozenset(anchors(s, lang)), kind)
-            for s in split_sentences(text, lang)]
+    return [make_unit(s, lang, kind) for s in split_sentences(text, lang)]
 
 
 def _alignable(block: Block) -> str | None:
@@ -436,8 +453,8 @@ def align_sentences(item: Item) -> Item:
             continue
         zh_s, zl = _split_parts(b.zh, "zh", join_points(item, index, "zh"))
         en_s, el = _split_parts(b.en, "en", join_points(item, index, "en"))
-        zh = [Unit(len("".join(s.split())), frozenset(anchors(s, "zh"))) for s in zh_s]
-        en = [Unit(len("".join(s.split())), frozenset(anchors(s, "en"))) for s in en_s]
+        zh = [make_unit(s, "zh") for s in zh_s]
+        en = [make_unit(s, "en") for s in en_s]
         beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
         pairs = tuple({"zh": list(x.zh), "en": list(x.en), "type": x.type,
                        "score": round(x.score, 3)} for x in beads)

@@ -41,15 +41,16 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december"
     .split(), 1)}
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = regex.compile(
-    rf"(?<![\d.])(?P<a>{_NUM})(?:\s*[-~～—–至到]\s*(?P<b>{_NUM}))?\s*(?P<u>万亿|亿|万|千|百)?")
+    rf"(?<![\d.])(?P<a>{_NUM})(?:\s*[-~～—–至到]\s*(?P<b>{_NUM}))?\s*[多余]?\s*"
+    r"(?:(?P<u>万亿|亿|万|千|百)(?P<c>\d{1,4}(?![\d.]))?)?")
 _ZH_PCT = regex.compile(r"百分之(?P<n>[零〇一二三四五六七八九十百千两点]+)")
 _ZH_NUMERAL = regex.compile(r"[零〇一二三四五六七八九十百千万亿两]+")
 _EN_NUM = regex.compile(
-    rf"(?<![\d.])(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
+    rf"(?<![\d.:])(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
     r"(?:\s*(?P<u>hundred|thousand|million|billion|trillion|mln|bln|bn)\b|(?P<s>[mk])\b)?",
     regex.IGNORECASE)
 _EN_WORD = regex.compile(r"[a-z]+", regex.IGNORECASE)
@@ -97,6 +98,7 @@ class Number:
     text: str
     start: int
     end: int
+    loose: bool = False  # part of a name or a decade: a match, never a requirement
 
 
 _ZH_UNITS = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 1000, "百": 100}
@@ -106,10 +108,23 @@ def _scaled(pattern, text: str, scale_of) -> list[Number]:
     """Numbers (and both ends of ranges) matched by ``pattern``, times their scale."""
     out = []
     for m in pattern.finditer(fold_digits(text)):
+        # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required
+        loose = bool(_IDENT_BEFORE.search(text, 0, m.start()) or
+                     _DECADE_AFTER.match(text, m.end()))
         scale = scale_of(m)
-        out.extend(Number(_value(m.group(g)) * scale, text[m.start():m.end()], m.start(),
-                          m.end()) for g in ("a", "b") if m.group(g))
+        shown = text[m.start():m.end()].strip()
+        values = [_value(m.group(g)) for g in ("a", "b") if m.group(g)]
+        if len(values) == 2 and values[0] >= 1000 and values[1] < 100 and \
+                len(m.group("b")) == 2:  # 1981-87
+            values[1] += values[0] // 100 * 100
+        extra = _value(m.group("c")) if "c" in pattern.groupindex and m.group("c") else 0
+        out.extend(Number(v * scale + extra, shown, m.start(), m.end(), loose)
+                   for v in values)
     return out
+
+
+_IDENT_BEFORE = regex.compile(r"[A-Za-z]-?\Z")
+_DECADE_AFTER = regex.compile(r"'?s\b|世纪")
 
 
 def numbers_zh(text: str) -> list[Number]:
@@ -138,9 +153,11 @@ def numerals_zh(text: str) -> set[float]:
     since words such as 一起 and 统一 contain numeral characters."""
     out = set()
     for m in _ZH_NUMERAL.finditer(text):
-        v = zh_numeral(m.group(0))
-        if v is not None:
-            out.add(v)
+        run = m.group(0)
+        for end in range(1, len(run) + 1):  # 十四五 holds 十四 (14)
+            v = zh_numeral(run[:end])
+            if v is not None:
+                out.add(v)
         for c in m.group(0):
             if c in _ZH_DIGIT:
                 out.add(float(_ZH_DIGIT[c]))
@@ -167,8 +184,8 @@ def words_en(text: str) -> set[float]:
             total = (total or 0) + _EN_WORDS[w]
             out.add(float(total))
             out.add(float(_EN_WORDS[w]))
-        elif w in _EN_SCALE and len(w) > 2 and total is not None:
-            total = total * _EN_SCALE[w]
+        elif w in _EN_SCALE and len(w) > 2:
+            total = (total or 1) * _EN_SCALE[w]  # "per million" is 1,000,000
             out.add(float(total))
         elif w in _EN_ORD:
             out.add(float(_EN_ORD[w]))
@@ -260,11 +277,13 @@ def dates_en(text: str) -> list[Date]:
             y = int(m.group("y")) if m.group("y") else None
             mo = int(m.group("m")) if "m" in pat.groupindex else _month(m.group("mon"))
             d = int(m.group("d"))
-            if m.group(0).lower().startswith("may") and pat is _EN_MDY and y is None:
-                continue  # "may 5 people" is rarely a date without a year
+            if m.group("mon" if "mon" in pat.groupindex else 0).startswith("may"):
+                continue  # "may 5 people": the month is written with a capital
             if _ok(y, mo, d):
                 taken.append((m.start(), m.end()))
-                out.append(Date(y, mo, d, text[m.start():m.end()], m.start(), m.end()))
+                shown = text[m.start():m.end()]
+                out.append(Date(y, mo, d, shown[:-1] if shown.endswith(".") and
+                                len(shown.split()[-1]) > 4 else shown, m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -12,10 +12,11 @@ import regex
 
 from ..registry import check
 from .align import ALIGNED_KINDS, WEAK_SCORE, estimate_ratio
-from .anchors import (dates_en, dates_zh, numbers_en, numbers_zh, numerals_zh, same_value,
+from .anchors import (dates_en, dates_zh, fold_digits, numbers_en, numbers_zh, numerals_zh, same_value,
                       words_en)
 
 _HAN = regex.compile(r"\p{Han}")
+_SCALED = regex.compile(r"[万亿千百]")
 _SIDE = {"zh": "Chinese", "en": "English"}
 LENGTH_RATIO_LIMIT = 2.5  # a block this many times longer or shorter than expected
 MIN_RATIO_CHARS = 20  # Chinese characters below which a length ratio means little
@@ -52,15 +53,14 @@ def numbers_match(zh: str, en: str):
     zh_pool += [v for d in dates_zh(zh) for v in (d.year, d.month, d.day) if v]
     seen = set()
     for n in zh_found:
-        if _outside(zh_dates, n.start, n.end) and not any(same_value(n.value, v)
+        if not n.loose and _outside(zh_dates, n.start, n.end) and not any(same_value(n.value, v)
                                                           for v in en_pool):
             if (n.text, "zh") not in seen:
                 seen.add((n.text, "zh"))
-                shown = n.text if n.text.strip() == _fmt(n.value) else \
-                    f"{n.text} ({_fmt(n.value)})"
+                shown = f"{n.text} ({_fmt(n.value)})" if _SCALED.search(n.text) else n.text
                 yield f"number {shown} in the Chinese is not in the English", n.text
     for n in numbers_en(en):
-        if _outside(en_dates, n.start, n.end) and not any(same_value(n.value, v)
+        if not n.loose and _outside(en_dates, n.start, n.end) and not any(same_value(n.value, v)
                                                           for v in zh_pool):
             if (n.text, "en") not in seen:
                 seen.add((n.text, "en"))
@@ -82,9 +82,29 @@ def dates_match(zh: str, en: str):
         if not any(d.matches(e) for e in en_dates):
             yield (f"date {d.text} ({d.english()}) in the Chinese is not in the English",
                    d.text)
+    zh_values = {n.value for n in numbers_zh(zh)} | numerals_zh(zh)
+    days = _days_zh(zh, zh_dates)
     for e in en_dates:
-        if not any(e.matches(d) for d in zh_dates):
-            yield f"date {e.text} in the English is not in the Chinese", e.text
+        if any(e.matches(d) for d in zh_dates) or (e.day, e.month) in days or \
+                (e.day, None) in days:
+            continue
+        # 六一 (June 1, Children's Day) names a date without 月 and 日
+        if e.month in zh_values and e.day in zh_values and not zh_dates:
+            continue
+        yield f"date {e.text} in the English is not in the Chinese", e.text
+
+
+_DAY_ONLY = regex.compile(r"(?<!\d\s*月\s*)(?<!\d)(\d{1,2})\s*[日号]")
+
+
+def _days_zh(zh: str, dates) -> set:
+    """(day, month) of days written alone (``9日``): the month is that of the date
+    before it in the text, or any month (None) when there is none (``本月6日``)."""
+    out = set()
+    for m in _DAY_ONLY.finditer(fold_digits(zh)):
+        before = [d for d in dates if d.end <= m.start()]
+        out.add((int(m.group(1)), before[-1].month if before else None))
+    return out
 
 
 @check("qa.identical", severity="major", scope="pair")
