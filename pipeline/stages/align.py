@@ -47,7 +47,7 @@ PSEUDO_CHARS = 100
 BAND = 12
 BOUNDARY_BONUS = 1.0
 WEAK_SCORE = 0.01
-MIN_SIDE_SHARE = 0.25  # a one-file item aligns only when both languages are this present
+MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this present
 
 
 # --- the dynamic programme ------------------------------------------------------------
@@ -304,12 +304,34 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     ratio = estimate_ratio([len("".join((item.blocks[i].zh or "").split())) for i in zh_idx],
                            [len("".join((item.blocks[i].en or "").split())) for i in en_idx])
     plan = []
+    one_file = len(docs) == 1
     for zs, es in _groups(item, zh_idx, en_idx):
+        if one_file and len(zs) == len(es):
+            # interleaved lines: each block is the translation of its neighbour
+            plan.extend(((z,), (e,), _pair_score(zh_units_of(item, z, kinds),
+                                                 en_units_of(item, e, kinds), ratio))
+                        for z, e in zip(zs, es))
+            continue
         zu, zl, zown = _sequence(item, zs, "zh", kinds)
         eu, el, eown = _sequence(item, es, "en", kinds)
         beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
         plan.extend(_block_groups(beads, zl, el, zown, eown))
     return plan
+
+
+def zh_units_of(item: Item, i: int, kinds) -> list[Unit]:
+    return _units(item.blocks[i].zh or "", "zh", kinds[i])
+
+
+def en_units_of(item: Item, i: int, kinds) -> list[Unit]:
+    return _units(item.blocks[i].en or "", "en", kinds[i])
+
+
+def _pair_score(zh: list[Unit], en: list[Unit], ratio: float) -> float:
+    whole = [Unit(sum(u.length for u in zh), frozenset().union(*(u.keys for u in zh)),
+                  latin=sum(u.latin for u in zh))]
+    other = [Unit(sum(u.length for u in en), frozenset().union(*(u.keys for u in en)))]
+    return _bead_cost(whole, other, ratio, False)[1]
 
 
 def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):

@@ -175,26 +175,45 @@ def numbers_en(text: str) -> list[Number]:
 
 
 def words_en(text: str) -> set[float]:
-    """Values of numbers written as English words (``twenty-five``, ``three million``)."""
-    out = set()
-    total = None
+    """Values of numbers written as English words (with the values on the way: the
+    result is a pool to match against, not a list of numbers).
+
+    >>> sorted(words_en("two thousand three hundred and five, and twenty-one"))
+    [1.0, 2.0, 3.0, 5.0, 20.0, 21.0, 2000.0, 2003.0, 2300.0, 2305.0]
+    """
+    out: set[float] = set()
+    total = current = 0.0
+    active = False
+    last = ""
     for m in _EN_WORD.finditer(text):
         w = m.group(0).lower()
         if w in _EN_WORDS:
-            total = (total or 0) + _EN_WORDS[w]
-            out.add(float(total))
+            # "twenty-five" and "hundred and five" go on; "five three" are two numbers
+            if active and current % 100 and not (current % 10 == 0 and last in _EN_WORDS):
+                total = current = 0.0
+            current += _EN_WORDS[w]
             out.add(float(_EN_WORDS[w]))
+            active = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            active = True
         elif w in _EN_SCALE and len(w) > 2:
-            total = (total or 1) * _EN_SCALE[w]  # "per million" is 1,000,000
-            out.add(float(total))
-        elif w in _EN_ORD:
-            out.add(float(_EN_ORD[w]))
-            total = None
-        elif w in MONTHS:
-            out.add(float(MONTHS[w]))
-            total = None
-        elif w != "and":
-            total = None
+            total += (current or 1) * _EN_SCALE[w]  # "per million" is 1,000,000
+            current = 0.0
+            active = True
+        elif w == "and" and active:
+            last = w
+            continue
+        else:
+            if w in _EN_ORD:
+                out.add(float(_EN_ORD[w]))
+            elif w in MONTHS:
+                out.add(float(MONTHS[w]))
+            total = current = 0.0
+            active = False
+        if active:
+            out.add(float(total + current))
+        last = w
     return out
 
 

@@ -7,6 +7,7 @@ ratio). Like every check they report and never change text.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import regex
 
@@ -109,16 +110,22 @@ def _days_zh(zh: str, dates) -> set:
 
 @check("qa.identical", severity="major", scope="pair")
 def english_differs_from_chinese(zh: str, en: str):
-    """The English text is not a copy of the Chinese (an untranslated block).
+    """The English text is not a copy of the Chinese (an untranslated block);
+    punctuation and spacing do not count.
 
     >>> list(english_differs_from_chinese("民政部召开会议", "民政部召开会议"))
     [('the English text is identical to the Chinese: it was not translated', '民政部召开会议')]
     >>> list(english_differs_from_chinese("COVID-19", "COVID-19"))
     []
     """
-    if zh.strip() == en.strip() and _HAN.search(zh):
+    if _bare(zh) == _bare(en) and _HAN.search(zh):
         yield "the English text is identical to the Chinese: it was not translated", \
             zh.strip()[:80]
+
+
+def _bare(text: str) -> str:
+    """Text without spaces and punctuation (repairs turn 。 into . in English)."""
+    return regex.sub(r"[\s\p{P}\p{S}]+", "", unicodedata.normalize("NFKC", text))
 
 
 def _bilingual(item) -> bool:
