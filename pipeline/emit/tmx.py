@@ -81,7 +81,7 @@ def render_tmx(items: Iterable[Item]) -> str:
           <prop type="x-item-id">n1</prop>
           <prop type="x-block">0</prop>
           <prop type="x-align-type">1-1</prop>
-          <prop type="x-align-score">0.843</prop>
+          <prop type="x-align-score">0.918</prop>
           <tuv xml:lang="zh"><seg>会议举行。</seg></tuv>
           <tuv xml:lang="en"><seg>The meeting was held.</seg></tuv>
         </tu>
