@@ -178,7 +178,23 @@ def main(argv=None):
             blocks, fired = check_rates(docs, zh_key, en_key, which, args.show)
             rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
             print(f"  checks on {label}: {blocks} blocks; {rates or 'none fired'}")
+    scaling(Path(args.data) / SETS[0][0], SETS[0][1], SETS[0][2])
     return 0 if ok else 1
+
+
+def scaling(path: Path, zh_key: str, en_key: str) -> None:
+    """Time to clean one long bilingual item made of every document, 1, 2 and 4 times
+    over: the banded search keeps it linear."""
+    segs = [s for line in path.open(encoding="utf-8")
+            for s in json.loads(line)["segments"]]
+    for times in (1, 2, 4):
+        zh = "\n\n".join(s[zh_key] for s in segs * times)
+        en = "\n\n".join(s[en_key] for s in segs * times)
+        t0 = time.perf_counter()
+        clean_sources("long", [SourceText("zh", zh, lang="zh"), SourceText("en", en, lang="en")])
+        dt = time.perf_counter() - t0
+        print(f"  one item of {len(segs) * times} segments: {dt:.2f}s "
+              f"({dt / (len(segs) * times) * 1000:.1f} ms per segment)")
 
 
 if __name__ == "__main__":
