@@ -1,24 +1,33 @@
 """Stage: align the Chinese and the English side of an item.
 
-Blocks first, then sentences inside each aligned block. Both levels use one banded
-dynamic programme over "beads" (1-1, 1-2, 2-1, 1-0, 0-1) whose cost is Gale-Church's:
-the English length is expected to be ``c`` times the Chinese length, with ``c``
-estimated from the item itself, and the deviation is scored as a normal variable. Shared
-anchors (numbers, dates, Latin words of the Chinese text, and any extractor registered
-with :func:`pipeline.stages.anchors.register_anchor`) lower the cost of a bead.
+One banded dynamic programme over "beads" (1-1, 1-2, 2-1, 1-0, 0-1, and 2-2, 1-3, 3-1)
+aligns sentences. A bead's cost is Gale and Church's: the English length is expected to
+be ``c`` times the Chinese length, ``c`` estimated from the item itself, and the
+deviation is scored as a normal variable; shared anchors (numbers, dates, Latin words of
+the Chinese text, and any extractor registered with
+:func:`pipeline.stages.anchors.register_anchor`) lower it.
 
-Two source files (or JSON Lines ``zh``/``en``) are aligned as two sequences. A single
-file holding both languages (one block in Chinese, its English next) is aligned by
-adjacency: each run of one language is aligned only with the run that follows it, so
-pairs never cross.
+Blocks: the sentences of the whole item are aligned with block boundaries as
+constraints (a bead stays inside one block of each side), and the bead sequence is cut
+wherever both sides are at a block boundary. Each piece is a group of blocks that
+translate each other and becomes one bilingual block, so paragraphs split or joined
+differently in the two languages still pair up (1-1, 1-2, 2-1, or more); a block with
+nothing on the other side stays monolingual (1-0, 0-1). Two source files (or JSON Lines
+``zh``/``en``) are aligned as two sequences; a single file holding both languages is
+aligned by adjacency: each run of one language only with the run that follows it, so
+pairs never cross, and block with block (no joins).
 
-Nothing is lost: two blocks of one side joined into one keep the first block's origin,
-and the join (the second block's blank lines and marker, replaced by a space, or by
-nothing in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
+Sentences: after the repairs, the sentences of each bilingual block are aligned again
+on the final text; the pairs, with their type and score, go into ``Block.align``.
+
+Nothing is lost: blocks of one side joined into one keep the first block's origin, and
+each join (the next block's blank lines and marker, replaced by a space, or by nothing
+in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
 """
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -266,14 +275,17 @@ def _groups(item: Item, zh_idx: list[int], en_idx: list[int]) -> list[tuple[list
     return groups
 
 
-def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str]):
-    """Sentence units of the blocks ``idx``, their layout, and each unit's block."""
+def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str],
+              join: bool = True):
+    """Sentence units of the blocks ``idx``, their layout, and each unit's block.
+    Blocks that are not neighbours (or any blocks, when ``join`` is false) are never
+    joined."""
     units: list[Unit] = []
     owner: list[int] = []
     bounds = {0}
     barriers = set()
     for k, i in enumerate(idx):
-        if k and idx[k - 1] != i - 1:
+        if k and (not join or idx[k - 1] != i - 1):
             barriers.add(len(units))
         block_units = _units(item.blocks[i].text(lang) or "", lang, kinds[i])
         units.extend(block_units)
@@ -312,8 +324,10 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
                                                  en_units_of(item, e, kinds), ratio))
                         for z, e in zip(zs, es))
             continue
-        zu, zl, zown = _sequence(item, zs, "zh", kinds)
-        eu, el, eown = _sequence(item, es, "en", kinds)
+        # an interleaved file pairs block with block: joining blocks there would make
+        # its Markdown read back differently
+        zu, zl, zown = _sequence(item, zs, "zh", kinds, join=not one_file)
+        eu, el, eown = _sequence(item, es, "en", kinds, join=not one_file)
         beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
         plan.extend(_block_groups(beads, zl, el, zown, eown))
     return plan
@@ -384,23 +398,27 @@ def align_blocks(item: Item) -> Item:
     if not plan:
         return item
     in_plan = {i for zs, es, _ in plan for i in zs + es}
-    pending = [i for i in range(len(item.blocks)) if i not in in_plan]
 
     def doc_of(i: int) -> int:
         b = item.blocks[i]
         o = b.zh_origin or b.en_origin
         return o.doc if o else 0
 
+    # blocks left as they are (metadata, boilerplate) keep their place in their document
+    pending: dict[int, deque] = {}
+    for i in range(len(item.blocks)):
+        if i not in in_plan:
+            pending.setdefault(doc_of(i), deque()).append(i)
     order: list[tuple[str, object]] = []
     for zs, es, score in plan:
         members = zs + es
         for d in sorted({doc_of(i) for i in members}):
             limit = max(i for i in members if doc_of(i) == d)
-            for i in [p for p in pending if doc_of(p) == d and p < limit]:
-                order.append(("keep", i))
-                pending.remove(i)
+            queue = pending.get(d, deque())
+            while queue and queue[0] < limit:
+                order.append(("keep", queue.popleft()))
         order.append(("bead", (zs, es, score)))
-    order.extend(("keep", i) for i in pending)
+    order.extend(("keep", i) for i in sorted(i for q in pending.values() for i in q))
 
     blocks: list[Block] = []
     edits: list[Edit] = []

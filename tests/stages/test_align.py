@@ -192,3 +192,14 @@ def test_any_pair_restores_and_is_stable(zh_parts, en_parts, zh_gaps, en_gaps):
 def test_any_interleaved_file_restores(pairs):
     text = "\n\n".join(x for z, e in pairs for x in (z, e)) + "\n"
     assert restored(clean_text(text, "i")) == [text]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_any_text_pair_restores(zh, en):
+    item = pair(zh, en)
+    assert restored(item) == [zh, en]
+    for b in item.blocks:
+        for p in dict(b.align).get("pairs", ()):
+            assert all(0 <= k < len(b.zh_sentences) for k in p["zh"])
+            assert all(0 <= k < len(b.en_sentences) for k in p["en"])
