@@ -51,10 +51,13 @@ PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 
           (1, 2): 0.089 / 2, (2, 2): 0.0011, (1, 3): 0.005, (3, 1): 0.002}
 DEFAULT_RATIO = 3.8  # English characters per Chinese character in news (WMT22/24 data)
 VARIANCE_PER_RATIO = 5.0  # variance of the English length per Chinese character, / c
-ANCHOR_WEIGHT = 4.0
+ANCHOR_WEIGHT = 6.0
+ANCHOR_CENTRE = 0.5
 PSEUDO_CHARS = 100
 BAND = 12
-BOUNDARY_BONUS = 1.0
+MAX_BAND = 256  # widening stops here unless no path fits: the cost stays linear
+BOUNDARY_BONUS = 3.0  # paragraphs that end together on both sides are kept apart
+TRIM_MARGIN = 2.0
 WEAK_SCORE = 0.01
 MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this present
 
@@ -131,7 +134,7 @@ def _bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
     sim = anchor_similarity(frozenset().union(*(u.keys for u in zh)),
                             frozenset().union(*(u.keys for u in en)))
     if sim is not None:
-        cost -= ANCHOR_WEIGHT * (sim - 0.3)
+        cost -= ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
         score = (score + sim) / 2
     if kind_cost:
         kz = min(_KIND_RANK.get(u.kind, 3) for u in zh)
@@ -179,7 +182,7 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
     while True:
         beads, touched = _banded(zh, en, ratio, zl, el, kind_cost, band,
                                  zh_layout is not None and en_layout is not None)
-        if beads is not None and (not touched or band >= max(n, m)):
+        if beads is not None and (not touched or band >= min(max(n, m), MAX_BAND)):
             return beads
         if band >= max(n, m):
             return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0)
@@ -195,6 +198,11 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
     def window(i: int) -> tuple[int, int]:
         centre = i * m / n if n else 0
         return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
+
+    # a whole block with no counterpart is one bead, costed once: sentence by sentence
+    # a long left-out paragraph would cost more than shifting every pair after it
+    zh_prev = _previous_bounds(zl.bounds) if bonus else {}
+    en_prev = _previous_bounds(el.bounds) if bonus else {}
 
     for i in range(n + 1):
         lo, hi = window(i)
@@ -217,11 +225,20 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
                     continue
                 cost, score = _bead_cost(zh[i - di:i], en[j - dj:j], ratio, kind_cost)
                 total = prev[0] + cost
+                if bonus and zb and eb and di and dj:
+                    total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
                 if total < cell[0]:
                     cell = (total, di, dj, score)
+            if zb and eb:
+                for di, dj in ((i - zh_prev.get(i, i), 0), (0, j - en_prev.get(j, j))):
+                    prev = best.get((i - di, j - dj)) if di + dj > 1 else None
+                    if prev is not None:
+                        size = sum(u.length + u.latin / ratio for u in zh[i - di:i]) + \
+                            sum(u.length for u in en[j - dj:j]) / ratio
+                        total = prev[0] + _null_cost(size)
+                        if total < cell[0]:
+                            cell = (total, di, dj, 0.0)
             if cell[0] < inf:
-                if bonus and zb and eb:
-                    cell = (cell[0] - BOUNDARY_BONUS,) + cell[1:]
                 best[(i, j)] = cell
     if (n, m) not in best:
         return None, True
@@ -329,8 +346,61 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
         zu, zl, zown = _sequence(item, zs, "zh", kinds, join=not one_file)
         eu, el, eown = _sequence(item, es, "en", kinds, join=not one_file)
         beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
-        plan.extend(_block_groups(beads, zl, el, zown, eown))
+        sizes = {i: sum(u.length + u.latin / ratio for u, o in zip(zu, zown) if o == i)
+                 for i in zs}
+        sizes.update({i: sum(u.length for u, o in zip(eu, eown) if o == i) / ratio
+                      for i in es})
+        for group in _block_groups(beads, zl, el, zown, eown):
+            plan.extend(_trim_group(group, sizes, ratio))
     return plan
+
+
+def _previous_bounds(bounds) -> dict[int, int]:
+    ordered = sorted(bounds)
+    return dict(zip(ordered[1:], ordered))
+
+
+def _group_cost(zs, es, sizes, ratio: float) -> float:
+    lz = sum(sizes[i] for i in zs)
+    le = sum(sizes[i] for i in es) * ratio
+    return -_log_sf(abs(le - ratio * lz) / math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1)))
+
+
+def _null_cost(size: float) -> float:
+    return -math.log(PRIORS[(1, 0)]) + math.log1p(size / 50) + size / 100
+
+
+def _trim_group(group, sizes, ratio: float):
+    """Split off a block at either end of a group when the lengths of the blocks say it
+    has no counterpart: sentences of a left-out paragraph can otherwise be spread over
+    its neighbour's translation. Returns the group and the blocks split off, in order."""
+    zs, es, score = group
+    before: list = []
+    after: list = []
+    while len(zs) + len(es) >= 3:
+        best = _group_cost(zs, es, sizes, ratio) - TRIM_MARGIN
+        choice = None
+        for side in ("zh", "en"):
+            members = zs if side == "zh" else es
+            if len(members) < 2:
+                continue
+            for end in (0, -1):
+                rest = members[1:] if end == 0 else members[:-1]
+                cost = _null_cost(sizes[members[end]]) + (
+                    _group_cost(rest, es, sizes, ratio) if side == "zh"
+                    else _group_cost(zs, rest, sizes, ratio))
+                if cost < best:
+                    best, choice = cost, (side, end, rest)
+        if choice is None:
+            break
+        side, end, rest = choice
+        lone = ((zs[end],), (), 0.0) if side == "zh" else ((), (es[end],), 0.0)
+        if end == 0:
+            before.append(lone)
+        else:
+            after.insert(0, lone)
+        zs, es = (rest, es) if side == "zh" else (zs, rest)
+    return before + [(zs, es, score)] + after
 
 
 def zh_units_of(item: Item, i: int, kinds) -> list[Unit]:

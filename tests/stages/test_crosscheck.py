@@ -130,3 +130,37 @@ def test_weak_alignment_reports_untranslated_sentence():
 def test_weak_alignment_quiet_on_good_pair():
     item = pair("会议举行。大家都来了。", "The meeting was held. Everyone came.")
     assert list(alignment_is_confident(item)) == []
+
+
+@pytest.mark.parametrize("drop", [0, 1, 3, 4])
+def test_missing_fires_on_a_real_paragraph_left_out(drop):
+    from bilingual import DOC, doc_sides
+    zh, _ = doc_sides()
+    en = "\n\n".join(DOC["en"][:drop] + DOC["en"][drop + 1:]) + "\n"
+    item = pair(zh, en)
+    found = [(c.block, c.lang) for c in item.checks if c.check == "qa.missing"]
+    assert len(found) == 1 and found[0][1] == "zh"
+    assert item.blocks[found[0][0]].zh == DOC["zh"][drop]
+    others = [b for b in item.blocks if b.lang == "zh+en"]
+    assert [b.en for b in others] == DOC["en"][:drop] + DOC["en"][drop + 1:]
+
+
+def test_cross_checks_quiet_on_the_whole_real_document():
+    from bilingual import doc_sides
+    assert not [c for c in pair(*doc_sides()).checks
+                if c.check in ("qa.missing", "qa.length_ratio", "qa.weak_alignment")]
+
+
+@pytest.mark.parametrize("keep", [1, 2, 3, 4])
+def test_a_real_paragraph_cut_short_is_reported(keep):
+    from bilingual import DOC, doc_sides
+    from pipeline.stages.sentences import split_english
+    zh, _ = doc_sides()
+    cut = " ".join(split_english(DOC["en"][3])[:keep])  # the rest of the paragraph lost
+    en = "\n\n".join(DOC["en"][:3] + [cut] + DOC["en"][4:]) + "\n"
+    item = pair(zh, en)
+    where = next(i for i, b in enumerate(item.blocks) if b.zh == DOC["zh"][3])
+    assert {c.check for c in item.checks if c.block == where} & {
+        "qa.missing", "qa.length_ratio", "qa.weak_alignment", "qa.numbers", "qa.dates"}
+    # the paragraphs before it still pair with their own translation
+    assert [(b.zh, b.en) for b in item.blocks[:3]] == list(zip(DOC["zh"][:3], DOC["en"][:3]))
