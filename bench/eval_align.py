@@ -156,6 +156,26 @@ def check_rates(docs, zh_key, en_key, mt=None, show=False):
     return blocks, fired
 
 
+def dropped_paragraphs(docs, zh_key, en_key):
+    """Leave one English segment out of each document (seeded) and count how often the
+    Chinese segment is reported by qa.missing, and how many other blocks are."""
+    found = false_alarms = tried = 0
+    for doc in docs:
+        segs = [s for s in doc["segments"] if s[zh_key].strip() and s[en_key].strip()]
+        if len(segs) < 3:
+            continue
+        drop = random.Random(doc["doc_id"] + "drop").randrange(1, len(segs))
+        zh = "\n\n".join(s[zh_key] for s in segs)
+        en = "\n\n".join(s[en_key] for k, s in enumerate(segs) if k != drop)
+        item = clean_sources(doc["doc_id"], [SourceText("zh", zh, lang="zh"),
+                                             SourceText("en", en, lang="en")])
+        tried += 1
+        reported = [item.blocks[c.block].zh for c in item.checks if c.check == "qa.missing"]
+        found += segs[drop][zh_key].strip() in [(r or "").strip() for r in reported]
+        false_alarms += sum(1 for r in reported if (r or "").strip() != segs[drop][zh_key].strip())
+    return found, tried, false_alarms
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -174,6 +194,9 @@ def main(argv=None):
         ok &= p >= 0.95 and r >= 0.95
         p, r, n, types = evaluate_alignment(docs, zh_key, en_key, "both")
         print(f"  both sides re-paragraphed: precision {p:.3f} recall {r:.3f}")
+        found, tried, false_alarms = dropped_paragraphs(docs, zh_key, en_key)
+        print(f"  one English segment left out per document: qa.missing found it in "
+              f"{found}/{tried} documents ({false_alarms} other blocks reported)")
         for label, which in (("human translation", None), (f"machine translation {mt[1]}", mt)):
             blocks, fired = check_rates(docs, zh_key, en_key, which, args.show)
             rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
