@@ -12,7 +12,8 @@ import unicodedata
 import regex
 
 from ..registry import check
-from .align import ALIGNED_KINDS, WEAK_SCORE, estimate_ratio
+from .align import WEAK_SCORE
+from .beads import ALIGNED_KINDS, estimate_ratio
 from .anchors import (dates_en, dates_zh, fold_digits, numbers_en, numbers_zh, numerals_zh, same_value,
                       words_en)
 

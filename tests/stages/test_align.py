@@ -6,8 +6,8 @@ from pipeline.emit.jsonl import dumps_item, load_items
 from pipeline.emit.markdown import render_markdown
 from pipeline.restore import restore_sources
 from pipeline.runner import SourceText, clean_sources, clean_text
-from pipeline.stages.align import (Unit, align_units, estimate_ratio, join_points,
-                                   make_unit, sentence_pairs)
+from pipeline.stages.align import join_points, sentence_pairs
+from pipeline.stages.beads import Unit, align_units, estimate_ratio, make_unit
 
 from bilingual import DOC, doc_sides
 
