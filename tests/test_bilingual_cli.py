@@ -3,6 +3,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 from defusedxml.ElementTree import fromstring
 
 from pipeline.cli import main
@@ -161,3 +162,23 @@ def test_bad_zh_file_is_one_line_error(tmp_path):
 def test_no_input_is_a_usage_error():
     res = run("clean")
     assert res.exit_code != 0 and "--zh" in res.output
+
+
+def test_pair_named_as_two_arguments(tmp_path):
+    zh, en = write_pair(tmp_path)
+    res = run("clean", str(en), str(zh))
+    assert res.exit_code == 0, res.output
+    (rec,) = records(res.output)
+    assert_bilingual(rec)
+    assert [s["lang"] for s in rec["sources"]] == ["zh", "en"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_tmx_well_formed_for_any_text(zh, en):
+    item = clean_sources("any", [SourceText("a", zh + "。", "json", lang="zh"),
+                                 SourceText("b", en + " and so on.", "json", lang="en")])
+    root = ET.fromstring(render_tmx([item]).encode("utf-8", "surrogatepass"))
+    pairs = sum(1 for b in item.blocks for p in dict(b.align).get("pairs", ())
+                if p["zh"] and p["en"])
+    assert len(root.findall("body/tu")) == pairs
