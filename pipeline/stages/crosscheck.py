@@ -71,8 +71,10 @@ def numbers_match(zh: str, en: str):
 
 @check("qa.dates", severity="major", scope="pair")
 def dates_match(zh: str, en: str):
-    """Every date on one side appears on the other: ``2022年8月12日`` matches
-    ``August 12, 2022`` and ``12 August 2022`` (a year left out on one side is accepted).
+    """Every date on one side appears on the other.
+
+    ``2022年8月12日`` matches ``August 12, 2022`` and ``12 August 2022``; a year left out
+    on one side is accepted, and ``9日`` takes the month of the date before it.
 
     >>> list(dates_match("2022年8月12日举行。", "It was held on 12 August 2022."))
     []
@@ -111,8 +113,9 @@ def _days_zh(zh: str, dates) -> set:
 
 @check("qa.identical", severity="major", scope="pair")
 def english_differs_from_chinese(zh: str, en: str):
-    """The English text is not a copy of the Chinese (an untranslated block);
-    punctuation and spacing do not count.
+    """The English text is not a copy of the Chinese (an untranslated block).
+
+    Punctuation and spacing do not count.
 
     >>> list(english_differs_from_chinese("民政部召开会议", "民政部召开会议"))
     [('the English text is identical to the Chinese: it was not translated', '民政部召开会议')]
@@ -158,8 +161,9 @@ def _length(text: str) -> int:
 
 @check("qa.length_ratio", severity="minor", scope="item")
 def lengths_are_in_proportion(item):
-    """The English of a block is neither far longer nor far shorter than the item's own
-    English/Chinese length ratio predicts (text added or left out).
+    """The English of a block is about as long as the item's own ratio predicts.
+
+    Far longer or far shorter (by a factor of 2.5) means text was added or left out.
 
     >>> from pipeline.runner import SourceText, clean_sources
     >>> zh = "会议举行\\n\\n" + "\\n\\n".join(["会议于昨天在北京举行，共有三十位代表参加了讨论。"] * 4)
@@ -184,8 +188,10 @@ def lengths_are_in_proportion(item):
 
 @check("qa.weak_alignment", severity="minor", scope="item")
 def alignment_is_confident(item):
-    """Aligned blocks and sentences pair up with confidence: a low score, or a sentence
-    with no counterpart inside an aligned block, is shown to an editor.
+    """Aligned blocks and sentences pair up with confidence.
+
+    A low score, or a sentence with no counterpart inside an aligned block, is shown to
+    an editor.
 
     >>> from pipeline.runner import SourceText, clean_sources
     >>> item = clean_sources("x", [SourceText("a", "会议举行。今天下雨了，大家都没有带伞，只好在门口等了一个多小时。", lang="zh"),
