@@ -340,8 +340,8 @@ def align_sentences(item: Item) -> Item:
         zh = [make_unit(s, "zh") for s in zh_s]
         en = [make_unit(s, "en") for s in en_s]
         beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
-        pairs = tuple({"zh": list(x.zh), "en": list(x.en), "type": x.type,
-                       "score": round(x.score, 3)} for x in beads)
+        pairs = [{"zh": list(x.zh), "en": list(x.en), "type": x.type,
+                  "score": round(x.score, 3)} for x in beads]  # as JSON reads it back
         info = dict(b.align)
         info.setdefault("type", "1-1")
         info.setdefault("score", round(min((p["score"] for p in pairs), default=0.0), 3))

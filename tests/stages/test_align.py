@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 from pipeline.emit.jsonl import dumps_item, load_items
 from pipeline.emit.markdown import render_markdown
 from pipeline.restore import restore_sources
-from pipeline.runner import SourceText, clean_sources, clean_text
+from pipeline.runner import SourceText, clean_item, clean_sources, clean_text
 from pipeline.stages.align import join_points, sentence_pairs
 from pipeline.stages.beads import Unit, align_units, estimate_ratio, make_unit
 
@@ -203,3 +203,10 @@ def test_any_text_pair_restores(zh, en):
         for p in dict(b.align).get("pairs", ()):
             assert all(0 <= k < len(b.zh_sentences) for k in p["zh"])
             assert all(0 <= k < len(b.en_sentences) for k in p["en"])
+
+
+def test_cleaning_the_record_again_changes_nothing():
+    zh, en = doc_sides(zh_paras=[DOC["zh"][0], DOC["zh"][1] + DOC["zh"][2]] + DOC["zh"][3:])
+    record = load_items(dumps_item(pair(zh, en)))[0]
+    again = clean_item(record)
+    assert again.blocks == record.blocks and again.edits == record.edits
