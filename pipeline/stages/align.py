@@ -14,8 +14,7 @@ translate each other and becomes one bilingual block, so paragraphs split or joi
 differently in the two languages still pair up (1-1, 1-2, 2-1, or more); a block with
 nothing on the other side stays monolingual (1-0, 0-1). Two source files (or JSON Lines
 ``zh``/``en``) are aligned as two sequences; a single file holding both languages is
-aligned by adjacency: each run of one language only with the run that follows it, so
-pairs never cross, and block with block (no joins).
+aligned by adjacency: neighbours pair up, block with block, never crossing.
 
 Sentences: after the repairs, the sentences of each bilingual block are aligned again
 on the final text; the pairs, with their type and score, go into ``Block.align``.
@@ -58,40 +57,53 @@ def _alignable(block: Block) -> str | None:
     return side if (block.text(side) or "").strip() else None
 
 
-def _groups(item: Item, zh_idx: list[int], en_idx: list[int]) -> list[tuple[list[int], list[int]]]:
-    """Pairs of (Chinese, English) block runs to align with each other."""
-    docs = {item.blocks[i].origin(_alignable(item.blocks[i])).doc for i in zh_idx + en_idx}
-    if len(docs) > 1:
-        return [(zh_idx, en_idx)]
+def _runs(item: Item, indexes: list[int]) -> list[tuple[str, list[int]]]:
+    """Maximal runs of blocks of one language, in document order."""
     runs: list[tuple[str, list[int]]] = []
-    for i in sorted(zh_idx + en_idx):
+    for i in sorted(indexes):
         side = _alignable(item.blocks[i])
         if runs and runs[-1][0] == side:
             runs[-1][1].append(i)
         else:
             runs.append((side, [i]))
-    lead = runs[0][0]
-    groups = []
-    k = 0
+    return runs
+
+
+def _adjacent_pairs(runs, lead: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Pairs of an interleaved file: each run of the ``lead`` language with the run that
+    follows it, block by block from where the two runs meet (the block just before the
+    other language is its translation); blocks left over stay alone, in order."""
+    start = 0 if runs[0][0] == lead else 1
+    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    if start:
+        out.extend(_alone(runs[0]))
+    k = start
     while k < len(runs):
         first = runs[k][1]
         second = runs[k + 1][1] if k + 1 < len(runs) else []
-        groups.append((first, second) if lead == "zh" else (second, first))
+        c = min(len(first), len(second))
+        out.extend(_alone((lead, first[:len(first) - c])))
+        out.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
+                   for a, b in zip(first[len(first) - c:], second[:c]))
+        out.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
         k += 2
-    return groups
+    return out
 
 
-def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str],
-              join: bool = True):
+def _alone(run) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    side, idx = run
+    return [((i,), ()) if side == "zh" else ((), (i,)) for i in idx]
+
+
+def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str]):
     """Sentence units of the blocks ``idx``, their layout, and each unit's block.
-    Blocks that are not neighbours (or any blocks, when ``join`` is false) are never
-    joined."""
+    Blocks that are not neighbours in the item are never joined."""
     units: list[Unit] = []
     owner: list[int] = []
     bounds = {0}
     barriers = set()
     for k, i in enumerate(idx):
-        if k and (not join or idx[k - 1] != i - 1):
+        if k and idx[k - 1] != i - 1:
             barriers.add(len(units))
         block_units = _units(item.blocks[i].text(lang) or "", lang, kinds[i])
         units.extend(block_units)
@@ -121,27 +133,46 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
                 kinds[idx[0]] = "title"
     ratio = estimate_ratio([len("".join((item.blocks[i].zh or "").split())) for i in zh_idx],
                            [len("".join((item.blocks[i].en or "").split())) for i in en_idx])
+    if len(docs) == 1:
+        return _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
+    zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
+    eu, el, eown = _sequence(item, en_idx, "en", kinds)
+    beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
+    sizes = {i: sum(u.length + u.latin / ratio for u, o in zip(zu, zown) if o == i)
+             for i in zh_idx}
+    sizes.update({i: sum(u.length for u, o in zip(eu, eown) if o == i) / ratio
+                  for i in en_idx})
     plan = []
-    one_file = len(docs) == 1
-    for zs, es in _groups(item, zh_idx, en_idx):
-        if one_file and len(zs) == len(es):
-            # interleaved lines: each block is the translation of its neighbour
-            plan.extend(((z,), (e,), _pair_score(zh_units_of(item, z, kinds),
-                                                 en_units_of(item, e, kinds), ratio))
-                        for z, e in zip(zs, es))
-            continue
-        # an interleaved file pairs block with block: joining blocks there would make
-        # its Markdown read back differently
-        zu, zl, zown = _sequence(item, zs, "zh", kinds, join=not one_file)
-        eu, el, eown = _sequence(item, es, "en", kinds, join=not one_file)
-        beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
-        sizes = {i: sum(u.length + u.latin / ratio for u, o in zip(zu, zown) if o == i)
-                 for i in zs}
-        sizes.update({i: sum(u.length for u, o in zip(eu, eown) if o == i) / ratio
-                      for i in es})
-        for group in _block_groups(beads, zl, el, zown, eown):
-            plan.extend(_trim_group(group, sizes, ratio))
+    for group in _block_groups(beads, zl, el, zown, eown):
+        plan.extend(_trim_group(group, sizes, ratio))
     return plan
+
+
+def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
+    """An interleaved file pairs neighbours, block with block, never crossing and never
+    joining (joined blocks would make its Markdown read back differently). Whether
+    Chinese or English comes first is the reading that pairs more blocks, then the one
+    that fits the lengths better, so a stray line at the top does not shift every
+    pair."""
+    runs = _runs(item, indexes)
+    best = None
+    for lead in ("zh", "en"):
+        plan = []
+        total = 0.0
+        for zs, es in _adjacent_pairs(runs, lead):
+            if zs and es:
+                cost, score = _pair_cost(zh_units_of(item, zs[0], kinds),
+                                         en_units_of(item, es[0], kinds), ratio)
+            else:
+                size = sum(u.length + u.latin / ratio for u in zh_units_of(item, zs[0], kinds)) \
+                    if zs else sum(u.length for u in en_units_of(item, es[0], kinds)) / ratio
+                cost, score = null_cost(size), 0.0
+            plan.append((zs, es, score))
+            total += cost
+        key = (-sum(1 for zs, es, _ in plan if zs and es), total)
+        if best is None or key < best[0]:
+            best = (key, plan)
+    return best[1]
 
 
 def _trim_group(group, sizes, ratio: float):
@@ -185,11 +216,12 @@ def en_units_of(item: Item, i: int, kinds) -> list[Unit]:
     return _units(item.blocks[i].en or "", "en", kinds[i])
 
 
-def _pair_score(zh: list[Unit], en: list[Unit], ratio: float) -> float:
+def _pair_cost(zh: list[Unit], en: list[Unit], ratio: float) -> tuple[float, float]:
+    """Cost and score of pairing two whole blocks, given their sentence units."""
     whole = [Unit(sum(u.length for u in zh), frozenset().union(*(u.keys for u in zh)),
                   latin=sum(u.latin for u in zh))]
     other = [Unit(sum(u.length for u in en), frozenset().union(*(u.keys for u in en)))]
-    return bead_cost(whole, other, ratio, False)[1]
+    return bead_cost(whole, other, ratio, False)
 
 
 def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):

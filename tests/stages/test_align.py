@@ -210,3 +210,13 @@ def test_cleaning_the_record_again_changes_nothing():
     record = load_items(dumps_item(pair(zh, en)))[0]
     again = clean_item(record)
     assert again.blocks == record.blocks and again.edits == record.edits
+
+
+def test_interleaved_with_a_stray_line_and_a_missing_translation():
+    # an English line before the first pair, and a Chinese line with no English
+    text = ("Photo: Xinhua\n\n" + DOC["zh"][1] + "\n\n" + DOC["en"][1] + "\n\n" + DOC["zh"][2]
+            + "\n\n" + DOC["zh"][3] + "\n\n" + DOC["en"][3] + "\n")
+    item = clean_text(text, "inter")
+    pairs = [(b.zh, b.en) for b in item.blocks if b.lang == "zh+en"]
+    assert pairs == [(DOC["zh"][1], DOC["en"][1]), (DOC["zh"][3], DOC["en"][3])]
+    assert restored(item) == [text]
