@@ -228,3 +228,23 @@ def _jsonl_file(path: str) -> Iterator[InputItem | Rejected]:
         raise InputError("permission denied: cannot read the file", path=path) from None
     with stream:
         yield from iter_jsonl(stream, path)
+
+
+def pair_input(zh_path: str | None, en_path: str | None,
+               stdin: IO[bytes] | None = None) -> InputItem:
+    """One bilingual item from a Chinese file and an English file (either may be
+    missing: that side is then null). The id is the Chinese file's name without
+    ``.zh`` and its suffix."""
+    sources = []
+    for path, lang in ((zh_path, "zh"), (en_path, "en")):
+        if path is None:
+            continue
+        name = "<stdin>" if path == "-" else path
+        sources.append(decode_source(read_bytes(path, stdin), name, lang))
+    first = zh_path or en_path
+    item_id = side_of(first)[0] if first != "-" else "stdin"
+    where = " + ".join("<stdin>" if p == "-" else p for p in (zh_path, en_path) if p)
+    if not any(s.text.strip() for s in sources):
+        raise InputError("empty input: no text to clean", path=where,
+                         hint="check that the files were exported completely")
+    return InputItem(item_id, tuple(sources), where)

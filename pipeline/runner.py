@@ -1,7 +1,7 @@
 """Composition: the stages in order, the fix-point loop for rules, and the error policy.
 
-    decode -> segment -> detect -> normalize -> classify -> glossary -> repair -> qa
-    -> sentences
+    decode -> segment -> detect -> normalize -> classify -> align (blocks) -> glossary
+    -> repair -> sentences -> align (sentences) -> qa
 
 Every stage is a function from record to record; this module only wires them together.
 """
@@ -15,7 +15,9 @@ from . import registry
 from .diff import diff_spans
 from .errors import InputError
 from .records import Block, Check, Edit, Item, Origin, Source
+from .stages import align as align_stage
 from .stages import classify as classify_stage
+from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
 from .stages import detect as detect_stage
 from .stages import normalize as _normalize  # noqa: F401  (registers rules)
 from .stages import qa as _qa  # noqa: F401  (registers checks)
@@ -149,9 +151,9 @@ def run_checks(item: Item, config: Config) -> Item:
             elif spec.scope == "pair" and block.en is not None and block.zh is not None:
                 for message, span in spec.fn(block.zh, block.en) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
-    for spec in specs:  # item checks see the whole item (meta, every block)
+    for spec in specs:  # item scope: fn(item) -> (block, message, lang, span)
         if spec.scope == "item":
-            for i, lang, message, span in spec.fn(item) or ():
+            for i, message, lang, span in spec.fn(item) or ():
                 found.append(Check(spec.id, spec.severity, i, message, lang, span))
     return replace(item, checks=tuple(found))
 
@@ -183,12 +185,14 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
 
     item = run_rule_group(item, "normalize", config)
     item = classify_stage.classify_item(item, disabled=config.disabled)
+    item = align_stage.align_blocks(item)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)
     item = drop_empty_blocks(item)
-    item = run_checks(item, config)
-    return add_sentences(item)
+    # checks run last: cross-language checks read the sentence alignment
+    item = align_stage.align_sentences(add_sentences(item))
+    return run_checks(item, config)
 
 
 def clean_sources(item_id: str, sources: Sequence[SourceText],

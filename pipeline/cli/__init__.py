@@ -18,7 +18,8 @@ from ..emit.markdown import render_markdown
 from ..errors import ConfigError, MtcleanError
 from ..io import atomic_output
 from ..restore import restore_sources
-from ..readers import iter_inputs
+from ..emit.tmx import render_tmx
+from ..readers import iter_inputs, pair_input
 from ..runner import Config, clean_sources, read_path
 
 EXIT_INPUT = 1
@@ -74,11 +75,16 @@ def main():
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option("-o", "--output", "output", default=None, metavar="OUT",
               help="Write here instead of standard output (replaced in one step).")
-@click.option("--to", "fmt", type=click.Choice(["jsonl", "md"]), default="jsonl",
-              show_default=True, help="Output format.")
+@click.option("--to", "fmt", type=click.Choice(["jsonl", "md", "tmx"]), default="jsonl",
+              show_default=True, help="Output format (tmx: one unit per aligned sentence "
+                                      "pair).")
+@click.option("--zh", "zh_file", default=None, metavar="FILE",
+              help="The Chinese side of one bilingual item (with --en).")
+@click.option("--en", "en_file", default=None, metavar="FILE",
+              help="The English side of one bilingual item (with --zh).")
 @click.option("--disable", multiple=True, metavar="ID",
               help="Switch off a rule or check by id (repeatable).")
 @click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
@@ -86,25 +92,34 @@ def main():
                    "win).")
 @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
 @friendly
-def clean(files, output, fmt, disable, glossaries, no_glossary):
+def clean(files, output, fmt, zh_file, en_file, disable, glossaries, no_glossary):
     """Clean files: text or Markdown, NAME.zh.txt + NAME.en.txt pairs, JSON Lines
     (`id` with `text`, or with `zh`/`en`), folders; - for standard input.
 
-    Every change is recorded in the JSON output; `mtclean restore` undoes them all.
+    Chinese and English sides of an item are aligned block by block and sentence by
+    sentence. Every change is recorded in the JSON output; `mtclean restore` undoes them
+    all.
 
     \b
     Examples:
       mtclean clean corpus/000_928918768c0ec3d6.txt
       mtclean clean page.txt --to md -o page.md
+      mtclean clean --zh news.zh.txt --en news.en.txt --to tmx -o news.tmx
       cat page.txt | mtclean clean -
     """
     config = build_config(disable, glossaries, no_glossary)
-    items = [clean_sources(inp.id, inp.sources, config)
-             for inp in iter_inputs(files, strict=True)]
+    inputs = list(iter_inputs(files, strict=True)) if files else []
+    if zh_file or en_file:
+        inputs.append(pair_input(zh_file, en_file))
+    if not inputs:
+        raise click.UsageError("give FILES, or --zh FILE --en FILE")
+    items = [clean_sources(inp.id, inp.sources, config) for inp in inputs]
     with atomic_output(output) as out:
         if fmt == "jsonl":
             for item in items:
                 out.write(dumps_item(item))
+        elif fmt == "tmx":
+            out.write(render_tmx(items).encode("utf-8"))
         else:
             out.write("\n".join(render_markdown(i) for i in items).encode("utf-8"))
 

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 import regex
 
-from ..records import Block, Edit, Item
+from ..records import Block, Edit, Item, renumber_edits
 from ..registry import structural
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
@@ -259,7 +259,46 @@ def move_site_out_of_title(item: Item, index: int) -> Item:
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
 
 
+def _source_groups(item: Item) -> list[list[int]]:
+    """Block indices per source document: each source has its own title."""
+    groups: dict[int, list[int]] = {}
+    for i, block in enumerate(item.blocks):
+        origin = block.zh_origin or block.en_origin
+        groups.setdefault(origin.doc if origin else -1, []).append(i)
+    return list(groups.values())
+
+
 def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
+    """Classify each source document on its own (a zh file and its en file each have a
+    title), with :func:`classify_document`.
+
+    >>> from pipeline.runner import SourceText, build_item
+    >>> item = build_item("x", [SourceText("a", "民政部召开会议\\n\\n会议强调。", lang="zh"),
+    ...                         SourceText("b", "Ministry holds meeting\\n\\nIt stressed.", lang="en")])
+    >>> [b.kind for b in classify_item(item).blocks]
+    ['title', 'paragraph', 'title', 'paragraph']
+    """
+    groups = _source_groups(item)
+    if len(groups) <= 1:
+        return classify_document(item, extra, disabled)
+    blocks = list(item.blocks)
+    edits: list[Edit] = []
+    meta = dict(item.meta)
+    for indices in groups:
+        local = {g: k for k, g in enumerate(indices)}
+        mine = [e for e in item.edits if e.block in local]
+        sub = replace(item, blocks=tuple(blocks[g] for g in indices),
+                      edits=renumber_edits(mine, local), meta=tuple(meta.items()))
+        done = classify_document(sub, extra, disabled)
+        for k, g in enumerate(indices):
+            blocks[g] = done.blocks[k]
+        edits.extend(renumber_edits(done.edits, dict(enumerate(indices))))
+        for key, value in done.meta:
+            meta.setdefault(key, value)
+    return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
+
+
+def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
     """Give every block its kind and collect metadata fields into ``item.meta``.
 
     Page chrome becomes ``boilerplate``, photo credits ``caption``, a site name on the

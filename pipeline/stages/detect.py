@@ -14,6 +14,7 @@ import regex
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]")
+_HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
 _WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
@@ -33,9 +34,18 @@ def _langdetect():
 def script_lang(text: str) -> tuple[str, int, int]:
     """Language by script alone, with the Han and Latin letter counts.
 
+    A trailing Chinese site name or breadcrumb on an English headline (``Tea expo opens -
+    湖南日报网 - 华声在线``) does not make the headline Chinese.
+
     >>> script_lang("民政部")[0], script_lang("Civil affairs")[0], script_lang("2022-08-17")[0]
     ('zh', 'latin', 'und')
+    >>> script_lang("Tea expo opens - 视点头条 - 湖南日报网 - 华声在线")[0]
+    'latin'
     """
+    if not text.isascii():
+        suffix = _HAN_SUFFIX.search(text)
+        if suffix and _LATIN.search(text, 0, suffix.start()):
+            text = text[:suffix.start()]
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text)) if not text.isascii() else sum(
         1 for c in text if c.isalpha())

@@ -57,14 +57,14 @@ def site_rendered_faithfully(item):
     at = next((i for i, b in enumerate(item.blocks) if b.kind == "title"), 0)
     for name, real in SUSPECT_SITES.items():
         if _mentions(site, name):
-            yield (at, "en", f"site name {name!r} is probably an MT rendering of {real}; "
-                   "check the source", name)
+            yield (at, f"site name {name!r} is probably an MT rendering of {real}; "
+                   "check the source", "en", name)
     # the page is chinanews, yet its English headline names CNN
     if regex.search(r"中新网|chinanews|China\s+News", site, regex.IGNORECASE):
         title = item.blocks[at].en if item.blocks else None
         if title and _mentions(title, "CNN"):
-            yield (at, "en", "'CNN' in a headline from chinanews.com is probably an MT "
-                   "rendering of 中新网 (China News Service)", "CNN")
+            yield (at, "'CNN' in a headline from chinanews.com is probably an MT "
+                   "rendering of 中新网 (China News Service)", "en", "CNN")
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -1,0 +1,103 @@
+"""TMX 1.4b: one translation unit per aligned sentence pair.
+
+The output is byte-identical across runs: the only date is the item's own publication
+date (``meta.date``), written as the unit's ``creationdate``; the header carries none.
+Characters that XML 1.0 forbids (C0 controls other than tab and newline, lone
+surrogates, U+FFFE/U+FFFF) are removed from the segment and recorded in a ``<note>``
+of the unit, so the file is well-formed for any input.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+import regex
+
+from .. import __version__
+from ..records import Item
+from ..stages.align import sentence_pairs
+
+SRCLANG = "zh"
+_FORBIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+
+
+def clean_xml_text(text: str) -> tuple[str, list[str]]:
+    """Text without the characters XML 1.0 forbids, and the code points removed.
+
+    >>> clean_xml_text("a\\x07b\\x0bc")
+    ('abc', ['U+0007', 'U+000B'])
+    """
+    removed = [f"U+{ord(c):04X}" for c in _FORBIDDEN.findall(text)]
+    return (_FORBIDDEN.sub("", text), removed) if removed else (text, [])
+
+
+def _tmx_date(iso: str | None) -> str | None:
+    if not iso or not regex.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return None
+    return iso.replace("-", "") + "T000000Z"
+
+
+def _attr(value: str) -> str:
+    return quoteattr(clean_xml_text(value)[0])
+
+
+def render_units(item: Item) -> Iterable[str]:
+    """The ``<tu>`` elements of one item, one per aligned sentence pair."""
+    date = _tmx_date(item.meta_dict.get("date"))
+    item_id = clean_xml_text(item.id)[0]
+    for index, block in enumerate(item.blocks):
+        if not (block.zh and block.en):
+            continue
+        for number, (zh, en, kind, score) in enumerate(sentence_pairs(block), 1):
+            zh, zh_removed = clean_xml_text(zh)
+            en, en_removed = clean_xml_text(en)
+            head = f'    <tu srclang="{SRCLANG}"' + (f' creationdate="{date}"' if date else "")
+            lines = [head + ">"]
+            removed = zh_removed + en_removed
+            if removed:
+                lines.append(f"      <note>removed characters XML forbids: "
+                             f"{' '.join(removed)}</note>")
+            lines += [
+                f'      <prop type="x-item-id">{escape(item_id)}</prop>',
+                f'      <prop type="x-block">{index}</prop>',
+                f'      <prop type="x-align-type">{kind}</prop>',
+                f'      <prop type="x-align-score">{score:.3f}</prop>',
+                f'      <tuv xml:lang="zh"><seg>{escape(zh)}</seg></tuv>',
+                f'      <tuv xml:lang="en"><seg>{escape(en)}</seg></tuv>',
+                "    </tu>",
+            ]
+            yield "\n".join(lines) + "\n"
+
+
+def render_tmx(items: Iterable[Item]) -> str:
+    """A whole TMX document.
+
+    >>> from pipeline.runner import SourceText, clean_sources
+    >>> item = clean_sources("n1", [SourceText("a", "会议举行。", lang="zh"),
+    ...                             SourceText("b", "The meeting was held.", lang="en")])
+    >>> print(render_tmx([item]).split("<body>")[1])
+    <BLANKLINE>
+        <tu srclang="zh">
+          <prop type="x-item-id">n1</prop>
+          <prop type="x-block">0</prop>
+          <prop type="x-align-type">1-1</prop>
+          <prop type="x-align-score">0.918</prop>
+          <tuv xml:lang="zh"><seg>会议举行。</seg></tuv>
+          <tuv xml:lang="en"><seg>The meeting was held.</seg></tuv>
+        </tu>
+      </body>
+    </tmx>
+    <BLANKLINE>
+    """
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        '<tmx version="1.4">\n',
+        f'  <header creationtool="mtclean" creationtoolversion={_attr(__version__)} '
+        f'segtype="sentence" o-tmf="mtclean-jsonl" adminlang="en" srclang="{SRCLANG}" '
+        'datatype="plaintext"/>\n',
+        "  <body>\n",
+    ]
+    for item in items:
+        parts.extend(render_units(item))
+    parts.append("  </body>\n</tmx>\n")
+    return "".join(parts)

@@ -1,0 +1,409 @@
+"""Stage: align the Chinese and the English side of an item.
+
+One banded dynamic programme over "beads" (:mod:`pipeline.stages.beads`) aligns
+sentences. A bead's cost is Gale and Church's: the English length is expected to be
+``c`` times the Chinese length, ``c`` estimated from the item itself, and the deviation
+is scored as a normal variable; shared anchors (numbers, dates, Latin words of the
+Chinese text, and any extractor registered with
+:func:`pipeline.stages.anchors.register_anchor`) lower it.
+
+Blocks: the sentences of the whole item are aligned with block boundaries as
+constraints (a bead stays inside one block of each side), and the bead sequence is cut
+wherever both sides are at a block boundary. Each piece is a group of blocks that
+translate each other and becomes one bilingual block, so paragraphs split or joined
+differently in the two languages still pair up (1-1, 1-2, 2-1, or more); a block with
+nothing on the other side stays monolingual (1-0, 0-1). Two source files (or JSON Lines
+``zh``/``en``) are aligned as two sequences; a single file holding both languages is
+aligned by adjacency: neighbours pair up, block with block, never crossing.
+
+Sentences: after the repairs, the sentences of each bilingual block are aligned again
+on the final text; the pairs, with their type and score, go into ``Block.align``.
+
+Nothing is lost: blocks of one side joined into one keep the first block's origin, and
+each join (the next block's blank lines and marker, replaced by a space, or by nothing
+in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import replace
+
+from ..records import Block, Edit, Item
+from ..registry import structural
+from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
+                    estimate_ratio, group_cost, make_unit, null_cost)
+from .classify import MAX_TITLE_CHARS
+from .sentences import split_sentences
+
+MERGE_BLOCKS = structural(
+    "align.merge_blocks",
+    "Join two blocks of one side that translate one block of the other side (1-2, 2-1).")
+
+TRIM_MARGIN = 2.0
+WEAK_SCORE = 0.01
+MIN_INTERLEAVED_BLOCKS = 2
+MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this present
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+def _units(text: str, lang: str, kind: str) -> list[Unit]:
+    return [make_unit(s, lang, kind) for s in split_sentences(text, lang)]
+
+
+def _alignable(block: Block) -> str | None:
+    if block.kind not in ALIGNED_KINDS or len(block.sides) != 1:
+        return None
+    side = block.sides[0]
+    return side if (block.text(side) or "").strip() else None
+
+
+def _runs(item: Item, indexes: list[int]) -> list[tuple[str, list[int]]]:
+    """Maximal runs of blocks of one language, in document order."""
+    runs: list[tuple[str, list[int]]] = []
+    for i in sorted(indexes):
+        side = _alignable(item.blocks[i])
+        if runs and runs[-1][0] == side:
+            runs[-1][1].append(i)
+        else:
+            runs.append((side, [i]))
+    return runs
+
+
+def _interleaved(item: Item, zh_idx: list[int], en_idx: list[int]) -> bool:
+    """Does a one-file item alternate between the languages, as bilingual pages do?
+
+    Both languages need a fair share of the blocks, and at least two blocks each in
+    alternating runs: a stray Chinese line in an English page is not a translation pair.
+    """
+    fewer = min(len(zh_idx), len(en_idx))
+    if fewer < MIN_INTERLEAVED_BLOCKS or fewer < MIN_SIDE_SHARE * max(len(zh_idx),
+                                                                      len(en_idx)):
+        return False
+    return len(_runs(item, zh_idx + en_idx)) >= 2 * MIN_INTERLEAVED_BLOCKS
+
+
+def _adjacent_pairs(runs, lead: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Pairs of an interleaved file: each run of the ``lead`` language with the run that
+    follows it, block by block from where the two runs meet (the block just before the
+    other language is its translation); blocks left over stay alone, in order."""
+    start = 0 if runs[0][0] == lead else 1
+    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    if start:
+        out.extend(_alone(runs[0]))
+    k = start
+    while k < len(runs):
+        first = runs[k][1]
+        second = runs[k + 1][1] if k + 1 < len(runs) else []
+        c = min(len(first), len(second))
+        out.extend(_alone((lead, first[:len(first) - c])))
+        out.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
+                   for a, b in zip(first[len(first) - c:], second[:c]))
+        out.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
+        k += 2
+    return out
+
+
+def _alone(run) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    side, idx = run
+    return [((i,), ()) if side == "zh" else ((), (i,)) for i in idx]
+
+
+def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str]):
+    """Sentence units of the blocks ``idx``, their layout, and each unit's block.
+    Blocks that are not neighbours in the item are never joined."""
+    units: list[Unit] = []
+    owner: list[int] = []
+    bounds = {0}
+    barriers = set()
+    for k, i in enumerate(idx):
+        if k and idx[k - 1] != i - 1:
+            barriers.add(len(units))
+        block_units = _units(item.blocks[i].text(lang) or "", lang, kinds[i])
+        units.extend(block_units)
+        owner.extend([i] * len(block_units))
+        bounds.add(len(units))
+    return units, Layout(frozenset(bounds), frozenset(barriers)), owner
+
+
+def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Groups of block indexes ``(zh blocks, en blocks, score)`` that translate each
+    other, found by aligning the sentences of the whole item; empty when the item is not
+    bilingual."""
+    zh_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "zh"]
+    en_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "en"]
+    if not zh_idx or not en_idx:
+        return []
+    docs = {item.blocks[i].origin(_alignable(item.blocks[i])).doc for i in zh_idx + en_idx}
+    if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
+        return []  # a few lines of the other language in a one-language document
+    kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
+    if len(docs) > 1 and any(b.kind == "title" for b in item.blocks):
+        # classification sees one title per item: the other file's first block is its title
+        for idx in (zh_idx, en_idx):
+            b = item.blocks[idx[0]]
+            if len(b.text(b.sides[0]) or "") <= MAX_TITLE_CHARS:
+                kinds[idx[0]] = "title"
+    ratio = estimate_ratio([len("".join((item.blocks[i].zh or "").split())) for i in zh_idx],
+                           [len("".join((item.blocks[i].en or "").split())) for i in en_idx])
+    if len(docs) == 1:
+        return _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
+    zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
+    eu, el, eown = _sequence(item, en_idx, "en", kinds)
+    beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
+    sizes = {i: sum(u.length + u.latin / ratio for u, o in zip(zu, zown) if o == i)
+             for i in zh_idx}
+    sizes.update({i: sum(u.length for u, o in zip(eu, eown) if o == i) / ratio
+                  for i in en_idx})
+    plan = []
+    for group in _block_groups(beads, zl, el, zown, eown):
+        plan.extend(_trim_group(group, sizes, ratio))
+    return plan
+
+
+def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
+    """An interleaved file pairs neighbours, block with block, never crossing and never
+    joining (joined blocks would make its Markdown read back differently). Whether
+    Chinese or English comes first is the reading that pairs more blocks, then the one
+    that fits the lengths better, so a stray line at the top does not shift every
+    pair."""
+    runs = _runs(item, indexes)
+    best = None
+    for lead in ("zh", "en"):
+        plan = []
+        total = 0.0
+        for zs, es in _adjacent_pairs(runs, lead):
+            if zs and es:
+                cost, score = _pair_cost(zh_units_of(item, zs[0], kinds),
+                                         en_units_of(item, es[0], kinds), ratio)
+            else:
+                size = sum(u.length + u.latin / ratio for u in zh_units_of(item, zs[0], kinds)) \
+                    if zs else sum(u.length for u in en_units_of(item, es[0], kinds)) / ratio
+                cost, score = null_cost(size), 0.0
+            plan.append((zs, es, score))
+            total += cost
+        key = (-sum(1 for zs, es, _ in plan if zs and es), total)
+        if best is None or key < best[0]:
+            best = (key, plan)
+    return best[1]
+
+
+def _trim_group(group, sizes, ratio: float):
+    """Split off a block at either end of a group when the lengths of the blocks say it
+    has no counterpart: sentences of a left-out paragraph can otherwise be spread over
+    its neighbour's translation. Returns the group and the blocks split off, in order."""
+    zs, es, score = group
+    before: list = []
+    after: list = []
+    while len(zs) + len(es) >= 3:
+        best = group_cost(zs, es, sizes, ratio) - TRIM_MARGIN
+        choice = None
+        for side in ("zh", "en"):
+            members = zs if side == "zh" else es
+            if len(members) < 2:
+                continue
+            for end in (0, -1):
+                rest = members[1:] if end == 0 else members[:-1]
+                cost = null_cost(sizes[members[end]]) + (
+                    group_cost(rest, es, sizes, ratio) if side == "zh"
+                    else group_cost(zs, rest, sizes, ratio))
+                if cost < best:
+                    best, choice = cost, (side, end, rest)
+        if choice is None:
+            break
+        side, end, rest = choice
+        lone = ((zs[end],), (), 0.0) if side == "zh" else ((), (es[end],), 0.0)
+        if end == 0:
+            before.append(lone)
+        else:
+            after.insert(0, lone)
+        zs, es = (rest, es) if side == "zh" else (zs, rest)
+    return before + [(zs, es, score)] + after
+
+
+def zh_units_of(item: Item, i: int, kinds) -> list[Unit]:
+    return _units(item.blocks[i].zh or "", "zh", kinds[i])
+
+
+def en_units_of(item: Item, i: int, kinds) -> list[Unit]:
+    return _units(item.blocks[i].en or "", "en", kinds[i])
+
+
+def _pair_cost(zh: list[Unit], en: list[Unit], ratio: float) -> tuple[float, float]:
+    """Cost and score of pairing two whole blocks, given their sentence units."""
+    whole = [Unit(sum(u.length for u in zh), frozenset().union(*(u.keys for u in zh)),
+                  latin=sum(u.latin for u in zh))]
+    other = [Unit(sum(u.length for u in en), frozenset().union(*(u.keys for u in en)))]
+    return bead_cost(whole, other, ratio, False)
+
+
+def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):
+    """Cut the bead sequence where both sides are at a block boundary: each piece is a
+    group of blocks that translate each other (or one block with no counterpart)."""
+    out = []
+    i = j = 0
+    piece: list[Bead] = []
+    for bead in beads:
+        piece.append(bead)
+        i += len(bead.zh)
+        j += len(bead.en)
+        if i in zl.bounds and j in el.bounds:
+            zs = tuple(sorted({zown[k] for b in piece for k in b.zh}))
+            es = tuple(sorted({eown[k] for b in piece for k in b.en}))
+            scored = [b.score for b in piece if b.zh and b.en]
+            score = sum(scored) / len(scored) if scored else 0.0
+            if zs and es:
+                out.append((zs, es, score))
+            else:  # blocks with nothing on the other side stay apart
+                out.extend(((z,), (), 0.0) for z in zs)
+                out.extend(((), (e,), 0.0) for e in es)
+            piece = []
+    return out
+
+
+def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int):
+    """Text, origin and edits of one side of a merged block."""
+    first = item.blocks[members[0]]
+    text = first.text(lang) or ""
+    edits = [replace(e, block=new_index) for e in item.block_edits(members[0], lang)]
+    sep = "" if lang == "zh" else " "
+    for other in members[1:]:
+        block = item.blocks[other]
+        origin = block.origin(lang)
+        joint = origin.gap + origin.mark
+        shift = len(text) + len(joint)
+        edits.extend(replace(e, block=new_index, offset=e.offset + shift)
+                     for e in item.block_edits(other, lang))
+        edits.append(Edit(MERGE_BLOCKS, new_index, lang, len(text), joint, sep))
+        text = text + sep + (block.text(lang) or "")
+    return text, first.origin(lang), edits
+
+
+def align_blocks(item: Item) -> Item:
+    """Merge the monolingual Chinese and English blocks of a bilingual item into
+    bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
+    their place; an item with one language is returned unchanged."""
+    plan = plan_alignment(item)
+    if not plan:
+        return item
+    in_plan = {i for zs, es, _ in plan for i in zs + es}
+
+    def doc_of(i: int) -> int:
+        b = item.blocks[i]
+        o = b.zh_origin or b.en_origin
+        return o.doc if o else 0
+
+    # blocks left as they are (metadata, boilerplate) keep their place in their document
+    pending: dict[int, deque] = {}
+    for i in range(len(item.blocks)):
+        if i not in in_plan:
+            pending.setdefault(doc_of(i), deque()).append(i)
+    order: list[tuple[str, object]] = []
+    for zs, es, score in plan:
+        members = zs + es
+        for d in sorted({doc_of(i) for i in members}):
+            limit = max(i for i in members if doc_of(i) == d)
+            queue = pending.get(d, deque())
+            while queue and queue[0] < limit:
+                order.append(("keep", queue.popleft()))
+        order.append(("bead", (zs, es, score)))
+    order.extend(("keep", i) for i in sorted(i for q in pending.values() for i in q))
+
+    blocks: list[Block] = []
+    edits: list[Edit] = []
+    for what, entry in order:
+        k = len(blocks)
+        if what == "keep":
+            blocks.append(item.blocks[entry])
+            for lang in ("en", "zh"):
+                edits.extend(replace(e, block=k) for e in item.block_edits(entry, lang))
+            continue
+        zs, es, score = entry
+        if not zs or not es:
+            src = (zs or es)[0]
+            blocks.append(item.blocks[src])
+            for lang in ("en", "zh"):
+                edits.extend(replace(e, block=k) for e in item.block_edits(src, lang))
+            continue
+        zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k)
+        en_text, en_origin, en_edits = _merge_side(item, es, "en", k)
+        kind = min((item.blocks[i].kind for i in zs + es), key=lambda x: KIND_RANK[x])
+        blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
+                            en_origin=en_origin, zh_origin=zh_origin,
+                            align=(("type", f"{len(zs)}-{len(es)}"),
+                                   ("score", round(score, 3)))))
+        edits.extend(en_edits)
+        edits.extend(zh_edits)
+    return replace(item, blocks=tuple(blocks), edits=tuple(edits))
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+def _item_ratio(item: Item) -> float:
+    pairs = [b for b in item.blocks if b.zh and b.en and b.kind in ALIGNED_KINDS]
+    return estimate_ratio([len("".join(b.zh.split())) for b in pairs],
+                          [len("".join(b.en.split())) for b in pairs])
+
+
+def join_points(item: Item, index: int, lang: str) -> list[int]:
+    """Offsets in a side's current text where blocks were joined by alignment, followed
+    through the edits made after each join."""
+    points: list[int] = []
+    for e in item.block_edits(index, lang):
+        delta = len(e.after) - len(e.before)
+        points = [p + delta if e.offset + len(e.before) <= p else
+                  (e.offset + len(e.after) if e.offset < p else p) for p in points]
+        if e.rule == MERGE_BLOCKS:
+            points.append(e.offset + len(e.after))
+    return points
+
+
+def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], Layout]:
+    """Sentences of each joined part (a sentence never crosses a join), and the layout."""
+    sentences: list[str] = []
+    bounds = {0}
+    for start, end in zip([0] + points, points + [len(text)]):
+        sentences.extend(split_sentences(text[start:end], lang))
+        bounds.add(len(sentences))
+    return sentences, Layout(frozenset(bounds))
+
+
+def align_sentences(item: Item) -> Item:
+    """Pair the sentences of every bilingual block; the pairs, each with its type and
+    score, go into ``Block.align`` under ``pairs``. In a block joined from several, the
+    sentences of each part are split apart."""
+    if not any(b.zh and b.en for b in item.blocks):
+        return item
+    ratio = _item_ratio(item)
+    blocks = []
+    for index, b in enumerate(item.blocks):
+        if not (b.zh and b.en) or b.kind not in ALIGNED_KINDS:
+            blocks.append(b)
+            continue
+        zh_s, zl = _split_parts(b.zh, "zh", join_points(item, index, "zh"))
+        en_s, el = _split_parts(b.en, "en", join_points(item, index, "en"))
+        zh = [make_unit(s, "zh") for s in zh_s]
+        en = [make_unit(s, "en") for s in en_s]
+        beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
+        pairs = [{"zh": list(x.zh), "en": list(x.en), "type": x.type,
+                  "score": round(x.score, 3)} for x in beads]  # as JSON reads it back
+        info = dict(b.align)
+        info.setdefault("type", "1-1")
+        info.setdefault("score", round(min((p["score"] for p in pairs), default=0.0), 3))
+        info["pairs"] = pairs
+        blocks.append(replace(b, align=tuple(info.items()), zh_sentences=tuple(zh_s),
+                              en_sentences=tuple(en_s)))
+    return replace(item, blocks=tuple(blocks))
+
+
+def sentence_pairs(block: Block) -> list[tuple[str, str, str, float]]:
+    """The aligned sentence pairs of a block as ``(zh, en, type, score)``; beads with
+    one side empty are left out."""
+    out = []
+    for p in dict(block.align).get("pairs", ()):
+        if not p["zh"] or not p["en"]:
+            continue
+        zh = "".join(block.zh_sentences[i] for i in p["zh"])
+        en = " ".join(block.en_sentences[i] for i in p["en"])
+        out.append((zh, en, p["type"], p["score"]))
+    return out

@@ -1,0 +1,374 @@
+"""Anchors shared by alignment and the cross-language checks: numbers, dates and Latin
+tokens, read the same way on the Chinese and the English side.
+
+Chinese numbers come as digits (full-width too), with scale characters (``1.2万`` =
+12,000, ``3亿`` = 300,000,000), as ``百分之五`` (5%), and as Chinese numerals (``十三``,
+``两``); English numbers as digits with separators, with scale words (``1.2 million``)
+and as words (``five``, ``twenty-three``). Everything is reduced to plain values, so
+``1.2万`` on one side matches ``12,000`` on the other.
+
+Anchor extractors are pluggable: :func:`register_anchor` adds a function ``(text, lang)
+-> set of keys``; alignment prefers pairs whose sides share keys.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+# --- numbers ----------------------------------------------------------------------------
+
+_ZH_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9,
+             "trillion": 10 ** 12, "mln": 10 ** 6, "bln": 10 ** 9, "bn": 10 ** 9,
+             "m": 10 ** 6, "k": 1000}
+_EN_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_WORDS.update({w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "dozen": 12,
+           "dozens": 12, "once": 1, "twice": 2, "double": 2, "triple": 3, "single": 1,
+           "both": 2, "pair": 2, "couple": 2, "quarter": 4, "decade": 10, "decades": 10,
+           "century": 100, "centuries": 100, "hundreds": 100, "thousands": 1000,
+           "millions": 10 ** 6, "billions": 10 ** 9}
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), 1)}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_NUM = regex.compile(
+    rf"(?<![\d.])(?P<a>{_NUM})(?:\s*[-~～—–至到]\s*(?P<b>{_NUM}))?\s*[多余]?\s*"
+    r"(?:(?P<u>万亿|亿|万|千|百)(?P<c>\d{1,4}(?![\d.]))?)?")
+_ZH_PCT = regex.compile(r"百分之(?P<n>[零〇一二三四五六七八九十百千两点]+)")
+_ZH_NUMERAL = regex.compile(r"[零〇一二三四五六七八九十百千万亿两]+")
+_EN_NUM = regex.compile(
+    rf"(?<![\d.:])(?P<a>{_NUM})(?:\s*(?:-|–|—|to)\s*(?P<b>{_NUM}))?"
+    r"(?:\s*(?P<u>hundred|thousand|million|billion|trillion|mln|bln|bn)\b|(?P<s>[mk])\b)?",
+    regex.IGNORECASE)
+_EN_WORD = regex.compile(r"[a-z]+", regex.IGNORECASE)
+
+
+_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits to ASCII, keeping every position (``１２．５`` -> ``12.5``)."""
+    return text.translate(_FOLD)
+
+
+def _value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def zh_numeral(s: str) -> float | None:
+    """The value of a Chinese numeral.
+
+    >>> zh_numeral("十三"), zh_numeral("两千零五"), zh_numeral("三亿"), zh_numeral("二〇二二")
+    (13.0, 2005.0, 300000000.0, 2022.0)
+    """
+    if s and all(c in _ZH_DIGIT for c in s) and len(s) > 1:
+        return float("".join(str(_ZH_DIGIT[c]) for c in s))
+    total, section, digit = 0.0, 0.0, None
+    for c in s:
+        if c in _ZH_DIGIT:
+            digit = _ZH_DIGIT[c]
+        elif c in ("万", "亿"):
+            section = (section + (digit or 0)) or 1
+            total = (total + section) * _ZH_SCALE[c]
+            section, digit = 0.0, None
+        elif c in _ZH_SCALE:
+            section += (1 if digit is None else digit) * _ZH_SCALE[c]
+            digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    text: str
+    start: int
+    end: int
+    loose: bool = False  # part of a name or a decade: a match, never a requirement
+
+
+_ZH_UNITS = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 1000, "百": 100}
+
+
+def _scaled(pattern, text: str, scale_of) -> list[Number]:
+    """Numbers (and both ends of ranges) matched by ``pattern``, times their scale."""
+    out = []
+    for m in pattern.finditer(fold_digits(text)):
+        # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required
+        loose = bool(_IDENT_BEFORE.search(text, 0, m.start()) or
+                     _DECADE_AFTER.match(text, m.end()))
+        scale = scale_of(m)
+        shown = text[m.start():m.end()].strip()
+        values = [_value(m.group(g)) for g in ("a", "b") if m.group(g)]
+        if len(values) == 2 and values[0] >= 1000 and values[1] < 100 and \
+                len(m.group("b")) == 2:  # 1981-87
+            values[1] += values[0] // 100 * 100
+        extra = _value(m.group("c")) if "c" in pattern.groupindex and m.group("c") else 0
+        out.extend(Number(v * scale + extra, shown, m.start(), m.end(), loose)
+                   for v in values)
+    return out
+
+
+_IDENT_BEFORE = regex.compile(r"[A-Za-z]-?\Z")
+_DECADE_AFTER = regex.compile(r"'?s\b|世纪")
+
+
+def numbers_zh(text: str) -> list[Number]:
+    """Numbers written with digits in Chinese text, with scale characters and ranges.
+
+    >>> [(n.value, n.text) for n in numbers_zh("增长1.2万人，达３亿元，占百分之五，3-5万")]
+    [(12000.0, '1.2万'), (300000000.0, '３亿'), (5.0, '百分之五'), (30000.0, '3-5万'), (50000.0, '3-5万')]
+    """
+    out = _scaled(_ZH_NUM, text, lambda m: _ZH_UNITS.get(m.group("u") or "", 1))
+    for m in _ZH_PCT.finditer(text):
+        n = m.group("n")
+        if "点" in n:
+            whole, _, frac = n.partition("点")
+            v = zh_numeral(whole)
+            if v is not None and frac and all(c in _ZH_DIGIT for c in frac):
+                v = float(f"{int(v)}.{''.join(str(_ZH_DIGIT[c]) for c in frac)}")
+        else:
+            v = zh_numeral(n)
+        if v is not None:
+            out.append(Number(v, m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda n: (n.start, n.value))
+
+
+def numerals_zh(text: str) -> set[float]:
+    """Values of Chinese numerals (``十三``, ``两``): accepted as matches, never required,
+    since words such as 一起 and 统一 contain numeral characters."""
+    out = set()
+    for m in _ZH_NUMERAL.finditer(text):
+        run = m.group(0)
+        for end in range(1, len(run) + 1):  # 十四五 holds 十四 (14)
+            v = zh_numeral(run[:end])
+            if v is not None:
+                out.add(v)
+        for c in m.group(0):
+            if c in _ZH_DIGIT:
+                out.add(float(_ZH_DIGIT[c]))
+    return out
+
+
+def numbers_en(text: str) -> list[Number]:
+    """Numbers written with digits in English text, with scale words and ranges.
+
+    >>> [(n.value, n.text) for n in numbers_en("1.2 million people, 5-10 billion, 12,000 and 3m")]
+    [(1200000.0, '1.2 million'), (5000000000.0, '5-10 billion'), (10000000000.0, '5-10 billion'), (12000.0, '12,000'), (3000000.0, '3m')]
+    """
+    return _scaled(_EN_NUM, text,
+                   lambda m: _EN_SCALE.get((m.group("u") or m.group("s") or "").lower(), 1))
+
+
+def words_en(text: str) -> set[float]:
+    """Values of numbers written as English words (with the values on the way: the
+    result is a pool to match against, not a list of numbers).
+
+    >>> sorted(words_en("two thousand three hundred and five, and twenty-one"))
+    [1.0, 2.0, 3.0, 5.0, 20.0, 21.0, 2000.0, 2003.0, 2300.0, 2305.0]
+    """
+    out: set[float] = set()
+    total = current = 0.0
+    active = False
+    last = ""
+    for m in _EN_WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in _EN_WORDS:
+            # "twenty-five" and "hundred and five" go on; "five three" are two numbers
+            if active and current % 100 and not (current % 10 == 0 and last in _EN_WORDS):
+                total = current = 0.0
+            current += _EN_WORDS[w]
+            out.add(float(_EN_WORDS[w]))
+            active = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            active = True
+        elif w in _EN_SCALE and len(w) > 2:
+            total += (current or 1) * _EN_SCALE[w]  # "per million" is 1,000,000
+            current = 0.0
+            active = True
+        elif w == "and" and active:
+            last = w
+            continue
+        else:
+            if w in _EN_ORD:
+                out.add(float(_EN_ORD[w]))
+            elif w in MONTHS:
+                out.add(float(MONTHS[w]))
+            total = current = 0.0
+            active = False
+        if active:
+            out.add(float(total + current))
+        last = w
+    return out
+
+
+def same_value(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    big = max(abs(a), abs(b))
+    return big >= 10_000 and abs(a - b) <= 0.01 * big
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_ZH_DATE = regex.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_ISO = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_EN_MDY = regex.compile(
+    rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    regex.IGNORECASE)
+_EN_DMY = regex.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>\d{{4}})\b)?",
+    regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Date:
+    year: int | None
+    month: int
+    day: int
+    text: str
+    start: int
+    end: int
+
+    def matches(self, other: "Date") -> bool:
+        return (self.month, self.day) == (other.month, other.day) and (
+            self.year is None or other.year is None or self.year == other.year)
+
+    def english(self) -> str:
+        name = [m for m, i in MONTHS.items() if i == self.month][0].capitalize()
+        return f"{name} {self.day}" + (f", {self.year}" if self.year else "")
+
+
+def _month(s: str) -> int:
+    s = s.lower().rstrip(".")
+    return next(i for m, i in MONTHS.items() if m.startswith(s[:3]))
+
+
+def _ok(y, m, d) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2999)
+
+
+def dates_zh(text: str) -> list[Date]:
+    """Dates in Chinese text (``2022年8月12日``, ``8月12日``, ``2022-08-12``).
+
+    >>> [(d.year, d.month, d.day) for d in dates_zh("2022年8月12日和９月1号")]
+    [(2022, 8, 12), (None, 9, 1)]
+    """
+    folded = fold_digits(text)
+    out = []
+    for pat in (_ZH_DATE, _ISO):
+        for m in pat.finditer(folded):
+            y = int(m.group("y")) if m.group("y") else None
+            mo, d = int(m.group("m")), int(m.group("d"))
+            if _ok(y, mo, d):
+                out.append(Date(y, mo, d, text[m.start():m.end()], m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def dates_en(text: str) -> list[Date]:
+    """Dates in English text (``August 12, 2022``, ``12 August 2022``, ``Aug. 12``).
+
+    >>> [(d.year, d.month, d.day) for d in dates_en("On August 12, 2022 and 3 Sept")]
+    [(2022, 8, 12), (None, 9, 3)]
+    """
+    folded = fold_digits(text)
+    out: list[Date] = []
+    taken: list[tuple[int, int]] = []
+    for pat in (_ISO, _EN_MDY, _EN_DMY):
+        for m in pat.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            y = int(m.group("y")) if m.group("y") else None
+            mo = int(m.group("m")) if "m" in pat.groupindex else _month(m.group("mon"))
+            d = int(m.group("d"))
+            if m.group("mon" if "mon" in pat.groupindex else 0).startswith("may"):
+                continue  # "may 5 people": the month is written with a capital
+            if _ok(y, mo, d):
+                taken.append((m.start(), m.end()))
+                shown = text[m.start():m.end()]
+                out.append(Date(y, mo, d, shown[:-1] if shown.endswith(".") and
+                                len(shown.split()[-1]) > 4 else shown, m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+# --- anchors for alignment --------------------------------------------------------------
+
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
+
+
+def latin_tokens(text: str) -> set[str]:
+    """Latin-script words in Chinese text (names, acronyms), lower-cased."""
+    return {m.group(0).lower() for m in _LATIN.finditer(text) if len(m.group(0)) > 1}
+
+
+def number_anchors(text: str, lang: str) -> set[str]:
+    nums = numbers_zh(text) if lang == "zh" else numbers_en(text)
+    return {f"n:{n.value:g}" for n in nums}
+
+
+def date_anchors(text: str, lang: str) -> set[str]:
+    dates = dates_zh(text) if lang == "zh" else dates_en(text)
+    return {f"d:{d.month}-{d.day}" for d in dates}
+
+
+def latin_anchors(text: str, lang: str) -> set[str]:
+    if lang == "zh":
+        return {"w:" + t for t in latin_tokens(text)}
+    return {"w:" + m.group(0).lower() for m in _LATIN.finditer(text) if len(m.group(0)) > 1}
+
+
+AnchorFn = Callable[[str, str], set]
+ANCHORS: list[AnchorFn] = [number_anchors, date_anchors]
+# Latin words count only when the Chinese side has them: every English word would match
+LATIN_ANCHORS: list[AnchorFn] = [latin_anchors]
+
+
+def register_anchor(fn: AnchorFn) -> AnchorFn:
+    """Add an anchor extractor ``(text, lang) -> set of keys`` (glossary terms, say):
+    keys equal on both sides mark text that belongs together."""
+    if fn not in ANCHORS:
+        ANCHORS.append(fn)
+    return fn
+
+
+def anchors(text: str, lang: str) -> set[str]:
+    """Every anchor key of a text.
+
+    >>> sorted(anchors("2022年8月12日，WHO发布1.2万份", "zh"))
+    ['d:8-12', 'n:12', 'n:12000', 'n:2022', 'n:8', 'w:who']
+    """
+    keys: set[str] = set()
+    for fn in ANCHORS:
+        keys |= fn(text, lang)
+    if lang == "zh":
+        for fn in LATIN_ANCHORS:
+            keys |= fn(text, lang)
+    return keys
+
+
+def anchor_similarity(zh: set[str], en: set[str]) -> float | None:
+    """How well two anchor sets agree (None when neither side has anchors). English
+    words count only when they match a Latin word of the Chinese side.
+
+    >>> anchor_similarity({"n:5", "w:who"}, {"n:5", "w:who", "w:said"})
+    1.0
+    """
+    en = {k for k in en if not k.startswith("w:") or k in zh}
+    if not zh and not en:
+        return None
+    return len(zh & en) / len(zh | en)

@@ -1,0 +1,221 @@
+"""Stage: cross-language checks, one side of a bilingual item against the other.
+
+Pair checks see the Chinese and English text of one bilingual block; item checks see the
+whole item (alignment scores, blocks left without a counterpart, the item's length
+ratio). Like every check they report and never change text.
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import regex
+
+from ..registry import check
+from .align import WEAK_SCORE
+from .beads import ALIGNED_KINDS, estimate_ratio
+from .anchors import (dates_en, dates_zh, fold_digits, numbers_en, numbers_zh, numerals_zh, same_value,
+                      words_en)
+
+_HAN = regex.compile(r"\p{Han}")
+_SCALED = regex.compile(r"[万亿千百]")
+_SIDE = {"zh": "Chinese", "en": "English"}
+LENGTH_RATIO_LIMIT = 2.5  # a block this many times longer or shorter than expected
+MIN_RATIO_CHARS = 20  # Chinese characters below which a length ratio means little
+
+
+def _outside(spans, start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in spans)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
+
+
+@check("qa.numbers", severity="major", scope="pair")
+def numbers_match(zh: str, en: str):
+    """Every number written in digits on one side appears on the other.
+
+    Chinese scale characters, percentages, full-width digits, ranges and English number
+    words are understood: ``1.2万`` matches ``12,000`` and ``百分之五`` matches ``five
+    percent``. Numbers inside dates are left to ``qa.dates``.
+
+    >>> list(numbers_match("全省共有1.2万名志愿者，增长百分之五。", "The province has 12,000 volunteers, up five percent."))
+    []
+    >>> list(numbers_match("共有3亿人。", "There are 30 million people."))
+    [('number 3亿 (300,000,000) in the Chinese is not in the English', '3亿'), ('number 30 million in the English is not in the Chinese', '30 million')]
+    """
+    zh_dates = [(d.start, d.end) for d in dates_zh(zh)]
+    en_dates_found = dates_en(en)
+    en_dates = [(d.start, d.end) for d in en_dates_found]
+    en_pool = [n.value for n in numbers_en(en)] + sorted(words_en(en))
+    en_pool += [v for d in en_dates_found for v in (d.year, d.month, d.day) if v]
+    zh_found = numbers_zh(zh)
+    zh_pool = [n.value for n in zh_found] + sorted(numerals_zh(zh))
+    zh_pool += [v for d in dates_zh(zh) for v in (d.year, d.month, d.day) if v]
+    seen = set()
+    for n in zh_found:
+        if not n.loose and _outside(zh_dates, n.start, n.end) and not any(same_value(n.value, v)
+                                                          for v in en_pool):
+            if (n.text, "zh") not in seen:
+                seen.add((n.text, "zh"))
+                shown = f"{n.text} ({_fmt(n.value)})" if _SCALED.search(n.text) else n.text
+                yield f"number {shown} in the Chinese is not in the English", n.text
+    for n in numbers_en(en):
+        if not n.loose and _outside(en_dates, n.start, n.end) and not any(same_value(n.value, v)
+                                                          for v in zh_pool):
+            if (n.text, "en") not in seen:
+                seen.add((n.text, "en"))
+                yield f"number {n.text} in the English is not in the Chinese", n.text
+
+
+@check("qa.dates", severity="major", scope="pair")
+def dates_match(zh: str, en: str):
+    """Every date on one side appears on the other.
+
+    ``2022年8月12日`` matches ``August 12, 2022`` and ``12 August 2022``; a year left out
+    on one side is accepted, and ``9日`` takes the month of the date before it.
+
+    >>> list(dates_match("2022年8月12日举行。", "It was held on 12 August 2022."))
+    []
+    >>> list(dates_match("8月12日举行。", "It was held on August 21."))
+    [('date 8月12日 (August 12) in the Chinese is not in the English', '8月12日'), ('date August 21 in the English is not in the Chinese', 'August 21')]
+    """
+    zh_dates, en_dates = dates_zh(zh), dates_en(en)
+    for d in zh_dates:
+        if not any(d.matches(e) for e in en_dates):
+            yield (f"date {d.text} ({d.english()}) in the Chinese is not in the English",
+                   d.text)
+    zh_values = {n.value for n in numbers_zh(zh)} | numerals_zh(zh)
+    days = _days_zh(zh, zh_dates)
+    for e in en_dates:
+        if any(e.matches(d) for d in zh_dates) or (e.day, e.month) in days or \
+                (e.day, None) in days:
+            continue
+        # 六一 (June 1, Children's Day) names a date without 月 and 日
+        if e.month in zh_values and e.day in zh_values and not zh_dates:
+            continue
+        yield f"date {e.text} in the English is not in the Chinese", e.text
+
+
+_DAY_ONLY = regex.compile(r"(?<!\d\s*月\s*)(?<!\d)(\d{1,2})\s*[日号]")
+
+
+def _days_zh(zh: str, dates) -> set:
+    """(day, month) of days written alone (``9日``): the month is that of the date
+    before it in the text, or any month (None) when there is none (``本月6日``)."""
+    out = set()
+    for m in _DAY_ONLY.finditer(fold_digits(zh)):
+        before = [d for d in dates if d.end <= m.start()]
+        out.add((int(m.group(1)), before[-1].month if before else None))
+    return out
+
+
+@check("qa.identical", severity="major", scope="pair")
+def english_differs_from_chinese(zh: str, en: str):
+    """The English text is not a copy of the Chinese (an untranslated block).
+
+    Punctuation and spacing do not count.
+
+    >>> list(english_differs_from_chinese("民政部召开会议", "民政部召开会议"))
+    [('the English text is identical to the Chinese: it was not translated', '民政部召开会议')]
+    >>> list(english_differs_from_chinese("COVID-19", "COVID-19"))
+    []
+    """
+    if _bare(zh) == _bare(en) and _HAN.search(zh):
+        yield "the English text is identical to the Chinese: it was not translated", \
+            zh.strip()[:80]
+
+
+def _bare(text: str) -> str:
+    """Text without spaces and punctuation (repairs turn 。 into . in English)."""
+    return regex.sub(r"[\s\p{P}\p{S}]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _bilingual(item) -> bool:
+    return any(b.zh is not None and b.en is not None for b in item.blocks)
+
+
+@check("qa.missing", severity="major", scope="item")
+def blocks_have_counterparts(item):
+    """In a bilingual item, every title, heading and paragraph has text on both sides.
+
+    >>> from pipeline.runner import SourceText, clean_sources
+    >>> item = clean_sources("x", [SourceText("a", "会议举行\\n\\n2022年共有1200人参加了会议。\\n\\n会后大家合影留念，气氛十分热烈。", lang="zh"),
+    ...                            SourceText("b", "Meeting held\\n\\nIn 2022, 1,200 people attended the meeting.", lang="en")])
+    >>> [(b, lang, m) for b, m, lang, _ in blocks_have_counterparts(item)]
+    [(2, 'zh', 'this Chinese paragraph has no English counterpart')]
+    """
+    if not _bilingual(item):
+        return
+    for i, b in enumerate(item.blocks):
+        if b.kind in ALIGNED_KINDS and len(b.sides) == 1 and (b.text(b.sides[0]) or "").strip():
+            lang = b.sides[0]
+            other = "English" if lang == "zh" else "Chinese"
+            yield i, f"this {_SIDE[lang]} {b.kind} has no {other} counterpart", lang, None
+
+
+def _length(text: str) -> int:
+    return len("".join(text.split()))
+
+
+@check("qa.length_ratio", severity="minor", scope="item")
+def lengths_are_in_proportion(item):
+    """The English of a block is about as long as the item's own ratio predicts.
+
+    Far longer or far shorter (by a factor of 2.5) means text was added or left out.
+
+    >>> from pipeline.runner import SourceText, clean_sources
+    >>> zh = "会议举行\\n\\n" + "\\n\\n".join(["会议于昨天在北京举行，共有三十位代表参加了讨论。"] * 4)
+    >>> en = "Meeting held\\n\\n" + "\\n\\n".join(["The meeting was held in Beijing yesterday, with thirty delegates."] * 3 + ["Held."])
+    >>> [(b, m) for b, m, _, _ in lengths_are_in_proportion(clean_sources("x", [SourceText("a", zh, lang="zh"), SourceText("b", en, lang="en")]))]
+    [(4, 'the English is 0.07 times as long as expected from the Chinese: check for missing or added text')]
+    """
+    pairs = [(i, b) for i, b in enumerate(item.blocks)
+             if b.zh and b.en and b.kind in ALIGNED_KINDS]
+    if len(pairs) < 2:
+        return
+    ratio = estimate_ratio([_length(b.zh) for _, b in pairs], [_length(b.en) for _, b in pairs])
+    for i, b in pairs:
+        lz, le = _length(b.zh), _length(b.en)
+        if lz < MIN_RATIO_CHARS:
+            continue
+        r = le / (ratio * lz)
+        if abs(math.log(max(r, 1e-9))) > math.log(LENGTH_RATIO_LIMIT):
+            yield (i, f"the English is {r:.2f} times as long as expected from the Chinese: "
+                      "check for missing or added text", None, None)
+
+
+@check("qa.weak_alignment", severity="minor", scope="item")
+def alignment_is_confident(item):
+    """Aligned blocks and sentences pair up with confidence.
+
+    A low score, or a sentence with no counterpart inside an aligned block, is shown to
+    an editor.
+
+    >>> from pipeline.runner import SourceText, clean_sources
+    >>> item = clean_sources("x", [SourceText("a", "会议举行。今天下雨了，大家都没有带伞，只好在门口等了一个多小时。", lang="zh"),
+    ...                            SourceText("b", "The meeting was held.", lang="en")])
+    >>> [(b, m) for b, m, _, _ in alignment_is_confident(item)]
+    [(0, 'Chinese sentence 2 has no English counterpart: 今天下雨了，大家都没有带伞，只好在门口等了一个多小时。')]
+    """
+    for i, b in enumerate(item.blocks):
+        info = dict(b.align)
+        if not info or not (b.zh and b.en):
+            continue
+        if info.get("type", "1-1") != "1-1" and info.get("score", 1.0) < WEAK_SCORE:
+            yield (i, f"weak {info['type']} block alignment (score {info['score']:.3f}): "
+                      "check that these blocks translate each other", None, None)
+        for p in info.get("pairs", ()):
+            if not p["en"]:
+                for k in p["zh"]:
+                    yield (i, f"Chinese sentence {k + 1} has no English counterpart: "
+                              f"{b.zh_sentences[k][:80]}", "zh", None)
+            elif not p["zh"]:
+                for k in p["en"]:
+                    yield (i, f"English sentence {k + 1} has no Chinese counterpart: "
+                              f"{b.en_sentences[k][:80]}", "en", None)
+            elif p["score"] < WEAK_SCORE:
+                yield (i, f"weak {p['type']} sentence alignment (score {p['score']:.3f}): "
+                          f"Chinese {', '.join(str(k + 1) for k in p['zh'])} with English "
+                          f"{', '.join(str(k + 1) for k in p['en'])}", None, None)

@@ -1,0 +1,222 @@
+"""Alignment: beads, merged blocks that restore exactly, interleaved files, idempotence."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.emit.jsonl import dumps_item, load_items
+from pipeline.emit.markdown import render_markdown
+from pipeline.restore import restore_sources
+from pipeline.runner import SourceText, clean_item, clean_sources, clean_text
+from pipeline.stages.align import join_points, sentence_pairs
+from pipeline.stages.beads import Unit, align_units, estimate_ratio, make_unit
+
+from bilingual import DOC, doc_sides
+
+
+def pair(zh, en, item_id="t"):
+    return clean_sources(item_id, [SourceText("a.zh.txt", zh, lang="zh"),
+                                   SourceText("a.en.txt", en, lang="en")])
+
+
+def restored(item):
+    return restore_sources(load_items(dumps_item(item))[0])
+
+
+def u(n):
+    return Unit(n, frozenset())
+
+
+@pytest.mark.parametrize("zh, en, types", [
+    ([10, 12], [38, 45], ["1-1", "1-1"]),
+    ([10, 12], [38, 20, 25], ["1-1", "1-2"]),
+    ([10, 12, 30], [80, 115], ["2-1", "1-1"]),
+    ([10, 40, 12], [38, 46], ["1-1", "1-0", "1-1"]),
+    ([], [20], ["0-1"]),
+])
+def test_align_units_bead_types(zh, en, types):
+    beads = align_units([u(n) for n in zh], [u(n) for n in en], 4.0)
+    assert [b.type for b in beads] == types
+
+
+def test_shared_anchors_raise_the_score():
+    zh = [make_unit("共有1200人参加。", "zh")]
+    agree = align_units(zh, [make_unit("1,200 people attended.", "en")], 3.8)
+    differ = align_units(zh, [make_unit("1,300 people attended.", "en")], 3.8)
+    assert [b.type for b in agree] == [b.type for b in differ] == ["1-1"]
+    assert agree[0].score > differ[0].score
+
+
+def test_band_keeps_long_documents_linear_and_exact():
+    n = 400
+    zh = [u(10 + (i * 7) % 23) for i in range(n)]
+    en = [u(4 * (10 + (i * 7) % 23)) for i in range(n)]
+    beads = align_units(zh, en, 4.0)
+    assert [b.type for b in beads] == ["1-1"] * n
+
+
+def test_estimate_ratio():
+    assert round(estimate_ratio([1000], [4000]), 2) == 3.98
+    assert estimate_ratio([5], [5]) == 3.8
+
+
+def test_two_files_become_bilingual_blocks():
+    zh, en = doc_sides()
+    item = pair(zh, en)
+    kinds = [(b.kind, b.lang) for b in item.blocks]
+    assert kinds == [("title", "zh+en")] + [("paragraph", "zh+en")] * 4
+    assert item.blocks[0].zh == DOC["zh"][0] and item.blocks[0].en == DOC["en"][0]
+    assert restored(item) == [zh, en]
+
+
+def test_one_to_two_merge_is_an_edit_and_restores():
+    zh, en = doc_sides(en_paras=[DOC["en"][0], DOC["en"][1] + "\n\n" + DOC["en"][2]]
+                       + DOC["en"][3:])
+    zh_merged = doc_sides(zh_paras=[DOC["zh"][0], DOC["zh"][1] + DOC["zh"][2]] + DOC["zh"][3:])[0]
+    item = pair(zh_merged, en)
+    block = item.blocks[1]
+    assert block.lang == "zh+en" and dict(block.align)["type"] == "1-2"
+    merges = [e for e in item.edits if e.rule == "align.merge_blocks"]
+    assert [(e.block, e.lang, e.before, e.after) for e in merges] == [(1, "en", "\n\n", " ")]
+    assert join_points(item, 1, "en") == [len(DOC["en"][1]) + 1]
+    assert restored(item) == [zh_merged, en]
+
+
+def test_merge_keeps_earlier_edits_and_restores():
+    zh = "标题\n\n第一句话很长很长。第二句话。\n"
+    en = "Title\n\nThe\u00a0first sentence is rather long.\n\n## The  second\u00a0one.\n"
+    item = pair(zh, en)
+    assert any(e.rule == "align.merge_blocks" for e in item.edits)
+    assert restored(item) == [zh, en]
+
+
+def test_chinese_join_is_empty():
+    zh = "会议举行\n\n会议于昨天在北京举行。\n\n共有三十位代表参加了讨论。\n"
+    en = "Meeting held\n\nThe meeting was held in Beijing yesterday. Thirty delegates took part in the discussion.\n"
+    item = pair(zh, en)
+    merges = [e for e in item.edits if e.rule == "align.merge_blocks"]
+    assert [(e.lang, e.after) for e in merges] == [("zh", "")]
+    assert item.blocks[1].zh == "会议于昨天在北京举行。共有三十位代表参加了讨论。"
+    assert restored(item) == [zh, en]
+
+
+def test_metadata_stays_monolingual_and_in_place():
+    zh = "会议举行\n\n日期：2022-08-17\n\n会议于昨天举行，共有三十人参加。\n"
+    en = "Meeting held\n\nDATA:2022-08-17  Views:0\n\nThe meeting was held yesterday with thirty people.\n"
+    item = pair(zh, en)
+    assert [(b.kind, b.lang) for b in item.blocks] == [
+        ("title", "zh+en"), ("meta", "zh"), ("meta", "en"), ("paragraph", "zh+en")]
+    assert restored(item) == [zh, en]
+
+
+def test_no_merge_across_metadata():
+    zh = "会议举行\n\n第一段话。\n\n日期：2022-08-17\n\n第二段话。\n"
+    en = "Meeting held\n\nThe first paragraph and the second paragraph together.\n"
+    item = pair(zh, en)
+    assert not any(e.rule == "align.merge_blocks" for e in item.edits)
+    assert restored(item) == [zh, en]
+
+
+def test_interleaved_single_file_aligns_by_adjacency():
+    lines = [x for z, e in zip(DOC["zh"], DOC["en"]) for x in (z, e)]
+    text = "\n\n".join(lines) + "\n"
+    item = clean_text(text, "inter")
+    assert [b.lang for b in item.blocks] == ["zh+en"] * 5
+    assert [b.zh for b in item.blocks] == DOC["zh"]
+    assert restored(item) == [text]
+
+
+def test_interleaved_pairs_never_cross():
+    # the second English line is far longer than its Chinese line: length alone would
+    # pair it elsewhere, adjacency keeps it
+    text = "今天开会。\n\nToday we meet.\n\n好。\n\nGood, and a much longer answer than the Chinese has.\n"
+    item = clean_text(text, "inter")
+    assert [(b.zh, b.en) for b in item.blocks] == [
+        ("今天开会。", "Today we meet."),
+        ("好。", "Good, and a much longer answer than the Chinese has.")]
+
+
+def test_one_language_is_left_alone():
+    item = clean_text("Title\n\nOne paragraph.\n\n华声在线\n\nAnother paragraph here.")
+    assert all(b.lang != "zh+en" for b in item.blocks)
+    assert not any(dict(b.align) for b in item.blocks)
+
+
+def test_sentence_pairs_with_scores():
+    zh, en = doc_sides()
+    item = pair(zh, en)
+    pairs = sentence_pairs(item.blocks[2])
+    assert len(pairs) == 3 and all(0 <= p[3] <= 1 for p in pairs)
+    assert pairs[0][0].startswith("Tierra del Sol很高兴") and pairs[0][1].startswith(
+        "Tierra del Sol is pleased")
+    info = dict(item.blocks[2].align)
+    assert info["type"] == "1-1" and [p["type"] for p in info["pairs"]] == ["1-1"] * 3
+
+
+def test_cleaning_twice_and_markdown_again():
+    zh, en = doc_sides()
+    item = pair(zh, en)
+    md = render_markdown(item)
+    again = clean_text(md, "t")
+    assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
+    assert again.edits == ()
+    assert render_markdown(again) == md
+
+
+def test_deterministic():
+    zh, en = doc_sides()
+    assert dumps_item(pair(zh, en)) == dumps_item(pair(zh, en))
+
+
+ZH = st.sampled_from(["会议举行。", "今天下雨了，大家都没有带伞。", "共有1.2万人参加", "标题",
+                      "２０２２年８月１２日", "第一段\u00a0话。"])
+EN = st.sampled_from(["The meeting was held.", "It rained today.", "12,000 people took part",
+                      "Title", "On August 12, 2022", "The\u00a0first  paragraph."])
+GAP = st.sampled_from(["\n\n", "\n\n\n", "\n", "\n\n## ", "\n  \n"])
+
+
+def _doc(parts, gaps):
+    return "".join(p + g for p, g in zip(parts, gaps))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(ZH, min_size=1, max_size=6), st.lists(EN, min_size=1, max_size=6),
+       st.lists(GAP, min_size=6, max_size=6), st.lists(GAP, min_size=6, max_size=6))
+def test_any_pair_restores_and_is_stable(zh_parts, en_parts, zh_gaps, en_gaps):
+    zh, en = _doc(zh_parts, zh_gaps), _doc(en_parts, en_gaps)
+    item = pair(zh, en)
+    assert restored(item) == [zh, en]
+    assert dumps_item(pair(zh, en)) == dumps_item(item)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(ZH, EN), min_size=1, max_size=6))
+def test_any_interleaved_file_restores(pairs):
+    text = "\n\n".join(x for z, e in pairs for x in (z, e)) + "\n"
+    assert restored(clean_text(text, "i")) == [text]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_any_text_pair_restores(zh, en):
+    item = pair(zh, en)
+    assert restored(item) == [zh, en]
+    for b in item.blocks:
+        for p in dict(b.align).get("pairs", ()):
+            assert all(0 <= k < len(b.zh_sentences) for k in p["zh"])
+            assert all(0 <= k < len(b.en_sentences) for k in p["en"])
+
+
+def test_cleaning_the_record_again_changes_nothing():
+    zh, en = doc_sides(zh_paras=[DOC["zh"][0], DOC["zh"][1] + DOC["zh"][2]] + DOC["zh"][3:])
+    record = load_items(dumps_item(pair(zh, en)))[0]
+    again = clean_item(record)
+    assert again.blocks == record.blocks and again.edits == record.edits
+
+
+def test_interleaved_with_a_stray_line_and_a_missing_translation():
+    # an English line before the first pair, and a Chinese line with no English
+    text = ("Photo: Xinhua\n\n" + DOC["zh"][1] + "\n\n" + DOC["en"][1] + "\n\n" + DOC["zh"][2]
+            + "\n\n" + DOC["zh"][3] + "\n\n" + DOC["en"][3] + "\n")
+    item = clean_text(text, "inter")
+    pairs = [(b.zh, b.en) for b in item.blocks if b.lang == "zh+en"]
+    assert pairs == [(DOC["zh"][1], DOC["en"][1]), (DOC["zh"][3], DOC["en"][3])]
+    assert restored(item) == [text]

@@ -1,0 +1,86 @@
+"""Numbers and dates read the same way on both sides."""
+import pytest
+
+from pipeline.stages.anchors import (anchor_similarity, anchors, dates_en, dates_zh,
+                                     numbers_en, numbers_zh, numerals_zh, register_anchor,
+                                     ANCHORS, words_en, zh_numeral)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("增长1.2万人", [12000]),
+    ("达３亿元", [300_000_000]),
+    ("２０１６年", [2016]),
+    ("占百分之五", [5]),
+    ("百分之三点五", [3.5]),
+    ("3-5万", [30000, 50000]),
+    ("5至10亿", [500_000_000, 1_000_000_000]),
+    ("2万4801张", [24801]),
+    ("600 多万英镑", [6_000_000]),
+    ("1,234,567人", [1234567]),
+    ("新冠肺炎", []),
+])
+def test_numbers_zh(text, values):
+    assert [n.value for n in numbers_zh(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("12,000 volunteers", [12000]),
+    ("1.2 million people", [1_200_000]),
+    ("$16 billion", [16e9]),
+    ("5-10 billion", [5e9, 1e10]),
+    ("from 1981-87", [1981, 1987]),
+    ("at 15:00", [15]),
+    ("no numbers here", []),
+])
+def test_numbers_en(text, values):
+    assert [n.value for n in numbers_en(text)] == values
+
+
+@pytest.mark.parametrize("text, loose", [("COVID-19 cases", True), ("the 1960s", True),
+                                         ("G20 summit", True), ("19 cases", False)])
+def test_names_and_decades_are_loose(text, loose):
+    assert numbers_en(text)[0].loose is loose
+
+
+def test_words_and_numerals():
+    assert {5.0, 25.0, 3_000_000.0} <= words_en("five, twenty-five and three million")
+    assert 1e6 in words_en("per million departures")
+    assert {13.0, 14.0} <= numerals_zh("十三届 十四五")
+    assert zh_numeral("两千零五") == 2005
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2022年8月12日", [(2022, 8, 12)]),
+    ("８月１２日", [(None, 8, 12)]),
+    ("2022-08-12", [(2022, 8, 12)]),
+    ("会议于昨天举行", []),
+])
+def test_dates_zh(text, found):
+    assert [(d.year, d.month, d.day) for d in dates_zh(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("August 12, 2022", [(2022, 8, 12)]),
+    ("12 August 2022", [(2022, 8, 12)]),
+    ("on Aug. 12", [(None, 8, 12)]),
+    ("12 separate bills", []),
+    ("you may 5 times", []),
+])
+def test_dates_en(text, found):
+    assert [(d.year, d.month, d.day) for d in dates_en(text)] == found
+
+
+def test_anchors_are_pluggable():
+    zh_keys = anchors("民政部发布1.2万份", "zh")
+    en_keys = anchors("The Ministry of Civil Affairs issued 12,000", "en")
+    assert anchor_similarity(zh_keys, en_keys) == 1.0
+
+    def term(text, lang):
+        return {"t:moca"} if ("民政部" in text or "Civil Affairs" in text) else set()
+
+    register_anchor(term)
+    try:
+        assert "t:moca" in anchors("民政部", "zh") and "t:moca" in anchors("Civil Affairs", "en")
+    finally:
+        ANCHORS.remove(term)
+    assert "t:moca" not in anchors("民政部", "zh")

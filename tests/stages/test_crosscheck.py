@@ -1,0 +1,166 @@
+"""Cross-language checks: tables, real WMT examples, and whole items."""
+import pytest
+
+from pipeline.runner import SourceText, clean_sources
+from pipeline.stages.crosscheck import (alignment_is_confident, blocks_have_counterparts,
+                                        dates_match, english_differs_from_chinese,
+                                        lengths_are_in_proportion, numbers_match)
+
+from bilingual import EXCERPTS
+
+
+def pair(zh, en, item_id="t"):
+    return clean_sources(item_id, [SourceText("zh", zh, lang="zh"),
+                                   SourceText("en", en, lang="en")])
+
+
+@pytest.mark.parametrize("zh, en, fires", [
+    ("共有1.2万名志愿者。", "There are 12,000 volunteers.", False),
+    ("增长百分之五。", "It grew by five percent.", False),
+    ("增长5%。", "It grew by 5 per cent.", False),
+    ("达３亿元。", "It reached 300 million yuan.", False),
+    ("２０１６年举行。", "It was held in 2016.", False),
+    ("第十三届博览会。", "The 13th expo.", False),
+    ("3-5万人。", "30,000 to 50,000 people.", False),
+    ("新冠肺炎病例。", "COVID-19 cases.", False),
+    ("达３亿元。", "It reached 30 million yuan.", True),
+    ("共有1200人。", "There were 1,300 people.", True),
+    ("会议举行。", "The meeting was held on 5 floors.", True),
+])
+def test_numbers_match(zh, en, fires):
+    assert bool(list(numbers_match(zh, en))) is fires
+
+
+@pytest.mark.parametrize("zh, en, fires", [
+    ("2022年8月12日举行。", "It was held on August 12, 2022.", False),
+    ("2022年8月12日举行。", "It was held on 12 August 2022.", False),
+    ("8月12日举行。", "It was held on Aug. 12.", False),
+    ("本月6日运抵。", "It arrived on December 6.", False),
+    ("“六一”儿童节", "\"June 1st\" Children's Day", False),
+    ("2022年8月12日举行。", "It was held on August 21, 2022.", True),
+    ("2022年8月12日举行。", "It was held on August 12, 2021.", True),
+    ("会议举行。", "It was held on 3 March.", True),
+])
+def test_dates_match(zh, en, fires):
+    assert bool(list(dates_match(zh, en))) is fires
+
+
+@pytest.mark.parametrize("zh, en, fires", [
+    ("民政部召开会议", "民政部召开会议", True),
+    ("民政部召开会议", "The ministry held a meeting", False),
+    ("COVID-19", "COVID-19", False),
+])
+def test_english_differs_from_chinese(zh, en, fires):
+    assert bool(list(english_differs_from_chinese(zh, en))) is fires
+
+
+# Real examples (tests/data/SOURCE.md): machine translation errors that the checks catch,
+# and the human reference of the same segment, on which they stay quiet.
+
+def test_numbers_fire_on_real_mt_error():
+    seg = EXCERPTS[1130]  # 0.71万吨 (7,100 t) rendered as 0.71 million tons by Online-A
+    found = list(numbers_match(seg["zh"], seg["en_mt"]))
+    assert ("number 0.71万 (7,100) in the Chinese is not in the English", "0.71万") in found
+    assert not list(numbers_match(seg["zh"], seg["en"]))
+
+
+def test_dates_fire_on_real_mt_error():
+    seg = EXCERPTS[607]  # 12月3日 ... 9日 (December 9) rendered as "9 November"
+    assert list(dates_match(seg["zh"], seg["en_mt"])) == [
+        ("date 9 November in the English is not in the Chinese", "9 November")]
+    assert not list(dates_match(seg["zh"], seg["en"]))
+
+
+def test_numbers_fire_on_real_mt_invented_year():
+    seg = EXCERPTS[32]  # "by the end of the decade": ONLINE-B wrote 2020 年
+    found = [m for m, _ in numbers_match(seg["zh_mt"], seg["en"])]
+    assert any("2020" in m for m in found)
+
+
+def test_long_real_paragraph_is_quiet():
+    seg = EXCERPTS[1131]
+    assert list(numbers_match(seg["zh"], seg["en"])) == []
+    assert list(dates_match(seg["zh"], seg["en"])) == []
+
+
+def test_checks_run_in_the_pipeline():
+    seg = EXCERPTS[1130]
+    item = pair(seg["zh"], seg["en_mt"])
+    assert {c.check for c in item.checks} >= {"qa.numbers"}
+    assert all(c.severity == "major" for c in item.checks if c.check == "qa.numbers")
+    assert not [c for c in pair(seg["zh"], seg["en"]).checks if c.check == "qa.numbers"]
+
+
+def test_identical_in_the_pipeline():
+    item = pair("民政部召开会议。", "民政部召开会议。")
+    assert "qa.identical" in {c.check for c in item.checks}
+
+
+def test_missing_block():
+    item = pair("会议举行\n\n2022年共有1200人参加了会议。\n\n会后大家合影留念，气氛十分热烈。",
+                "Meeting held\n\nIn 2022, 1,200 people attended the meeting.")
+    found = list(blocks_have_counterparts(item))
+    assert [(b, lang) for b, _, lang, _ in found] == [(2, "zh")]
+    assert "qa.missing" in {c.check for c in item.checks}
+
+
+def test_missing_is_quiet_for_one_language():
+    item = clean_sources("t", [SourceText("en", "Title\n\nA paragraph here.")])
+    assert list(blocks_have_counterparts(item)) == []
+
+
+def test_length_ratio():
+    zh = "会议举行\n\n" + "\n\n".join(["会议于昨天在北京举行，共有三十位代表参加了讨论。"] * 4)
+    en_ok = "Meeting held\n\n" + "\n\n".join(
+        ["The meeting was held in Beijing yesterday, with thirty delegates."] * 4)
+    en_short = "Meeting held\n\n" + "\n\n".join(
+        ["The meeting was held in Beijing yesterday, with thirty delegates."] * 3 + ["Held."])
+    assert list(lengths_are_in_proportion(pair(zh, en_ok))) == []
+    assert [b for b, *_ in lengths_are_in_proportion(pair(zh, en_short))] == [4]
+
+
+def test_weak_alignment_reports_untranslated_sentence():
+    item = pair("会议举行。今天下雨了，大家都没有带伞，只好在门口等了一个多小时。",
+                "The meeting was held.")
+    found = list(alignment_is_confident(item))
+    assert found and found[0][2] == "zh" and "no English counterpart" in found[0][1]
+    assert "qa.weak_alignment" in {c.check for c in item.checks}
+
+
+def test_weak_alignment_quiet_on_good_pair():
+    item = pair("会议举行。大家都来了。", "The meeting was held. Everyone came.")
+    assert list(alignment_is_confident(item)) == []
+
+
+@pytest.mark.parametrize("drop", [0, 1, 3, 4])
+def test_missing_fires_on_a_real_paragraph_left_out(drop):
+    from bilingual import DOC, doc_sides
+    zh, _ = doc_sides()
+    en = "\n\n".join(DOC["en"][:drop] + DOC["en"][drop + 1:]) + "\n"
+    item = pair(zh, en)
+    found = [(c.block, c.lang) for c in item.checks if c.check == "qa.missing"]
+    assert len(found) == 1 and found[0][1] == "zh"
+    assert item.blocks[found[0][0]].zh == DOC["zh"][drop]
+    others = [b for b in item.blocks if b.lang == "zh+en"]
+    assert [b.en for b in others] == DOC["en"][:drop] + DOC["en"][drop + 1:]
+
+
+def test_cross_checks_quiet_on_the_whole_real_document():
+    from bilingual import doc_sides
+    assert not [c for c in pair(*doc_sides()).checks
+                if c.check in ("qa.missing", "qa.length_ratio", "qa.weak_alignment")]
+
+
+@pytest.mark.parametrize("keep", [1, 2, 3, 4])
+def test_a_real_paragraph_cut_short_is_reported(keep):
+    from bilingual import DOC, doc_sides
+    from pipeline.stages.sentences import split_english
+    zh, _ = doc_sides()
+    cut = " ".join(split_english(DOC["en"][3])[:keep])  # the rest of the paragraph lost
+    en = "\n\n".join(DOC["en"][:3] + [cut] + DOC["en"][4:]) + "\n"
+    item = pair(zh, en)
+    where = next(i for i, b in enumerate(item.blocks) if b.zh == DOC["zh"][3])
+    assert {c.check for c in item.checks if c.block == where} & {
+        "qa.missing", "qa.length_ratio", "qa.weak_alignment", "qa.numbers", "qa.dates"}
+    # the paragraphs before it still pair with their own translation
+    assert [(b.zh, b.en) for b in item.blocks[:3]] == list(zip(DOC["zh"][:3], DOC["en"][:3]))

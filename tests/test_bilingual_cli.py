@@ -1,0 +1,184 @@
+"""The four bilingual input forms from the command line, and TMX output."""
+import json
+import xml.etree.ElementTree as ET
+
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+from defusedxml.ElementTree import fromstring
+
+from pipeline.cli import main
+from pipeline.emit.tmx import clean_xml_text, render_tmx
+from pipeline.runner import SourceText, clean_sources
+
+from bilingual import DOC, doc_sides
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def run(*args, **kw):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kw)
+
+
+def write_pair(tmp_path, stem="news", suffix=".txt"):
+    zh, en = doc_sides()
+    (tmp_path / f"{stem}.zh{suffix}").write_text(zh, encoding="utf-8")
+    (tmp_path / f"{stem}.en{suffix}").write_text(en, encoding="utf-8")
+    return tmp_path / f"{stem}.zh{suffix}", tmp_path / f"{stem}.en{suffix}"
+
+
+def records(output):
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def assert_bilingual(rec):
+    texts = [b for b in rec["blocks"] if b["kind"] in ("title", "paragraph")]
+    assert [b["lang"] for b in texts] == ["zh+en"] * 5
+    assert [b["zh"] for b in texts] == DOC["zh"] and [b["en"] for b in texts] == DOC["en"]
+    for b in texts:
+        assert b["align"]["pairs"] and all("score" in p for p in b["align"]["pairs"])
+
+
+def test_zh_and_en_options(tmp_path):
+    zh, en = write_pair(tmp_path)
+    res = run("clean", "--zh", str(zh), "--en", str(en))
+    assert res.exit_code == 0, res.output
+    (rec,) = records(res.output)
+    assert rec["id"] == "news"
+    assert_bilingual(rec)
+
+
+def test_pair_found_in_a_folder_and_restored(tmp_path):
+    write_pair(tmp_path, suffix=".md")
+    out = tmp_path / "o.jsonl"
+    assert run("clean", str(tmp_path), "-o", str(out)).exit_code == 0
+    (rec,) = records(out.read_text(encoding="utf-8"))
+    assert_bilingual(rec)
+    res = run("restore", str(out))
+    assert res.output == "".join(doc_sides())
+
+
+def test_interleaved_file(tmp_path):
+    path = tmp_path / "inter.txt"
+    path.write_text("\n\n".join(x for z, e in zip(DOC["zh"], DOC["en"]) for x in (z, e)),
+                    encoding="utf-8")
+    res = run("clean", str(path))
+    assert res.exit_code == 0, res.output
+    assert_bilingual(records(res.output)[0])
+
+
+def test_jsonl_with_zh_and_en(tmp_path):
+    path = tmp_path / "items.jsonl"
+    lines = [{"id": "a", "zh": "\n".join(DOC["zh"]), "en": "\n\n".join(DOC["en"])},
+             {"id": "b", "zh": None, "en": "Title\n\nEnglish alone."},
+             {"id": "c", "zh": "标题\n\n只有中文。"}]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
+                    encoding="utf-8")
+    res = run("clean", str(path))
+    assert res.exit_code == 0, res.output
+    a, b, c = records(res.output)
+    assert_bilingual(a)
+    assert all(x["zh"] is None and x["en"] for x in b["blocks"])
+    assert all(x["en"] is None and x["zh"] for x in c["blocks"])
+    assert not any(x.get("align") for x in b["blocks"] + c["blocks"])
+
+
+def test_one_side_only_from_options(tmp_path):
+    zh, _ = write_pair(tmp_path)
+    res = run("clean", "--zh", str(zh))
+    assert res.exit_code == 0
+    (rec,) = records(res.output)
+    assert all(b["en"] is None for b in rec["blocks"])
+
+
+def test_bilingual_markdown(tmp_path):
+    zh, en = write_pair(tmp_path)
+    res = run("clean", "--zh", str(zh), "--en", str(en), "--to", "md")
+    parts = res.output.strip().split("\n\n")
+    assert parts[:2] == ["# " + DOC["zh"][0], "# " + DOC["en"][0]]
+    assert parts[2:4] == [DOC["zh"][1], DOC["en"][1]]
+
+
+def test_tmx_parses_with_one_unit_per_pair(tmp_path):
+    zh, en = write_pair(tmp_path)
+    out = tmp_path / "o.tmx"
+    assert run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "-o",
+               str(out)).exit_code == 0
+    data = out.read_bytes()
+    root = fromstring(data)
+    header = root.find("header")
+    assert root.get("version") == "1.4" and header.get("srclang") == "zh"
+    assert header.get("creationtool") == "mtclean" and header.get("creationtoolversion")
+    units = root.findall("body/tu")
+    item = clean_sources("news", [SourceText(str(zh), zh.read_text(), lang="zh"),
+                                  SourceText(str(en), en.read_text(), lang="en")])
+    pairs = [p for b in item.blocks for p in dict(b.align).get("pairs", ())
+             if p["zh"] and p["en"]]
+    assert len(units) == len(pairs) > 5
+    tu = units[0]
+    assert tu.get("srclang") == "zh"
+    assert [p.text for p in tu.findall("prop") if p.get("type") == "x-item-id"] == ["news"]
+    assert [t.get(XML_LANG) for t in tu.findall("tuv")] == ["zh", "en"]
+    assert tu.find("tuv/seg").text == DOC["zh"][0]
+    again = tmp_path / "again.tmx"
+    run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "-o", str(again))
+    assert again.read_bytes() == data
+
+
+def test_tmx_date_from_item():
+    item = clean_sources("d", [SourceText("a", "会议举行\n\n日期：2022-08-17\n\n会议举行了。", lang="zh"),
+                               SourceText("b", "Meeting\n\nThe meeting was held.", lang="en")])
+    root = ET.fromstring(render_tmx([item]))
+    assert {tu.get("creationdate") for tu in root.iter("tu")} == {"20220817T000000Z"}
+
+
+def test_tmx_is_well_formed_for_forbidden_characters():
+    item = clean_sources("x\x01", [SourceText("a", "会议\ud800举行。", "json", lang="zh"),
+                                   SourceText("b", "The meeting\x0b was held.", "json",
+                                              lang="en")])
+    text = render_tmx([item])
+    root = ET.fromstring(text.encode("utf-8", "surrogatepass"))
+    notes = [n.text for n in root.iter("note")]
+    assert notes and "U+D800" in notes[0]
+    assert clean_xml_text("ok") == ("ok", [])
+
+
+def test_tmx_from_jsonl_of_the_shared_form(tmp_path):
+    path = tmp_path / "items.jsonl"
+    path.write_text(json.dumps({"id": "w24", "zh": "\n".join(DOC["zh"]),
+                                "en": "\n".join(DOC["en"])}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    res = run("clean", str(path), "--to", "tmx")
+    root = fromstring(res.output.encode("utf-8"))
+    assert len(root.findall("body/tu")) >= len(DOC["zh"])
+
+
+def test_bad_zh_file_is_one_line_error(tmp_path):
+    res = run("clean", "--zh", str(tmp_path / "missing.zh.txt"), "--en",
+              str(tmp_path / "x.en.txt"))
+    assert res.exit_code != 0 and "missing.zh.txt" in res.output
+    assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+
+
+def test_no_input_is_a_usage_error():
+    res = run("clean")
+    assert res.exit_code != 0 and "--zh" in res.output
+
+
+def test_pair_named_as_two_arguments(tmp_path):
+    zh, en = write_pair(tmp_path)
+    res = run("clean", str(en), str(zh))
+    assert res.exit_code == 0, res.output
+    (rec,) = records(res.output)
+    assert_bilingual(rec)
+    assert [s["lang"] for s in rec["sources"]] == ["zh", "en"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_tmx_well_formed_for_any_text(zh, en):
+    item = clean_sources("any", [SourceText("a", zh + "。", "json", lang="zh"),
+                                 SourceText("b", en + " and so on.", "json", lang="en")])
+    root = ET.fromstring(render_tmx([item]).encode("utf-8", "surrogatepass"))
+    pairs = sum(1 for b in item.blocks for p in dict(b.align).get("pairs", ())
+                if p["zh"] and p["en"])
+    assert len(root.findall("body/tu")) == pairs
