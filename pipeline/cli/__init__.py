@@ -84,9 +84,11 @@ def main():
 @click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
               help="Use this glossary instead of the shipped one (repeatable; later files "
                    "win).")
+@click.option("--add-glossary", "added", multiple=True, metavar="FILE",
+              help="Layer this glossary over the shipped one (or over --glossary files).")
 @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
 @friendly
-def clean(files, output, fmt, disable, glossaries, no_glossary):
+def clean(files, output, fmt, disable, glossaries, added, no_glossary):
     """Clean files: text or Markdown, NAME.zh.txt + NAME.en.txt pairs, JSON Lines
     (`id` with `text`, or with `zh`/`en`), folders; - for standard input.
 
@@ -97,7 +99,12 @@ def clean(files, output, fmt, disable, glossaries, no_glossary):
       mtclean clean corpus/000_928918768c0ec3d6.txt
       mtclean clean page.txt --to md -o page.md
       cat page.txt | mtclean clean -
+      mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
     """
+    if added:
+        from ..glossary import SHIPPED
+
+        glossaries = (tuple(glossaries) or (str(SHIPPED),)) + tuple(added)
     config = build_config(disable, glossaries, no_glossary)
     items = [clean_sources(inp.id, inp.sources, config)
              for inp in iter_inputs(files, strict=True)]
@@ -150,6 +157,10 @@ def rules():
     for ident, what, lang, summary in sorted(rows):
         click.echo(f"{ident:<{width}}  {what:<15} {lang:<2}  {summary}")
 
+
+from .glossary import glossary as _glossary_commands  # noqa: E402  (needs `friendly`)
+
+main.add_command(_glossary_commands)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
