@@ -15,13 +15,15 @@ from typing import NamedTuple
 import ahocorasick
 
 from .model import Glossary
-from .variants import fold, term_keys
+from .variants import fold, number_form, term_keys
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
+NOUNS = ("noun",)  # countable: a match may change the number of the preferred term
 
 
 class Hit(NamedTuple):
-    """A term found at ``text[start:end]``: entry index, status, term, and the form."""
+    """A term found at ``text[start:end]``: entry index, status, term, and the form
+    (see :func:`~pipeline.glossary.variants.number_form`)."""
 
     start: int
     end: int
@@ -48,12 +50,11 @@ class Matcher:
             positions = [i for i, c in enumerate(folded)
                          if c != " " or i == 0 or folded[i - 1] != " "]
             folded = "".join(folded[i] for i in positions)
-        n = len(folded)
+        padded = " " + folded + " "  # so the word-boundary test needs no range checks
         found = []
         for end, value in self.en.iter(folded):
             start = end - value[0] + 1
-            if (start and folded[start - 1].isalnum()) or \
-                    (end + 1 < n and folded[end + 1].isalnum()):
+            if padded[start].isalnum() or padded[end + 2].isalnum():
                 continue
             found.append((start, end + 1) + value[1:])
         if not found:
@@ -123,12 +124,15 @@ def build_matcher(glossary: Glossary) -> Matcher:
     en_keys: dict[str, tuple] = {}
     zh_keys: dict[str, tuple] = {}
     for index, entry in enumerate(glossary.entries):
-        plurals = entry.pos in ("noun", "other")
+        plurals = entry.pos in NOUNS
         for term, status in entry.english():
             for key, form in term_keys(term, plurals).items():
+                if plurals:
+                    form = number_form(term, form)
                 value = (len(key), index, status, term, form)
                 old = en_keys.get(key)
-                if old is None or (_RANK[status], form != "") < (_RANK[old[2]], old[4] != ""):
+                if old is None or (_RANK[status], form not in ("", "sg")) < \
+                        (_RANK[old[2]], old[4] not in ("", "sg")):
                     en_keys[key] = value
         for term in entry.zh:
             zh_keys.setdefault(term, (index, term))

@@ -29,10 +29,11 @@ _STEMS = (
     ("fibre", "fiber"), ("programme", "program"), ("defence", "defense"),
     ("licence", "license"), ("offence", "offense"), ("catalogue", "catalog"),
     ("dialogue", "dialog"), ("ageing", "aging"), ("enrolment", "enrollment"),
-    ("fulfil", "fulfill"), ("judgement", "judgment"), ("travell", "travel"),
-    ("counsell", "counsel"), ("modell", "model"), ("cancell", "cancel"),
+    ("fulfilment", "fulfillment"), ("judgement", "judgment"), ("travelling", "traveling"),
+    ("travelled", "traveled"), ("counselling", "counseling"), ("counsellor", "counselor"),
+    ("modelling", "modeling"), ("cancelled", "canceled"), ("cancelling", "canceling"),
     ("paediatric", "pediatric"), ("orthopaedic", "orthopedic"), ("anaemia", "anemia"),
-    ("grey", "gray"), ("cheque", "check"), ("storey", "story"), ("tyre", "tire"),
+    ("grey", "gray"),
 )
 _SUFFIXES = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
              ("ising", "izing"), ("iser", "izer"), ("yse", "yze"), ("ysed", "yzed"))
@@ -63,7 +64,8 @@ def spellings(word: str) -> set[str]:
     out = {word}
     for brit, am in _STEMS:
         for a, b in ((brit, am), (am, brit)):
-            if word.startswith(a) and (len(word) == len(a) or a not in ("grey", "gray")):
+            if word.startswith(a) and not (len(b) > len(a) and word.startswith(b)) and \
+                    (len(word) == len(a) or a not in ("grey", "gray")):
                 out.add(b + word[len(a):])
     if len(word) > _IZE_SAFE:
         for brit, am in _SUFFIXES:
@@ -109,12 +111,11 @@ def _spelled(base: str) -> Iterator[str]:
     """Spelling and separator variants of a folded term (words joined by `` `` or ``-``)."""
     parts = regex.split(r"([ -])", base)
     words, seps = parts[0::2], parts[1::2]
-    if len(seps) <= _MAX_GAPS:
-        gaps = [(" ", "-") if s == " " else ("-", " ", "") for s in seps]
-    else:
-        gaps = [(s,) if s == " " else ("-", " ", "") for s in seps]
-        if len(seps) - seps.count(" ") > _MAX_GAPS:
-            gaps = [(s,) for s in seps]
+    # a hyphen may also be a space or nothing; a space may be a hyphen in two-word terms
+    gaps = [("-", " ", "") if s == "-" else (" ", "-") if len(seps) == 1 else (s,)
+            for s in seps]
+    if sum(len(g) > 1 for g in gaps) > _MAX_GAPS:
+        gaps = [(s,) for s in seps]
     spelled = [sorted(spellings(w)) for w in words]
     for ws in itertools.product(*spelled):
         for gs in itertools.product(*gaps):
@@ -152,23 +153,50 @@ def term_keys(term: str, plurals: bool = True) -> dict[str, str]:
     return keys
 
 
-def inflect(term: str, form: str, apostrophe: str = "'") -> str:
-    """``term`` in the form of a match (see :func:`term_keys`).
+# nouns that are plural (or uncountable) without a final -s: never pluralised again
+_NO_PLURAL = frozenset("children people men women staff personnel police elderly aged "
+                       "youth poor disabled needy".split())
 
-    >>> inflect("social organization", "pl"), inflect("Ministry of Civil Affairs", "poss")
-    ('social organizations', "Ministry of Civil Affairs's")
+
+def _is_plural(term: str) -> bool:
+    last = (fold(term).replace("-", " ").split() or [""])[-1]
+    return last in _NO_PLURAL or last.endswith("men") or singular(last) is not None
+
+
+def number_form(term: str, form: str) -> str:
+    """The form of a match of a countable noun, in absolute terms: ``"sg"``, ``"pl"``,
+    ``"poss"`` (singular possessive) or ``"pl_poss"``, whatever the number of ``term``.
+
+    >>> number_form("public organizations", ""), number_form("public organizations", "sg")
+    ('pl', 'sg')
     """
-    if not form:
-        return term
-    head, _, last = term.rpartition(" ")
-    lead = head + " " if head else ""
-    if form == "sg":
-        last = singular(last) or last
-    elif form in ("pl", "pl_poss"):
-        last = last if singular(last) is not None else plural(last)
-    if form == "pl_poss":
-        last += apostrophe
-    elif form == "poss":
-        last += apostrophe + "s"
-    return lead + last
+    plural_term = _is_plural(term)
+    if form == "":
+        return "pl" if plural_term else "sg"
+    if form == "poss" and plural_term:
+        return "pl_poss"
+    return form
 
+
+def inflect(term: str, form: str, apostrophe: str = "'", noun: bool = False) -> str:
+    """``term`` in the form of a match: for a countable noun (``noun``) the number and
+    possessive of :func:`number_form`; otherwise the possessive of :func:`term_keys`.
+    A plural term stays plural (the glossary lists countable concepts in the singular,
+    so a plural one is inherently plural).
+
+    >>> inflect("social group", "pl", noun=True), inflect("social groups", "sg", noun=True)
+    ('social groups', 'social groups')
+    >>> inflect("Ministry of Civil Affairs", "poss"), inflect("Civil Affairs", "pl_poss")
+    ("Ministry of Civil Affairs's", "Civil Affairs'")
+    """
+    if not form or (noun and form == "sg"):
+        return term
+    cut = max(term.rfind(" "), term.rfind("-")) + 1
+    head, last = term[:cut], term[cut:]
+    if noun and form in ("pl", "pl_poss") and not _is_plural(term):
+        last = plural(last)
+    if form == "poss":
+        last += apostrophe + "s"
+    elif form == "pl_poss":
+        last += apostrophe if last.endswith("s") else apostrophe + "s"
+    return head + last

@@ -15,6 +15,7 @@ from typing import Iterator
 import regex
 
 from ..glossary import Glossary, load_glossaries, matcher_for
+from ..glossary.match import NOUNS
 from ..glossary.variants import inflect
 from ..records import Edit, Item
 from ..registry import TEXT_KINDS, check, structural
@@ -25,6 +26,8 @@ UNTRANSLATED_ZH = structural("glossary.untranslated_zh",
                              "Chinese left in English text becomes the preferred English term")
 MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
+_THE = regex.compile(r"(?<![\w-])[Tt]he[ \u00a0]+\Z")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to "
                          "with".split())
 _NO_SPACE_AFTER = "([{\"'“‘/-\u2014\u2013 \n\t"
@@ -51,15 +54,17 @@ def title_case(term: str) -> str:
                     for i, w in enumerate(words))
 
 
-def match_case(original: str, term: str) -> str:
-    """``term`` in the capitalisation of the text it replaces: all capitals, title case,
-    or a capital first letter (sentence start); otherwise the glossary's own case.
+def match_case(original: str, term: str, *, title: bool = False,
+               sentence_start: bool = False) -> str:
+    """``term`` in the capitalisation of the text it replaces: all capitals; title case
+    in a title-cased title or heading; a capital first letter at a sentence start or in
+    a title; otherwise the glossary's own case.
 
-    >>> match_case("Public Organizations", "social organizations")
+    >>> match_case("Public Organizations", "social organizations", title=True)
     'Social Organizations'
-    >>> match_case("Public organizations", "social organizations")
+    >>> match_case("Public organizations", "social organizations", sentence_start=True)
     'Social organizations'
-    >>> match_case("public organizations", "social organizations")
+    >>> match_case("Public Organizations", "social organizations")
     'social organizations'
     >>> match_case("home affairs bureau", "Civil Affairs Bureau")
     'Civil Affairs Bureau'
@@ -69,9 +74,9 @@ def match_case(original: str, term: str) -> str:
         return term.upper()
     words = [w for w in regex.split(r"[ \-]+", original) if w]
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(significant) > 1 and all(w[0].isupper() for w in significant):
+    if title and len(significant) > 1 and all(w[0].isupper() for w in significant):
         return title_case(term)
-    if original[:1].isupper() and term[:1].islower():
+    if (title or sentence_start) and original[:1].isupper() and term[:1].islower():
         return term[0].upper() + term[1:]
     return term
 
@@ -95,9 +100,10 @@ def spaced(text: str, start: int, end: int, english: str) -> str:
     return lead + english + trail
 
 
-def replacements(text: str, glossary: Glossary, disabled=frozenset()) \
+def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: bool = False) \
         -> Iterator[tuple[int, int, str, str, str]]:
-    """(start, end, new text, rule id, entry id) for each replacement, in text order."""
+    """(start, end, new text, rule id, entry id) for each replacement, in text order.
+    ``title``: the text is a title or heading (title case is kept)."""
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
@@ -106,11 +112,17 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset()) \
             if hit.status != "deprecated":
                 continue
             entry = entries[hit.entry]
-            original = text[hit.start:hit.end]
+            start = hit.start
+            if entry.pos == "properNoun" and " " not in entry.en_preferred and \
+                    _THE.search(text, 0, start):
+                start = _THE.search(text, 0, start).start()  # "the Northern Province" -> "Hebei"
+            original = text[start:hit.end]
             new = match_case(original, inflect(entry.en_preferred, hit.form,
-                                               _apostrophe(original)))
+                                               _apostrophe(original), entry.pos in NOUNS),
+                             title=title, sentence_start=_SENTENCE_START.search(text, 0, start)
+                             is not None)
             if new != original:
-                found.append((hit.start, hit.end, new, DEPRECATED, entry.id))
+                found.append((start, hit.end, new, DEPRECATED, entry.id))
     if UNTRANSLATED_ZH not in disabled and matcher.zh is not None:
         for run in _HAN_RUN.finditer(text):
             hits = matcher.find_zh(run.group(0))
@@ -126,7 +138,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset()) \
 
 
 def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
-                 disabled=frozenset()) -> tuple[str, list[Edit]]:
+                 disabled=frozenset(), title: bool = False) -> tuple[str, list[Edit]]:
     """Apply the glossary to one English text until nothing changes; one edit per
     replacement, each with its offset in the text just before it.
 
@@ -145,7 +157,7 @@ def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
         delta = 0
         parts = []
         last = 0
-        for start, end, new, rule_id, entry in replacements(text, glossary, disabled):
+        for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title):
             edits.append(Edit(rule_id, block, lang, start + delta, text[start:end], new,
                               entry))
             parts.append(text[last:start])
@@ -170,7 +182,8 @@ def apply_glossary(item: Item, config) -> Item:
     for i, block in enumerate(blocks):
         if block.en is None or block.kind not in TEXT_KINDS:
             continue
-        text, new_edits = enforce_text(block.en, glossary, i, "en", disabled)
+        text, new_edits = enforce_text(block.en, glossary, i, "en", disabled,
+                                       block.kind in ("title", "heading"))
         if new_edits:
             edits.extend(new_edits)
             blocks[i] = block.with_text("en", text)
