@@ -79,6 +79,22 @@ class Matcher:
             hits.append(Hit(char_pos, char_pos + len(term), entry, "zh", term))
         return hits
 
+    def parts(self, index: int) -> frozenset[int]:
+        """The entry itself and every entry whose Chinese term is inside one of its
+        Chinese terms (重庆 inside 重庆市): their English also renders it."""
+        table = self.__dict__.get("_parts")
+        if table is None:
+            table = {}
+            object.__setattr__(self, "_parts", table)
+        found = table.get(index)
+        if found is None:
+            found = {index}
+            for term in self.glossary.entries[index].zh:
+                for _, value in self.zh.iter(term.encode("utf-8").decode("latin-1")):
+                    found.add(value[1])
+            found = table[index] = frozenset(found)
+        return found
+
     def zh_entries(self, text: str) -> list[tuple[int, str]]:
         """(entry index, term) of each Chinese term in ``text``; no offsets, fastest."""
         if self.zh is None or not text:

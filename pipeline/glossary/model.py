@@ -179,6 +179,10 @@ def load_glossaries(paths: tuple[str, ...] | None = None) -> Glossary:
     """The layered glossary for these files (``None``: the shipped one), cached per
     process."""
     if paths is None:
+        if not SHIPPED.is_file():
+            raise GlossaryError("the shipped glossary is missing", path=str(SHIPPED),
+                                hint="run from a full checkout, or use --glossary FILE "
+                                     "or --no-glossary")
         paths = (str(SHIPPED),)
     return layer(read_glossary(p) for p in paths)
 

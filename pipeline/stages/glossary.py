@@ -193,7 +193,8 @@ def apply_glossary(item: Item, config) -> Item:
 @check("qa.terminology", severity="minor", scope="pair")
 def terms_translated(zh: str, en: str, *, config=None, glossary: Glossary | None = None):
     """Chinese glossary terms whose preferred or admitted English is missing from the
-    aligned English text.
+    aligned English text. The English of a term inside the Chinese term also counts
+    (``Chongqing`` for 重庆市, when 重庆 is an entry of its own).
 
     >>> from pipeline.glossary import parse_tsv, COLUMNS
     >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t"
@@ -214,7 +215,7 @@ def terms_translated(zh: str, en: str, *, config=None, glossary: Glossary | None
     present = {h.entry for h in matcher.find_en(en) if h.status != "deprecated"}
     reported = set()
     for index, term in wanted:
-        if index in present or index in reported:
+        if index in reported or not present.isdisjoint(matcher.parts(index)):
             continue
         reported.add(index)
         entry = glossary.entries[index]

@@ -206,6 +206,22 @@ def test_seed_with_project_glossary_unifies_the_heading_wording():
     assert restore_sources(item) == [SEED.read_text(encoding="utf-8")]
 
 
+DOC_PIECES = st.sampled_from([
+    "Home Affairs Bureau", "the Northern Province of the River", "Double Support",
+    "public organizations", "Ministry of Home Affairs", "民政部", "华声在线", "北京大学",
+    "Civil Affairs Bureau", " ", ". ", "\n", "\n\n", "# ", "The ", "work", "\u00a0", ",",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(DOC_PIECES, max_size=16).map("".join))
+def test_pipeline_with_shipped_glossary_restores_and_settles(text):
+    item = clean_text(text, "gen")
+    assert restore_sources(load_items(dumps_item(item))[0]) == [text]
+    again = clean_text(render_markdown(item), "again")
+    assert [e for e in again.edits if e.rule.startswith("glossary.")] == []
+
+
 # --- qa.terminology on bilingual blocks -------------------------------------------------------
 
 def bilingual(zh, en):
