@@ -254,3 +254,14 @@ def test_terminology_check_follows_the_run_config():
                          MINI_CONFIG)
     assert cleaned.blocks[0].en == "The Civil Affairs Bureau met."
     assert not [c for c in cleaned.checks if c.check == "qa.terminology"]
+
+
+@pytest.mark.parametrize("en, missing", [
+    ("Chongqing held a meeting.", []),  # the English of 重庆, inside 重庆市
+    ("Chongqing Municipality held a meeting.", []),
+    ("The city held a meeting.", ["重庆市"]),
+])
+def test_terminology_accepts_the_english_of_a_contained_term(en, missing):
+    g = Glossary((Entry("cq", ("重庆",), "Chongqing"),
+                  Entry("cqm", ("重庆市",), "Chongqing Municipality")))
+    assert [span for _, span in terms_translated("重庆市召开会议", en, glossary=g)] == missing
