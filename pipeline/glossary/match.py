@@ -9,7 +9,7 @@ a UTF-8 sequence can only match at a character boundary.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import ahocorasick
@@ -38,6 +38,8 @@ class Matcher:
     glossary: Glossary
     en: ahocorasick.Automaton | None
     zh: ahocorasick.Automaton | None
+    _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
+                                              repr=False)
 
     def find_en(self, text: str) -> list[Hit]:
         """Whole-word English terms in ``text``, longest first, without overlaps, in
@@ -82,10 +84,7 @@ class Matcher:
     def parts(self, index: int) -> frozenset[int]:
         """The entry itself and every entry whose Chinese term is inside one of its
         Chinese terms (重庆 inside 重庆市): their English also renders it."""
-        table = self.__dict__.get("_parts")
-        if table is None:
-            table = {}
-            object.__setattr__(self, "_parts", table)
+        table = self._parts  # filled lazily: only qa.terminology needs it
         found = table.get(index)
         if found is None:
             found = {index}

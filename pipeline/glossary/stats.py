@@ -14,7 +14,7 @@ from ..stages.decode import decode_bytes
 from .match import matcher_for
 from .model import Glossary
 
-CORPUS_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".jsonl")
+CORPUS_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".jsonl", ".en", ".zh")  # in folders
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ def test_counts_over_text_markdown_and_jsonl(tmp_path):
     (tmp_path / "sub" / "b.md").write_text("# The Home Affairs Bureau's work\n", encoding="utf-8")
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x", "zh": "民政局", "en": "MCA"}) + "\n",
                                       encoding="utf-8")
+    (tmp_path / "news.zh").write_text("民政部召开会议", encoding="utf-8")  # WMT-style name
     (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
     g = read_glossary(HERE / "mini.tsv")
     usage = count_usage(g, [str(tmp_path)])
@@ -26,10 +27,10 @@ def test_counts_over_text_markdown_and_jsonl(tmp_path):
         ("civil-affairs-bureau", "deprecated", "Home Affairs Bureau"): 2,
         ("civil-affairs-bureau", "preferred", "Civil Affairs Bureau"): 1,
         ("civil-affairs-bureau", "zh", "民政局"): 2,
-        ("mca", "zh", "民政部"): 1,
+        ("mca", "zh", "民政部"): 2,
         ("mca", "admitted", "MCA"): 1,
     }
-    assert usage.files == 3
+    assert usage.files == 4
     report = format_report(g, usage)
     assert "civil-affairs-bureau\tHome Affairs Bureau\t2\tCivil Affairs Bureau" in report
     assert f"# entries never seen: {len(g) - 2} of {len(g)}" in report
