@@ -159,6 +159,10 @@ def run_checks(item: Item, config: Config) -> Item:
                 extra = {"config": config} if _takes_config(spec.fn) else {}
                 for message, span in spec.fn(block.zh, block.en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
+    for spec in specs:  # item checks see the whole item (meta, every block)
+        if spec.scope == "item":
+            for i, lang, message, span in spec.fn(item) or ():
+                found.append(Check(spec.id, spec.severity, i, message, lang, span))
     return replace(item, checks=tuple(found))
 
 
@@ -186,7 +190,7 @@ def drop_empty_blocks(item: Item) -> Item:
 def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
     item = run_rule_group(item, "normalize", config)
-    item = classify_stage.classify_item(item)
+    item = classify_stage.classify_item(item, disabled=config.disabled)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)

@@ -7,10 +7,27 @@ item with their kind, so nothing is lost; emitters leave them out of reading for
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 import regex
 
-from ..records import Block, Item
+from ..records import Block, Edit, Item
+from ..registry import structural
+from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
+from . import classify_chrome as chrome
+
+SITE_SUFFIX = structural(
+    "repair.site_suffix",
+    "Move a site name or breadcrumb out of the headline into meta['site'] "
+    "(' - Xinhua Net', '-新华网', 'Home > News > ').")
+BOILERPLATE = structural(
+    "classify.boilerplate",
+    "Mark page chrome as boilerplate: font switchers, print/share/follow lines, "
+    "'correct the error' links, Chinese UI labels on English pages, bare image file names.")
+CAPTION = structural(
+    "classify.caption", "Mark photo credits and image-file captions as captions.")
+DUPLICATE = structural(
+    "classify.duplicate", "Mark a headline repeated as the first paragraph as a duplicate.")
 
 # --- metadata -------------------------------------------------------------------------
 
@@ -21,7 +38,7 @@ _META_LABELS = {
     "date": r"DATA|Date|Published|Release\s+date|Time|日期|时间|发布时间|发布日期",
     "views": r"Views|Hits|Clicks|Reads|浏览次数|浏览量|阅读|点击",
     "source": r"Source|来源|稿件来源|信息来源",
-    "author": r"Author|Written\s+by|作者|撰稿",
+    "author": r"Author|Writer|Written\s+by|作者|撰稿",
     "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|责任编辑|编辑|责编",
     "translator": r"Translator|Translated\s+by|译者|翻译",
     "original_title": r"Original\s+Language\s+Title",
@@ -30,7 +47,7 @@ _META_LABELS = {
     "photographer": r"Photo(?:graph(?:y|er))?(?:\s+by)?|摄影|图片",
 }
 _LABEL = regex.compile(
-    r"(?:^|(?<=\s)|(?<=\d))(?P<label>" + "|".join(
+    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han})(?=\p{Han}))(?P<label>" + "|".join(
         f"(?P<{k}>{v})" for k, v in _META_LABELS.items()) + r")" + _C,
     regex.IGNORECASE | regex.VERSION1)
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
@@ -124,17 +141,41 @@ def parse_meta(text: str) -> dict[str, str] | None:
     return fields
 
 
+_DATED_LINE = regex.compile(
+    r"\A\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*"
+    r"(?P<org>[^.!?。！？:：,，;；]{2,60}?)\s*\Z")
+
+
+def parse_dated_line(text: str) -> dict[str, str] | None:
+    """A date and an organisation on their own line (CMS pages put one under the
+    ``DATA:`` line); the classifier takes it as metadata only right after another one.
+
+    >>> parse_dated_line("2017-10-09 Red Cross Society of China")
+    {'date': '2017-10-09', 'organization': 'Red Cross Society of China'}
+    >>> parse_dated_line("2017-10-09 was the day the volunteers arrived in the city") is None
+    True
+    """
+    m = _DATED_LINE.match(text)
+    if not m or len(m.group("org").split()) > 6:
+        return None
+    day = iso_date(m.group(1))
+    if not day:
+        return None
+    return {"date": day, "organization": m.group("org").strip()}
+
+
 # --- structure ------------------------------------------------------------------------
 
-_CLOSING_EN = tuple(".!?:;\"”’)…")
-_CLOSING_ZH = tuple("。！？：；”’）…")
+# either width: the repair rules turn one into the other, and a block must keep its kind
+_CLOSING_EN = tuple(".!?:;\"”’)…。！？：；）")
+_CLOSING_ZH = tuple("。！？：；”’）….!?:;)")
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
 MAX_TITLE_CHARS = 250
 
 
 def _headingish(text: str, lang: str) -> bool:
-    t = text.strip()
+    t = text.strip().lstrip(BULLETS + " ")
     if not t:
         return False
     if lang == "zh":
@@ -148,11 +189,84 @@ def _text(block: Block) -> str:
     return block.en if block.en is not None else (block.zh or "")
 
 
-def classify_item(item: Item, extra=None) -> Item:
+def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Kinds for page chrome (``boilerplate``) and photo credits (``caption``); blocks
+    already decided (metadata) keep their kind.
+
+    >>> from pipeline.runner import build_item, SourceText
+    >>> item = build_item("x", [SourceText("x", "Title\\n\\n【Fonts:Small Big\\n\\nTi Gong")])
+    >>> mark_page_furniture(item, ("", "", ""))
+    ('', 'boilerplate', 'caption')
+    """
+    en_page = any(b.en is not None for b in item.blocks)
+    out = list(kinds)
+    for i, block in enumerate(item.blocks):
+        if out[i]:
+            continue
+        text = _text(block)
+        lang = "en" if en_page else "zh"
+        if chrome.is_chrome(text, lang) or chrome.is_image_file_name(text):
+            out[i] = "boilerplate"
+        elif chrome.is_caption(text):
+            out[i] = "caption"
+    return tuple(out)
+
+
+def _side(block: Block) -> str:
+    return "en" if block.en is not None else "zh"
+
+
+def _comparable(text: str) -> str:
+    text = drop_repeated_sentence(strip_heading_affixes(text))
+    return regex.sub(r"[\p{P}\p{S}\s]+", " ", text).strip().casefold()
+
+
+def _without_site(text: str) -> str:
+    crumb = chrome.split_breadcrumb(text)
+    text = crumb[1] if crumb else text
+    parts = chrome.split_site(text)
+    return parts[1] if parts else text
+
+
+def move_site_out_of_title(item: Item, index: int) -> Item:
+    """Cut a site name or breadcrumb off the title at ``index`` by an edit, and record
+    the site in ``meta["site"]`` (and the trail in ``meta["breadcrumb"]``)."""
+    block = item.blocks[index]
+    lang = _side(block)
+    text = block.text(lang) or ""
+    edits = list(item.edits)
+    meta: dict[str, str] = {}
+    crumb = chrome.split_breadcrumb(text)
+    if crumb is not None:
+        trail, text = crumb
+        edits.append(Edit(SITE_SUFFIX, index, lang, 0, trail, ""))
+        meta["breadcrumb"] = trail.strip().rstrip(">›» ").strip()
+    parts = chrome.split_site(text)
+    if parts is not None:
+        prefix, clean, suffix = parts
+        if suffix:
+            edits.append(Edit(SITE_SUFFIX, index, lang, len(prefix) + len(clean), suffix, ""))
+        if prefix:
+            edits.append(Edit(SITE_SUFFIX, index, lang, 0, prefix, ""))
+        meta["site"] = chrome.site_name(prefix, suffix)
+        text = clean
+    if not meta:
+        return item
+    blocks = list(item.blocks)
+    blocks[index] = block.with_text(lang, text)
+    merged = dict(item.meta)
+    merged.update(meta)
+    return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
+
+
+def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
     """Give every block its kind and collect metadata fields into ``item.meta``.
 
-    ``extra`` is an optional function ``(item, kinds) -> kinds`` that later rules use to
-    mark boilerplate, captions and duplicates.
+    Page chrome becomes ``boilerplate``, photo credits ``caption``, a site name on the
+    title moves into ``meta["site"]`` (an edit), and a headline repeated as the first
+    paragraph becomes ``duplicate``. ``extra`` is an optional function
+    ``(item, kinds) -> kinds`` that later rules use to mark more kinds. Ids in
+    ``disabled`` (``repair.site_suffix``, ``classify.boilerplate``, ...) are not applied.
     """
     blocks = item.blocks
     kinds: list[str] = []
@@ -165,9 +279,21 @@ def classify_item(item: Item, extra=None) -> Item:
                 meta.setdefault(k, v)
         else:
             kinds.append("")
+    for i in range(1, len(blocks)):
+        if not kinds[i] and kinds[i - 1] == "meta":
+            fields = parse_dated_line(_text(blocks[i]))
+            if fields is not None:
+                kinds[i] = "meta"
+                for k, v in fields.items():
+                    meta.setdefault(k, v)
+    furniture = mark_page_furniture(item, tuple(kinds))
+    off = {kind for kind, ident in (("boilerplate", BOILERPLATE), ("caption", CAPTION))
+           if ident in disabled}
+    kinds = [old if new in off else new for old, new in zip(kinds, furniture)]
     if extra is not None:
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
+    title_at = None
     for i, block in enumerate(blocks):
         if kinds[i]:
             continue
@@ -179,12 +305,15 @@ def classify_item(item: Item, extra=None) -> Item:
                              and not any(kinds[j] in ("paragraph", "heading")
                                          for j in range(i))):
             kinds[i] = "title" if not title_done else "heading"
+            if not title_done:
+                title_at = i
             title_done = True
             continue
         if md_level >= 2:
             kinds[i] = "heading"
             continue
-        nxt = next((j for j in range(i + 1, len(blocks)) if kinds[j] != "meta"), None)
+        nxt = next((j for j in range(i + 1, len(blocks))
+                    if kinds[j] not in ("meta", "boilerplate", "caption")), None)
         if _headingish(text, lang) and nxt is not None and not _headingish(
                 _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
             kinds[i] = "heading"
@@ -194,4 +323,51 @@ def classify_item(item: Item, extra=None) -> Item:
     merged = dict(item.meta)
     for k, v in meta.items():
         merged.setdefault(k, v)
-    return replace(item, blocks=new_blocks, meta=tuple(merged.items()))
+    item = replace(item, blocks=new_blocks, meta=tuple(merged.items()))
+    if title_at is not None:
+        if SITE_SUFFIX not in disabled:
+            item = move_site_out_of_title(item, title_at)
+        if DUPLICATE not in disabled:
+            item = mark_repeated_headline(item, title_at)
+    return item
+
+
+SAME_HEADLINE_RATIO = 0.75
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Are two (comparable) texts the same headline, perhaps worded apart by MT?
+
+    Words are compared for English, characters for Chinese; the texts must be of about
+    the same length, so a lead paragraph that expands the headline is not one.
+
+    >>> same_headline("shaanxi crack the problem of helping after relocation to avoid the masses run at both ends",
+    ...               "shaanxi crack the problem of helping after relocation to avoid the masses two headed run")
+    True
+    >>> same_headline("israel strengthens measures", "israel strengthens measures to stop the epidemic from coming back")
+    False
+    """
+    if a == b:
+        return bool(a)
+    ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
+    if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
+        return False
+    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
+
+
+def mark_repeated_headline(item: Item, title_at: int) -> Item:
+    """Mark the text blocks right after the title ``duplicate`` while they repeat it."""
+    title = _comparable(_text(item.blocks[title_at]))
+    if not title:
+        return item
+    blocks = list(item.blocks)
+    for j in range(title_at + 1, len(blocks)):
+        block = blocks[j]
+        if block.kind in ("meta", "boilerplate", "caption"):
+            continue
+        if block.kind not in ("paragraph", "heading") or not any(
+                same_headline(title, _comparable(t))
+                for t in (_text(block), _without_site(_text(block)))):
+            break
+        blocks[j] = replace(block, kind="duplicate")
+    return replace(item, blocks=tuple(blocks))

@@ -1,45 +1,167 @@
 """Stage: repair machine-translation artifacts, one small rule per artifact.
 
 Rules run in a fix-point loop after classification and the glossary, so they may rely
-on each block's kind and language side.
+on each block's kind and language side. Punctuation, repeats and heading affixes live
+here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 """
 from __future__ import annotations
 
 import regex
 
 from ..registry import rule
+from .repair_numbers import mostly_mixed  # (also registers the number rules)
+
+# --- full-width punctuation in English -------------------------------------------------
 
 _FW_TO_ASCII = {
     "，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
-    "“": '"', "”": '"', "‘": "'", "’": "'", "【": "[", "】": "]", "《": '"', "》": '"',
-    "、": ",", "。": ".", "\u3000": " ", "～": "~", "％": "%", "＆": "&", "／": "/",
+    "【": "[", "】": "]", "《": '"', "》": '"', "〈": '"', "〉": '"',
+    "、": ",", "。": ".", "\u3000": " ", "丨": "|", "｜": "|", "～": "~", "％": "%",
+    "＆": "&", "／": "/",
 }
-_FW = regex.compile("[" + regex.escape("".join(k for k in _FW_TO_ASCII if k not in "“”‘’"))
-                    + "]")
-# spacing after ASCII punctuation that replaced a full-width mark
-_SPACE_AFTER = regex.compile(r"(?<=[,:;!?)\]])(?=[A-Za-z(\[\"])(?<!\d[,:](?=\d))")
-_SPACE_BEFORE = regex.compile(r"(?<=[A-Za-z0-9.,;:])(?=[(\[])")
+_FW = regex.compile("[" + regex.escape("".join(_FW_TO_ASCII)) + "]")
+_OPENING = frozenset("（【《〈")
+_CLOSING = frozenset("）】》〉")
+_TRAILING = frozenset("，：；！？、。")  # marks that take a space after them in English
+
+
+def _ascii_mark(text: str, i: int) -> str:
+    mark = text[i]
+    ascii_ = _FW_TO_ASCII[mark]
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if mark in "丨｜":  # a column separator in headlines: " | "
+        return ("" if prev in ("", " ") else " ") + "|" + ("" if nxt in ("", " ") else " ")
+    if mark == "\u3000":
+        return "" if prev in ("", " ", "\u3000") or nxt in ("", " ") else " "
+    if mark in _OPENING:
+        return (" " if prev and (prev.isalnum() or prev in ",.;:!?)]\"") else "") + ascii_
+    if mark in _CLOSING:
+        return ascii_ + (" " if nxt.isalnum() else "")
+    if mark in _TRAILING:
+        # 10：30 and 1，000 stay tight; otherwise a word follows after one space
+        if mark in "，：" and prev.isdigit() and nxt.isdigit():
+            return ascii_
+        return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in "(\"[") else "")
+    return ascii_
 
 
 @rule("repair.fullwidth_punct", lang="en", order=10)
 def ascii_punct_in_english(text: str) -> str:
     """Turn full-width punctuation left by MT into ASCII in English text.
 
+    Spacing follows English (a space after a comma, around brackets); curly quotes are
+    English typography and stay.
+
     >>> ascii_punct_in_english("Source：Beijing Youth Daily，Author：Wang Sishuo")
     'Source: Beijing Youth Daily, Author: Wang Sishuo'
-    >>> ascii_punct_in_english("the Charity Law（2016）")
-    'the Charity Law (2016)'
+    >>> ascii_punct_in_english("the Charity Law（2016）took effect at 10：30")
+    'the Charity Law (2016) took effect at 10:30'
     """
-    if text.isascii():
+    if text.isascii() or not _FW.search(text) or mostly_mixed(text, opening=True):
         return text
-    if not _FW.search(text):
+    return _FW.sub(lambda m: _ascii_mark(text, m.start()), text)
+
+
+# --- half-width punctuation in Chinese ---------------------------------------------------
+
+_H = r"\p{Han}"
+_ZH_COMMA = regex.compile(rf"(?<={_H}|[”’）》」』]),\s*|,\s*(?={_H})")
+_ZH_SEMI = regex.compile(rf"(?<={_H}|[”’）》]);\s*")
+_ZH_COLON = regex.compile(rf"(?<={_H}):(?!//)\s*")
+_ZH_BANG = regex.compile(rf"(?<={_H}|[”’）》])([!?])(?![A-Za-z0-9=&])\s*")
+_ZH_STOP = regex.compile(rf"(?<={_H})\.(?=\s*(?:{_H}|[“‘（《]|\Z))\s*")
+_ZH_PARENS = regex.compile(rf"\(([^()]*)\)")
+
+
+def _zh_parens(m: regex.Match) -> str:
+    inner = m.group(1)
+    s, e = m.start(), m.end()
+    text = m.string
+    around = (text[s - 1] if s else "") + (text[e] if e < len(text) else "")
+    if regex.search(_H, inner) or regex.search(_H, around):
+        return "（" + inner.strip() + "）"
+    return m.group(0)
+
+
+@rule("repair.halfwidth_punct_zh", lang="zh", order=12)
+def fullwidth_punct_in_chinese(text: str) -> str:
+    """Turn ASCII punctuation next to Chinese characters into full-width marks.
+
+    Numbers (3.5, 1,000, 10:30), web addresses and Latin words are left alone.
+
+    >>> fullwidth_punct_in_chinese("民政部召开会议,部署工作:一是(试点)推进!")
+    '民政部召开会议，部署工作：一是（试点）推进！'
+    >>> fullwidth_punct_in_chinese("增长3.5%,时间10:30,见http://www.mca.gov.cn")
+    '增长3.5%，时间10:30，见http://www.mca.gov.cn'
+    """
+    if not regex.search(r"[,;:!?.()]", text) or not regex.search(_H, text):
         return text
-    out = []
-    for part in regex.split(r"(\p{Han}+)", text):
-        if part and regex.match(r"\p{Han}", part):
-            out.append(part)
+    text = _ZH_PARENS.sub(_zh_parens, text)
+    text = _ZH_COMMA.sub("，", text)
+    text = _ZH_SEMI.sub("；", text)
+    text = _ZH_COLON.sub("：", text)
+    text = _ZH_BANG.sub(lambda m: "！" if m.group(1) == "!" else "？", text)
+    return _ZH_STOP.sub("。", text)
+
+
+# --- repeats ---------------------------------------------------------------------------------
+
+_SENTENCE = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
+MIN_REPEAT_CHARS = 12
+
+
+@rule("repair.repeated_sentence", order=30)
+def drop_repeated_sentence(text: str) -> str:
+    """Remove a sentence that MT repeated back to back (the same sentence twice in a row).
+
+    >>> drop_repeated_sentence("The meeting was held in Beijing. The meeting was held in Beijing. It ended.")
+    'The meeting was held in Beijing. It ended.'
+    >>> drop_repeated_sentence("Yes. Yes. It is.")
+    'Yes. Yes. It is.'
+    """
+    if len(text) < 2 * MIN_REPEAT_CHARS:
+        return text
+    parts = [p for p in _SENTENCE.findall(text) if p]
+    out: list[str] = []
+    for part in parts:
+        if out and part.strip() == out[-1].strip() and len(part.strip()) >= MIN_REPEAT_CHARS:
+            if not part.endswith((" ", "\u3000")) and out[-1].endswith(" "):
+                out[-1] = out[-1].rstrip(" ")  # the last sentence: no trailing space left
             continue
-        out.append(_FW.sub(lambda m: _FW_TO_ASCII[m.group(0)], part))
-    fixed = "".join(out)
-    fixed = _SPACE_AFTER.sub(" ", fixed)
-    return regex.sub(r"(?<=[A-Za-z0-9])(?=\()", " ", fixed).replace("  ", " ")
+        out.append(part)
+    return "".join(out)
+
+
+# --- heading and title affixes ---------------------------------------------------------------
+
+BULLETS = "☉●■◆•▪►▶★☆○◇□※➤"
+_AFFIX = regex.compile(
+    r"\A(?:[" + BULLETS + r"]\s*"
+    r"|[\[【]\s*(?:Reprint(?:ed)?|Repost|转载|原创|Original)\s*[\]】]\s*"
+    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)+"
+    r"|\s*[|｜]\s*(?:Essay|Article|Note|Reflection)s?\s+(?:by|from)\s+(?:the|a|our)?\s*"
+    r"(?:Trainees?|Students?|Participants?|Volunteers?)\s*\Z",
+    regex.IGNORECASE)
+
+
+@rule("repair.heading_affixes", kinds=("title", "heading"), order=5)
+def strip_heading_affixes(text: str) -> str:
+    """Remove bullets and CMS affixes (``Reprint |``) around titles and headings.
+
+    Handled: bullets (``☉ ● ■ ◆ •``), ``Reprint |``, ``[Reprint]``, ``【转载】`` and
+    ``| Essay by the Trainee``.
+
+    >>> strip_heading_affixes("☉ Social assistance")
+    'Social assistance'
+    >>> strip_heading_affixes("Reprint | Charity law training opens | Essay by the Trainee")
+    'Charity law training opens'
+    """
+    new = _AFFIX.sub("", text)
+    return new if new.strip() else text
+
+
+
+# an image file name in front of a caption ("20200812.jpg Volunteers ..."); the caption
+# keeps it, so that the caption is still recognised when the cleaned text is read again
+IMAGE_LEAD = regex.compile(r"\A\s*\d[\w\-]*\.(?:jpe?g|png|gif|webp)\s+(?=\S)", regex.IGNORECASE)

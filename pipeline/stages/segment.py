@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..registry import structural
+from .repair import BULLETS as _BULLETS
 
 JOIN_LINES = structural("segment.join_lines",
                         "Join a line break inside a paragraph (a hard-wrapped line).")
@@ -27,6 +28,8 @@ _EN_SOFT_END = regex.compile(
     r"(?:[,;\-\u2013\u2014(]|\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
     regex.IGNORECASE)
 _EN_LOWER_START = regex.compile(r"\A\s*[a-z]")
+# "author: ...", "editor: ..." open a metadata line, not the rest of a sentence
+_LABEL_START = regex.compile(r"\A\s*[a-z]+(?:\s+[a-z]+){0,2}\s*[:：]")
 _CLOSING = frozenset(".!?。！？…:：;；\"'”’)）]】》」』")
 _ZH_SOFT_END = frozenset("，、；：")
 
@@ -73,6 +76,10 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in _CLOSING:
         return False
+    if _LABEL_START.match(nxt):
+        return False
+    if p.lstrip()[:1] in _BULLETS:  # a bulleted heading stays apart unless cut mid-phrase
+        return bool(_EN_SOFT_END.search(p))
     if _EN_LOWER_START.match(nxt):
         return True
     return bool(_EN_SOFT_END.search(p)) and not nxt.lstrip()[:1].isdigit()
@@ -90,7 +97,8 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     False
     """
     p = prev.rstrip()
-    if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p):
+    if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
+            or _LABEL_START.match(nxt):
         return False
     return p[-1] in ",;-" or (len(p) >= 40 and bool(_EN_SOFT_END.search(p)))
 

@@ -1,15 +1,188 @@
-import pytest
+"""Tables for the repair rules: rows that must change and rows that must not.
 
-from pipeline.stages.repair import ascii_punct_in_english
+Rows marked "wmt21" or "wmt22" are real MT output or human references from the shared
+data (WMT21 newstest2021 zh-en, github.com/wmt-conference/wmt21-news-systems; WMT22
+generaltest2022, github.com/wmt-conference/wmt22-news-systems): no licence is stated, the
+test sets are released for research use (cite Akhbardeh et al., 2021 and Kocmi et al.,
+2022). File and line are given with each row.
+"""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline import registry
+
+from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
+                                    fullwidth_punct_in_chinese, strip_heading_affixes)
+from pipeline.stages.repair_numbers import render_zh_dates, render_zh_numbers, zh_small_number
+
+
+def check_table(fn, text, expected):
+    assert fn(text) == expected
+    assert fn(expected) == expected  # idempotent: a fixed text needs no more fixing
+
 
 # repair.fullwidth_punct
 @pytest.mark.parametrize("text,expected", [
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 28 (the meta line, as text)
     ("Source：Beijing Youth Daily Author：Wang Sishuo", "Source: Beijing Youth Daily Author: Wang Sishuo"),
     ("Beijing，Shanghai", "Beijing, Shanghai"),
     ("the Charity Law（2016）", "the Charity Law (2016)"),
-    ("Already fine: yes, (2016).", "Already fine: yes, (2016)."),
+    ("the Charity Law（2016）took effect", "the Charity Law (2016) took effect"),
     ("left 华声在线，here", "left 华声在线, here"),
+    ("at 10：30 on Monday", "at 10:30 on Monday"),
+    ("more than 1，000 people", "more than 1,000 people"),
+    ("【Xinhua】 report", "[Xinhua] report"),
+    ("read《Charity Law》today", 'read "Charity Law" today'),
+    ("Beijing、Tianjin and Hebei。They met", "Beijing, Tianjin and Hebei. They met"),
+    ("Wow！Really？Yes；no", "Wow! Really? Yes; no"),
+    ("two\u3000spaces", "two spaces"),
+    ("Xinhua Full Media+丨Beijing youth ice hockey", "Xinhua Full Media+ | Beijing youth ice hockey"),
+    # wmt22 zh-en en_refA, doc 6 (a human reference that kept a full stop)
+    ("share science”。", "share science”."),
+    # wmt21 newstest2021.zh-en.hyp.Online-A.en line 1683
+    ("Tourism Bureau 1 (involved: inquiry isolation hotel issues.) ）",
+     "Tourism Bureau 1 (involved: inquiry isolation hotel issues.) )"),
+    # must not change: Chinese sentences full of foreign names that detection reads as
+    # English (wmt21 newstest2021.en-zh.ref.A.zh line 270; wmt22 en-zh.news_docs.jsonl,
+    # zh_mt_Online-A of the document that names Christine Baranski)
+    ("名单还包括英超联赛目标球员 Philippe Coutinho、Ousmane Dembele、Ivan Rakitic 和 Samuel Umtiti。",
+     "名单还包括英超联赛目标球员 Philippe Coutinho、Ousmane Dembele、Ivan Rakitic 和 Samuel Umtiti。"),
+    ("演员阵容中还有Christine Baranski，Cynthia Nixon，Carrie Coon和Morgan Spector等等。",
+     "演员阵容中还有Christine Baranski，Cynthia Nixon，Carrie Coon和Morgan Spector等等。"),
+    # rows that must not change: ASCII, curly quotes are English typography
+    ("Already fine: yes, (2016).", "Already fine: yes, (2016)."),
+    ("He said “yes” and ‘no’.", "He said “yes” and ‘no’."),
+    ("（", "("),
 ])
 def test_fullwidth_punct(text, expected):
-    assert ascii_punct_in_english(text) == expected
-    assert ascii_punct_in_english(expected) == expected
+    check_table(ascii_punct_in_english, text, expected)
+
+
+# repair.halfwidth_punct_zh
+@pytest.mark.parametrize("text,expected", [
+    ("民政部召开会议,部署工作.", "民政部召开会议，部署工作。"),
+    ("来源:北京青年报", "来源：北京青年报"),
+    ("他说:你好!真的吗?", "他说：你好！真的吗？"),
+    ("慈善法(2016年)施行", "慈善法（2016年）施行"),
+    ("中国共产党(CPC)成立", "中国共产党（CPC）成立"),
+    ("一是; 二是", "一是；二是"),
+    ("民政部, 财政部", "民政部，财政部"),
+    # rows that must not change: numbers, times, addresses, Latin words
+    ("增长3.5%", "增长3.5%"),
+    ("时间10:30开始", "时间10:30开始"),
+    ("共1,000人", "共1,000人"),
+    ("见http://www.mca.gov.cn/article", "见http://www.mca.gov.cn/article"),
+    ("使用Python, Java等语言", "使用Python, Java等语言"),
+    ("版本v2.0发布", "版本v2.0发布"),
+    ("民政部召开会议。", "民政部召开会议。"),
+    ("No Chinese here, at all.", "No Chinese here, at all."),
+])
+def test_halfwidth_punct_zh(text, expected):
+    check_table(fullwidth_punct_in_chinese, text, expected)
+
+
+# repair.repeated_sentence
+@pytest.mark.parametrize("text,expected", [
+    ("The meeting was held in Beijing. The meeting was held in Beijing. It ended.",
+     "The meeting was held in Beijing. It ended."),
+    ("It rained on Monday in Hohhot. It rained on Monday in Hohhot.",
+     "It rained on Monday in Hohhot."),
+    ("民政部召开会议部署工作。民政部召开会议部署工作。会议强调。", "民政部召开会议部署工作。会议强调。"),
+    # must not change: short repeats are rhetoric, near repeats are different sentences
+    ("Yes. Yes. It is.", "Yes. Yes. It is."),
+    ("The meeting was held in Beijing. The meeting was held in Hohhot.",
+     "The meeting was held in Beijing. The meeting was held in Hohhot."),
+    ("Growth was 3.5 percent. Growth was 3.5 percent in May.",
+     "Growth was 3.5 percent. Growth was 3.5 percent in May."),
+])
+def test_repeated_sentence(text, expected):
+    check_table(drop_repeated_sentence, text, expected)
+
+
+# repair.heading_affixes
+@pytest.mark.parametrize("text,expected", [
+    ("☉ Social assistance", "Social assistance"),
+    ("● Management of social organizations", "Management of social organizations"),
+    ("■Charity", "Charity"),
+    ("●● ■ Charity", "Charity"),
+    ("Reprint | Charity law training opens", "Charity law training opens"),
+    ("[Reprint] The 23rd Lao Niu Philanthropy Class was held",
+     "The 23rd Lao Niu Philanthropy Class was held"),
+    ("【转载】民政部召开会议", "民政部召开会议"),
+    ("Learning the Charity Law | Essay by the Trainee", "Learning the Charity Law"),
+    # must not change
+    ("Reprints of the 1990 report", "Reprints of the 1990 report"),
+    ("Essay by the Trainee", "Essay by the Trainee"),
+    ("☉", "☉"),
+    ("A | B comparison", "A | B comparison"),
+])
+def test_heading_affixes(text, expected):
+    check_table(strip_heading_affixes, text, expected)
+
+
+# repair.zh_dates_in_english
+@pytest.mark.parametrize("text,expected", [
+    ("On 2022年8月12日, the class was held.", "On August 12, 2022, the class was held."),
+    ("On 8月12日 the class was held.", "On August 12 the class was held."),
+    ("on8月12日", "on August 12"),
+    ("In 2020年7月 prices rose.", "In July 2020 prices rose."),
+    ("In 2019年, prices rose.", "In 2019, prices rose."),
+    ("from 2022年8月12日至15日", "from August 12, 2022 至15日"),
+    # must not change: impossible dates, Chinese phrases that merely contain 年
+    ("on 2022年13月40日", "on 2022年13月40日"),
+    ("记者2022年8月12日从民政部获悉 Lao Niu", "记者2022年8月12日从民政部获悉 Lao Niu"),
+    ("the 2022年度 report", "the 2022年度 report"),
+    ("On August 12, 2022.", "On August 12, 2022."),
+])
+def test_zh_dates_in_english(text, expected):
+    check_table(render_zh_dates, text, expected)
+
+
+# repair.zh_numbers_in_english
+@pytest.mark.parametrize("text,expected", [
+    ("More than 1.2万 people", "More than 12,000 people"),
+    ("about 3亿 yuan", "about 300 million yuan"),
+    ("about 1.5亿 yuan", "about 150 million yuan"),
+    ("some 20亿 yuan", "some 2 billion yuan"),
+    ("百分之五 of them", "5 percent of them"),
+    ("百分之三十五 of them", "35 percent of them"),
+    ("百分之12.5 of them", "12.5 percent of them"),
+    ("a budget of 5万元", "a budget of 50,000 yuan"),
+    ("500元", "500 yuan"),
+    # must not change
+    ("1.23456万 people", "1.23456万 people"),
+    ("1.5万亿 yuan", "1.5万亿 yuan"),
+    ("12,000 people", "12,000 people"),
+    ("百分之百 sure", "百分之百 sure"),
+    ("百分之三十五点五 of them", "百分之三十五点五 of them"),
+    ("百分之一百二十 of them", "百分之一百二十 of them"),
+    ("since 1元旦", "since 1元旦"),
+    ("全省共有社会组织1.2万个 Lao Niu", "全省共有社会组织1.2万个 Lao Niu"),
+])
+def test_zh_numbers_in_english(text, expected):
+    check_table(render_zh_numbers, text, expected)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("五", 5), ("十", 10), ("十二", 12), ("二十", 20), ("三十五", 35), ("两", 2),
+    ("百", None), ("五五", None), ("十十", None), ("", None),
+])
+def test_zh_small_number(text, value):
+    assert zh_small_number(text) == value
+
+
+REPAIR_IDS = ["repair.fullwidth_punct", "repair.halfwidth_punct_zh", "repair.repeated_sentence",
+              "repair.heading_affixes", "repair.zh_dates_in_english",
+              "repair.zh_numbers_in_english"]
+CHARS = st.sampled_from(list(
+    "ab A.,:;!?()（）【】《》，。：；！？、丨\u3000 -_|年月日号万亿元百分之五十三两2019 8 12 1.5 "
+    "民政部☉●网") + ["Reprint | ", "Same sentence here. "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(CHARS, max_size=40).map("".join))
+def test_repair_rules_are_idempotent(text):
+    for ident in REPAIR_IDS:
+        fn = registry.RULES[ident].fn
+        once = fn(text)
+        assert fn(once) == once, ident

@@ -46,6 +46,17 @@ def test_layout_is_kept(doc):
     ("Collaborative architecture", "The construction.", False),
     ("It ended.", "then more", False),
     ("民政部召开会议，", "部署工作。", True),
+    # broken lines as MT output and page copies show them
+    ("The Ministry of Civil Affairs and the", "Ministry of Finance issued rules.", True),
+    ("social organizations (non-governmental", "organizations, foundations, societies)", True),
+    ("More than 12,000 people from 467 organizations in", "Inner Mongolia took part", True),
+    ("More than 12,000 people from 467 organizations from Inner", "Mongolia took part", False),
+    ("Source: Beijing Youth Daily", "author: Wang Sishuo", False),
+    ("DATA:2022-08-17 Views:0", "On August 12th, the class was held online.", False),
+    ("Article 7", "The registration authority shall", False),
+    ("☉ Social assistance", "the county set up 12 relief stations", False),
+    ("● The ministry shall provide the", "following services", True),
+    ("民政部召开会议。", "The ministry met.", False),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
@@ -56,6 +67,9 @@ def test_joins_soft(prev, nxt, expected):
     ("Main points of action", "strategic awareness.", False),
     ("It ended.", "then more", False),
     ("short,", "continued here", True),
+    ("From the four aspects of participation,", "the paper analyzes the path.", True),
+    ("Collaborative architecture", "The construction cognition of cooperation pattern.", False),
+    ("Source: Beijing Youth Daily,", "editor: Wang Sishuo", False),
 ])
 def test_joins_across_gap(prev, nxt, expected):
     assert joins_across_gap(prev, nxt) is expected
@@ -65,3 +79,20 @@ def test_join_edits_are_recorded_with_rule_ids():
     blocks, _ = split_blocks("A sentence that goes\non here.\n\nthe cooperation between social organizations to\n\nestablish a bridge.")
     rules = [e[0] for b in blocks for e in b.edits]
     assert rules == ["segment.join_lines", "repair.join_broken_lines"]
+
+
+@pytest.mark.parametrize("doc,texts", [
+    ("Title\n\nThe Ministry of Civil Affairs and the\nMinistry of Finance issued rules.\n",
+     ["Title", "The Ministry of Civil Affairs and the Ministry of Finance issued rules."]),
+    ("Title\n\nFrom the four aspects of participation,\n\nthe paper analyzes the path.\n",
+     ["Title", "From the four aspects of participation, the paper analyzes the path."]),
+    ("Title\n\nSource: Beijing Youth Daily\nauthor: Wang Sishuo\n\nText.\n",
+     ["Title", "Source: Beijing Youth Daily", "author: Wang Sishuo", "Text."]),
+])
+def test_broken_lines_join_and_restore(doc, texts):
+    from pipeline.restore import restore_sources
+    from pipeline.runner import clean_text
+
+    item = clean_text(doc)
+    assert [b.en for b in item.blocks] == texts
+    assert restore_sources(item) == [doc]

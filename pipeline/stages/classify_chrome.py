@@ -1,0 +1,217 @@
+"""Classification helpers for web-page furniture left in MT'd news: site names and
+breadcrumbs in headlines, page chrome and boilerplate lines, captions and image file names.
+
+These functions decide; :mod:`.classify` applies the decisions (a kind per block, and an
+edit on the title when a site suffix is moved into ``item.meta["site"]``).
+"""
+from __future__ import annotations
+
+import regex
+
+from .repair import IMAGE_LEAD
+
+_I = regex.IGNORECASE | regex.VERSION1
+
+# --- site names in headlines ----------------------------------------------------------
+
+# names that are sites even when glued to the headline by a bare hyphen ("...-Xinhua")
+_STRICT_SITE = (
+    r"(?:www\.)?[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|cn|net|org|gov)(?:\.cn)?"
+    r"|Xinhua(?:\s*(?:net|news(?:\s+agency)?|network|english(?:\s*\.?\s*news\.cn)?))?"
+    r"(?:\s+[\w-]+(?:\.[\w-]+)+)?"
+    r"|CNN|China\s+News(?:\s+Network|\s+Service)?|China\s+New\s+Network|Zhongxin\s+network"
+    r"|Huasheng\s+Online"
+    r"|\p{Han}{1,10}(?:网|在线)"
+)
+_SITE = regex.compile(
+    r"(?:" + _STRICT_SITE +
+    r"|(?:[\w'’.&]+\s+){0,4}(?:Net|Network|Online|Daily(?:\s+(?:Online|Network|News))?"
+    r"|News(?:\s+(?:Network|Agency|Online))?|Website|Web)"
+    r"|\p{Han}{1,10}(?:日报|新闻|晚报|早报)"
+    r")", _I)
+_STRICT = regex.compile(r"(?:" + _STRICT_SITE + r")", _I)
+# section names that sit between a headline and its site ("视点头条", "Today's News")
+_SECTION = regex.compile(
+    r"\p{Han}{1,6}(?:头条|要闻|新闻|频道|资讯|时评|专题)|(?:[\w'’]+\s+){0,2}(?:Headlines?|News)",
+    _I)
+_SEP = regex.compile(r"\s+(?:-{1,2}|[–—_|｜]|— —)\s+|\s*(?:——|丨)\s*")
+_TIGHT = regex.compile(r"(?<=\S)\s?(?:-{1,2}|[–—_])\s?(?=\S)")
+MAX_SITE_CHARS = 48
+
+
+def _is_site(segment: str, strict: bool = False) -> bool:
+    seg = segment.strip()
+    if not seg or len(seg) > MAX_SITE_CHARS:
+        return False
+    return bool((_STRICT if strict else _SITE).fullmatch(seg))
+
+
+def split_site(title: str) -> tuple[str, str, str] | None:
+    """Split a headline into (site prefix, clean title, site suffix); None if it has none.
+
+    The site parts keep their separators, so ``prefix + title + suffix == headline``.
+
+    >>> split_site("Make returning migrant workers a force-Xinhua")
+    ('', 'Make returning migrant workers a force', '-Xinhua')
+    >>> split_site("第十三届省茶博会开幕 - 视点头条 - 湖南日报网 - 华声在线")
+    ('', '第十三届省茶博会开幕', ' - 视点头条 - 湖南日报网 - 华声在线')
+    >>> split_site("Sino-US trade talks - what comes next") is None
+    True
+    """
+    seps = list(_SEP.finditer(title))
+    bounds = [0] + [x for m in seps for x in (m.start(), m.end())] + [len(title)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    start, end = 0, len(segments)
+    # suffix: the last segment must be a site; sections may sit between title and site
+    if end > 1 and _is_site(title[slice(*segments[-1])]):
+        end -= 1
+        while end > 1 and (_is_site(title[slice(*segments[end - 1])])
+                           or _SECTION.fullmatch(title[slice(*segments[end - 1])].strip())):
+            end -= 1
+    # prefix: a site name before the headline ("越南人民报网 - ...")
+    while end - start > 1 and _is_site(title[slice(*segments[start])]):
+        start += 1
+    cut_start = segments[start][0]
+    cut_end = segments[end - 1][1]
+    # a site glued with a bare hyphen to the last remaining segment
+    if end == len(segments):
+        body = title[cut_start:cut_end]
+        tight = list(_TIGHT.finditer(body))
+        if tight:
+            m = tight[-1]
+            if _is_site(body[m.end():], strict=True) and len(body[:m.start()].split()) >= 1 \
+                    and len(body[:m.start()].strip()) >= 4:
+                cut_end = cut_start + m.start()
+    if cut_start == 0 and cut_end == len(title):
+        return None
+    clean = title[cut_start:cut_end]
+    if len(clean.strip()) < 4 or (clean.isascii() and len(clean.split()) < 2):
+        return None  # what is left would be no headline
+    inner = split_site(clean)  # "...-新华网-新华网": cut until nothing is left to cut
+    if inner is not None:
+        return title[:cut_start] + inner[0], inner[1], inner[2] + title[cut_end:]
+    return title[:cut_start], clean, title[cut_end:]
+
+
+def site_name(prefix: str, suffix: str) -> str:
+    """The site named by the parts :func:`split_site` cut off, separators removed.
+
+    >>> site_name("", " - Hunan Daily Online - 华声在线")
+    'Hunan Daily Online - 华声在线'
+    """
+    parts = [p.strip() for p in _SEP.split(prefix + " - " + suffix) if p and p.strip()]
+    parts = [regex.sub(r"\A(?:-{1,2}|[–—_])\s*|\s*(?:-{1,2}|[–—_])\Z", "", p) for p in parts]
+    return " - ".join(p for p in parts if p)
+
+
+# a breadcrumb before the headline: "Home > News > Headline", "首页>新闻>..."
+_BREADCRUMB_PREFIX = regex.compile(
+    r"\A(?:(?:Home(?:page)?|首页|当前位置|Current\s+location|You\s+are\s+here)\s*[:：]?\s*"
+    r"(?:[>›»/]\s*[^>›»]{1,40}?\s*)*[>›»]\s*)", _I)
+
+
+def split_breadcrumb(title: str) -> tuple[str, str] | None:
+    """Split a breadcrumb trail off a headline: (trail, headline), or None.
+
+    >>> split_breadcrumb("Home > News > Charity law training opens")
+    ('Home > News > ', 'Charity law training opens')
+    """
+    m = _BREADCRUMB_PREFIX.match(title)
+    if not m or len(title[m.end():].strip()) < 4:
+        return None
+    return title[:m.end()], title[m.end():]
+
+
+# --- page chrome ------------------------------------------------------------------------
+
+_CHROME = [regex.compile(p, _I) for p in (
+    # font switchers and print/mail/comment links
+    r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
+    r"(?:\s*[【\[]?\s*(?:Small|Medium|Middle|Big|Large|Default|大|中|小|默认)?\s*[】\]]?)*",
+    r"(?:Adjust|Change)\s+(?:the\s+)?font\s+size\s*[:：]?.{0,30}",
+    r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
+    r"(?:[【\[]\s*(?:Print|Close|Close\s+window|Collect|Favorites|Top|Back|E-?mail)\s*[】\]]\s*)+",
+    r"(?:Print|Close(?:\s+window)?|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
+    r"(?:\s*[|/]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
+    # sharing and following
+    r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
+    r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
+    r"(?:\s*[,/|]?\s*[\w.+]+){0,6}",
+    r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the)\b.{0,40}"
+    r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
+    r"(?:Scan|Long\s+press).{0,40}QR\s+code.{0,60}",
+    r".{0,20}SMS\s+subscription.{0,60}",
+    r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?.{0,40}|(?:Your\s+)?Comments?\s*[:：]?",
+    r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/]\s*(?:Subscribe|Sign\s+up|Log\s*in"
+    r"|Register))*\s*[:：]?",
+    # "click to correct the error", mobile station
+    r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",
+    r".{0,20}(?:我要纠错|纠错).{0,20}",
+    r"Swipe\s+to\s+enter\s+the\s+mobile\s+(?:station|version|site).{0,10}",
+    r"(?:Enter|Go\s+to)\s+the\s+mobile\s+(?:station|version|site).{0,10}",
+    # Chinese UI labels left in English pages
+    r"(?:当前位置|您的位置|您现在的位置|地址|邮编|官网|网址|电话|传真|邮箱|分享到)\s*[:：].{0,80}",
+    r"(?:字号|打印|关闭|扫一扫|分享到)(?:\s*[\[【(（]?\s*[大中小]?\s*[\]】)）]?)*",
+    # trailing stubs of city-government pages
+    r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
+    # breadcrumb lines
+    r"(?:Home(?:page)?|首页)(?:\s*[>›»]\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
+    r"(?:Current\s+location|You\s+are\s+here)\s*[:：].{0,120}",
+)]
+MAX_CHROME_CHARS = 160
+_ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
+
+
+def is_chrome(text: str, lang: str = "en") -> bool:
+    """Is this line page chrome (font switcher, share or print links, UI labels)?
+
+    Chinese UI labels count only on English pages, where they cannot be content.
+
+    >>> is_chrome("【Fonts:Small Big"), is_chrome("0 Comment(s)Print E-mail")
+    (True, True)
+    >>> is_chrome("Share the joy of reading with your children.")
+    False
+    """
+    t = text.strip()
+    if not t or len(t) > MAX_CHROME_CHARS:
+        return False
+    if lang != "en" and _ZH_UI_LABEL.match(t):
+        return False
+    if regex.search(r"[.!?。！？]\Z", t) and not regex.match(
+            r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", t, _I):
+        return False
+    return any(p.fullmatch(t) for p in _CHROME)
+
+
+# --- captions and image file names -----------------------------------------------------------
+
+_IMG = r"[\w\-.()（） ]{0,60}?\.(?:jpe?g|png|gif|webp|bmp|tiff?)(?:\s*\(\d+\))?"
+_IMAGE_FILE = regex.compile(rf"(?:{_IMG})+", _I)
+_CREDIT = regex.compile(
+    r"\(?\s*(?:Photos?|Pictures?|Images?|Photographs?)\s*(?:by|/|credit|courtesy\s+of)\s*[:：]?"
+    r"\s*[^.!?]{1,60}\)?"
+    r"|\(?\s*(?:Xinhua|Imaginechina|IC|CFP|VCG|China\s+Daily|Visual\s+China)\s*/\s*[^.!?]{1,40}\)?"
+    r"|Ti\s+Gong|Imaginechina|图片来源\s*[:：].{0,40}|\(?\s*(?:摄影|图)\s*[:：/].{0,30}\)?", _I)
+
+
+def is_image_file_name(text: str) -> bool:
+    """Is the line nothing but image file names (``640.webp (15).jpg``)?
+
+    >>> is_image_file_name("640.webp (15).jpg"), is_image_file_name("See photo.jpg below.")
+    (True, False)
+    """
+    return bool(_IMAGE_FILE.fullmatch(text.strip()))
+
+
+def is_caption(text: str) -> bool:
+    """Is the line a photo caption or credit (an image file name and its caption, or a
+    credit such as ``Ti Gong`` or ``(Xinhua/Li Ming)``)?
+
+    >>> is_caption("Ti Gong"), is_caption("20200812.jpg Volunteers at the site")
+    (True, True)
+    >>> is_caption("Photos by volunteers were shown at the meeting, which ended at noon.")
+    False
+    """
+    t = text.strip()
+    return bool(_CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
+

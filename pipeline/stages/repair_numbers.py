@@ -1,0 +1,179 @@
+"""Repair rules for dates and numbers that MT left in Chinese form inside English text."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from ..registry import rule
+
+# a block of English with this much Chinese in it is really mixed (a Chinese sentence full
+# of foreign names, misread as English): its punctuation and numbers are left alone
+MIXED_HAN_CHARS = 10
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
+
+
+def mostly_mixed(text: str, *, opening: bool = False) -> bool:
+    """Does this English block hold a Chinese sentence rather than a stray Chinese term?
+
+    It does when it has many Chinese characters or ends like a Chinese sentence
+    (``...不同。``); with ``opening``, also when its first word is Chinese.
+
+    >>> mostly_mixed("News from 华声在线 today"), mostly_mixed("名单还包括英超联赛目标球员Coutinho")
+    (False, True)
+    >>> mostly_mixed("Shiba Inu非常不同。"), mostly_mixed("其他球员 Jasper、Nelson", opening=True)
+    (True, True)
+    """
+    if len(_HAN_CHAR.findall(text)) >= MIXED_HAN_CHARS or _ZH_SENTENCE_END.search(text):
+        return True
+    first = _FIRST_LETTER.search(text) if opening else None
+    return bool(first and _HAN_CHAR.match(first.group(0)))
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+_YMD = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MD = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_YM = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
+
+
+def _sub(pattern: regex.Pattern, text: str, render) -> str:
+    """Replace each match by ``render(match)`` (None keeps it), adding a space where the
+    English words would touch a letter or digit (one space between two replacements)."""
+    spans = [(m, render(m)) for m in pattern.finditer(text)]
+    spans = [(m, v) for m, v in spans if v is not None]
+    if not spans:
+        return text
+    out, pos = [], 0
+    for m, value in spans:
+        start, end = m.span()
+        glued = out and pos == start  # right after the previous replacement
+        if start and text[start - 1].isalnum() and not glued:
+            value = " " + value
+        if end < len(text) and text[end].isalnum():
+            value += " "
+        out.append(text[pos:start] + value)
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def _month_day(mo: str, d: str) -> str | None:
+    mo_i, d_i = int(mo), int(d)
+    if 1 <= mo_i <= 12 and 1 <= d_i <= 31:
+        return f"{MONTHS[mo_i - 1]} {d_i}"
+    return None
+
+
+@rule("repair.zh_dates_in_english", lang="en", order=40)
+def render_zh_dates(text: str) -> str:
+    """Write dates left in Chinese form (``2022年8月12日``) the English way.
+
+    >>> render_zh_dates("It opened on 2022年8月12日 in Hohhot, and closed on 8月15日.")
+    'It opened on August 12, 2022 in Hohhot, and closed on August 15.'
+    >>> render_zh_dates("In 2020年7月 and in 2019年, prices rose.")
+    'In July 2020 and in 2019, prices rose.'
+    """
+    if ("年" not in text and "月" not in text) or mostly_mixed(text):
+        return text
+
+    def ymd(m):
+        md = _month_day(m.group(2), m.group(3))
+        return f"{md}, {m.group(1)}" if md else None
+
+    def ym(m):
+        mo = int(m.group(2))
+        return f"{MONTHS[mo - 1]} {m.group(1)}" if 1 <= mo <= 12 else None
+
+    text = _sub(_YMD, text, ymd)
+    text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
+    text = _sub(_YM, text, ym)
+    return _sub(_Y, text, lambda m: m.group(1))
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_NUM = "[零〇一二两三四五六七八九十]+"
+
+
+def zh_small_number(text: str) -> int | None:
+    """The value of a Chinese numeral below 100 (``五`` 5, ``十二`` 12, ``三十五`` 35).
+
+    >>> zh_small_number("三十五"), zh_small_number("十"), zh_small_number("百")
+    (35, 10, None)
+    """
+    if not text or any(c not in _DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    t = _DIGITS[tens] if tens else 1
+    u = _DIGITS[units] if units else 0
+    return t * 10 + u
+
+
+def _plain(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s
+
+
+def _grouped(d: Decimal) -> str | None:
+    if d != d.to_integral_value():
+        return None
+    return f"{int(d):,}"
+
+
+_WAN = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万(?!亿)")
+_YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿")
+# a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
+_PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
+                         r"(?![点.\d零〇一二两三四五六七八九十百千万])")
+_YUAN = regex.compile(r"(?<=\d)\s*元(?!旦|素|首|老|宵|朝|代)")
+
+
+def _wan(m: regex.Match) -> str | None:
+    try:
+        return _grouped(Decimal(m.group(1)) * 10000)
+    except InvalidOperation:
+        return None
+
+
+def _yi(m: regex.Match) -> str | None:
+    millions = Decimal(m.group(1)) * 100
+    if millions >= 1000:
+        return f"{_plain(millions / 1000)} billion"
+    return f"{_plain(millions)} million"
+
+
+def _percent(m: regex.Match) -> str | None:
+    value = m.group(1)
+    if not value[0].isdigit():
+        n = zh_small_number(value)
+        if n is None:
+            return None
+        value = str(n)
+    return f"{value} percent"
+
+
+@rule("repair.zh_numbers_in_english", lang="en", order=42)
+def render_zh_numbers(text: str) -> str:
+    """Write numbers left in Chinese form (``1.2万``, ``3亿``, ``百分之五``) the English way.
+
+    ``1.2万`` is 12,000, ``3亿`` 300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan.
+
+    >>> render_zh_numbers("More than 1.2万 people and 3亿 yuan; 百分之五 of them.")
+    'More than 12,000 people and 300 million yuan; 5 percent of them.'
+    >>> render_zh_numbers("a budget of 500元")
+    'a budget of 500 yuan'
+    """
+    if not regex.search("[万亿元百]", text) or mostly_mixed(text):
+        return text
+    text = _sub(_YI, text, _yi)
+    text = _sub(_WAN, text, _wan)
+    text = _sub(_PERCENT, text, _percent)
+    return _sub(_YUAN, text, lambda m: "yuan")

@@ -1,0 +1,282 @@
+"""Tables for classification: metadata lines, site names in headlines, page chrome,
+captions, heading fragments and repeated headlines.
+
+Rows marked "wmt21"/"wmt22" are real lines from the shared data (WMT21 newstest2021
+zh-en, github.com/wmt-conference/wmt21-news-systems; WMT22 generaltest2022,
+github.com/wmt-conference/wmt22-news-systems; no licence stated, released for research
+use: cite Akhbardeh et al., 2021 and Kocmi et al., 2022). The other rows are written after
+the artifacts that `mt-web-artifacts/pages.tsv` describes on real pages.
+"""
+import pytest
+
+from pipeline.restore import restore_sources
+from pipeline.runner import clean_text
+from pipeline.stages.classify import parse_meta
+from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_file_name,
+                                             split_breadcrumb, split_site)
+
+
+@pytest.mark.parametrize("line,fields", [
+    ("DATA:2022-08-17  Views:0", {"date": "2022-08-17", "views": "0"}),
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 28
+    ("2020-07-26 05:03:17 Source：Beijing Youth Daily Author：Wang Sishuo Responsibility "
+     "Editor：Wang Sishuo",
+     {"date": "2020-07-26", "time": "05:03:17", "source": "Beijing Youth Daily",
+      "author": "Wang Sishuo", "editor": "Wang Sishuo"}),
+    ("26 Jul, 2020 05:03:17 Source: Beijing Youth Daily Author: Wang Sishuo",
+     {"date": "2020-07-26", "time": "05:03:17", "source": "Beijing Youth Daily",
+      "author": "Wang Sishuo"}),
+    # wmt21 newstest2021.zh-en.ref.A.en (a reference's metadata line)
+    ("2020-07-26 20:26:01 Source: chinanews.com Writer: Yue Chuan",
+     {"date": "2020-07-26", "time": "20:26:01", "source": "chinanews.com",
+      "author": "Yue Chuan"}),
+    ("Source: SHINE Editor: Li Qian", {"source": "SHINE", "editor": "Li Qian"}),
+    ("author: civil affairs morning news", {"author": "civil affairs morning news"}),
+    ("Original Language Title: 汕头经济特区社会组织登记管理办法",
+     {"original_title": "汕头经济特区社会组织登记管理办法"}),
+    ("Translator:", {"translator": ""}),
+    ("Chinese source:", {"chinese_source": ""}),
+    ("Source:Changde Daily Date:2022-09-23 10:13",
+     {"source": "Changde Daily", "date": "2022-09-23", "time": "10:13"}),
+    # wmt21 newstest2021.zh-en.src.zh (the Chinese metadata line)
+    ("2020-07-26 05:03:17 来源：北京青年报 作者：王思硕 责任编辑：王思硕",
+     {"date": "2020-07-26", "time": "05:03:17", "source": "北京青年报", "author": "王思硕",
+      "editor": "王思硕"}),
+    ("来源：北京青年报作者：王思硕", {"source": "北京青年报", "author": "王思硕"}),
+    ("发布时间：2022年08月17日 浏览次数：35", {"date": "2022-08-17", "views": "35"}),
+    # not metadata
+    ("The source: a long sentence that merely mentions a source of funding.", None),
+    ("Editor's Note: this article first appeared in 2020.", None),
+    ("2022-08-17 was the day the 23rd class opened in Hohhot and online.", None),
+    ("会议时间：8月12日", None),
+])
+def test_parse_meta(line, fields):
+    assert parse_meta(line) == fields
+
+
+@pytest.mark.parametrize("title,parts", [
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 1
+    ("Xinhua Commentary: Make excellent returning migrant workers a force for rural "
+     "revitalization-Xinhua",
+     ("", "Xinhua Commentary: Make excellent returning migrant workers a force for rural "
+          "revitalization", "-Xinhua")),
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 1916
+    ("Large-scale integrated media action \"go village live to see the poverty\" set off - "
+     "Today's News - Hunan Daily Online - 华声在线",
+     ("", "Large-scale integrated media action \"go village live to see the poverty\" set off",
+      " - Today's News - Hunan Daily Online - 华声在线")),
+    # wmt22 zh-en doc hunanribao (source headline with a breadcrumb)
+    ("第十三届省茶博会开幕 - 视点头条 - 湖南日报网 - 华声在线",
+     ("", "第十三届省茶博会开幕", " - 视点头条 - 湖南日报网 - 华声在线")),
+    ("浙大学术年会上学生唱主角 研究成果让人脑洞大开-新华网",
+     ("", "浙大学术年会上学生唱主角 研究成果让人脑洞大开", "-新华网")),
+    # wmt22 zh-en en_refA line 1 of xinhua-zh-01
+    ("Students played the leading role at the Annual Academic Conference - Xinhuanet",
+     ("", "Students played the leading role at the Annual Academic Conference", " - Xinhuanet")),
+    ("Make people's minds open - Xinhua English.news.cn",
+     ("", "Make people's minds open", " - Xinhua English.news.cn")),
+    ("Hurricane Hanna makes landfall in Texas - CNN",
+     ("", "Hurricane Hanna makes landfall in Texas", " - CNN")),
+    ("Hebei replenishes rivers and lakes -ChinaNews.com",
+     ("", "Hebei replenishes rivers and lakes", " -ChinaNews.com")),
+    ("Tea expo opens – Xinhuanet", ("", "Tea expo opens", " – Xinhuanet")),
+    ("“14th Five-Year Plan” off to a good start -- Xinhua Net",
+     ("", "“14th Five-Year Plan” off to a good start", " -- Xinhua Net")),
+    # wmt22 zh-en nhandan (a site name before the headline)
+    ("越南人民报网 - 海湾合作委员会应对共同挑战", ("越南人民报网 - ", "海湾合作委员会应对共同挑战", "")),
+    # real titles with " - " or hyphens keep them
+    ("Sino-US trade talks - what comes next", None),
+    ("COVID-19 cases rise in Hong Kong", None),
+    ("Long-term care insurance - a pilot in Qingdao", None),
+    ("Xinhua Net", None),
+    ("China - Xinhua", None),
+])
+def test_split_site(title, parts):
+    assert split_site(title) == parts
+    if parts:
+        assert "".join(parts) == title
+
+
+@pytest.mark.parametrize("title,parts", [
+    ("Home > News > Charity law training opens", ("Home > News > ", "Charity law training opens")),
+    ("首页>新闻中心>民政部召开会议", ("首页>新闻中心>", "民政部召开会议")),
+    ("Homeless people get shelter", None),
+    ("Home > ", None),
+])
+def test_split_breadcrumb(title, parts):
+    assert split_breadcrumb(title) == parts
+
+
+@pytest.mark.parametrize("line,chrome", [
+    ("【Fonts:Small Big", True),
+    ("【Fonts:Small Medium Big】", True),
+    ("0 Comment(s)Print E-mail", True),
+    ("Adjust font size:", True),
+    ("Share to:", True),
+    ("Share to: WeChat Weibo QQ", True),
+    ("Please follow our official account for more news.", True),
+    ("Long press to scan the QR code and follow us", True),
+    ("Click【I want to correct the error】", True),
+    ("Swipe to enter the mobile station", True),
+    ("当前位置:首页>新闻", True),
+    ("字号 [] [] []", True),
+    ("地址:北京市东城区", True),
+    ("邮编:100721", True),
+    ("官网:www.mca.gov.cn", True),
+    ("Home>About CGPI>Originating>Content", True),
+    ("Please refer to when using the article.", True),
+    ("【Print】【Close】", True),
+    ("Post a comment", True),
+    ("Comment:", True),
+    ("Subscribe | Log in", True),
+    # not chrome
+    ("Share the joy of reading with your children.", False),
+    ("Share prices rose in Shanghai", False),
+    ("Volunteers follow the WeChat group to coordinate relief.", False),
+    ("电话会议", False),
+    ("The foundation follows our official guidance on the charity law and the rules for "
+     "accounts.", False),
+    ("Print media reported the meeting.", False),
+    ("Home care services expanded to 400 communities.", False),
+    ("Close cooperation between government and social organizations.", False),
+    ("Comments from the public are welcome until May 1.", False),
+    ("Register social organizations online", False),
+])
+def test_is_chrome(line, chrome):
+    assert is_chrome(line) is chrome
+
+
+def test_chinese_labels_are_content_on_chinese_pages():
+    assert is_chrome("地址:北京市东城区", "en")
+    assert not is_chrome("地址:北京市东城区", "zh")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("640.webp (15).jpg", True), ("IMG_2043.JPG", True), ("1.jpg 2.jpg", True),
+    ("See photo.jpg below.", False), ("The jpg format", False),
+])
+def test_is_image_file_name(line, expected):
+    assert is_image_file_name(line) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Ti Gong", True),
+    # wmt21 newstest2021.zh-en.ref.A.en (a photo credit in a reference)
+    ("Photo by Fu Tian, CNS reporter", True),
+    ("Image courtesy of China Railway Chengdu Bureau Group", True),
+    ("(Xinhua/Li Ming)", True),
+    ("20200812.jpg Volunteers deliver supplies", True),
+    ("Photos by volunteers were shown at the meeting, which ended at noon.", False),
+    ("Ti Gong said the plan works.", False),
+])
+def test_is_caption(line, expected):
+    assert is_caption(line) is expected
+
+
+PAGE = """Reprint | The 23rd Lao Niu Philanthropy Class was held - Lao Niu Foundation Net
+
+DATA:2022-08-17  Views:0
+
+【Fonts:Small Big
+
+The 23rd Lao Niu Philanthropy Class was held
+
+640.webp (15).jpg
+
+20200812.jpg Volunteers deliver supplies in Hohhot
+
+☉ Social assistance
+
+On August 12th, the 23rd class was held online.
+
+Click【I want to correct the error】
+
+Translator:
+"""
+
+
+def test_page_kinds_and_meta():
+    item = clean_text(PAGE, "page")
+    kinds = [b.kind for b in item.blocks]
+    assert kinds == ["title", "meta", "boilerplate", "duplicate", "boilerplate", "caption",
+                     "heading", "paragraph", "boilerplate", "meta"]
+    assert item.blocks[0].en == "The 23rd Lao Niu Philanthropy Class was held"
+    assert item.blocks[5].en == "20200812.jpg Volunteers deliver supplies in Hohhot"
+    assert item.blocks[6].en == "Social assistance"
+    meta = item.meta_dict
+    assert meta["site"] == "Lao Niu Foundation Net"
+    assert meta["date"] == "2022-08-17" and meta["translator"] == ""
+    rules = [e.rule for e in item.edits]
+    for ident in ("repair.site_suffix", "repair.heading_affixes"):
+        assert ident in rules
+    dup = [c for c in item.checks if c.check == "qa.repeated_headline"]
+    assert [c.block for c in dup] == [3]
+    assert restore_sources(item) == [PAGE]
+
+
+def test_heading_is_never_merged_into_the_paragraph():
+    item = clean_text("Title\n\n● Collaborative architecture\n\nthe construction of a pattern.\n")
+    assert [b.en for b in item.blocks] == ["Title", "Collaborative architecture",
+                                           "the construction of a pattern."]
+    assert [b.kind for b in item.blocks][1] == "heading"
+
+
+def test_site_moves_to_meta_by_an_edit():
+    text = "Tea expo opens - 视点头条 - 湖南日报网 - 华声在线\n\nThe expo opened.\n"
+    item = clean_text(text)
+    assert item.blocks[0].en is None and item.blocks[0].zh == "Tea expo opens" or \
+        item.blocks[0].en == "Tea expo opens"
+    assert item.meta_dict["site"] == "视点头条 - 湖南日报网 - 华声在线"
+    assert [e.rule for e in item.edits] == ["repair.site_suffix"]
+    assert restore_sources(item) == [text]
+
+
+def test_breadcrumb_title():
+    text = "Home > News > Charity law training opens - Xinhua Net\n\nIt opened.\n"
+    item = clean_text(text)
+    title = item.blocks[0]
+    assert title.kind == "title" and title.en == "Charity law training opens"
+    assert item.meta_dict["breadcrumb"] == "Home > News"
+    assert item.meta_dict["site"] == "Xinhua Net"
+    assert restore_sources(item) == [text]
+
+
+@pytest.mark.parametrize("ident,kind,line", [
+    ("classify.boilerplate", "boilerplate", "0 Comment(s)Print E-mail"),
+    ("classify.caption", "caption", "Photo by Fu Tian, CNS reporter"),
+    ("classify.duplicate", "duplicate", "Charity class opens in Hohhot"),
+])
+def test_classification_decisions(ident, kind, line):
+    from pipeline.registry import STRUCTURAL
+
+    assert ident in STRUCTURAL
+    item = clean_text(f"Charity class opens in Hohhot\n\n{line}\n\nThe class opened.\n")
+    assert [b.kind for b in item.blocks] == ["title", kind, "paragraph"]
+
+
+@pytest.mark.parametrize("second,is_meta", [
+    ("2017-10-09 Red Cross Society of China", True),
+    ("2017-10-09 was the day the volunteers arrived in the city", False),
+    ("2017-10-09 was the day.", False),
+])
+def test_dated_line_under_a_meta_line(second, is_meta):
+    text = f"Title of the story\n\nDATA:2017-10-09  Views:115\n\n{second}\n\nThe story.\n"
+    item = clean_text(text)
+    assert (item.blocks[2].kind == "meta") is is_meta
+    assert item.meta_dict["views"] == "115"
+    if is_meta:
+        assert item.meta_dict["organization"] == "Red Cross Society of China"
+
+
+def test_classification_ids_can_be_disabled():
+    from pipeline.runner import Config
+
+    text = PAGE
+    config = Config(disabled=frozenset({"repair.site_suffix", "classify.boilerplate",
+                                        "classify.caption", "classify.duplicate"}))
+    item = clean_text(text, "page", config)
+    kinds = [b.kind for b in item.blocks]
+    assert "boilerplate" not in kinds and "caption" not in kinds and "duplicate" not in kinds
+    assert "site" not in item.meta_dict
+    assert "repair.site_suffix" not in {e.rule for e in item.edits}
+    assert restore_sources(item) == [text]
