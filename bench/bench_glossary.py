@@ -2,7 +2,7 @@
 baseline measured in the same run: reading, parsing and writing the same text as JSON
 Lines with orjson.
 
-    python bench/bench_glossary.py [--data ../shared/data] [--repeat 3]
+    python bench/bench_glossary.py [--data ../shared/data] [--repeat 5]
 
 English text: WMT21 zh-en Online-A and Online-W MT output and the human reference.
 Chinese text: the WMT21 zh-en source. Glossaries: the shipped one, and a synthetic one
@@ -100,7 +100,7 @@ def baseline(lines: list[str], repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     data = Path(args.data)
     if not (data / "wmt21-newstest2021-zhen").is_dir():

@@ -9,14 +9,14 @@ original. Hyphen, space and closed compounds are keys of their own (:func:`term_
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from typing import Iterator
 
 import regex
 
-_SPACES = "".join(chr(c) for c in range(0x110000)
-                  if chr(c).isspace() or unicodedata.category(chr(c)) == "Zs")
-_FOLD = str.maketrans({**{c: " " for c in _SPACES}, "\u2010": "-", "\u2011": "-",
+# every character that str.isspace() accepts or Unicode calls a space separator (Zs)
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" +
+          "".join(chr(c) for c in range(0x2000, 0x200b)) + "\u2028\u2029\u202f\u205f\u3000")
+_FOLD = str.maketrans({**{c: " " for c in SPACES}, "\u2010": "-", "\u2011": "-",
                        "\u2019": "'", "\u2018": "'"})
 _MAX_GAPS = 3  # terms with more word gaps only get the hyphen/space variant as written
 

@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.glossary import load_glossaries, matcher_for
 from pipeline.glossary.model import Entry, Glossary
-from pipeline.glossary.variants import fold, inflect, spellings, term_keys
+from pipeline.glossary.variants import SPACES, fold, inflect, spellings, term_keys
 
 MINI = str(Path(__file__).parent / "mini.tsv")
 
@@ -68,6 +68,13 @@ def test_find_zh_offsets_are_characters(matcher):
     text = "😀a民政局和民政部"
     assert [(text[h.start:h.end], h.term) for h in matcher.find_zh(text)] == [
         ("民政局", "民政局"), ("民政部", "民政部")]
+
+
+def test_spaces_are_every_unicode_space():
+    import unicodedata
+    expected = {chr(c) for c in range(0x110000)
+                if chr(c).isspace() or unicodedata.category(chr(c)) == "Zs"}
+    assert set(SPACES) == expected
 
 
 def test_fold_keeps_length():
