@@ -76,7 +76,7 @@ def stats(file, corpus, output):
 
     \b
     Example:
-      mtclean glossary stats glossaries/civil-affairs.tsv corpus/ ../shared/data/wmt21-newstest2021-zhen/newstest2021.zh-en.hyp.Online-A.en
+      mtclean glossary stats glossaries/civil-affairs.tsv corpus/ news.jsonl
     """
     g = read_glossary(file)
     report = format_report(g, count_usage(g, corpus))

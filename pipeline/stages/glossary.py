@@ -68,11 +68,15 @@ def match_case(original: str, term: str, *, title: bool = False,
     'social organizations'
     >>> match_case("home affairs bureau", "Civil Affairs Bureau")
     'Civil Affairs Bureau'
+    >>> match_case("HOME AFFAIRS BUREAU", "Civil Affairs Bureau")
+    'CIVIL AFFAIRS BUREAU'
+    >>> match_case("CCF", "China Charity Federation")  # an acronym is not shouting
+    'China Charity Federation'
     """
     letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return term.upper()
     words = [w for w in regex.split(r"[ \-]+", original) if w]
+    if len(words) > 1 and all(c.isupper() for c in letters):  # not an acronym: shouting
+        return term.upper()
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     if title and len(significant) > 1 and all(w[0].isupper() for w in significant):
         return title_case(term)
@@ -158,6 +162,8 @@ def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
         parts = []
         last = 0
         for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title):
+            if start < last:
+                continue  # overlaps the previous replacement (an absorbed "the")
             edits.append(Edit(rule_id, block, lang, start + delta, text[start:end], new,
                               entry))
             parts.append(text[last:start])

@@ -87,7 +87,9 @@ def test_enforce_text(text, expected, changes):
     ("Double support", "support for the military", "start", "Support for the military"),
     ("Double support", "support for the military", "title", "Support for the military"),
     ("home affairs bureau", "Civil Affairs Bureau", "", "Civil Affairs Bureau"),
-    ("NPO", "non-profit organization", "", "NON-PROFIT ORGANIZATION"),
+    ("NPO", "non-profit organization", "", "non-profit organization"),
+    ("NPO", "non-profit organization", "start", "Non-profit organization"),
+    ("DOUBLE SUPPORT", "support for the military", "", "SUPPORT FOR THE MILITARY"),
 ])
 def test_match_case(original, term, where, expected):
     assert match_case(original, term, title=where == "title",
