@@ -118,3 +118,22 @@ def test_clean_with_a_broken_glossary_names_file_and_line(tmp_path):
     res = run("clean", src, "--glossary", GLOSSARIES / "bad.tsv")
     assert res.exit_code == 1
     assert res.stderr.startswith(f"mtclean: error: {GLOSSARIES / 'bad.tsv'}:7: unknown pos")
+
+
+def test_clean_output_is_byte_identical_across_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "page.txt"
+    src.write_text("Home Affairs Bureau Meeting\n\nThe Ministry of Home Affairs, 民政部 and "
+                   "public organizations in the Northern Province of the River met.\n",
+                   encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(root))
+        res = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(src), "--add-glossary",
+                              str(PROJECT)], capture_output=True, env=env, check=True)
+        outputs.append(res.stdout)
+    assert outputs[0] == outputs[1] and b"glossary.deprecated" in outputs[0]
