@@ -7,6 +7,8 @@ Every stage is a function from record to record; this module only wires them tog
 """
 from __future__ import annotations
 
+import functools
+import inspect
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -19,6 +21,7 @@ from .stages import align as align_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
 from .stages import detect as detect_stage
+from .stages import glossary as glossary_stage
 from .stages import normalize as _normalize  # noqa: F401  (registers rules)
 from .stages import qa as _qa  # noqa: F401  (registers checks)
 from .stages import repair as _repair  # noqa: F401  (registers rules)
@@ -135,6 +138,12 @@ def run_rule_group(item: Item, group: str, config: Config,
 
 # --- checks and sentences -----------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _takes_config(fn: Callable) -> bool:
+    """Whether a check wants the run's config (the glossary checks do)."""
+    return "config" in inspect.signature(fn).parameters
+
+
 def run_checks(item: Item, config: Config) -> Item:
     found = list(item.checks)
     specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
@@ -149,7 +158,8 @@ def run_checks(item: Item, config: Config) -> Item:
                     for message, span in spec.fn(block.text(lang)) or ():
                         found.append(Check(spec.id, spec.severity, i, message, lang, span))
             elif spec.scope == "pair" and block.en is not None and block.zh is not None:
-                for message, span in spec.fn(block.zh, block.en) or ():
+                extra = {"config": config} if _takes_config(spec.fn) else {}
+                for message, span in spec.fn(block.zh, block.en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
     for spec in specs:  # item scope: fn(item) -> (block, message, lang, span)
         if spec.scope == "item":
@@ -181,8 +191,6 @@ def drop_empty_blocks(item: Item) -> Item:
 
 def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
-    from .stages import glossary as glossary_stage
-
     item = run_rule_group(item, "normalize", config)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     item = align_stage.align_blocks(item)

@@ -90,9 +90,11 @@ def main():
 @click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
               help="Use this glossary instead of the shipped one (repeatable; later files "
                    "win).")
+@click.option("--add-glossary", "added", multiple=True, metavar="FILE",
+              help="Layer this glossary over the shipped one (or over --glossary files).")
 @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
 @friendly
-def clean(files, output, fmt, zh_file, en_file, disable, glossaries, no_glossary):
+def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_glossary):
     """Clean files: text or Markdown, NAME.zh.txt + NAME.en.txt pairs, JSON Lines
     (`id` with `text`, or with `zh`/`en`), folders; - for standard input.
 
@@ -106,7 +108,12 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, no_glossary
       mtclean clean page.txt --to md -o page.md
       mtclean clean --zh news.zh.txt --en news.en.txt --to tmx -o news.tmx
       cat page.txt | mtclean clean -
+      mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
     """
+    if added:
+        from ..glossary import SHIPPED
+
+        glossaries = (tuple(glossaries) or (str(SHIPPED),)) + tuple(added)
     config = build_config(disable, glossaries, no_glossary)
     inputs = list(iter_inputs(files, strict=True)) if files else []
     if zh_file or en_file:
@@ -165,6 +172,10 @@ def rules():
     for ident, what, lang, summary in sorted(rows):
         click.echo(f"{ident:<{width}}  {what:<15} {lang:<2}  {summary}")
 
+
+from .glossary import glossary as _glossary_commands  # noqa: E402  (needs `friendly`)
+
+main.add_command(_glossary_commands)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,7 +1,228 @@
-"""Stage: apply the civil-affairs terminology glossary (enforcement lands with the
-glossary work; until then the stage passes items through unchanged)."""
+"""Stage: enforce the civil-affairs terminology glossary on English text.
+
+A deprecated English variant becomes the preferred term, in the case and form of the
+text it replaces (``glossary.deprecated``); Chinese left untranslated in English text
+becomes the preferred English term when the glossary knows every part of it
+(``glossary.untranslated_zh``); unknown Chinese is left for the ``qa.untranslated``
+check. Each replacement is one edit naming its glossary entry. For bilingual blocks the
+``qa.terminology`` check reports Chinese terms whose English rendering is missing.
+"""
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Iterator
 
-def apply_glossary(item, config):
-    return item
+import regex
+
+from ..glossary import Glossary, load_glossaries, matcher_for
+from ..glossary.match import NOUNS
+from ..glossary.variants import inflect
+from ..records import Edit, Item
+from ..registry import TEXT_KINDS, check, structural
+
+DEPRECATED = structural("glossary.deprecated",
+                        "a deprecated English term becomes the glossary's preferred term")
+UNTRANSLATED_ZH = structural("glossary.untranslated_zh",
+                             "Chinese left in English text becomes the preferred English term")
+MAX_ROUNDS = 4
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
+_THE = regex.compile(r"(?<![\w-])[Tt]he[ \u00a0]+\Z")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to "
+                         "with".split())
+_NO_SPACE_AFTER = "([{\"'“‘/-\u2014\u2013 \n\t"
+_NO_SPACE_BEFORE = ")]}\"'”’.,;:!?/-\u2014\u2013 \n\t"
+
+
+def glossary_for(config) -> Glossary | None:
+    """The layered glossary a run uses, or None when the glossary is switched off."""
+    if config is None:
+        return load_glossaries(None)
+    if not config.use_glossary:
+        return None
+    return load_glossaries(tuple(config.glossaries) if config.glossaries else None)
+
+
+def title_case(term: str) -> str:
+    """Capitalise every word but short function words (not the first).
+
+    >>> title_case("registration of social organizations")
+    'Registration of Social Organizations'
+    """
+    words = term.split(" ")
+    return " ".join(w if (i and w in _SMALL_WORDS) or not w else w[0].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def match_case(original: str, term: str, *, title: bool = False,
+               sentence_start: bool = False) -> str:
+    """``term`` in the capitalisation of the text it replaces: all capitals; title case
+    in a title-cased title or heading; a capital first letter at a sentence start or in
+    a title; otherwise the glossary's own case.
+
+    >>> match_case("Public Organizations", "social organizations", title=True)
+    'Social Organizations'
+    >>> match_case("Public organizations", "social organizations", sentence_start=True)
+    'Social organizations'
+    >>> match_case("Public Organizations", "social organizations")
+    'social organizations'
+    >>> match_case("home affairs bureau", "Civil Affairs Bureau")
+    'Civil Affairs Bureau'
+    >>> match_case("HOME AFFAIRS BUREAU", "Civil Affairs Bureau")
+    'CIVIL AFFAIRS BUREAU'
+    >>> match_case("CCF", "China Charity Federation")  # an acronym is not shouting
+    'China Charity Federation'
+    """
+    letters = [c for c in original if c.isalpha()]
+    words = [w for w in regex.split(r"[ \-]+", original) if w]
+    if len(words) > 1 and all(c.isupper() for c in letters):  # not an acronym: shouting
+        return term.upper()
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if title and len(significant) > 1 and all(w[0].isupper() for w in significant):
+        return title_case(term)
+    if (title or sentence_start) and original[:1].isupper() and term[:1].islower():
+        return term[0].upper() + term[1:]
+    return term
+
+
+def _apostrophe(text: str) -> str:
+    return "\u2019" if "\u2019" in text else "'"
+
+
+def spaced(text: str, start: int, end: int, english: str) -> str:
+    """``english`` with a space on each side where it would touch a word.
+
+    >>> spaced("the民政厅said", 3, 6, "Civil Affairs Department")
+    ' Civil Affairs Department '
+    >>> spaced("(民政厅)", 1, 4, "Civil Affairs Department")
+    'Civil Affairs Department'
+    """
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    lead = " " if before and before not in _NO_SPACE_AFTER else ""
+    trail = " " if after and after not in _NO_SPACE_BEFORE else ""
+    return lead + english + trail
+
+
+def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: bool = False) \
+        -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, new text, rule id, entry id) for each replacement, in text order.
+    ``title``: the text is a title or heading (title case is kept)."""
+    matcher = matcher_for(glossary)
+    entries = glossary.entries
+    found = []
+    if DEPRECATED not in disabled:
+        for hit in matcher.find_en(text):
+            if hit.status != "deprecated":
+                continue
+            entry = entries[hit.entry]
+            start = hit.start
+            if entry.pos == "properNoun" and " " not in entry.en_preferred and \
+                    _THE.search(text, 0, start):
+                start = _THE.search(text, 0, start).start()  # "the Northern Province" -> "Hebei"
+            original = text[start:hit.end]
+            new = match_case(original, inflect(entry.en_preferred, hit.form,
+                                               _apostrophe(original), entry.pos in NOUNS),
+                             title=title, sentence_start=_SENTENCE_START.search(text, 0, start)
+                             is not None)
+            if new != original:
+                found.append((start, hit.end, new, DEPRECATED, entry.id))
+    if UNTRANSLATED_ZH not in disabled and matcher.zh is not None:
+        for run in _HAN_RUN.finditer(text):
+            hits = matcher.find_zh(run.group(0))
+            covered = sum(h.end - h.start for h in hits)
+            if not hits or covered != len(run.group(0)):
+                continue  # partly unknown Chinese: left for qa.untranslated
+            english = " ".join(entries[h.entry].en_preferred for h in hits)
+            ids = "+".join(dict.fromkeys(entries[h.entry].id for h in hits))
+            found.append((run.start(), run.end(), spaced(text, run.start(), run.end(),
+                                                         english), UNTRANSLATED_ZH, ids))
+    found.sort()
+    return iter(found)
+
+
+def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
+                 disabled=frozenset(), title: bool = False) -> tuple[str, list[Edit]]:
+    """Apply the glossary to one English text until nothing changes; one edit per
+    replacement, each with its offset in the text just before it.
+
+    >>> from pipeline.glossary import parse_tsv, COLUMNS
+    >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t\\t"
+    ...               "Ministry of Home Affairs\\tproperNoun\\tministry\\t\\tmca.gov.cn\\n")
+    >>> text, edits = enforce_text("The ministry of home affairs and 民政部.", g, 0)
+    >>> text
+    'The Ministry of Civil Affairs and Ministry of Civil Affairs.'
+    >>> [(e.rule, e.offset, e.before, e.entry) for e in edits]
+    [('glossary.deprecated', 4, 'ministry of home affairs', 'mca'), \
+('glossary.untranslated_zh', 34, '民政部', 'mca')]
+    """
+    edits: list[Edit] = []
+    for _ in range(MAX_ROUNDS):
+        delta = 0
+        parts = []
+        last = 0
+        for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title):
+            if start < last:
+                continue  # overlaps the previous replacement (an absorbed "the")
+            edits.append(Edit(rule_id, block, lang, start + delta, text[start:end], new,
+                              entry))
+            parts.append(text[last:start])
+            parts.append(new)
+            last = end
+            delta += len(new) - (end - start)
+        if not parts:
+            break
+        parts.append(text[last:])
+        text = "".join(parts)
+    return text, edits
+
+
+def apply_glossary(item: Item, config) -> Item:
+    """The glossary stage: enforce the run's glossary on every English text block."""
+    glossary = glossary_for(config)
+    if glossary is None or not glossary.entries:
+        return item
+    disabled = config.disabled
+    blocks = list(item.blocks)
+    edits = list(item.edits)
+    for i, block in enumerate(blocks):
+        if block.en is None or block.kind not in TEXT_KINDS:
+            continue
+        text, new_edits = enforce_text(block.en, glossary, i, "en", disabled,
+                                       block.kind in ("title", "heading"))
+        if new_edits:
+            edits.extend(new_edits)
+            blocks[i] = block.with_text("en", text)
+    return replace(item, blocks=tuple(blocks), edits=tuple(edits))
+
+
+@check("qa.terminology", severity="minor", scope="pair")
+def terms_translated(zh: str, en: str, *, config=None, glossary: Glossary | None = None):
+    """Chinese glossary terms whose preferred or admitted English is missing from the
+    aligned English text. The English of a term inside the Chinese term also counts
+    (``Chongqing`` for 重庆市, when 重庆 is an entry of its own).
+
+    >>> from pipeline.glossary import parse_tsv, COLUMNS
+    >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t"
+    ...               "MCA\\t\\tproperNoun\\tministry\\t\\tmca.gov.cn\\n")
+    >>> list(terms_translated("民政部召开会议", "The MCA held a meeting.", glossary=g))
+    []
+    >>> list(terms_translated("民政部召开会议", "The ministry held a meeting.", glossary=g))
+    [("民政部: expected 'Ministry of Civil Affairs' in the English text", '民政部')]
+    """
+    if glossary is None:
+        glossary = glossary_for(config)
+    if glossary is None or not glossary.entries:
+        return
+    matcher = matcher_for(glossary)
+    wanted = dict.fromkeys(matcher.zh_entries(zh))
+    if not wanted:
+        return
+    present = {h.entry for h in matcher.find_en(en) if h.status != "deprecated"}
+    reported = set()
+    for index, term in wanted:
+        if index in reported or not present.isdisjoint(matcher.parts(index)):
+            continue
+        reported.add(index)
+        entry = glossary.entries[index]
+        yield f"{term}: expected {entry.en_preferred!r} in the English text", term

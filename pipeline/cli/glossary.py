@@ -1,0 +1,124 @@
+"""``mtclean glossary``: commands for the terminologist (lint, stats, export, import)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import friendly
+from ..errors import GlossaryError
+from ..glossary.exchange import EXPORTERS, from_tbx
+from ..glossary.lint import lint_text
+from ..glossary.model import format_tsv, parse_tsv, read_glossary
+from ..glossary.stats import count_usage, format_report
+from ..io import atomic_output
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = open(path, "rb").read()
+    except FileNotFoundError:
+        raise GlossaryError("glossary file not found", path=path) from None
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError("not UTF-8 text", path=path,
+                            line=data[:exc.start].count(b"\n") + 1) from None
+
+
+@click.group()
+def glossary():
+    """Check, measure and exchange terminology glossaries (TSV, one concept per row).
+
+    \b
+    Example:
+      mtclean glossary lint glossaries/civil-affairs.tsv
+    """
+
+
+@glossary.command()
+@click.argument("file")
+@friendly
+def lint(file):
+    """Report every problem in a glossary as FILE:LINE: message (exit 1 if any).
+
+    Checks columns, empty or malformed fields, ids, duplicates, conflicting preferred
+    terms, deprecated variants that are another entry's preferred or admitted term,
+    Chinese punctuation and stray spaces in English fields, unknown pos and domain values.
+
+    \b
+    Example:
+      mtclean glossary lint glossaries/civil-affairs.tsv
+    """
+    text = _read_text(file)
+    problems = lint_text(text)
+    for p in problems:
+        click.echo(f"{file}:{p.line}: {p.message}")
+    if problems:
+        click.echo(f"{file}: {len(problems)} problem(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{file}: {len(parse_tsv(text, file))} entries, no problems")
+
+
+@glossary.command()
+@click.argument("file")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("-o", "--output", default=None, metavar="OUT",
+              help="Write the report here instead of standard output.")
+@friendly
+def stats(file, corpus, output):
+    """Count each entry and variant in text, Markdown or JSON Lines files or folders.
+
+    The report lists occurrences per entry and term, the deprecated variants the corpus
+    uses, and the entries it never uses.
+
+    \b
+    Example:
+      mtclean glossary stats glossaries/civil-affairs.tsv corpus/ news.jsonl
+    """
+    g = read_glossary(file)
+    report = format_report(g, count_usage(g, corpus))
+    with atomic_output(output) as out:
+        out.write((report + "\n").encode("utf-8"))
+
+
+@glossary.command()
+@click.argument("file")
+@click.option("--to", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True,
+              help="Output format: TBX-Basic (ISO 30042), CSV or JSON.")
+@click.option("-o", "--output", default=None, metavar="OUT",
+              help="Write here instead of standard output.")
+@friendly
+def export(file, fmt, output):
+    """Write a glossary as TBX, CSV or JSON.
+
+    \b
+    Example:
+      mtclean glossary export glossaries/civil-affairs.tsv --to tbx -o civil-affairs.tbx
+    """
+    text = EXPORTERS[fmt](read_glossary(file))
+    with atomic_output(output) as out:
+        out.write(text.encode("utf-8"))
+
+
+@glossary.command(name="import")
+@click.argument("file")
+@click.option("-o", "--output", default=None, metavar="OUT",
+              help="Write the TSV here instead of standard output.")
+@friendly
+def import_(file, output):
+    """Read a TBX file (TBX 2019 or 2008) and write our TSV; unsafe XML is refused.
+
+    \b
+    Example:
+      mtclean glossary import civil-affairs.tbx -o civil-affairs.tsv
+    """
+    try:
+        data = open(file, "rb").read()
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=file) from None
+    text = format_tsv(from_tbx(data, file))
+    with atomic_output(output) as out:
+        out.write(text.encode("utf-8"))

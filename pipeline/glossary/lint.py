@@ -1,0 +1,143 @@
+"""Lint a glossary file: every problem a terminologist should fix, as ``FILE:LINE: message``.
+
+Unlike loading (which stops at the first problem that makes the file unusable), lint
+reads every row and reports everything: column count, empty or malformed fields, ids,
+duplicates, conflicting preferred terms, deprecated variants that are another entry's
+preferred or admitted term, Chinese punctuation and stray spaces in English fields, and
+unknown part-of-speech or domain values.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from .model import COLUMNS, MULTI, POS, SEP, split_rows
+from .variants import fold
+
+DOMAINS = ("ministry", "government", "social-organizations", "charity",
+           "social-assistance", "elderly-care", "child-welfare", "disability", "marriage",
+           "funeral", "divisions", "place-names", "community", "social-work", "volunteering",
+           "disaster-relief", "organizations", "veterans", "general", "media")
+ENGLISH = ("en_preferred", "en_admitted", "en_deprecated")
+_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026"
+                           r"\u2014\u00b7]|\p{Han}")
+_BAD_SEP = regex.compile(r"(?<! )\||\|(?! )")
+
+
+class Problem(NamedTuple):
+    line: int
+    message: str
+
+
+def _norm(term: str) -> str:
+    return " ".join(fold(term).split())
+
+
+def _cell_problems(name: str, cell: str) -> list[str]:
+    out = []
+    if cell != cell.strip():
+        out.append(f"{name}: leading or trailing space")
+    if "  " in cell.replace(SEP, "\0"):
+        out.append(f"{name}: double space")
+    if name in MULTI and _BAD_SEP.search(cell):
+        out.append(f"{name}: separate values with ' | ' (space, bar, space)")
+    if name in MULTI and cell.strip() and any(not v.strip() for v in cell.split("|")):
+        out.append(f"{name}: empty value between separators")
+    if name in ENGLISH:
+        bad = sorted(set(_CJK_PUNCT.findall(cell)))
+        if bad:
+            out.append(f"{name}: Chinese or full-width characters in English: {''.join(bad)}")
+    return out
+
+
+def lint_text(text: str) -> list[Problem]:
+    """All problems of a glossary given as text, in line order.
+
+    >>> head = "\\t".join(COLUMNS)
+    >>> lint_text(head + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t\\t\\tnoun\\tministry\\t\\t"
+    ...           "mca.gov.cn\\nmca\\t民政部\\tMinistry  of Home Affairs\\t\\t\\tnoun\\tministry\\t\\t\\n")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [Problem(line=3, message='en_preferred: double space'),
+     Problem(line=3, message='source: empty (say where the rendering comes from)'),
+     Problem(line=3, message="duplicate id 'mca' (first on line 2)"),
+     Problem(line=3, message="conflicting preferred terms for 民政部: 'Ministry  of Home Affairs' here, 'Ministry of Civil Affairs' on line 2")]
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems: list[Problem] = []
+    rows = list(split_rows(text))
+    if not rows:
+        return [Problem(1, "empty file: expected a header row")]
+    number, header = rows[0]
+    if tuple(h.strip() for h in header) != COLUMNS:
+        problems.append(Problem(number, "header must be: " + "<TAB>".join(COLUMNS)))
+    ids: dict[str, int] = {}
+    zh_terms: dict[str, tuple[int, str]] = {}
+    good: list[tuple[int, dict[str, str]]] = []
+    for number, cells in rows[1:]:
+        if len(cells) != len(COLUMNS):
+            problems.append(Problem(number, f"expected {len(COLUMNS)} tab-separated "
+                                            f"columns, found {len(cells)}"))
+            continue
+        row = dict(zip(COLUMNS, cells))
+        found = []
+        for name in COLUMNS:
+            found.extend(_cell_problems(name, row[name]))
+        for name in ("id", "zh", "en_preferred", "pos", "domain", "source"):
+            if not row[name].strip():
+                hint = " (say where the rendering comes from)" if name == "source" else ""
+                found.append(f"{name}: empty{hint}")
+        ident = row["id"].strip()
+        if ident and not _ID.fullmatch(ident):
+            found.append(f"id {ident!r}: use lower-case letters, digits and hyphens")
+        if row["pos"].strip() and row["pos"].strip() not in POS:
+            found.append(f"unknown pos {row['pos'].strip()!r} (use one of {', '.join(POS)})")
+        if row["domain"].strip() and row["domain"].strip() not in DOMAINS:
+            found.append(f"unknown domain {row['domain'].strip()!r}")
+        if ident in ids:
+            found.append(f"duplicate id {ident!r} (first on line {ids[ident]})")
+        else:
+            ids[ident] = number
+        preferred = row["en_preferred"].strip()
+        english = [preferred] + [v.strip() for n in ("en_admitted", "en_deprecated")
+                                 for v in row[n].split("|") if v.strip()]
+        seen: set[str] = set()
+        for term in english:
+            if _norm(term) in seen:
+                found.append(f"English term {term!r} appears twice in this entry")
+            seen.add(_norm(term))
+        for term in (v.strip() for v in row["zh"].split("|") if v.strip()):
+            if term in zh_terms:
+                first, other = zh_terms[term]
+                if _norm(other) != _norm(preferred):
+                    found.append(f"conflicting preferred terms for {term}: {preferred!r} "
+                                 f"here, {other!r} on line {first}")
+                else:
+                    found.append(f"duplicate Chinese term {term} (also on line {first})")
+            else:
+                zh_terms[term] = (number, preferred)
+        problems.extend(Problem(number, m) for m in found)
+        good.append((number, row))
+    problems.extend(_deprecated_conflicts(good))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _deprecated_conflicts(rows: list[tuple[int, dict[str, str]]]) -> list[Problem]:
+    """A deprecated variant must never be a preferred or admitted term of any entry:
+    the cleaner would replace a correct term, or loop between two entries."""
+    accepted: dict[str, tuple[int, str]] = {}
+    for number, row in rows:
+        for name in ("en_preferred", "en_admitted"):
+            for term in (v.strip() for v in row[name].split("|") if v.strip()):
+                accepted.setdefault(_norm(term), (number, row["id"].strip()))
+    out = []
+    for number, row in rows:
+        for term in (v.strip() for v in row["en_deprecated"].split("|") if v.strip()):
+            hit = accepted.get(_norm(term))
+            if hit is not None:
+                where = "this entry" if hit[0] == number else f"entry {hit[1]!r} (line {hit[0]})"
+                out.append(Problem(number, f"deprecated variant {term!r} is a preferred or "
+                                           f"admitted term of {where}"))
+    return out

@@ -1,0 +1,178 @@
+"""Find glossary terms in text: one Aho-Corasick automaton per glossary and language.
+
+English: case-insensitive, any whitespace between words, hyphen/space/closed compounds,
+British/American spelling, plural and possessive forms; whole words only; the longest
+match wins. Chinese: longest match, no segmentation; the automaton runs over UTF-8 bytes
+(seen as Latin-1 text), which is faster than over ``str`` for Han text, and safe because
+a UTF-8 sequence can only match at a character boundary.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import ahocorasick
+
+from .model import Glossary
+from .variants import fold, number_form, term_keys
+
+_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
+NOUNS = ("noun",)  # countable: a match may change the number of the preferred term
+
+
+class Hit(NamedTuple):
+    """A term found at ``text[start:end]``: entry index, status, term, and the form
+    (see :func:`~pipeline.glossary.variants.number_form`)."""
+
+    start: int
+    end: int
+    entry: int
+    status: str
+    term: str
+    form: str = ""
+
+
+@dataclass(frozen=True)
+class Matcher:
+    glossary: Glossary
+    en: ahocorasick.Automaton | None
+    zh: ahocorasick.Automaton | None
+    _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
+                                              repr=False)
+
+    def find_en(self, text: str) -> list[Hit]:
+        """Whole-word English terms in ``text``, longest first, without overlaps, in
+        text order."""
+        if self.en is None or not text:
+            return []
+        folded = fold(text)
+        positions = None
+        if "  " in folded:  # runs of whitespace count as one space
+            positions = [i for i, c in enumerate(folded)
+                         if c != " " or i == 0 or folded[i - 1] != " "]
+            folded = "".join(folded[i] for i in positions)
+        padded = " " + folded + " "  # so the word-boundary test needs no range checks
+        found = []
+        for end, value in self.en.iter(folded):
+            start = end - value[0] + 1
+            if padded[start].isalnum() or padded[end + 2].isalnum():
+                continue
+            found.append((start, end + 1) + value[1:])
+        if not found:
+            return []
+        hits = select_longest(found) if _overlapping(found) else [Hit(*f) for f in found]
+        if positions is not None:
+            hits = [h._replace(start=positions[h.start], end=positions[h.end - 1] + 1)
+                    for h in hits]
+        return hits
+
+    def find_zh(self, text: str) -> list[Hit]:
+        """Chinese terms in ``text``, leftmost-longest, with character offsets."""
+        if self.zh is None or not text:
+            return []
+        data = text.encode("utf-8", "surrogatepass")
+        hits = []
+        byte_pos = char_pos = 0
+        for end, (length, entry, term) in self.zh.iter_long(data.decode("latin-1")):
+            start = end - length + 1
+            char_pos += len(data[byte_pos:start].decode("utf-8", "surrogatepass"))
+            byte_pos = start
+            hits.append(Hit(char_pos, char_pos + len(term), entry, "zh", term))
+        return hits
+
+    def parts(self, index: int) -> frozenset[int]:
+        """The entry itself and every entry whose Chinese term is inside one of its
+        Chinese terms (重庆 inside 重庆市): their English also renders it."""
+        table = self._parts  # filled lazily: only qa.terminology needs it
+        found = table.get(index)
+        if found is None:
+            found = {index}
+            for term in self.glossary.entries[index].zh:
+                for _, value in self.zh.iter(term.encode("utf-8").decode("latin-1")):
+                    found.add(value[1])
+            found = table[index] = frozenset(found)
+        return found
+
+    def zh_entries(self, text: str) -> list[tuple[int, str]]:
+        """(entry index, term) of each Chinese term in ``text``; no offsets, fastest."""
+        if self.zh is None or not text:
+            return []
+        return [value[1:] for _, value in
+                self.zh.iter_long(text.encode("utf-8", "surrogatepass").decode("latin-1"))]
+
+
+def _overlapping(found: list[tuple]) -> bool:
+    """Whether matches listed by end position overlap (the common answer is no)."""
+    last = -1
+    for f in found:
+        if f[0] < last:
+            return True
+        last = f[1]
+    return False
+
+
+def select_longest(found: list[tuple]) -> list[Hit]:
+    """Non-overlapping matches, longest first (ties: leftmost, then best status), in
+    text order."""
+    found.sort(key=lambda f: (f[0] - f[1], f[0], _RANK[f[3]]))
+    if len(found) == 1:
+        return [Hit(*found[0])]
+    taken: list[Hit] = []
+    starts: list[int] = []  # of the taken spans, sorted; taken spans never overlap
+    ends: list[int] = []
+    for f in found:
+        s, e = f[0], f[1]
+        i = bisect_right(starts, s)
+        if (i and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        taken.append(Hit(*f))
+    taken.sort()
+    return taken
+
+
+def build_matcher(glossary: Glossary) -> Matcher:
+    """Compile the automata. A key claimed by several entries goes to the best status
+    (preferred, admitted, then deprecated), then to the first entry."""
+    en_keys: dict[str, tuple] = {}
+    zh_keys: dict[str, tuple] = {}
+    for index, entry in enumerate(glossary.entries):
+        plurals = entry.pos in NOUNS
+        for term, status in entry.english():
+            for key, form in term_keys(term, plurals).items():
+                if plurals:
+                    form = number_form(term, form)
+                value = (len(key), index, status, term, form)
+                old = en_keys.get(key)
+                if old is None or (_RANK[status], form not in ("", "sg")) < \
+                        (_RANK[old[2]], old[4] not in ("", "sg")):
+                    en_keys[key] = value
+        for term in entry.zh:
+            zh_keys.setdefault(term, (index, term))
+    en = zh = None
+    if en_keys:
+        en = ahocorasick.Automaton()
+        for key, value in en_keys.items():
+            en.add_word(key, value)
+        en.make_automaton()
+    if zh_keys:
+        zh = ahocorasick.Automaton()
+        for term, value in zh_keys.items():
+            key = term.encode("utf-8").decode("latin-1")
+            zh.add_word(key, (len(key),) + value)
+        zh.make_automaton()
+    return Matcher(glossary, en, zh)
+
+
+_MATCHERS: dict[int, tuple[Glossary, Matcher]] = {}
+
+
+def matcher_for(glossary: Glossary) -> Matcher:
+    """The compiled matcher of a glossary, built once per process."""
+    cached = _MATCHERS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        cached = (glossary, build_matcher(glossary))
+        _MATCHERS[id(glossary)] = cached
+    return cached[1]

@@ -1,0 +1,119 @@
+"""TBX export validates structurally and round-trips; TBX 2008 and 2019 import; unsafe
+XML is refused; CSV and JSON keep every field."""
+import csv
+import io
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from pipeline.errors import GlossaryError
+from pipeline.glossary import COLUMNS, SHIPPED, format_tsv, load_glossaries
+from pipeline.glossary.exchange import STATUS_TBX, TBX_NS, from_tbx, to_csv, to_json, to_tbx
+from pipeline.glossary.model import read_glossary
+
+HERE = Path(__file__).parent
+NS = {"t": TBX_NS}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+GLOSSARIES = [HERE / "mini.tsv", SHIPPED, SHIPPED.parent / "projects" / "lnfund.tsv"]
+
+
+@pytest.mark.parametrize("path", GLOSSARIES, ids=lambda p: p.name)
+def test_tbx_structure(path):
+    g = read_glossary(path)
+    root = ET.fromstring(to_tbx(g).encode("utf-8"))
+    assert root.tag == f"{{{TBX_NS}}}tbx"
+    assert root.get("type") == "TBX-Basic" and root.get("style") == "dca"
+    assert root.find("t:tbxHeader/t:fileDesc/t:sourceDesc/t:p", NS) is not None
+    concepts = root.findall("t:text/t:body/t:conceptEntry", NS)
+    assert [c.get("id") for c in concepts] == [e.id for e in g.entries]
+    allowed = set(STATUS_TBX.values())
+    for concept, entry in zip(concepts, g.entries):
+        langs = [ls.get(XML_LANG) for ls in concept.findall("t:langSec", NS)]
+        assert langs == ["zh", "en"]
+        for sec in concept.findall("t:langSec/t:termSec", NS):
+            assert sec.find("t:term", NS).text
+            notes = {n.get("type"): n.text for n in sec.findall("t:termNote", NS)}
+            assert notes["administrativeStatus"] in allowed
+            assert notes["partOfSpeech"] == entry.pos
+        en = concept.findall("t:langSec[2]/t:termSec", NS)
+        statuses = [s.find("t:termNote[@type='administrativeStatus']", NS).text for s in en]
+        assert statuses.count("preferredTerm-admn-sts") == 1
+        assert statuses[0] == "preferredTerm-admn-sts"
+        assert len(en) == 1 + len(entry.en_admitted) + len(entry.en_deprecated)
+        source = concept.find("t:admin[@type='source']", NS)
+        assert (source.text if source is not None else "") == entry.source
+
+
+@pytest.mark.parametrize("path", GLOSSARIES, ids=lambda p: p.name)
+def test_tsv_tbx_tsv_round_trip_keeps_every_field(path):
+    text = path.read_text(encoding="utf-8")
+    back = from_tbx(to_tbx(read_glossary(path)).encode("utf-8"), "x.tbx")
+    assert format_tsv(back) == text
+
+
+def test_round_trip_of_xml_special_characters():
+    g = load_glossaries((str(HERE / "mini.tsv"),))
+    tricky = g.entries[0].__class__("a-b", ("<民政>",), "A & B <C>", ("\"q\" 'x'",), (),
+                                    "noun", "general", "note with ]]> and &amp;", "src")
+    g2 = from_tbx(to_tbx(g.__class__((tricky,))).encode("utf-8"))
+    assert g2.entries == (tricky,)
+
+
+TBX2008 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader><fileDesc><sourceDesc><p>old tool</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="c1">
+      <descrip type="subjectField">ministry</descrip>
+      <langSet xml:lang="zh-CN"><tig><term>民政局</term></tig></langSet>
+      <langSet xml:lang="en-US">
+        <tig><term>Civil Affairs Bureau</term>
+          <termNote type="partOfSpeech">properNoun</termNote>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <ntig><termGrp><term>Home Affairs Bureau</term>
+          <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
+        <tig><term>Bureau of Civil Affairs</term></tig>
+      </langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_tbx_2008_import():
+    (entry,) = from_tbx(TBX2008.encode("utf-8")).entries
+    assert (entry.id, entry.zh, entry.en_preferred, entry.en_admitted, entry.en_deprecated,
+            entry.pos, entry.domain) == ("c1", ("民政局",), "Civil Affairs Bureau",
+                                         ("Bureau of Civil Affairs",), ("Home Affairs Bureau",),
+                                         "properNoun", "ministry")
+
+
+@pytest.mark.parametrize("data, message", [
+    (b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+     b"<tbx><text><body/></text></tbx>", "refused"),
+    (b'<?xml version="1.0"?><!DOCTYPE tbx SYSTEM "http://example.org/tbx.dtd"><tbx/>',
+     "refused"),
+    (b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+     b"<tbx>&x;</tbx>", "refused"),
+    (b"<tbx><text>", "not well-formed XML"),
+    (b"<html/>", "not a TBX file"),
+    (TBX2008.replace("supersededTerm", "weirdTerm").encode(), "unknown status 'weirdTerm-admn-sts'"),
+    (TBX2008.replace('<langSet xml:lang="zh-CN"><tig><term>民政局</term></tig></langSet>', "")
+     .encode(), "needs a Chinese term"),
+])
+def test_unsafe_or_bad_tbx_is_refused(data, message):
+    with pytest.raises(GlossaryError) as err:
+        from_tbx(data, "in.tbx")
+    assert str(err.value).startswith("in.tbx") and message in str(err.value)
+
+
+def test_csv_and_json_keep_every_field():
+    g = read_glossary(HERE / "mini.tsv")
+    rows = list(csv.reader(io.StringIO(to_csv(g))))
+    assert tuple(rows[0]) == COLUMNS
+    assert [tuple(r) for r in rows[1:]] == [e.cells() for e in g.entries]
+    data = json.loads(to_json(g))
+    assert [d["id"] for d in data] == [e.id for e in g.entries]
+    assert data[0]["zh"] == list(g.entries[0].zh) and list(data[0]) == list(COLUMNS)

@@ -1,0 +1,64 @@
+"""Lint reports every problem of a glossary with its line; the shipped files are clean."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.glossary.lint import lint_text
+from pipeline.glossary.model import COLUMNS, SHIPPED
+
+HERE = Path(__file__).parent
+HEADER = "\t".join(COLUMNS)
+ROW = "mca\t民政部\tMinistry of Civil Affairs\tMCA\t\tproperNoun\tministry\t\tmca.gov.cn"
+
+
+def problems(*rows):
+    return [(p.line, p.message) for p in lint_text("\n".join((HEADER,) + rows) + "\n")]
+
+
+@pytest.mark.parametrize("row, line, expected", [
+    (ROW.replace("\tMCA\t", "\tMCA（中国）\t"), 2, "Chinese or full-width characters"),
+    (ROW.replace("Ministry of", "Ministry  of"), 2, "double space"),
+    (ROW.replace("Ministry of", " Ministry of"), 2, "leading or trailing space"),
+    (ROW.replace("\tMCA\t", "\tMCA|Civil Affairs Ministry\t"), 2, "separate values with ' | '"),
+    (ROW.replace("\tMCA\t", "\tMCA |  | CAM\t"), 2, "empty value between separators"),
+    (ROW.replace("mca.gov.cn", ""), 2, "source: empty"),
+    (ROW.replace("properNoun", "name"), 2, "unknown pos 'name'"),
+    (ROW.replace("ministry\t", "religion\t"), 2, "unknown domain 'religion'"),
+    (ROW.replace("mca\t", "MCA_1\t", 1), 2, "use lower-case letters"),
+    (ROW.replace("\tMCA\t", "\tministry of civil affairs\t"), 2, "appears twice in this entry"),
+    (ROW.replace("\t\tproperNoun", "\tMCA\tproperNoun"), 2,
+     "deprecated variant 'MCA' is a preferred or admitted term of this entry"),
+    ("mca\t民政部", 2, "expected 9 tab-separated columns, found 2"),
+])
+def test_single_row_problems(row, line, expected):
+    found = problems(row)
+    assert any(n == line and expected in m for n, m in found), found
+
+
+def test_problems_across_rows():
+    other = "cab\t民政局\tCivil Affairs Bureau\t\tMCA\tproperNoun\tministry\t\tmca.gov.cn"
+    found = problems(ROW, ROW, ROW.replace("mca", "mca-2", 1).replace(
+        "Ministry of Civil Affairs", "Civil Affairs Ministry"), other)
+    assert (3, "duplicate id 'mca' (first on line 2)") in found
+    assert (3, "duplicate Chinese term 民政部 (also on line 2)") in found
+    assert any(n == 4 and m.startswith("conflicting preferred terms for 民政部") for n, m in found)
+    assert (5, "deprecated variant 'MCA' is a preferred or admitted term of entry 'mca' "
+               "(line 2)") in found
+
+
+def test_clean_rows_and_bad_header():
+    assert problems(ROW) == []
+    assert lint_text("id\tzh\n")[0].message.startswith("header must be")
+    assert lint_text("")[0].line == 1
+
+
+def test_bad_fixture_reports_each_kind_once_per_line():
+    found = lint_text((HERE / "bad.tsv").read_text(encoding="utf-8"))
+    assert sorted({p.line for p in found}) == [3, 4, 5, 6, 7, 8, 9]
+
+
+@pytest.mark.parametrize("path", [SHIPPED, SHIPPED.parent / "projects" / "lnfund.tsv",
+                                  HERE / "mini.tsv", HERE / "project.tsv"],
+                         ids=lambda p: p.name)
+def test_shipped_and_test_glossaries_pass_lint(path):
+    assert lint_text(path.read_text(encoding="utf-8")) == []

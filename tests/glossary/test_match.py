@@ -1,0 +1,112 @@
+"""Matching: English variants, whole words, longest match; Chinese longest match."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.glossary import load_glossaries, matcher_for
+from pipeline.glossary.model import Entry, Glossary
+from pipeline.glossary.variants import SPACES, fold, inflect, spellings, term_keys
+
+MINI = str(Path(__file__).parent / "mini.tsv")
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return matcher_for(load_glossaries((MINI,)))
+
+
+def found(matcher, text):
+    g = matcher.glossary
+    return [(text[h.start:h.end], g.entries[h.entry].id, h.status, h.form)
+            for h in matcher.find_en(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of Civil Affairs said", [("Ministry of Civil Affairs", "mca", "preferred", "")]),
+    ("the ministry of home affairs said", [("ministry of home affairs", "mca", "deprecated", "")]),
+    ("MINISTRY OF HOME AFFAIRS", [("MINISTRY OF HOME AFFAIRS", "mca", "deprecated", "")]),
+    ("Ministry\u00a0of\nHome  Affairs", [("Ministry\u00a0of\nHome  Affairs", "mca", "deprecated", "")]),
+    ("the Home Affairs Bureau's staff", [("Home Affairs Bureau's", "civil-affairs-bureau", "deprecated", "poss")]),
+    ("the Home Affairs Bureau\u2019s staff", [("Home Affairs Bureau\u2019s", "civil-affairs-bureau", "deprecated", "poss")]),
+    ("two neighbourhood committees", [("neighbourhood committees", "residents-committee", "deprecated", "pl")]),
+    ("a public organization", [("public organization", "social-group", "deprecated", "sg")]),
+    ("nonprofit organizations and non profit organisation",
+     [("nonprofit organizations", "non-profit", "preferred", "pl"),
+      ("non profit organisation", "non-profit", "preferred", "sg")]),
+    ("the elderly care service centre", [("elderly care service centre", "elderly-center", "preferred", "sg")]),
+    # longest match wins: the preferred term contains the deprecated variant
+    ("a minimum living allowance", [("minimum living allowance", "subsistence", "preferred", "sg")]),
+    ("a living allowance", [("living allowance", "subsistence", "deprecated", "sg")]),
+    # whole words only
+    ("Ministry of Home Affairsx", []),
+    ("xMCA", []),
+    ("MCA's", [("MCA's", "mca", "admitted", "poss")]),
+    ("MCAs", []),  # a proper noun has no plural
+    ("", []),
+    ("nothing to see here", []),
+])
+def test_find_en(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_longest_match_over_shorter_overlaps():
+    g = Glossary((Entry("a", ("内蒙古",), "Inner Mongolia"),
+                  Entry("b", ("民政厅",), "Civil Affairs Department"),
+                  Entry("c", ("内蒙古民政厅",), "Inner Mongolia Civil Affairs Department")))
+    m = matcher_for(g)
+    hits = m.find_en("by the Inner Mongolia Civil Affairs Department (Bureau)")
+    assert [(g.entries[h.entry].id, h.start, h.end) for h in hits] == [("c", 7, 46)]
+    assert [g.entries[h.entry].id for h in m.find_en("Inner Mongolia and its Civil Affairs "
+                                                      "Department")] == ["a", "b"]
+    # Chinese: longest match, no segmentation
+    assert [(h.term, h.start, h.end) for h in m.find_zh("据内蒙古民政厅消息，内蒙古")] == [
+        ("内蒙古民政厅", 1, 7), ("内蒙古", 10, 13)]
+    assert m.zh_entries("内蒙古民政厅") == [(2, "内蒙古民政厅")]
+
+
+def test_find_zh_offsets_are_characters(matcher):
+    text = "😀a民政局和民政部"
+    assert [(text[h.start:h.end], h.term) for h in matcher.find_zh(text)] == [
+        ("民政局", "民政局"), ("民政部", "民政部")]
+
+
+def test_spaces_are_every_unicode_space():
+    import unicodedata
+    expected = {chr(c) for c in range(0x110000)
+                if chr(c).isspace() or unicodedata.category(chr(c)) == "Zs"}
+    assert set(SPACES) == expected
+
+
+def test_fold_keeps_length():
+    for text in ("İstanbul", "Civil\u00a0Affairs\u2019", "a\u2011b\tc", "ﬁ ß ǅ"):
+        assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("labour", {"labour", "labor"}), ("organisations", {"organisations", "organizations"}),
+    ("programme", {"programme", "program"}), ("centre", {"centre", "center"}),
+    ("rise", {"rise"}), ("four", {"four"}), ("grey", {"grey", "gray"}),
+])
+def test_spellings(word, expected):
+    assert spellings(word) == expected
+
+
+def test_term_keys_forms():
+    keys = term_keys("residents' committee")
+    assert keys["residents' committees"] == "pl" and keys["residents' committee's"] == "poss"
+    assert "ministry of civil affairss" not in term_keys("Ministry of Civil Affairs", plurals=False)
+    assert inflect("residents' committee", "pl", noun=True) == "residents' committees"
+    assert inflect("residents' committee", "pl_poss", noun=True) == "residents' committees'"
+    assert inflect("children", "pl_poss", noun=True) == "children's"
+    assert inflect("Ministry of Civil Affairs", "pl_poss") == "Ministry of Civil Affairs'"
+
+
+def test_shipped_glossary_matches_its_own_terms():
+    g = load_glossaries(None)
+    m = matcher_for(g)
+    for entry in g.entries:
+        for term, status in entry.english():
+            hits = m.find_en(f"({term})")
+            assert hits and (hits[0].start, hits[0].end) == (1, len(term) + 1), term
+        for term in entry.zh:
+            assert m.find_zh(term)[0].term == term

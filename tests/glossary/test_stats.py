@@ -1,0 +1,48 @@
+"""Stats: occurrences per entry and variant, unseen entries, deprecated variants in use."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.glossary.model import read_glossary
+from pipeline.glossary.stats import count_usage, format_report
+
+HERE = Path(__file__).parent
+
+
+def test_counts_over_text_markdown_and_jsonl(tmp_path):
+    (tmp_path / "a.txt").write_text("The Home Affairs Bureau and the Civil Affairs Bureau.\n"
+                                    "民政局 and 民政部", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# The Home Affairs Bureau's work\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x", "zh": "民政局", "en": "MCA"}) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "news.zh").write_text("民政部召开会议", encoding="utf-8")  # WMT-style name
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    g = read_glossary(HERE / "mini.tsv")
+    usage = count_usage(g, [str(tmp_path)])
+    counts = {(g.entries[i].id, s, t): n for (i, s, t), n in usage.counts}
+    assert counts == {
+        ("civil-affairs-bureau", "deprecated", "Home Affairs Bureau"): 2,
+        ("civil-affairs-bureau", "preferred", "Civil Affairs Bureau"): 1,
+        ("civil-affairs-bureau", "zh", "民政局"): 2,
+        ("mca", "zh", "民政部"): 2,
+        ("mca", "admitted", "MCA"): 1,
+    }
+    assert usage.files == 4
+    report = format_report(g, usage)
+    assert "civil-affairs-bureau\tHome Affairs Bureau\t2\tCivil Affairs Bureau" in report
+    assert f"# entries never seen: {len(g) - 2} of {len(g)}" in report
+    assert "\nhebei\t河北\tHebei" in report
+
+
+def test_missing_corpus_and_bad_jsonl(tmp_path):
+    g = read_glossary(HERE / "mini.tsv")
+    with pytest.raises(InputError, match="no such file"):
+        count_usage(g, [str(tmp_path / "nope")])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"a": 1}\n{oops\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        count_usage(g, [str(bad)])
+    assert err.value.line == 2

@@ -1,0 +1,139 @@
+"""`mtclean glossary ...` and the glossary options of `mtclean clean`, through CliRunner."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.glossary import SHIPPED
+
+GLOSSARIES = Path(__file__).resolve().parent / "glossary"
+MINI = GLOSSARIES / "mini.tsv"
+PROJECT = GLOSSARIES / "project.tsv"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_lint_clean_file_prints_a_summary():
+    res = run("glossary", "lint", SHIPPED)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip().endswith("entries, no problems")
+
+
+def test_lint_reports_file_line_message_and_exits_1():
+    bad = GLOSSARIES / "bad.tsv"
+    res = run("glossary", "lint", bad)
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert lines and all(line.startswith(f"{bad}:") for line in lines)
+    assert f"{bad}:4: conflicting preferred terms for 民政部" in res.stdout
+    assert "problem(s)" in res.stderr and "Traceback" not in res.output
+
+
+def test_lint_missing_file_is_one_line():
+    res = run("glossary", "lint", "nope.tsv")
+    assert res.exit_code == 1
+    assert res.stderr.strip() == "mtclean: error: nope.tsv: glossary file not found"
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("tbx", lambda text: text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tbx ')),
+    ("csv", lambda text: text.startswith("id,zh,en_preferred,")),
+    ("json", lambda text: json.loads(text)[0]["id"] == "mca"),
+])
+def test_export_formats(fmt, check, tmp_path):
+    res = run("glossary", "export", MINI, "--to", fmt)
+    assert res.exit_code == 0 and check(res.stdout)
+    out = tmp_path / f"g.{fmt}"
+    assert run("glossary", "export", MINI, "--to", fmt, "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8") == res.stdout
+
+
+def test_export_then_import_round_trip(tmp_path):
+    tbx = tmp_path / "g.tbx"
+    assert run("glossary", "export", SHIPPED, "--to", "tbx", "-o", tbx).exit_code == 0
+    res = run("glossary", "import", tbx)
+    assert res.exit_code == 0
+    assert res.stdout == SHIPPED.read_text(encoding="utf-8")
+    out = tmp_path / "back.tsv"
+    assert run("glossary", "import", tbx, "-o", out).exit_code == 0
+    assert out.read_bytes() == SHIPPED.read_bytes()
+
+
+def test_import_refuses_entities_without_writing(tmp_path):
+    evil = tmp_path / "evil.tbx"
+    evil.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]><tbx>&a;</tbx>')
+    out = tmp_path / "out.tsv"
+    res = run("glossary", "import", evil, "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    assert res.stderr.startswith(f"mtclean: error: {evil}: refused") and "Traceback" not in res.output
+
+
+def test_stats_on_shipped_glossary_and_corpus(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("The Home Affairs Bureau met. 民政局召开会议。", encoding="utf-8")
+    res = run("glossary", "stats", SHIPPED, corpus)
+    assert res.exit_code == 0, res.output
+    assert "civil-affairs-bureau\tHome Affairs Bureau\t1\tCivil Affairs Bureau" in res.stdout
+    assert "civil-affairs-bureau\tzh\t民政局\t1" in res.stdout
+    assert res.stdout.rstrip().endswith("entries seen")
+
+
+def test_help_texts_carry_an_example():
+    for command in ("lint", "stats", "export", "import"):
+        res = run("glossary", command, "--help")
+        assert res.exit_code == 0 and "Example:" in res.stdout and "mtclean glossary" in res.stdout
+
+
+TEXT = "The Home Affairs Bureau met with the Old Cow Foundation.\n"
+
+
+@pytest.mark.parametrize("options, expected", [
+    ([], "The Civil Affairs Bureau met with the Old Cow Foundation."),
+    (["--no-glossary"], TEXT.strip()),
+    (["--glossary", PROJECT], "The Home Affairs Bureau met with the Lao Niu Foundation."),
+    (["--add-glossary", PROJECT], "The Civil Affairs Bureau met with the Lao Niu Foundation."),
+    (["--glossary", MINI, "--add-glossary", PROJECT],
+     "The Civil Affairs Bureau met with the Lao Niu Foundation."),
+    (["--add-glossary", PROJECT, "--disable", "glossary.deprecated"], TEXT.strip()),
+])
+def test_clean_glossary_options(options, expected, tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = run("clean", src, *options)
+    assert res.exit_code == 0, res.output
+    record = json.loads(res.stdout)
+    assert record["blocks"][0]["en"] == expected
+    for edit in record["edits"]:
+        if edit["rule"].startswith("glossary."):
+            assert edit["entry"]
+
+
+def test_clean_with_a_broken_glossary_names_file_and_line(tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = run("clean", src, "--glossary", GLOSSARIES / "bad.tsv")
+    assert res.exit_code == 1
+    assert res.stderr.startswith(f"mtclean: error: {GLOSSARIES / 'bad.tsv'}:7: unknown pos")
+
+
+def test_clean_output_is_byte_identical_across_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "page.txt"
+    src.write_text("Home Affairs Bureau Meeting\n\nThe Ministry of Home Affairs, 民政部 and "
+                   "public organizations in the Northern Province of the River met.\n",
+                   encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(root))
+        res = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(src), "--add-glossary",
+                              str(PROJECT)], capture_output=True, env=env, check=True)
+        outputs.append(res.stdout)
+    assert outputs[0] == outputs[1] and b"glossary.deprecated" in outputs[0]
