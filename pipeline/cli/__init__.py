@@ -151,5 +151,9 @@ def rules():
         click.echo(f"{ident:<{width}}  {what:<15} {lang:<2}  {summary}")
 
 
+from . import run as _run  # noqa: E402  (command modules register on `main`)
+
+_run.register(main, friendly, build_config)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
