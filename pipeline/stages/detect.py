@@ -12,8 +12,9 @@ from functools import lru_cache
 
 import regex
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z\p{Latin}]")
+_HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
+_LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
@@ -36,9 +37,12 @@ def script_lang(text: str) -> tuple[str, int, int]:
     >>> script_lang("民政部")[0], script_lang("Civil affairs")[0], script_lang("2022-08-17")[0]
     ('zh', 'latin', 'und')
     """
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text)) if not text.isascii() else sum(
-        1 for c in text if c.isalpha())
+    if text.isascii():
+        han = 0
+        latin = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        han = sum(map(len, _HAN.findall(text)))
+        latin = sum(map(len, _LATIN.findall(text)))
     if han == 0 and latin == 0:
         return "und", 0, 0
     # one Han character carries about as much as a short English word

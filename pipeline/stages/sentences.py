@@ -31,7 +31,7 @@ ph.d b.a m.a b.sc m.sc d.c r.o.c p.r.c no.
 
 _EN_END = regex.compile(
     r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+|\Z)""")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\Z")
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}.]+)\Z")  # (?r): scan back from the end, not from 0
 _NEXT = regex.compile(r"\s+(\S)")
 
 
