@@ -28,7 +28,7 @@ from .work import Done, config_fingerprint, entry_hash, init_worker, process_chu
 CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
 CHUNK_CHARS = 200_000
 WINDOW_PER_JOB = 4  # chunks in flight per worker
-COMMIT_SECONDS = 1.0  # journal (and fsync) at most this often
+COMMIT_SECONDS = 0.5  # journal (and fsync) at most this often
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
         yield chunk
 
 
-def _results(chunks: Iterable[list], jobs: int, config: Config) -> Iterator[tuple[list, list]]:
+def _results(chunks: Iterable[list], jobs: int, config: Config,
+             close_fds: tuple[int, ...] = ()) -> Iterator[tuple[list, list]]:
     """(chunk, results) in input order; a bounded window of chunks in flight."""
     if jobs <= 1:
         init_worker(config)
@@ -79,7 +80,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config) -> Iterator[tupl
             yield chunk, process_chunk([(i, e) for i, e, _ in chunk])
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
-                             initargs=(config,)) as pool:
+                             initargs=(config, close_fds, True)) as pool:
         pending: deque = deque()
         it = iter(chunks)
         try:
@@ -127,7 +128,8 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
             files.stop_matching()  # input ended: drop journalled entries beyond it
 
         last_commit = time.monotonic()
-        for chunk, results in _results(_chunks(numbered()), jobs, config):
+        for chunk, results in _results(_chunks(numbered()), jobs, config,
+                                       (files.lock_fd,)):
             for (index, _, digest), done in zip(chunk, results):
                 assert done.index == index
                 files.write(done.is_item, done.line,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -28,6 +29,7 @@ HEADER = b"mtclean-journal 1\n"
 ITEMS, REJECTS, JOURNAL, REPORT = "items.jsonl", "rejects.jsonl", ".journal", "report.json"
 PARTIAL = ".partial"
 LOCK = ".lock"
+LOCK_WAIT = 2.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,18 @@ class RunFiles:
         except OSError as exc:
             raise OutputError(f"cannot write to the output folder: {exc.strerror or exc}",
                               path=outdir) from None
-        try:
-            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock.close()
-            raise OutputError("another `mtclean run` is writing to this folder",
-                              path=outdir) from None
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:  # wait a moment: the workers of a killed run may still be exiting
+            try:
+                fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self._lock.close()
+                    raise OutputError("another `mtclean run` is writing to this folder",
+                                      path=outdir) from None
+                time.sleep(0.05)
+        self.lock_fd = self._lock.fileno()
         self.items_path = self.dir / (ITEMS + PARTIAL)
         self.rejects_path = self.dir / (REJECTS + PARTIAL)
         self.journal_path = self.dir / JOURNAL

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
+import time
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -117,11 +119,24 @@ def process_chunk(chunk: Sequence[tuple[int, Entry]]) -> list[Done]:
 _WORKER_CONFIG = Config()
 
 
-def init_worker(config: Config) -> None:
+def init_worker(config: Config, close_fds: tuple[int, ...] = (),
+                watch_parent: bool = False) -> None:
     """Load everything once per process (langdetect profiles, glossary, compiled
-    patterns) by cleaning a small bilingual sample, so no item pays for start-up."""
+    patterns) by cleaning a small bilingual sample, so no item pays for start-up.
+
+    A forked worker closes the run's lock (``close_fds``) so that a rerun after a crash
+    is not locked out, and exits when its parent dies (``watch_parent``): a ``kill -9``
+    of the run leaves no worker behind.
+    """
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    for fd in close_fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    if watch_parent:
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     sample = (SourceText("<warm-up>", "民政部召开会议。", "utf-8", "zh"),
               SourceText("<warm-up>", "Title\n\nThe Ministry of Civil Affairs held a "
                                       "meeting in Beijing on Monday.", "utf-8", "en"))
@@ -132,6 +147,13 @@ def init_worker(config: Config) -> None:
         _langdetect()
     except Exception:  # the real items will report the problem, one by one
         pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.2)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 # --- content hashes -----------------------------------------------------------------------

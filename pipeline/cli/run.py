@@ -48,4 +48,6 @@ def register(main, friendly, build_config) -> None:
 
 
 def _isatty() -> bool:
-    return click.get_text_stream("stderr").isatty()
+    import sys
+
+    return sys.stderr.isatty()
