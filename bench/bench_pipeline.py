@@ -62,6 +62,14 @@ def _groups(n: int, sizes: tuple[int, ...]) -> Iterator[tuple[int, int]]:
         start, k = end, k + 1
 
 
+def _paras(lines: list[str], rnd: int, zh: bool) -> str:
+    """Lines grouped ``rnd % 3 + 1`` to a paragraph, so that every round of the corpus
+    has different blocks (no cache can make a repeated round free)."""
+    k = rnd % 3 + 1
+    sep = "" if zh else " "
+    return "\n\n".join(sep.join(lines[i:i + k]) for i in range(0, len(lines), k))
+
+
 def _records(data: Path, rnd: int) -> Iterator[dict]:
     d21 = data / WMT21
     sizes = ((8, 13, 20, 11), (15, 9, 24, 6), (12, 18, 7, 30))[rnd % 3]
@@ -70,10 +78,10 @@ def _records(data: Path, rnd: int) -> Iterator[dict]:
                 for k in ("hyp.Online-A", "hyp.Online-W", "ref.A")}
     for a, b in _groups(len(zh), sizes):
         key = f"r{rnd}-wmt21-zhen-{a + 1}"
-        z = "\n\n".join(zh[a:b])
+        z = _paras(zh[a:b], rnd, True)
         yield {"id": f"{key}-zh", "text": z}
         for name, lines in en_sides.items():
-            e = "\n\n".join(lines[a:b])
+            e = _paras(lines[a:b], rnd, False)
             yield {"id": f"{key}-{name}", "text": e}
             if name.startswith("hyp"):
                 yield {"id": f"{key}-{name}-pair", "zh": z, "en": e}
@@ -81,12 +89,12 @@ def _records(data: Path, rnd: int) -> Iterator[dict]:
     zh_sides = {k: _lines(d21 / f"newstest2021.en-zh.{k}.zh") for k in ("hyp.Online-A", "ref.A")}
     for a, b in _groups(len(en), sizes):
         key = f"r{rnd}-wmt21-enzh-{a + 1}"
-        e = "\n\n".join(en[a:b])
+        e = _paras(en[a:b], rnd, False)
         yield {"id": f"{key}-en", "text": e}
         for name, lines in zh_sides.items():
-            z = "\n\n".join(lines[a:b])
+            z = _paras(lines[a:b], rnd, True)
             yield {"id": f"{key}-{name}", "text": z}
-        yield {"id": f"{key}-pair", "zh": "\n\n".join(zh_sides["hyp.Online-A"][a:b]),
+        yield {"id": f"{key}-pair", "zh": _paras(zh_sides["hyp.Online-A"][a:b], rnd, True),
                "en": e}
     for path in (data / WMT22 / "zh-en.news_docs.jsonl", data / WMT22 / "en-zh.news_docs.jsonl",
                  data / WMT24 / "en-zh.news_docs.jsonl"):
@@ -94,7 +102,8 @@ def _records(data: Path, rnd: int) -> Iterator[dict]:
             doc = orjson.loads(line)
             segs = doc["segments"]
             fields = [k for k in segs[0] if k not in ("id", "line")]
-            texts = {f: "\n\n".join(s[f] for s in segs if s.get(f)) for f in fields}
+            texts = {f: _paras([s[f] for s in segs if s.get(f)], rnd, f.startswith("zh"))
+                     for f in fields}
             key = f"r{rnd}-{path.parent.name[:5]}-{doc['doc_id']}"
             for f, t in texts.items():
                 yield {"id": f"{key}-{f}", "text": t}

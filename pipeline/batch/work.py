@@ -144,7 +144,7 @@ def init_worker(config: Config, close_fds: tuple[int, ...] = (),
         clean_sources("warm-up", sample, config)
         from ..stages.detect import _langdetect
 
-        _langdetect()
+        _langdetect()("Warm-up text loads every language profile once")
     except Exception:  # the real items will report the problem, one by one
         pass
 

@@ -197,7 +197,7 @@ def classify_item(item: Item, extra=None) -> Item:
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
-    new_blocks = tuple(replace(b, kind=k) for b, k in zip(blocks, kinds))
+    new_blocks = tuple(b if b.kind == k else replace(b, kind=k) for b, k in zip(blocks, kinds))
     merged = dict(item.meta)
     for k, v in meta.items():
         merged.setdefault(k, v)

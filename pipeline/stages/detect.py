@@ -69,11 +69,21 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
         return "en"
     if len(words) < MIN_WORDS_FOR_MODEL:
         return "en"
-    try:
-        best = _langdetect()(text)[0]
-    except Exception:  # langdetect raises on text without features
+    english = _model_says_english(text)
+    if english is None:
         return doc_lang or "und"
-    return "en" if best.lang == "en" else "und"
+    return "en" if english else "und"
+
+
+@lru_cache(maxsize=8192)
+def _model_says_english(text: str) -> bool | None:
+    """langdetect's verdict (None: no features). It costs milliseconds per block, and
+    boilerplate lines repeat across a corpus, so answers are remembered (the seeded
+    model gives the same answer for the same text anyway)."""
+    try:
+        return _langdetect()(text)[0].lang == "en"
+    except Exception:  # langdetect raises on text without features
+        return None
 
 
 def document_lang(langs_and_sizes) -> str:
