@@ -14,6 +14,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -73,18 +74,22 @@ def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
 
 def _results(chunks: Iterable[list], jobs: int, config: Config,
              close_fds: tuple[int, ...] = ()) -> Iterator[tuple[list, list]]:
-    """(chunk, results) in input order; a bounded window of chunks in flight."""
-    if jobs <= 1:
+    """(chunk, results) in input order; a bounded window of chunks in flight.
+
+    Input that fits in one chunk is cleaned in this process: starting workers would
+    cost more than it saves."""
+    it = iter(chunks)
+    head = list(islice(it, 2))
+    if jobs <= 1 or len(head) < 2:
         init_worker(config)
-        for chunk in chunks:
+        for chunk in chain(head, it):
             yield chunk, process_chunk([(i, e) for i, e, _ in chunk])
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
-                             initargs=(config, close_fds, True)) as pool:
+                             initargs=(config, close_fds, True, True)) as pool:
         pending: deque = deque()
-        it = iter(chunks)
         try:
-            for chunk in it:
+            for chunk in chain(head, it):
                 pending.append((chunk, pool.submit(process_chunk,
                                                    [(i, e) for i, e, _ in chunk])))
                 if len(pending) >= jobs * WINDOW_PER_JOB:
