@@ -99,6 +99,14 @@ def test_output_identical_for_one_and_two_jobs(corpus, tmp_path, monkeypatch):
     assert json.loads((tmp_path / "two" / "report.json").read_bytes())["timing"]["jobs"] == 2
 
 
+def test_spawned_workers_give_the_same_bytes(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_ITEMS", 4)
+    run_batch([str(corpus)], str(tmp_path / "one"), jobs=1)
+    monkeypatch.setattr(batch, "START_METHOD", "spawn")  # macOS and Windows default
+    run_batch([str(corpus)], str(tmp_path / "two"), jobs=2)
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
 def test_failing_item_is_rejected_not_fatal(corpus, tmp_path, monkeypatch):
     real = work.clean_sources
 

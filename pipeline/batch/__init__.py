@@ -9,6 +9,7 @@ resumable with byte-identical output; ``report.json`` sums it all up.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import deque
@@ -29,6 +30,7 @@ from .work import Done, config_fingerprint, entry_hash, init_worker, process_chu
 CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
 CHUNK_CHARS = 200_000
 WINDOW_PER_JOB = 4  # chunks in flight per worker
+START_METHOD = None  # the platform's default; everything sent to workers also pickles
 COMMIT_SECONDS = 0.5  # journal (and fsync) at most this often
 
 
@@ -85,7 +87,10 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         for chunk in chain(head, it):
             yield chunk, process_chunk([(i, e) for i, e, _ in chunk])
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
+    context = multiprocessing.get_context(START_METHOD)
+    if context.get_start_method() != "fork":
+        close_fds = ()  # only forked workers inherit the run's descriptors
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
                              initargs=(config, close_fds, True, True)) as pool:
         pending: deque = deque()
         try:
