@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> None:
               f"{rep1['items']['rejected']}; 1-job and {args.jobs}-job items.jsonl "
               f"byte-identical: {same}")
         per_core = (chars / tn) / args.jobs
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"load average at the end: {load} (other work on the machine slows the "
+              f"{args.jobs}-job run most)")
         print(f"whole pipeline per core: 1/{base_cps / (chars / t1):.1f} of baseline "
               f"(1 job), 1/{base_cps / per_core:.1f} (per core, {args.jobs} jobs); "
               f"target 1/10")
