@@ -275,10 +275,13 @@ def test_cli_run_prints_summary(corpus, tmp_path):
     (lambda t: [str(t / "missing"), "-o", str(t / "out")], "no such file or folder"),
     (lambda t: [str(t / "empty_dir"), "-o", str(t / "out")], "folder has no input files"),
     (lambda t: [str(SEED), "-o", str(SEED)], "not a folder"),
+    (lambda t: [str(t / "in"), "-o", str(t / "in" / "out")], "inside this input folder"),
     (lambda t: [str(SEED), "-o", str(t / "ro" / "out")], "cannot write"),
 ])
 def test_cli_errors_are_one_line(tmp_path, make_args, message):
     (tmp_path / "empty_dir").mkdir()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Title", encoding="utf-8")
     (tmp_path / "ro").mkdir()
     os.chmod(tmp_path / "ro", 0o500)
     try:

@@ -19,7 +19,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..readers import expand_paths, iter_inputs
 from ..runner import Config
 from .journal import RunFiles
@@ -47,10 +47,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def check_inputs(paths: Sequence[str]) -> None:
+def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
     """Fail early, before any output, on inputs that cannot be a corpus at all."""
     if not paths:
         raise InputError("no inputs given", hint="name files, folders, or - for stdin")
+    out = Path(outdir).resolve() if outdir else None
     for path in paths:
         if path == "-":
             continue
@@ -58,6 +59,10 @@ def check_inputs(paths: Sequence[str]) -> None:
         if not p.exists():
             raise InputError("no such file or folder", path=path)
         if p.is_dir():
+            if out is not None and out.is_relative_to(p.resolve()):
+                raise ConfigError("the output folder is inside this input folder, so its "
+                                  "files would be read as input", path=path,
+                                  hint="write the output somewhere else")
             next(iter(expand_paths([path])))  # raises for a folder without input files
 
 
@@ -115,7 +120,7 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
 
     ``progress`` is called as ``progress(done_entries, chars)`` after each chunk.
     """
-    check_inputs(paths)
+    check_inputs(paths, outdir)
     jobs = jobs or default_jobs()
     start = time.perf_counter()
     files = RunFiles(outdir)

@@ -28,8 +28,9 @@ def register(main, friendly, build_config) -> None:
         kill -9) and it carries on where it stopped, with the same final bytes.
 
         \b
-        Example:
-          mtclean run ../shared/data/wmt22-generaltest2022-docs corpus/ -o out/ --jobs 2
+        Examples:
+          mtclean run corpus/ news.jsonl -o out/ --jobs 2
+          cat news.jsonl | mtclean run - -o out/ --quiet
         """
         from ..batch import run_batch
         from ..batch.progress import Progress, estimate_total
