@@ -64,10 +64,10 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
     lang, _, _ = script_lang(text)
     if lang != "latin":
         return lang
-    words = _WORD.findall(text)
-    if any(w.lower() in _FUNCTION_WORDS for w in words):
+    # most English blocks have a function word among their first few words: stop there
+    if any(m.group().lower() in _FUNCTION_WORDS for m in _WORD.finditer(text)):
         return "en"
-    if len(words) < MIN_WORDS_FOR_MODEL:
+    if len(_WORD.findall(text)) < MIN_WORDS_FOR_MODEL:
         return "en"
     english = _model_says_english(text)
     if english is None:
