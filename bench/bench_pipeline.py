@@ -184,15 +184,23 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
     return [(name, best_of(fn, repeat)) for name, fn in stages]
 
 
-def whole(corpus: Path, jobs: int, tmp: Path, repeat: int) -> tuple[float, dict]:
-    """Best of ``repeat`` complete runs (a fresh folder each, worker start-up included)."""
-    best, report = float("inf"), {}
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def whole(corpus: Path, jobs: int, tmp: Path, repeat: int) -> tuple[float, float, dict]:
+    """Best of ``repeat`` complete runs (a fresh folder each, worker start-up included):
+    (wall seconds, CPU seconds of all processes, report)."""
+    best, cpu, report = float("inf"), 0.0, {}
     for k in range(repeat):
         out = tmp / f"run-{jobs}" if k == 0 else tmp / f"run-{jobs}-{k}"
-        t = time.perf_counter()
+        c, t = _cpu(), time.perf_counter()
         report = run_batch([str(corpus)], str(out), jobs=jobs).report
-        best = min(best, time.perf_counter() - t)
-    return best, report
+        wall = time.perf_counter() - t
+        if wall < best:
+            best, cpu = wall, _cpu() - c
+    return best, cpu, report
 
 
 def machine() -> str:
@@ -238,11 +246,11 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_stages:
             rows += [(f"stage: {name}", t, "") for name, t in stage_timings(corpus,
                                                                             args.repeat)]
-        t1, rep1 = whole(corpus, 1, tmp, args.repeat)
-        rows.append(("whole pipeline, 1 job", t1, ""))
-        tn, repn = whole(corpus, args.jobs, tmp, args.repeat)
+        t1, cpu1, rep1 = whole(corpus, 1, tmp, args.repeat)
+        rows.append(("whole pipeline, 1 job", t1, f"CPU {cpu1:.2f} s"))
+        tn, cpun, repn = whole(corpus, args.jobs, tmp, args.repeat)
         rows.append((f"whole pipeline, {args.jobs} jobs", tn,
-                     f"speed-up {t1 / tn:.2f}x over 1 job"))
+                     f"CPU {cpun:.2f} s, speed-up {t1 / tn:.2f}x over 1 job"))
         same = (tmp / "run-1" / "items.jsonl").read_bytes() == \
             (tmp / f"run-{args.jobs}" / "items.jsonl").read_bytes()
         print()
@@ -255,6 +263,9 @@ def main(argv: list[str] | None = None) -> None:
               f"{rep1['items']['rejected']}; 1-job and {args.jobs}-job items.jsonl "
               f"byte-identical: {same}")
         per_core = (chars / tn) / args.jobs
+        print(f"parallel overhead: the {args.jobs}-job run used {cpun / cpu1:.2f}x the CPU "
+              f"time of the 1-job run (so on {args.jobs} free cores, at best "
+              f"{args.jobs * cpu1 / cpun:.2f}x)")
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"load average at the end: {load} (other work on the machine slows the "
               f"{args.jobs}-job run most)")

@@ -25,7 +25,8 @@ from ..runner import Config
 from .journal import RunFiles
 from .progress import Progress
 from .report import build_report
-from .work import Done, config_fingerprint, entry_hash, init_worker, process_chunk
+from .work import (Done, config_fingerprint, entry_hash, init_worker, preload_models,
+                   process_chunk)
 
 CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
 CHUNK_CHARS = 200_000
@@ -93,7 +94,9 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
             yield chunk, process_chunk([(i, e) for i, e, _ in chunk])
         return
     context = multiprocessing.get_context(START_METHOD)
-    if context.get_start_method() != "fork":
+    if context.get_start_method() == "fork":
+        preload_models()  # once, shared by every forked worker
+    else:
         close_fds = ()  # only forked workers inherit the run's descriptors
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
                              initargs=(config, close_fds, True, True)) as pool:

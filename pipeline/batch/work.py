@@ -144,11 +144,17 @@ def init_worker(config: Config, close_fds: tuple[int, ...] = (),
     try:
         clean_sources("warm-up", sample, config)
         if preload:
-            from ..stages.detect import _langdetect
-
-            _langdetect()("Warm-up text loads every language profile once")
+            preload_models()
     except Exception:  # the real items will report the problem, one by one
         pass
+
+
+def preload_models() -> None:
+    """Load langdetect's language profiles now. Called in the main process before
+    workers are forked, they share one copy instead of each loading its own."""
+    from ..stages.detect import _langdetect
+
+    _langdetect()("Warm-up text loads every language profile once")
 
 
 def _exit_with_parent(parent: int) -> None:
