@@ -24,7 +24,7 @@ from ..readers import expand_paths, iter_inputs
 from ..runner import Config
 from .journal import RunFiles
 from .progress import Progress
-from .report import build_report
+from .report import build_report, dumps_report
 from .work import (Done, config_fingerprint, entry_hash, init_worker, preload_models,
                    process_chunk)
 
@@ -149,7 +149,8 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
         for chunk, results in _results(_chunks(numbered()), jobs, config,
                                        (files.lock_fd,)):
             for (index, _, digest), done in zip(chunk, results):
-                assert done.index == index
+                if done.index != index:  # pragma: no cover - would be a bug in ordering
+                    raise RuntimeError(f"result {done.index} arrived for entry {index}")
                 files.write(done.is_item, done.line,
                             (index, digest, done.chars, done.edits, done.checks, done.reason))
                 processed += 1
@@ -169,8 +170,6 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
             "chars_processed": processed_chars,
             "chars_per_s": round(processed_chars / seconds) if seconds else None,
             "items_per_s": round(processed / seconds, 1) if seconds else None})
-        from .report import dumps_report
-
         files.finish(dumps_report(report))
     finally:
         files.close()

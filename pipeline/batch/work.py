@@ -20,10 +20,10 @@ from typing import Sequence
 from .. import __version__, registry
 from ..emit.jsonl import dumps_item, dumps_record
 from ..errors import MtcleanError
-from ..records import Item
-from .journal import encode_counts, encode_reason
 from ..readers import InputItem, Rejected
+from ..records import Item
 from ..runner import Config, SourceText, clean_sources
+from .journal import encode_counts, encode_reason
 
 Entry = InputItem | Rejected
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
