@@ -125,6 +125,24 @@ def test_failing_item_is_rejected_not_fatal(corpus, tmp_path, monkeypatch):
     assert "n4" not in [r["id"] for r in lines_of(items)]
 
 
+def die_on_n7(chunk):
+    if any(getattr(e, "id", None) == "n7" for _, e in chunk):
+        os._exit(9)  # a worker killed by the kernel, say for lack of memory
+    return work.process_chunk(chunk)
+
+
+def test_dead_worker_is_one_clear_error_and_resumable(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_ITEMS", 2)
+    monkeypatch.setattr(batch, "COMMIT_SECONDS", 0)
+    monkeypatch.setattr(batch, "process_chunk", die_on_n7)
+    with pytest.raises(batch.MtcleanError, match="worker process died"):
+        run_batch([str(corpus)], str(tmp_path / "out"), jobs=2)
+    monkeypatch.undo()
+    run_batch([str(corpus)], str(tmp_path / "out"), jobs=1)
+    run_batch([str(corpus)], str(tmp_path / "ref"), jobs=1)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "ref")
+
+
 class Stop(Exception):
     pass
 
@@ -224,7 +242,7 @@ def test_resume_after_kill_9_is_byte_identical(tmp_path):
     write_jsonl(src, 4000)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out),
-           "--jobs", "2", "--quiet"]
+           "--jobs", "2", "--quiet", "--sync-every", "0.05"]  # many points to resume from
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     codes = []
     target = 0
@@ -234,7 +252,7 @@ def test_resume_after_kill_9_is_byte_identical(tmp_path):
             proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=err)
         while proc.poll() is None and journalled(out) < target:
             time.sleep(0.01)
-        time.sleep(rnd.uniform(0, 0.3))  # and then some: lines written, not journalled
+        time.sleep(rnd.uniform(0, 0.15))  # and then some: lines written, not journalled
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         codes.append(proc.wait())

@@ -14,12 +14,13 @@ import os
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, MtcleanError
 from ..readers import expand_paths, iter_inputs
 from ..runner import Config
 from .journal import RunFiles
@@ -118,11 +119,15 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
 
 def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
               config: Config = Config(), progress: Callable | None = None,
-              stdin=None) -> BatchResult:
+              stdin=None, sync_every: float | None = None) -> BatchResult:
     """Clean every input item into ``outdir``; resume if a previous run was cut short.
 
-    ``progress`` is called as ``progress(done_entries, chars)`` after each chunk.
+    ``progress`` is called as ``progress(done_entries, chars)`` after each chunk;
+    finished entries are made durable and journalled every ``sync_every`` seconds
+    (default :data:`COMMIT_SECONDS`).
     """
+    if sync_every is None:
+        sync_every = COMMIT_SECONDS
     check_inputs(paths, outdir)
     jobs = jobs or default_jobs()
     start = time.perf_counter()
@@ -158,7 +163,7 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
             if progress:
                 progress(len(chunk), sum(d.chars for d in results))
             now = time.monotonic()
-            if now - last_commit >= COMMIT_SECONDS:
+            if now - last_commit >= sync_every:
                 files.commit()
                 last_commit = now
         files.stop_matching()  # nothing was left to process: open files for finishing
@@ -171,6 +176,10 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
             "chars_per_s": round(processed_chars / seconds) if seconds else None,
             "items_per_s": round(processed / seconds, 1) if seconds else None})
         files.finish(dumps_report(report))
+    except BrokenProcessPool:
+        raise MtcleanError("a worker process died (out of memory, or killed); the items "
+                           "finished so far are kept", path=outdir,
+                           hint="run the same command again to resume") from None
     finally:
         files.close()
     return BatchResult(report, outdir)

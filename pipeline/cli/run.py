@@ -12,13 +12,17 @@ def register(main, friendly, build_config) -> None:
     @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                   help="Worker processes (default: all cores).")
     @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+    @click.option("--sync-every", type=click.FloatRange(min=0), default=0.5,
+                  show_default=True, metavar="SECONDS",
+                  help="How often finished items are made durable (fsync) and journalled "
+                       "for resuming.")
     @click.option("--disable", multiple=True, metavar="ID",
                   help="Switch off a rule or check by id (repeatable).")
     @click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
                   help="Use this glossary instead of the shipped one (repeatable).")
     @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
     @friendly
-    def run(inputs, outdir, jobs, quiet, disable, glossaries, no_glossary):
+    def run(inputs, outdir, jobs, quiet, sync_every, disable, glossaries, no_glossary):
         """Clean a corpus: folders, text/Markdown files, NAME.zh/NAME.en pairs, JSON Lines
         files, - for JSON Lines on standard input.
 
@@ -40,7 +44,8 @@ def register(main, friendly, build_config) -> None:
         progress = None if quiet else Progress(estimate_total(inputs)
                                                if _isatty() else None)
         try:
-            result = run_batch(inputs, outdir, jobs=jobs, config=config, progress=progress)
+            result = run_batch(inputs, outdir, jobs=jobs, config=config, progress=progress,
+                               sync_every=sync_every)
         finally:
             if progress is not None:
                 progress.close()
