@@ -26,8 +26,8 @@ from ..runner import Config
 from .journal import RunFiles
 from .progress import Progress
 from .report import build_report, dumps_report
-from .work import (Done, config_fingerprint, entry_hash, init_worker, preload_models,
-                   process_chunk)
+from .work import (Done, config_fingerprint, entry_hash, init_worker, process_chunk,
+                   warm_up)
 
 CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
 CHUNK_CHARS = 200_000
@@ -96,7 +96,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         return
     context = multiprocessing.get_context(START_METHOD)
     if context.get_start_method() == "fork":
-        preload_models()  # once, shared by every forked worker
+        warm_up(config)  # once, shared by every forked worker
     else:
         close_fds = ()  # only forked workers inherit the run's descriptors
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,

@@ -121,13 +121,13 @@ _WORKER_CONFIG = Config()
 
 def init_worker(config: Config, close_fds: tuple[int, ...] = (),
                 watch_parent: bool = False, preload: bool = False) -> None:
-    """Load everything once per process (langdetect profiles, glossary, compiled
-    patterns) by cleaning a small bilingual sample, so no item pays for start-up.
+    """Set a worker up once: its config, and everything the stages load on first use
+    (:func:`warm_up`; nothing left to load in a worker forked after the main process
+    warmed up), so no item pays for start-up.
 
     A forked worker closes the run's lock (``close_fds``) so that a rerun after a crash
     is not locked out, and exits when its parent dies (``watch_parent``): a ``kill -9``
-    of the run leaves no worker behind. ``preload`` also loads langdetect's language
-    profiles (half a second) before the first item instead of when a block needs them.
+    of the run leaves no worker behind.
     """
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
@@ -138,23 +138,25 @@ def init_worker(config: Config, close_fds: tuple[int, ...] = (),
             pass
     if watch_parent:
         threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    warm_up(config, preload)
+
+
+def warm_up(config: Config, preload: bool = True) -> None:
+    """Clean a small bilingual sample, so that whatever the stages load on first use
+    (glossary, compiled patterns) is loaded now, and with ``preload`` also langdetect's
+    language profiles (0.3 s). Run in the main process before workers are forked, it
+    lets every worker share one copy instead of loading its own."""
     sample = (SourceText("<warm-up>", "民政部召开会议。", "utf-8", "zh"),
               SourceText("<warm-up>", "Title\n\nThe Ministry of Civil Affairs held a "
                                       "meeting in Beijing on Monday.", "utf-8", "en"))
     try:
         clean_sources("warm-up", sample, config)
         if preload:
-            preload_models()
+            from ..stages.detect import _langdetect
+
+            _langdetect()("Warm-up text loads every language profile once")
     except Exception:  # the real items will report the problem, one by one
         pass
-
-
-def preload_models() -> None:
-    """Load langdetect's language profiles now. Called in the main process before
-    workers are forked, they share one copy instead of each loading its own."""
-    from ..stages.detect import _langdetect
-
-    _langdetect()("Warm-up text loads every language profile once")
 
 
 def _exit_with_parent(parent: int) -> None:
