@@ -116,7 +116,9 @@ class Block:
 
     @property
     def sides(self) -> tuple[str, ...]:
-        return tuple(lang for lang in LANGS if self.text(lang) is not None)
+        if self.en is None:
+            return () if self.zh is None else ("zh",)
+        return ("en",) if self.zh is None else LANGS
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -118,9 +118,13 @@ def run_rule_group(item: Item, group: str, config: Config,
     blocks = list(item.blocks)
     edits = list(item.edits)
     checks = list(item.checks)
+    by_side: dict[tuple[str, str], list[registry.Rule]] = {}
     for i, block in enumerate(blocks):
         for lang in block.sides:
-            applicable = [r for r in rules if r.applies(lang, block.kind)]
+            applicable = by_side.get((lang, block.kind))
+            if applicable is None:
+                applicable = by_side[lang, block.kind] = [
+                    r for r in rules if r.applies(lang, block.kind)]
             if not applicable:
                 continue
             text = block.text(lang)

@@ -174,8 +174,10 @@ def rules():
 
 
 from .glossary import glossary as _glossary_commands  # noqa: E402  (needs `friendly`)
+from . import run as _run  # noqa: E402  (command modules register on `main`)
 
 main.add_command(_glossary_commands)
+_run.register(main, friendly, build_config)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -96,8 +96,15 @@ def parse_meta(text: str) -> dict[str, str] | None:
     >>> parse_meta("The source: a long sentence that merely mentions a source of funding.") is None
     True
     """
-    labels = list(_LABEL.finditer(text))
     lead = _DATETIME_LINE.match(text)
+    # fast exit for prose: a metadata line has a label right at its start, or right after
+    # a leading date (the checks below would reject any other line after a full scan)
+    start = lead.end() if lead else 0
+    start += len(text) - start - len(text[start:].lstrip())
+    if not _LABEL.match(text, start) and (
+            not lead or len(text.strip()) > lead.end() + 3):
+        return None
+    labels = list(_LABEL.finditer(text))
     if not labels and not lead:
         return None
     if lead and not labels and len(text.strip()) > lead.end() + 3:
@@ -358,7 +365,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
-    new_blocks = tuple(replace(b, kind=k) for b, k in zip(blocks, kinds))
+    new_blocks = tuple(b if b.kind == k else replace(b, kind=k) for b, k in zip(blocks, kinds))
     merged = dict(item.meta)
     for k, v in meta.items():
         merged.setdefault(k, v)

@@ -12,9 +12,11 @@ from functools import lru_cache
 
 import regex
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z\p{Latin}]")
+_HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
+_LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
+MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
 _WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
@@ -43,12 +45,15 @@ def script_lang(text: str) -> tuple[str, int, int]:
     'latin'
     """
     if not text.isascii():
-        suffix = _HAN_SUFFIX.search(text)
+        suffix = _HAN_SUFFIX.search(text, max(0, len(text) - MAX_SUFFIX_CHARS))
         if suffix and _LATIN.search(text, 0, suffix.start()):
             text = text[:suffix.start()]
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text)) if not text.isascii() else sum(
-        1 for c in text if c.isalpha())
+    if text.isascii():
+        han = 0
+        latin = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        han = sum(map(len, _HAN.findall(text)))
+        latin = sum(map(len, _LATIN.findall(text)))
     if han == 0 and latin == 0:
         return "und", 0, 0
     # one Han character carries about as much as a short English word
@@ -70,16 +75,26 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
     lang, _, _ = script_lang(text)
     if lang != "latin":
         return lang
-    words = _WORD.findall(text)
-    if any(w.lower() in _FUNCTION_WORDS for w in words):
+    # most English blocks have a function word among their first few words: stop there
+    if any(m.group().lower() in _FUNCTION_WORDS for m in _WORD.finditer(text)):
         return "en"
-    if len(words) < MIN_WORDS_FOR_MODEL:
+    if len(_WORD.findall(text)) < MIN_WORDS_FOR_MODEL:
         return "en"
-    try:
-        best = _langdetect()(text)[0]
-    except Exception:  # langdetect raises on text without features
+    english = _model_says_english(text)
+    if english is None:
         return doc_lang or "und"
-    return "en" if best.lang == "en" else "und"
+    return "en" if english else "und"
+
+
+@lru_cache(maxsize=8192)
+def _model_says_english(text: str) -> bool | None:
+    """langdetect's verdict (None: no features). It costs milliseconds per block, and
+    boilerplate lines repeat across a corpus, so answers are remembered (the seeded
+    model gives the same answer for the same text anyway)."""
+    try:
+        return _langdetect()(text)[0].lang == "en"
+    except Exception:  # langdetect raises on text without features
+        return None
 
 
 def document_lang(langs_and_sizes) -> str:

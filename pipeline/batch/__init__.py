@@ -1,0 +1,188 @@
+"""Batch runs over a corpus: streaming, parallel, resumable, and accounted for.
+
+:func:`run_batch` reads inputs as a stream (:func:`pipeline.readers.iter_inputs`), numbers
+every entry, sends chunks of entries to worker processes, and writes the results strictly
+in input order: cleaned items to ``items.jsonl``, everything else to ``rejects.jsonl``
+with its source and reason. At most a few chunks per worker are in flight, so memory does
+not grow with the corpus. The journal (:mod:`pipeline.batch.journal`) makes a killed run
+resumable with byte-identical output; ``report.json`` sums it all up.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ..errors import ConfigError, InputError, MtcleanError
+from ..readers import expand_paths, iter_inputs
+from ..runner import Config
+from .journal import RunFiles
+from .progress import Progress
+from .report import build_report, dumps_report
+from .work import (Done, config_fingerprint, entry_hash, init_worker, process_chunk,
+                   warm_up)
+
+CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
+CHUNK_CHARS = 200_000
+WINDOW_PER_JOB = 4  # chunks in flight per worker
+START_METHOD = None  # the platform's default; everything sent to workers also pickles
+COMMIT_SECONDS = 0.5  # journal (and fsync) at most this often
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    report: dict
+    outdir: str
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
+    """Fail early, before any output, on inputs that cannot be a corpus at all."""
+    if not paths:
+        raise InputError("no inputs given", hint="name files, folders, or - for stdin")
+    out = Path(outdir).resolve() if outdir else None
+    for path in paths:
+        if path == "-":
+            continue
+        p = Path(path)
+        if not p.exists():
+            raise InputError("no such file or folder", path=path)
+        if p.is_dir():
+            if out is not None and out.is_relative_to(p.resolve()):
+                raise ConfigError("the output folder is inside this input folder, so its "
+                                  "files would be read as input", path=path,
+                                  hint="write the output somewhere else")
+            next(iter(expand_paths([path])))  # raises for a folder without input files
+
+
+def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
+    chunk: list = []
+    size = 0
+    for index, entry, digest in entries:
+        chunk.append((index, entry, digest))
+        size += sum(len(s.text) for s in getattr(entry, "sources", ()))
+        if len(chunk) >= CHUNK_ITEMS or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _results(chunks: Iterable[list], jobs: int, config: Config,
+             close_fds: tuple[int, ...] = ()) -> Iterator[tuple[list, list]]:
+    """(chunk, results) in input order; a bounded window of chunks in flight.
+
+    Input that fits in one chunk is cleaned in this process: starting workers would
+    cost more than it saves."""
+    it = iter(chunks)
+    head = list(islice(it, 2))
+    if jobs <= 1 or len(head) < 2:
+        init_worker(config)
+        for chunk in chain(head, it):
+            yield chunk, process_chunk([(i, e) for i, e, _ in chunk])
+        return
+    context = multiprocessing.get_context(START_METHOD)
+    if context.get_start_method() == "fork":
+        warm_up(config)  # once, shared by every forked worker
+    else:
+        close_fds = ()  # only forked workers inherit the run's descriptors
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
+                             initargs=(config, close_fds, True, True)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chain(head, it):
+                pending.append((chunk, pool.submit(process_chunk,
+                                                   [(i, e) for i, e, _ in chunk])))
+                if len(pending) >= jobs * WINDOW_PER_JOB:
+                    chunk0, fut = pending.popleft()
+                    yield chunk0, fut.result()
+            while pending:
+                chunk0, fut = pending.popleft()
+                yield chunk0, fut.result()
+        finally:
+            for _, fut in pending:
+                fut.cancel()
+
+
+def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
+              config: Config = Config(), progress: Callable | None = None,
+              stdin=None, sync_every: float | None = None) -> BatchResult:
+    """Clean every input item into ``outdir``; resume if a previous run was cut short.
+
+    ``progress`` is called as ``progress(done_entries, chars)`` after each chunk;
+    finished entries are made durable and journalled every ``sync_every`` seconds
+    (default :data:`COMMIT_SECONDS`).
+    """
+    if sync_every is None:
+        sync_every = COMMIT_SECONDS
+    check_inputs(paths, outdir)
+    jobs = jobs or default_jobs()
+    start = time.perf_counter()
+    files = RunFiles(outdir)
+    processed = processed_chars = 0
+    try:
+        files.recover()
+        fingerprint = config_fingerprint(config)
+
+        def numbered() -> Iterator[tuple[int, object, str]]:
+            matching = True
+            for index, entry in enumerate(iter_inputs(paths, stdin=stdin)):
+                digest = entry_hash(entry, fingerprint)
+                if matching:
+                    if files.matches(index, digest):
+                        if progress:
+                            progress(1, 0)
+                        continue
+                    matching = False
+                yield index, entry, digest
+            files.stop_matching()  # input ended: drop journalled entries beyond it
+
+        last_commit = time.monotonic()
+        for chunk, results in _results(_chunks(numbered()), jobs, config,
+                                       (files.lock_fd,)):
+            for (index, _, digest), done in zip(chunk, results):
+                if done.index != index:  # pragma: no cover - would be a bug in ordering
+                    raise RuntimeError(f"result {done.index} arrived for entry {index}")
+                files.write(done.is_item, done.line,
+                            (index, digest, done.chars, done.edits, done.checks, done.reason))
+                processed += 1
+                processed_chars += done.chars
+            if progress:
+                progress(len(chunk), sum(d.chars for d in results))
+            now = time.monotonic()
+            if now - last_commit >= sync_every:
+                files.commit()
+                last_commit = now
+        files.stop_matching()  # nothing was left to process: open files for finishing
+        files.commit()
+        seconds = time.perf_counter() - start
+        report = build_report(files.entries(), paths, config, timing={
+            "seconds": round(seconds, 3), "jobs": jobs,
+            "items_processed": processed, "items_resumed": files.resumed,
+            "chars_processed": processed_chars,
+            "chars_per_s": round(processed_chars / seconds) if seconds else None,
+            "items_per_s": round(processed / seconds, 1) if seconds else None})
+        files.finish(dumps_report(report))
+    except BrokenProcessPool:
+        raise MtcleanError("a worker process died (out of memory, or killed); the items "
+                           "finished so far are kept", path=outdir,
+                           hint="run the same command again to resume") from None
+    finally:
+        files.close()
+    return BatchResult(report, outdir)
+
+
+__all__ = ["BatchResult", "Done", "Progress", "default_jobs", "run_batch"]

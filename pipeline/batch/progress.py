@@ -1,0 +1,63 @@
+"""Progress on stderr: a bar (items, items/s, ETA) on a terminal, a plain line every few
+seconds otherwise (logs stay readable)."""
+from __future__ import annotations
+
+import sys
+import time
+from typing import IO, Sequence
+
+from ..readers import JSONL_SUFFIXES, _pair_files, expand_paths
+
+PLAIN_EVERY = 5.0  # seconds between plain progress lines
+
+
+def estimate_total(paths: Sequence[str]) -> int | None:
+    """Roughly how many entries the inputs hold (one per line of JSON Lines files, one
+    per text file or pair); None when standard input is among them."""
+    if "-" in paths:
+        return None
+    total = 0
+    for group in _pair_files(list(expand_paths(paths))):
+        if group[0].lower().endswith(JSONL_SUFFIXES):
+            with open(group[0], "rb") as f:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20),
+                                                                  b""))
+        else:
+            total += 1
+    return total
+
+
+class Progress:
+    """Call with (entries, chars) after each chunk; :meth:`close` at the end."""
+
+    def __init__(self, total: int | None, stream: IO[str] = sys.stderr):
+        self.stream = stream
+        self.count = 0
+        self.start = self.last = time.monotonic()
+        self.bar = None
+        if stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="item", file=stream, dynamic_ncols=True,
+                            smoothing=0.1)
+        self.total = total
+
+    def __call__(self, entries: int, chars: int) -> None:
+        self.count += entries
+        if self.bar is not None:
+            self.bar.update(entries)
+            return
+        now = time.monotonic()
+        if now - self.last >= PLAIN_EVERY:
+            self.last = now
+            rate = self.count / (now - self.start)
+            eta = ""
+            if self.total and rate > 0:
+                eta = f", ETA {max(self.total - self.count, 0) / rate:.0f} s"
+            of = f"/{self.total}" if self.total else ""
+            print(f"mtclean: {self.count}{of} items, {rate:.0f} items/s{eta}",
+                  file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

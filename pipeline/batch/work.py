@@ -1,0 +1,223 @@
+"""What one worker does with a chunk of input entries, and the content hash that lets a
+resumed run recognise the entries it has already done.
+
+A chunk is a list of ``(index, entry)`` where the entry is an
+:class:`~pipeline.readers.InputItem` or a :class:`~pipeline.readers.Rejected`. The result
+is one :class:`Done` per entry: the bytes of exactly one line for ``items.jsonl`` or for
+``rejects.jsonl``. The same function runs in the main process (``--jobs 1``) and in
+worker processes, so the bytes do not depend on the number of jobs.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Sequence
+
+from .. import __version__, registry
+from ..emit.jsonl import dumps_item, dumps_record
+from ..errors import MtcleanError
+from ..readers import InputItem, Rejected
+from ..records import Item
+from ..runner import Config, SourceText, clean_sources
+from .journal import encode_counts, encode_reason
+
+Entry = InputItem | Rejected
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Done:
+    """One entry's output line: ``item`` lines go to items.jsonl, the others to rejects."""
+
+    index: int
+    is_item: bool
+    line: bytes
+    chars: int  # input characters, for throughput figures
+    edits: str = "-"  # counts for the report, in the journal's encoding
+    checks: str = "-"
+    reason: str = "-"
+
+
+def entry_chars(entry: Entry) -> int:
+    if isinstance(entry, InputItem):
+        return sum(len(s.text) for s in entry.sources)
+    return len(entry.original or "")
+
+
+def _original(sources: Sequence[SourceText]) -> str | dict[str, str]:
+    """The input text of a rejected item: a string, or one string per source file."""
+    if len(sources) == 1:
+        return sources[0].text
+    return {s.name: s.text for s in sources}
+
+
+def reject_line(where: str, reason: str, original, item_id: str | None) -> bytes:
+    """One line of ``rejects.jsonl``.
+
+    >>> reject_line("in.jsonl:3", "malformed JSON", '{"id": ', None)
+    b'{"id":null,"source":"in.jsonl:3","reason":"malformed JSON","original":"{\\\\"id\\\\": "}\\n'
+    """
+    return dumps_record({"id": item_id, "source": where, "reason": reason,
+                         "original": original})
+
+
+def reason_kind(reason: str) -> str:
+    """The kind of a reject reason, for the report's counts: the part before any colon,
+    without quoted names or numbers.
+
+    >>> reason_kind("malformed JSON: unexpected character: line 1 column 9 (char 8)")
+    'malformed JSON'
+    >>> reason_kind("duplicate id 'a7' (first at line 3)")
+    'duplicate id (first at line N)'
+    """
+    head = _QUOTED.sub("", reason.split(": ")[0])
+    return " ".join(_NUMBER.sub("N", head).split())[:80]
+
+
+def _counts(item: Item) -> tuple[str, str]:
+    edits: dict[str, int] = {}
+    for e in item.edits:
+        edits[e.rule] = edits.get(e.rule, 0) + 1
+    checks: dict[str, int] = {}
+    for c in item.checks:
+        key = f"{c.check}/{c.severity}"
+        checks[key] = checks.get(key, 0) + 1
+    return encode_counts(edits), encode_counts(checks)
+
+
+def process_entry(index: int, entry: Entry, config: Config) -> Done:
+    """Clean one entry; any failure becomes a reject line, never an exception."""
+    chars = entry_chars(entry)
+    if isinstance(entry, Rejected):
+        return Done(index, False, reject_line(entry.where, entry.reason, entry.original,
+                                              entry.id), chars,
+                    reason=encode_reason(reason_kind(entry.reason)))
+    try:
+        item = clean_sources(entry.id, entry.sources, config)
+        line = dumps_item(item)
+    except MtcleanError as exc:
+        reason = exc.message
+    except Exception as exc:  # a bug in a stage: reject this item, keep the run going
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+    else:
+        return Done(index, True, line, chars, *_counts(item))
+    return Done(index, False, reject_line(entry.where, reason, _original(entry.sources),
+                                          entry.id), chars,
+                reason=encode_reason(reason_kind(reason)))
+
+
+def process_chunk(chunk: Sequence[tuple[int, Entry]]) -> list[Done]:
+    """Worker entry point: uses the config that :func:`init_worker` installed."""
+    return [process_entry(i, e, _WORKER_CONFIG) for i, e in chunk]
+
+
+_WORKER_CONFIG = Config()
+
+
+def init_worker(config: Config, close_fds: tuple[int, ...] = (),
+                watch_parent: bool = False, preload: bool = False) -> None:
+    """Set a worker up once: its config, and everything the stages load on first use
+    (:func:`warm_up`; nothing left to load in a worker forked after the main process
+    warmed up), so no item pays for start-up.
+
+    A forked worker closes the run's lock (``close_fds``) so that a rerun after a crash
+    is not locked out, and exits when its parent dies (``watch_parent``): a ``kill -9``
+    of the run leaves no worker behind.
+    """
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = config
+    for fd in close_fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    if watch_parent:
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    warm_up(config, preload)
+
+
+def warm_up(config: Config, preload: bool = True) -> None:
+    """Clean a small bilingual sample, so that whatever the stages load on first use
+    (glossary, compiled patterns) is loaded now, and with ``preload`` also langdetect's
+    language profiles (0.3 s). Run in the main process before workers are forked, it
+    lets every worker share one copy instead of loading its own."""
+    sample = (SourceText("<warm-up>", "民政部召开会议。", "utf-8", "zh"),
+              SourceText("<warm-up>", "Title\n\nThe Ministry of Civil Affairs held a "
+                                      "meeting in Beijing on Monday.", "utf-8", "en"))
+    try:
+        clean_sources("warm-up", sample, config)
+        if preload:
+            from ..stages.detect import _langdetect
+
+            _langdetect()("Warm-up text loads every language profile once")
+    except Exception:  # the real items will report the problem, one by one
+        pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.2)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+# --- content hashes -----------------------------------------------------------------------
+
+def config_fingerprint(config: Config) -> bytes:
+    """Everything besides the input that decides the output bytes: the mtclean version,
+    the registered rules and checks, disabled ids, and the glossary files' contents."""
+    h = hashlib.blake2b(digest_size=16)
+    parts = [f"mtclean {__version__}", "rules " + " ".join(sorted(registry.RULES)),
+             "checks " + " ".join(sorted(registry.CHECKS)),
+             "structural " + " ".join(sorted(registry.STRUCTURAL)),
+             "disabled " + " ".join(sorted(config.disabled)),
+             f"glossary {config.use_glossary}"]
+    for path in config.glossaries or ():
+        try:
+            with open(path, "rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest() \
+                    if hasattr(hashlib, "file_digest") else hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            digest = "unreadable"
+        parts.append(f"glossary-file {os.path.abspath(path)} {digest}")
+    for p in parts:
+        _feed(h, p)
+    return h.digest()
+
+
+def _feed(h, text: str | None) -> None:
+    if text is None:
+        h.update(b"\x00N")
+        return
+    data = text.encode("utf-8", "surrogatepass")
+    h.update(len(data).to_bytes(8, "little"))
+    h.update(data)
+
+
+def entry_hash(entry: Entry, fingerprint: bytes) -> str:
+    """A hash of everything that decides an entry's output line.
+
+    >>> from pipeline.runner import SourceText
+    >>> a = InputItem("a", (SourceText("a.txt", "Hello."),), "a.txt")
+    >>> b = InputItem("a", (SourceText("a.txt", "Hello!"),), "a.txt")
+    >>> entry_hash(a, b"") == entry_hash(a, b""), entry_hash(a, b"") == entry_hash(b, b"")
+    (True, False)
+    """
+    h = hashlib.blake2b(fingerprint, digest_size=16)
+    if isinstance(entry, InputItem):
+        _feed(h, "item")
+        _feed(h, entry.id)
+        _feed(h, entry.where)
+        for s in entry.sources:
+            for part in (s.name, s.encoding, s.lang, s.text):
+                _feed(h, part)
+    else:
+        _feed(h, "reject")
+        for part in (entry.id, entry.where, entry.reason, entry.original):
+            _feed(h, part)
+    return h.hexdigest()
