@@ -54,8 +54,15 @@ def side_of(path: str) -> tuple[str, str | None]:
     return stem, None
 
 
+# Documentation that sits beside a corpus in its folder is not news: a folder walk skips
+# it (a file named on the command line is still read).
+NOT_INPUT_STEMS = ("readme", "source", "sources", "license", "licence", "changelog")
+
+
 def _is_input_file(p: Path) -> bool:
     name = p.name.lower()
+    if name.split(".")[0] in NOT_INPUT_STEMS:
+        return False
     return p.is_file() and not name.startswith(".") and name.endswith(
         TEXT_SUFFIXES + JSONL_SUFFIXES)
 

@@ -67,3 +67,11 @@ def test_side_of():
 def test_stdin_text():
     got = list(iter_inputs(["-"], stdin=io.BufferedReader(io.BytesIO(b"Title\n\nBody."))))
     assert got[0].id == "stdin" and got[0].sources[0].text == "Title\n\nBody."
+
+
+def test_folder_walk_skips_documentation(tmp_path):
+    (tmp_path / "README.md").write_text("# About this corpus\n", encoding="utf-8")
+    (tmp_path / "SOURCE.md").write_text("Where it comes from.\n", encoding="utf-8")
+    (tmp_path / "news.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    assert [g.id for g in collect([tmp_path])] == ["news"]
+    assert [g.id for g in collect([tmp_path / "README.md"])] == ["README"]

@@ -284,6 +284,10 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     ...                         SourceText("b", "Ministry holds meeting\\n\\nIt stressed.", lang="en")])
     >>> [b.kind for b in classify_item(item).blocks]
     ['title', 'paragraph', 'title', 'paragraph']
+    >>> item = build_item("y", [SourceText("a", "北京生态向好 - 中新网\\n\\n正文。", lang="zh"),
+    ...                         SourceText("b", "Beijing ecology improves - CNN\\n\\nText.", lang="en")])
+    >>> {k: v for k, v in classify_item(item).meta if k.startswith("site")}
+    {'site': '中新网', 'site_en': 'CNN'}
     """
     groups = _source_groups(item)
     if len(groups) <= 1:
@@ -300,8 +304,14 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
         for k, g in enumerate(indices):
             blocks[g] = done.blocks[k]
         edits.extend(renumber_edits(done.edits, dict(enumerate(indices))))
+        sides = [s for b in done.blocks for s in b.sides]
+        lang = max(sorted(set(sides)), key=sides.count) if sides else "und"
         for key, value in done.meta:
-            meta.setdefault(key, value)
+            if key not in meta:
+                meta[key] = value
+            elif meta[key] != value:
+                # the other source says it its own way ("中新网" and "CNN"): keep both
+                meta.setdefault(f"{key}_{lang}", value)
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
 
 

@@ -20,7 +20,7 @@ _STRICT_SITE = (
     r"|Xinhua(?:\s*(?:net|news(?:\s+agency)?|network|english(?:\s*\.?\s*news\.cn)?))?"
     r"(?:\s+[\w-]+(?:\.[\w-]+)+)?"
     r"|CNN|China\s+News(?:\s+Network|\s+Service)?|China\s+New\s+Network|Zhongxin\s+network"
-    r"|Huasheng\s+Online"
+    r"|Huasheng\s+Online|(?:[\w'’]+\s+){1,2}Daily(?:\s+(?:News|Online|Network))?"
     r"|\p{Han}{1,10}(?:网|在线)"
 )
 _SITE = regex.compile(
@@ -57,6 +57,8 @@ def split_site(title: str) -> tuple[str, str, str] | None:
     ('', '第十三届省茶博会开幕', ' - 视点头条 - 湖南日报网 - 华声在线')
     >>> split_site("Sino-US trade talks - what comes next") is None
     True
+    >>> split_site("Promote industrial projects-Hunan Daily News - 华声在线")
+    ('', 'Promote industrial projects', '-Hunan Daily News - 华声在线')
     """
     seps = list(_SEP.finditer(title))
     bounds = [0] + [x for m in seps for x in (m.start(), m.end())] + [len(title)]

@@ -53,7 +53,8 @@ def site_rendered_faithfully(item):
     >>> [(c.block, c.span) for c in item.checks if c.check == "qa.suspect_rendering"]
     [(0, 'CNN')]
     """
-    site = item.meta_dict.get("site") or ""
+    meta = item.meta_dict
+    site = " | ".join(str(v) for k, v in meta.items() if k == "site" or k.startswith("site_"))
     at = next((i for i, b in enumerate(item.blocks) if b.kind == "title"), 0)
     for name, real in SUSPECT_SITES.items():
         if _mentions(site, name):
