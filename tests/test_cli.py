@@ -89,3 +89,21 @@ def test_every_command_has_help_with_example():
     for cmd in main.commands:
         res = run(cmd, "--help")
         assert res.exit_code == 0 and "Example" in res.output, cmd
+
+
+def test_run_with_project_glossary_makes_seed_terms_consistent(tmp_path):
+    from paths import ROOT
+
+    out = tmp_path / "out"
+    res = run("run", str(SEED), "-o", str(out), "--quiet", "--jobs", "1",
+              "--add-glossary", str(ROOT / "glossaries" / "projects" / "lnfund.tsv"))
+    assert res.exit_code == 0, res.output
+    rec = json.loads((out / "items.jsonl").read_text(encoding="utf-8"))
+    heads = [b["en"] for b in rec["blocks"] if b["kind"] == "heading"]
+    assert heads == ["Foundation of participation", "Framework of collaboration",
+                     "Paradigm of innovation", "Key points of action"]
+    text = " ".join(b["en"] for b in rec["blocks"] if b["kind"] == "paragraph")
+    for head in heads:
+        assert head.lower() in text.lower()  # the heading now says what the text says
+    assert {e["entry"] for e in rec["edits"] if e["rule"] == "glossary.deprecated"} >= {
+        "lnfund-foundation-of-participation", "lnfund-key-points-of-action"}

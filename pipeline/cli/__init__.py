@@ -52,7 +52,13 @@ def friendly(fn):
     return wrapper
 
 
-def build_config(disable, glossaries, no_glossary) -> Config:
+def build_config(disable, glossaries, no_glossary, added=()) -> Config:
+    """The run's Config; ``added`` glossaries layer over ``glossaries`` (or the shipped
+    one when none is given)."""
+    if added:
+        from ..glossary import SHIPPED
+
+        glossaries = (tuple(glossaries) or (str(SHIPPED),)) + tuple(added)
     try:
         return Config(disabled=frozenset(disable),
                       glossaries=tuple(glossaries) if glossaries else None,
@@ -110,11 +116,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
       cat page.txt | mtclean clean -
       mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
     """
-    if added:
-        from ..glossary import SHIPPED
-
-        glossaries = (tuple(glossaries) or (str(SHIPPED),)) + tuple(added)
-    config = build_config(disable, glossaries, no_glossary)
+    config = build_config(disable, glossaries, no_glossary, added)
     inputs = list(iter_inputs(files, strict=True)) if files else []
     if zh_file or en_file:
         inputs.append(pair_input(zh_file, en_file))

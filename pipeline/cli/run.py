@@ -20,9 +20,12 @@ def register(main, friendly, build_config) -> None:
                   help="Switch off a rule or check by id (repeatable).")
     @click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
                   help="Use this glossary instead of the shipped one (repeatable).")
+    @click.option("--add-glossary", "added", multiple=True, metavar="FILE",
+                  help="Layer this glossary over the shipped one (or over --glossary files).")
     @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
     @friendly
-    def run(inputs, outdir, jobs, quiet, sync_every, disable, glossaries, no_glossary):
+    def run(inputs, outdir, jobs, quiet, sync_every, disable, glossaries, added,
+            no_glossary):
         """Clean a corpus: folders, text/Markdown files, NAME.zh/NAME.en pairs, JSON Lines
         files, - for JSON Lines on standard input.
 
@@ -35,12 +38,13 @@ def register(main, friendly, build_config) -> None:
         Examples:
           mtclean run corpus/ news.jsonl -o out/ --jobs 2
           cat news.jsonl | mtclean run - -o out/ --quiet
+          mtclean run corpus -o out --add-glossary glossaries/projects/lnfund.tsv
         """
         from ..batch import run_batch
         from ..batch.progress import Progress, estimate_total
         from ..batch.report import summary
 
-        config = build_config(disable, glossaries, no_glossary)
+        config = build_config(disable, glossaries, no_glossary, added)
         progress = None if quiet else Progress(estimate_total(inputs)
                                                if _isatty() else None)
         try:
