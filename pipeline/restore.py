@@ -8,15 +8,53 @@ from __future__ import annotations
 
 from .diff import undo_span
 from .errors import InputError
-from .records import Item
+from .records import Edit, Item
 
 
-def original_text(item: Item, index: int, lang: str) -> str:
+def _runs(edits: list[Edit]) -> list[list[Edit]]:
+    """Split edits into runs made left to right without overlap (one rule pass, or the
+    joins of one block): such a run can be undone in one pass over the text."""
+    runs: list[list[Edit]] = []
+    for e in edits:
+        if runs:
+            last = runs[-1][-1]
+            if e.offset >= last.offset + len(last.after):
+                runs[-1].append(e)
+                continue
+        runs.append([e])
+    return runs
+
+
+def _undo_run(text: str, run: list[Edit]) -> str:
+    """Undo a left-to-right run of edits at once: linear in the text, where undoing them
+    one by one would copy the whole text per edit (quadratic for a long block)."""
+    if len(run) == 1:
+        e = run[0]
+        return undo_span(text, e.offset, e.before, e.after)
+    pieces = []
+    pos = 0
+    for e in run:
+        if text[e.offset:e.offset + len(e.after)] != e.after:
+            raise ValueError(f"edit does not match the text at offset {e.offset}")
+        pieces.append(text[pos:e.offset])
+        pieces.append(e.before)
+        pos = e.offset + len(e.after)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def original_text(item: Item, index: int, lang: str,
+                  edits: list[Edit] | None = None) -> str:
+    """The text of one block side before any edit (``edits``: that side's edits, when the
+    caller has already picked them out)."""
     text = item.blocks[index].text(lang) or ""
-    for edit in reversed(item.block_edits(index, lang)):
+    if edits is None:
+        edits = item.block_edits(index, lang)
+    for run in reversed(_runs(edits)):
         try:
-            text = undo_span(text, edit.offset, edit.before, edit.after)
+            text = _undo_run(text, run)
         except ValueError:
+            edit = run[0]
             raise InputError(f"edit {edit.rule} at offset {edit.offset} of block {index} "
                              f"({lang}) does not match the text", item=item.id,
                              hint="the record was changed after cleaning") from None
@@ -26,12 +64,15 @@ def original_text(item: Item, index: int, lang: str) -> str:
 def restore_sources(item: Item) -> list[str]:
     """The decoded text of every source document of the item, in source order."""
     pieces: dict[int, list[tuple[int, str]]] = {d: [] for d in range(len(item.sources))}
+    by_side: dict[tuple[int, str], list[Edit]] = {}
+    for e in item.edits:  # grouped once: per block filtering is quadratic in blocks
+        by_side.setdefault((e.block, e.lang), []).append(e)
     for index, block in enumerate(item.blocks):
         for lang in ("en", "zh"):
             origin = block.origin(lang)
             if origin is None:
                 continue
-            text = original_text(item, index, lang)
+            text = original_text(item, index, lang, by_side.get((index, lang), []))
             pieces.setdefault(origin.doc, []).append((origin.pos,
                                                       origin.gap + origin.mark + text))
     out = []

@@ -107,6 +107,22 @@ def _join_text(prev: str, nxt: str) -> str:
     return " "
 
 
+TAIL_CHARS = 256  # the join decisions look at the end of a block only
+
+
+def _keep_tail(text: str) -> str:
+    """The end of a block's text that every join decision needs: its trailing spaces and
+    the ``TAIL_CHARS`` before them.
+
+    Joining the whole block again for every line would make a block of many short lines
+    cost quadratic time.
+    """
+    if len(text) <= 2 * TAIL_CHARS:
+        return text
+    trailing = len(text) - len(text.rstrip())
+    return text[-max(2 * TAIL_CHARS, trailing + TAIL_CHARS):]
+
+
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     """Split text into blocks; return them and the trailing layout text.
 
@@ -120,6 +136,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     cur_edits: list[tuple[str, int, str, str]] = []
     cur_gap = ""
     cur_mark = ""
+    cur_len = 0  # len("".join(cur)), kept so the text is joined only once per block
+    cur_tail = ""  # the end of "".join(cur)
     pending_term = ""  # the line terminator after the current block's last line
 
     def flush() -> None:
@@ -145,18 +163,22 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         mark = mark_m.group(0) if mark_m else ""
         body = content[len(mark):]
         if cur is not None and not mark and not cur_mark:
-            joined = "".join(cur)
+            joined = cur_tail
             if not gap_parts and joins_soft(joined, body):
                 sep = _join_text(joined, body)
-                cur_edits.append((JOIN_LINES, len(joined), pending_term, sep))
+                cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
                 cur.extend((sep, body))
+                cur_len += len(sep) + len(body)
+                cur_tail = _keep_tail(cur_tail + sep + body)
                 pending_term = term
                 continue
             if gap_parts and joins_across_gap(joined, body):
                 gap = "".join(gap_parts)
                 sep = _join_text(joined, body)
-                cur_edits.append((JOIN_BROKEN, len(joined), gap, sep))
+                cur_edits.append((JOIN_BROKEN, cur_len, gap, sep))
                 cur.extend((sep, body))
+                cur_len += len(sep) + len(body)
+                cur_tail = _keep_tail(cur_tail + sep + body)
                 gap_parts = []
                 pending_term = term
                 continue
@@ -166,7 +188,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         else:
             cur_gap = "".join(gap_parts)
         gap_parts = []
-        cur, cur_mark = [body], mark
+        cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
         pending_term = term
     if cur is not None:
         flush()

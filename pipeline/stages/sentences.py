@@ -29,9 +29,12 @@ tues wed thu thur thurs fri sat sun etc vs v al cf e.g i.e a.m p.m u.s u.k u.n e
 ph.d b.a m.a b.sc m.sc d.c r.o.c p.r.c no.
 """.split())
 
+# Possessive runs that start only where a run of marks starts: a long run of dots or
+# quotes is scanned once, never once per position (that would be quadratic).
 _EN_END = regex.compile(
-    r"""(?:\.{3}|…|[.!?]+)["'”’)\]]*(?=\s+|\Z)""")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\Z")
+    r"""(?:…|(?<![.!?])[.!?]++)["'”’)\]]*+(?=\s|\Z)""")
+# searched backwards from the full stop, so the cost is the word's length, not the text's
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}.]+)\Z")
 _NEXT = regex.compile(r"\s+(\S)")
 
 
@@ -117,14 +120,19 @@ def split_chinese(text: str) -> list[str]:
     """
     out = []
     depth: list[str] = []
+    open_quotes = {"“": 0, "‘": 0}  # how many of each are in ``depth``: O(1) membership
     start = 0
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c in _ZH_OPEN and c not in "‘“" or (c in "“‘" and c not in depth):
+        if c in _ZH_OPEN and c not in "‘“" or (c in "“‘" and not open_quotes[c]):
             depth.append(c)
+            if c in open_quotes:
+                open_quotes[c] += 1
         elif c in _ZH_PAIRS and depth and depth[-1] == _ZH_PAIRS[c]:
-            depth.pop()
+            opened = depth.pop()
+            if opened in open_quotes:
+                open_quotes[opened] -= 1
             # a sentence end just inside closing quotes ends the sentence with them
             if not depth and c in "”’」』" and i > 0 and text[i - 1] in _ZH_END:
                 j = i + 1
