@@ -168,7 +168,10 @@ def classify_item(item: Item, extra=None) -> Item:
     if extra is not None:
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
+    body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
     for i, block in enumerate(blocks):
+        if i and kinds[i - 1] in ("paragraph", "heading"):
+            body_seen = True
         if kinds[i]:
             continue
         text = _text(block)
@@ -176,8 +179,7 @@ def classify_item(item: Item, extra=None) -> Item:
         md_level = max((o.mark.count("#") for o in (block.en_origin, block.zh_origin) if o),
                        default=0)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
-                             and not any(kinds[j] in ("paragraph", "heading")
-                                         for j in range(i))):
+                             and not body_seen):
             kinds[i] = "title" if not title_done else "heading"
             title_done = True
             continue

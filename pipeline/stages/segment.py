@@ -44,6 +44,13 @@ class RawBlock:
         return self.mark.count("#")
 
 
+def _soft_end(p: str) -> bool:
+    """Does ``p`` (no trailing spaces) end in a word or mark that continues a sentence?
+    Only its last characters can match: searching the whole text costs a regex attempt
+    at every position."""
+    return bool(_EN_SOFT_END.search(p[-32:]))
+
+
 def _ends_han(s: str) -> bool:
     s = s.rstrip()
     return bool(s) and bool(_HAN.match(s[-1]))
@@ -75,7 +82,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False
     if _EN_LOWER_START.match(nxt):
         return True
-    return bool(_EN_SOFT_END.search(p)) and not nxt.lstrip()[:1].isdigit()
+    return _soft_end(p) and not nxt.lstrip()[:1].isdigit()
 
 
 def joins_across_gap(prev: str, nxt: str) -> bool:
@@ -92,7 +99,7 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     p = prev.rstrip()
     if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p):
         return False
-    return p[-1] in ",;-" or (len(p) >= 40 and bool(_EN_SOFT_END.search(p)))
+    return p[-1] in ",;-" or (len(p) >= 40 and _soft_end(p))
 
 
 def _join_text(prev: str, nxt: str) -> str:
