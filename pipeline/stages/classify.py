@@ -46,6 +46,10 @@ _DATETIME_LINE = regex.compile(
     r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+# Longer blocks are prose: scanning megabytes for labels would only find false ones.
+MAX_META_CHARS = 2000
+
+
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``.
 
@@ -79,6 +83,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
     >>> parse_meta("The source: a long sentence that merely mentions a source of funding.") is None
     True
     """
+    if len(text) > MAX_META_CHARS:
+        return None
     labels = list(_LABEL.finditer(text))
     lead = _DATETIME_LINE.match(text)
     if not labels and not lead:
