@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+import regex
+
 from .emit.jsonl import loads_line
 from .errors import InputError, MtcleanError
 from .runner import SourceText, decode_source, item_id_for
@@ -39,6 +41,12 @@ class Rejected:
     def to_dict(self) -> dict:
         return {"id": self.id, "source": self.where, "reason": self.reason,
                 "original": self.original}
+
+
+def _reason(exc: MtcleanError) -> str:
+    """The reason for a reject: what is wrong and what to do, without the place (the
+    reject records that itself)."""
+    return f"{exc.message} ({exc.hint})" if exc.hint else exc.message
 
 
 def side_of(path: str) -> tuple[str, str | None]:
@@ -150,7 +158,22 @@ def record_to_item(record: object, where: str) -> InputItem:
                              item=item_id)
     if not any(s.text.strip() for s in sources):
         raise InputError("empty text", path=where, item=item_id)
+    for src in sources:
+        _refuse_surrogates(src.text, where, item_id)
     return InputItem(item_id, tuple(sources), where)
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, where: str, item_id: str) -> None:
+    """JSON can escape half of a UTF-16 pair (``"\\ud800"``): that is no character, and
+    no UTF-8 output could hold it, so the item is refused rather than silently changed."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(f"lone surrogate \\u{ord(m.group(0)):04x} at character "
+                         f"{m.start()}: not a Unicode character", path=where, item=item_id,
+                         hint="fix the export that wrote half of a UTF-16 pair")
 
 
 def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
@@ -159,12 +182,18 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
-        original = line.decode("utf-8", "replace").rstrip("\r\n")
+        # surrogateescape keeps undecodable bytes, so the reject holds the exact line
+        original = line.decode("utf-8", "surrogateescape").rstrip("\r\n")
         try:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not UTF-8 (byte {exc.start + 1} of the line): JSON Lines "
+                                 "must be UTF-8", path=path, line=lineno) from None
             record = loads_line(line, path, lineno)
             item = record_to_item(record, where)
         except MtcleanError as exc:
-            yield Rejected(where, exc.message, original,
+            yield Rejected(where, _reason(exc), original,
                            exc.item if exc.item is not None else None)
             continue
         if item.id in seen:
@@ -192,7 +221,7 @@ def iter_inputs(paths: Iterable[str], *, strict: bool = False,
                 source = _jsonl_file(first)
             for entry in source:
                 if strict and isinstance(entry, Rejected):
-                    raise InputError(entry.reason, path=entry.where)
+                    raise InputError(entry.reason, path=entry.where, item=entry.id)
                 yield entry
             continue
         yield from _guard(group, strict)
@@ -212,7 +241,7 @@ def _guard(group: list[str], strict: bool,
                                if p != "-")
         except MtcleanError:
             pass
-        yield Rejected(where, exc.message, original)
+        yield Rejected(where, _reason(exc), original)
 
 
 def _jsonl_from(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
@@ -226,5 +255,10 @@ def _jsonl_file(path: str) -> Iterator[InputItem | Rejected]:
         raise InputError("no such file", path=path) from None
     except PermissionError:
         raise InputError("permission denied: cannot read the file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     with stream:
-        yield from iter_jsonl(stream, path)
+        try:
+            yield from iter_jsonl(stream, path)
+        except OSError as exc:  # a failing disk or network share mid-file
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None

@@ -99,14 +99,16 @@ def clean(files, output, fmt, disable, glossaries, no_glossary):
       cat page.txt | mtclean clean -
     """
     config = build_config(disable, glossaries, no_glossary)
-    items = [clean_sources(inp.id, inp.sources, config)
-             for inp in iter_inputs(files, strict=True)]
+    # cleaned one by one into the temporary output: memory stays flat, and an error or
+    # Ctrl-C part-way removes the temporary file and leaves any old output untouched
+    items = (clean_sources(inp.id, inp.sources, config)
+             for inp in iter_inputs(files, strict=True))
     with atomic_output(output) as out:
-        if fmt == "jsonl":
-            for item in items:
+        for n, item in enumerate(items):
+            if fmt == "jsonl":
                 out.write(dumps_item(item))
-        else:
-            out.write("\n".join(render_markdown(i) for i in items).encode("utf-8"))
+            else:
+                out.write((b"\n" if n else b"") + render_markdown(item).encode("utf-8"))
 
 
 @main.command()
