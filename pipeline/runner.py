@@ -182,6 +182,9 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)
+    # a repair may leave what normalize removes (a full-width space becomes a space next
+    # to another): normalize again, or cleaning the output would change it once more
+    item = run_rule_group(item, "normalize", config)
     item = drop_empty_blocks(item)
     item = run_checks(item, config)
     return add_sentences(item)
