@@ -60,8 +60,11 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
         raw, tail = split_blocks(src.text)
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
+        # metadata lines do not count: they are left out of the clean text, and cleaning
+        # that again must put language-less blocks on the same side
         doc_lang = src.lang or detect_stage.document_lang(
-            (lang, len(b.text)) for lang, b in zip(first, raw))
+            (lang, len(b.text)) for lang, b in zip(first, raw)
+            if classify_stage.parse_meta(b.text) is None)
         for rb, lang in zip(raw, first):
             if src.lang:
                 side = src.lang

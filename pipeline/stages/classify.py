@@ -132,7 +132,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
 
 # --- structure ------------------------------------------------------------------------
 
-_CLOSING_EN = tuple(".!?:;\"”’)…")
+# with the full-width marks that repair turns into these: classification runs before
+# repair and must decide as it will on the repaired text
+_CLOSING_EN = tuple(".!?:;\"”’)…。！？：；）》")
 _CLOSING_ZH = tuple("。！？：；”’）…")
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
