@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import registry
 from .diff import diff_spans
-from .errors import InputError
+from .errors import InputError, read_error
 from .records import Block, Check, Edit, Item, Origin, Source
 from .stages import classify as classify_stage
 from .stages import detect as detect_stage
@@ -226,15 +226,8 @@ def read_path(path: str) -> bytes:
         if path == "-":
             return sys.stdin.buffer.read()
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path,
-                         hint="use `mtclean run` for folders") from None
-    except PermissionError:
-        raise InputError("permission denied: cannot read the file", path=path) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        raise read_error(exc, path) from None
 
 
 def clean_file(path: str, config: Config = Config()) -> Item:

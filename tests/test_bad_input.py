@@ -46,6 +46,7 @@ def assert_clear_error(res, *names, code=1):
     assert "Traceback" not in res.output
     for name in names:
         assert str(name) in err, (name, err)
+    assert err.endswith(")"), err  # every message ends with what to do, in brackets
     return err
 
 
@@ -374,7 +375,7 @@ def test_duplicate_ids(tmp_path):
                  '{"id": "a", "en": "Three."}\n', encoding="utf-8")
     got = list(iter_inputs([str(f)]))
     assert isinstance(got[2], Rejected)
-    assert "duplicate id 'a' (first at line 1)" in got[2].reason
+    assert "duplicate id 'a' (first at line 1" in got[2].reason
     assert_clear_error(cli("clean", f), "in.jsonl:3", "duplicate id 'a'")
 
 
