@@ -139,3 +139,73 @@ def test_output_identical_across_processes(tmp_path):
     jsonl = {o for f, o in outputs if f == "jsonl"}
     md = {o for f, o in outputs if f == "md"}
     assert len(jsonl) == 1 and len(md) == 1
+
+
+# Long blocks: the join decisions look only at the end of a block (segment.TAIL_CHARS);
+# they must decide exactly as if they saw the whole block.
+ENDS = ("民政部", "会议，", "the ministry said that the ", "social organizations to",
+        "ends with,", "Title", "x  ", "lower case", "A.", "#", "民政部召开会议。")
+STARTS = ("民政部", "establish a bridge.", "New rules", "lower", "# ", "1.2", "  indented",
+          "，")
+LINE_ENDS = st.sampled_from(ENDS)
+LINE_STARTS = st.sampled_from(STARTS)
+LONG_LINES = st.lists(
+    st.builds(lambda body, n, end, start, sep: start + body * n + end + sep,
+              st.one_of(LINE_ENDS, PIECES), st.integers(1, 120), LINE_ENDS, LINE_STARTS,
+              st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"])),
+    min_size=2, max_size=12).map("".join)
+
+
+def _split_with_whole_view(text):
+    from pipeline.stages import segment
+
+    saved = segment.TAIL_CHARS
+    segment.TAIL_CHARS = 10 ** 9
+    try:
+        return segment.split_blocks(text)
+    finally:
+        segment.TAIL_CHARS = saved
+
+
+def test_segment_tail_window_decides_as_the_whole_block():
+    from itertools import product
+
+    from pipeline.stages.segment import split_blocks
+
+    for end, start, sep in product(ENDS, STARTS, ["\n", "\n\n", "\r\n", "\n \n"]):
+        for body in ("民政部" * 300, "lower case " * 100, " " * 700):
+            text = "Title\n\n" + body + end + sep + start + body + end + sep + start
+            assert split_blocks(text) == _split_with_whole_view(text), (end, start, sep)
+
+
+@settings(max_examples=40, **SETTINGS)
+@given(LONG_LINES)
+def test_long_lines_restore_exactly(text):
+    from pipeline.stages.segment import split_blocks
+
+    assert split_blocks(text) == _split_with_whole_view(text)
+    item = clean_text(text, "gen")
+    assert restore_sources(load_items(dumps_item(item))[0]) == [text]
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(TEXTS, TEXTS)
+def test_bilingual_items_restore_exactly(zh, en):
+    from pipeline.runner import SourceText, clean_sources
+
+    item = clean_sources("pair", [SourceText("a.zh.txt", zh, lang="zh"),
+                                  SourceText("a.en.txt", en, lang="en")])
+    assert restore_sources(load_items(dumps_item(item))[0]) == [zh, en]
+
+
+def test_adversarial_shapes_restore_and_stay_clean():
+    # the cost benchmark's inputs, small: each must also be lossless and idempotent
+    sys.path.insert(0, str(ROOT))
+    from bench.bench_cost import CASES
+
+    for name, make in sorted(CASES.items()):
+        text = make(20_000)
+        item = clean_text(text, name)
+        assert restore_sources(item) == [text], name
+        md = render_markdown(item)
+        assert clean_text(md, name).edits == (), name

@@ -185,6 +185,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     cur_mark = ""
     cur_len = 0  # len("".join(cur)), kept so the text is joined only once per block
     cur_tail = ""  # the end of "".join(cur)
+    cur_bare = False  # the block is only a "#" so far
     pending_term = ""  # the line terminator after the current block's last line
 
     def flush() -> None:
@@ -208,8 +209,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             continue
         mark = heading_mark(content)
         body = content[len(mark):]
-        if cur is not None and not mark and not cur_mark and not (
-                len(cur) == 1 and _BARE_MARK.fullmatch(cur[0])):
+        if cur is not None and not mark and not cur_mark and not cur_bare:
             joined = cur_tail
             if not gap_parts and joins_soft(joined, body):
                 sep = _join_text(joined, body)
@@ -236,6 +236,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
+        cur_bare = bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
         pending_term = term
     if cur is not None:
         flush()
