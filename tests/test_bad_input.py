@@ -417,7 +417,8 @@ def test_decode_error_is_an_input_error():
 
 # --- interruption -------------------------------------------------------------------------
 
-def test_ctrl_c_during_clean_leaves_no_partial_file(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_interrupt_during_clean_leaves_no_partial_file(tmp_path, sig):
     src = tmp_path / "in.jsonl"
     with src.open("w", encoding="utf-8") as f:
         for i in range(20000):
@@ -435,7 +436,7 @@ def test_ctrl_c_during_clean_leaves_no_partial_file(tmp_path):
         assert time.monotonic() < deadline, "the run never started writing"
         time.sleep(0.05)
     time.sleep(0.2)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     err = err.decode()
     assert proc.returncode == 130, err

@@ -8,6 +8,7 @@ message and a non-zero exit code.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 
 import click
@@ -26,11 +27,23 @@ EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """``kill`` (SIGTERM) unwinds like Ctrl-C, so temporary output files are removed."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding application): leave it alone
+        pass
+
+
 def friendly(fn):
     """Turn library errors into one clear line and an exit code; never a traceback."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        _exit_cleanly_on_sigterm()
         try:
             return fn(*args, **kwargs)
         except MtcleanError as exc:
