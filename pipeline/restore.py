@@ -61,8 +61,36 @@ def original_text(item: Item, index: int, lang: str,
     return text
 
 
+def _damaged(item: Item, what: str) -> InputError:
+    return InputError(f"damaged record: {what}", item=item.id,
+                      hint="restore reads records exactly as `mtclean clean` wrote them")
+
+
+def _check_record(item: Item) -> None:
+    """Refuse a record whose parts do not fit together, rather than restoring part of it
+    silently or failing with a bug report."""
+    for index, block in enumerate(item.blocks):
+        for lang in ("en", "zh"):
+            text, origin = block.text(lang), block.origin(lang)
+            if text is not None and not isinstance(text, str):
+                raise _damaged(item, f"block {index} {lang} text is not a string")
+            if origin is not None and not (
+                    isinstance(origin.gap, str) and isinstance(origin.mark, str)
+                    and 0 <= origin.doc < len(item.sources)):
+                raise _damaged(item, f"block {index} {lang} origin does not fit the sources")
+    for e in item.edits:
+        if not (0 <= e.block < len(item.blocks) and e.lang in ("en", "zh")
+                and isinstance(e.before, str) and isinstance(e.after, str)
+                and e.offset >= 0):
+            raise _damaged(item, f"edit {e.rule!r} does not fit the blocks")
+    for source in item.sources:
+        if not isinstance(source.tail, str):
+            raise _damaged(item, f"source {source.name!r} tail is not a string")
+
+
 def restore_sources(item: Item) -> list[str]:
     """The decoded text of every source document of the item, in source order."""
+    _check_record(item)
     pieces: dict[int, list[tuple[int, str]]] = {d: [] for d in range(len(item.sources))}
     by_side: dict[tuple[int, str], list[Edit]] = {}
     for e in item.edits:  # grouped once: per block filtering is quadratic in blocks

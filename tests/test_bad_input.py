@@ -444,3 +444,23 @@ def test_interrupt_during_clean_leaves_no_partial_file(tmp_path, sig):
     assert "interrupted" in err
     assert out.read_text() == "previous\n"
     assert_only(tmp_path, "in.jsonl", "o.jsonl")
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda r: r["blocks"][0].update(en=5),
+    lambda r: r["blocks"][0]["origin"].update(en={"doc": 3, "pos": 0, "gap": ""}),
+    lambda r: r["edits"][0].update(block=999),
+    lambda r: r["edits"][0].update(offset=-4),
+    lambda r: r["edits"][0].update(before=None),
+    lambda r: r["sources"][0].update(tail=["x"]),
+], ids=["text-type", "origin-doc", "edit-block", "edit-offset", "edit-before", "tail"])
+def test_restore_of_a_damaged_record(tmp_path, tamper):
+    out = tmp_path / "o.jsonl"
+    assert cli("clean", SEED, "-o", out).exit_code == 0
+    rec = json.loads(out.read_bytes())
+    tamper(rec)
+    out.write_text(json.dumps(rec) + "\n")
+    res = cli("restore", out, "-o", tmp_path / "back.txt")
+    err = assert_clear_error(res, "000_928918768c0ec3d6")
+    assert "damaged record" in err
+    assert_only(tmp_path, "o.jsonl")
