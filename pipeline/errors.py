@@ -50,6 +50,27 @@ class DecodeError(InputError):
     hint = "convert the file to UTF-8 text, or check that it is not binary"
 
 
+JSONL_HINT = 'each line must be one JSON object, such as {"id": "a1", "zh": "...", "en": "..."}'
+
+
+def read_error(exc: OSError, path: str) -> InputError:
+    """The :class:`InputError` for an ``OSError`` raised while reading ``path``.
+
+    >>> print(read_error(FileNotFoundError(2, "No such file"), "a.txt"))
+    a.txt: no such file (check the path and the current folder)
+    """
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", path=path,
+                          hint="check the path and the current folder")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a folder, not a file", path=path, hint="give a file here")
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied: cannot read the file", path=path,
+                          hint="check the file's permissions and owner")
+    return InputError(f"cannot read: {exc.strerror or exc}", path=path,
+                      hint="check the disk or network share, then run again")
+
+
 class ConfigError(MtcleanError):
     """A bad option, rule id or configuration value."""
 

@@ -1,6 +1,7 @@
 """Output files that are never half-written: write to a temporary file, then rename."""
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -15,17 +16,27 @@ from .errors import OutputError
 def atomic_output(path: str | None) -> Iterator[BinaryIO]:
     """Yield a binary stream; on success it replaces ``path`` in one step.
 
-    ``None`` or ``-`` means standard output. On any error the target is untouched and
-    the temporary file is removed.
+    ``None`` or ``-`` means standard output, written only once the body succeeds. On any
+    error the target is untouched and the temporary file is removed; an ``OSError`` while
+    writing becomes an :class:`~pipeline.errors.OutputError`.
     """
     if path in (None, "-"):
-        yield sys.stdout.buffer
+        # held until the end, so a failure part-way prints nothing rather than a part
+        buffer = io.BytesIO()
+        yield buffer
+        sys.stdout.buffer.write(buffer.getvalue())
         sys.stdout.buffer.flush()
         return
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError("output folder does not exist", path=str(folder),
+                          hint="create it first, or choose another output path")
     if not folder.is_dir():
-        raise OutputError("output folder does not exist", path=str(folder))
+        raise OutputError("is a file, not a folder, so the output cannot go in it",
+                          path=str(folder))
+    if target.is_dir():
+        raise OutputError("output path is a folder; give a file name", path=str(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -37,9 +48,15 @@ def atomic_output(path: str | None) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            # the body only writes (inputs are read before or through MtcleanError),
+            # so an OSError here is a full disk, a quota, or a target that vanished
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(target),
+                              hint="check free space and permissions; nothing was "
+                                   "written") from None
         raise

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+import regex
+
 from .emit.jsonl import loads_line
-from .errors import InputError, MtcleanError
+from .errors import JSONL_HINT, InputError, MtcleanError, read_error
 from .runner import SourceText, decode_source, item_id_for
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -39,6 +41,12 @@ class Rejected:
     def to_dict(self) -> dict:
         return {"id": self.id, "source": self.where, "reason": self.reason,
                 "original": self.original}
+
+
+def _reason(exc: MtcleanError) -> str:
+    """The reason for a reject: what is wrong and what to do, without the place (the
+    reject records that itself)."""
+    return f"{exc.message} ({exc.hint})" if exc.hint else exc.message
 
 
 def side_of(path: str) -> tuple[str, str | None]:
@@ -81,7 +89,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                         found = True
                         yield str(fp)
             if not found:
-                raise InputError("folder has no input files (.txt, .md, .jsonl)", path=path)
+                raise InputError("folder has no input files (.txt, .md, .jsonl)", path=path,
+                                 hint="put input files in it, or name the files")
         else:
             yield path
 
@@ -132,16 +141,19 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
 def record_to_item(record: object, where: str) -> InputItem:
     """One JSON Lines record (``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``)."""
     if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where)
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where,
+                         hint=JSONL_HINT)
     item_id = record.get("id")
     if not isinstance(item_id, (str, int)) or isinstance(item_id, bool) or item_id == "":
-        raise InputError("missing or invalid field 'id' (a non-empty string)", path=where)
+        raise InputError("missing or invalid field 'id' (a non-empty string)", path=where,
+                         hint=JSONL_HINT)
     item_id = str(item_id)
     sources = []
     if "text" in record and not any(k in record for k in SIDES):
         text = record["text"]
         if not isinstance(text, str):
-            raise InputError("field 'text' must be a string", path=where, item=item_id)
+            raise InputError("field 'text' must be a string", path=where, item=item_id,
+                             hint=JSONL_HINT)
         sources.append(SourceText(where, text, "json"))
     else:
         for lang in SIDES:
@@ -150,14 +162,30 @@ def record_to_item(record: object, where: str) -> InputItem:
                 continue
             if not isinstance(value, str):
                 raise InputError(f"field {lang!r} must be a string or null", path=where,
-                                 item=item_id)
+                                 item=item_id, hint=JSONL_HINT)
             sources.append(SourceText(f"{where}#{lang}", value, "json", lang))
         if not sources:
             raise InputError("no text: give 'zh' and/or 'en' (or 'text')", path=where,
-                             item=item_id)
+                             item=item_id, hint=JSONL_HINT)
     if not any(s.text.strip() for s in sources):
-        raise InputError("empty text", path=where, item=item_id)
+        raise InputError("empty text", path=where, item=item_id,
+                         hint="check that the item was exported completely")
+    for src in sources:
+        _refuse_surrogates(src.text, where, item_id)
     return InputItem(item_id, tuple(sources), where)
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, where: str, item_id: str) -> None:
+    """JSON can escape half of a UTF-16 pair (``"\\ud800"``): that is no character, and
+    no UTF-8 output could hold it, so the item is refused rather than silently changed."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise InputError(f"lone surrogate \\u{ord(m.group(0)):04x} at character "
+                         f"{m.start()}: not a Unicode character", path=where, item=item_id,
+                         hint="fix the export that wrote half of a UTF-16 pair")
 
 
 def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
@@ -166,16 +194,24 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
-        original = line.decode("utf-8", "replace").rstrip("\r\n")
+        # surrogateescape keeps undecodable bytes, so the reject holds the exact line
+        original = line.decode("utf-8", "surrogateescape").rstrip("\r\n")
         try:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not UTF-8 (byte {exc.start + 1} of the line)", path=path,
+                                 line=lineno, hint="JSON Lines must be UTF-8: convert "
+                                 "the file") from None
             record = loads_line(line, path, lineno)
             item = record_to_item(record, where)
         except MtcleanError as exc:
-            yield Rejected(where, exc.message, original,
+            yield Rejected(where, _reason(exc), original,
                            exc.item if exc.item is not None else None)
             continue
         if item.id in seen:
-            yield Rejected(where, f"duplicate id {item.id!r} (first at line {seen[item.id]})",
+            yield Rejected(where, f"duplicate id {item.id!r} (first at line {seen[item.id]}; "
+                           "give every item its own id)",
                            original, item.id)
             continue
         seen[item.id] = lineno
@@ -199,7 +235,7 @@ def iter_inputs(paths: Iterable[str], *, strict: bool = False,
                 source = _jsonl_file(first)
             for entry in source:
                 if strict and isinstance(entry, Rejected):
-                    raise InputError(entry.reason, path=entry.where)
+                    raise InputError(entry.reason, path=entry.where, item=entry.id)
                 yield entry
             continue
         yield from _guard(group, strict)
@@ -219,7 +255,7 @@ def _guard(group: list[str], strict: bool,
                                if p != "-")
         except MtcleanError:
             pass
-        yield Rejected(where, exc.message, original)
+        yield Rejected(where, _reason(exc), original)
 
 
 def _jsonl_from(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
@@ -229,12 +265,13 @@ def _jsonl_from(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
 def _jsonl_file(path: str) -> Iterator[InputItem | Rejected]:
     try:
         stream = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied: cannot read the file", path=path) from None
+    except OSError as exc:
+        raise read_error(exc, path) from None
     with stream:
-        yield from iter_jsonl(stream, path)
+        try:
+            yield from iter_jsonl(stream, path)
+        except OSError as exc:  # a failing disk or network share mid-file
+            raise read_error(exc, path) from None
 
 
 def pair_input(zh_path: str | None, en_path: str | None,

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import registry
 from .diff import diff_spans
-from .errors import InputError
+from .errors import InputError, read_error
 from .records import Block, Check, Edit, Item, Origin, Source
 from .stages import align as align_stage
 from .stages import classify as classify_stage
@@ -65,8 +65,11 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
         raw, tail = split_blocks(src.text)
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
+        # metadata lines do not count: they are left out of the clean text, and cleaning
+        # that again must put language-less blocks on the same side
         doc_lang = src.lang or detect_stage.document_lang(
-            (lang, len(b.text)) for lang, b in zip(first, raw))
+            (lang, len(b.text)) for lang, b in zip(first, raw)
+            if classify_stage.parse_meta(b.text) is None)
         for rb, lang in zip(raw, first):
             if src.lang:
                 side = src.lang
@@ -201,6 +204,9 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = run_rule_group(item, "repair", config)
+    # a repair may leave what normalize removes (a full-width space becomes a space next
+    # to another): normalize again, or cleaning the output would change it once more
+    item = run_rule_group(item, "normalize", config)
     item = drop_empty_blocks(item)
     # checks run last: cross-language checks read the sentence alignment
     item = align_stage.align_sentences(add_sentences(item))
@@ -240,15 +246,8 @@ def read_path(path: str) -> bytes:
         if path == "-":
             return sys.stdin.buffer.read()
         return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path,
-                         hint="use `mtclean run` for folders") from None
-    except PermissionError:
-        raise InputError("permission denied: cannot read the file", path=path) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        raise read_error(exc, path) from None
 
 
 def clean_file(path: str, config: Config = Config()) -> Item:

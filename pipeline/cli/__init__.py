@@ -8,6 +8,7 @@ message and a non-zero exit code.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 
 import click
@@ -27,11 +28,23 @@ EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """``kill`` (SIGTERM) unwinds like Ctrl-C, so temporary output files are removed."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding application): leave it alone
+        pass
+
+
 def friendly(fn):
     """Turn library errors into one clear line and an exit code; never a traceback."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        _exit_cleanly_on_sigterm()
         try:
             return fn(*args, **kwargs)
         except MtcleanError as exc:
@@ -117,20 +130,27 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
       mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
     """
     config = build_config(disable, glossaries, no_glossary, added)
-    inputs = list(iter_inputs(files, strict=True)) if files else []
-    if zh_file or en_file:
-        inputs.append(pair_input(zh_file, en_file))
-    if not inputs:
+    if not files and not (zh_file or en_file):
         raise click.UsageError("give FILES, or --zh FILE --en FILE")
-    items = [clean_sources(inp.id, inp.sources, config) for inp in inputs]
+
+    def inputs():
+        if files:
+            yield from iter_inputs(files, strict=True)
+        if zh_file or en_file:
+            yield pair_input(zh_file, en_file)
+
+    # cleaned one by one into the temporary output: memory stays flat, and an error or
+    # Ctrl-C part-way removes the temporary file and leaves any old output untouched
+    items = (clean_sources(inp.id, inp.sources, config) for inp in inputs())
     with atomic_output(output) as out:
-        if fmt == "jsonl":
-            for item in items:
-                out.write(dumps_item(item))
-        elif fmt == "tmx":
+        if fmt == "tmx":
             out.write(render_tmx(items).encode("utf-8"))
-        else:
-            out.write("\n".join(render_markdown(i) for i in items).encode("utf-8"))
+            return
+        for n, item in enumerate(items):
+            if fmt == "jsonl":
+                out.write(dumps_item(item))
+            else:
+                out.write((b"\n" if n else b"") + render_markdown(item).encode("utf-8"))
 
 
 @main.command()

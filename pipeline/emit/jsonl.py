@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from ..errors import InputError
+from ..errors import JSONL_HINT, InputError
 from ..records import Item
 
 
@@ -34,7 +34,8 @@ def loads_line(line: bytes | str, path: str = "<jsonl>", lineno: int | None = No
         try:
             return json.loads(line)  # the stdlib accepts escaped lone surrogates
         except (ValueError, TypeError) as exc:
-            raise InputError(f"malformed JSON: {exc}", path=path, line=lineno) from None
+            raise InputError(f"malformed JSON: {exc}", path=path, line=lineno,
+                             hint=JSONL_HINT) from None
 
 
 def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:

@@ -63,6 +63,10 @@ _DATETIME_LINE = regex.compile(
     r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+# Longer blocks are prose: scanning megabytes for labels would only find false ones.
+MAX_META_CHARS = 2000
+
+
 def iso_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``.
 
@@ -96,6 +100,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
     >>> parse_meta("The source: a long sentence that merely mentions a source of funding.") is None
     True
     """
+    if len(text) > MAX_META_CHARS:
+        return None
     lead = _DATETIME_LINE.match(text)
     # fast exit for prose: a metadata line has a label right at its start, or right after
     # a leading date (the checks below would reject any other line after a full scan)
@@ -173,8 +179,9 @@ def parse_dated_line(text: str) -> dict[str, str] | None:
 
 # --- structure ------------------------------------------------------------------------
 
-# either width: the repair rules turn one into the other, and a block must keep its kind
-_CLOSING_EN = tuple(".!?:;\"”’)…。！？：；）")
+# either width: classification runs before repair, which turns one into the other, and
+# a block must keep its kind when its cleaned text is cleaned again
+_CLOSING_EN = tuple(".!?:;\"”’)…。！？：；）》")
 _CLOSING_ZH = tuple("。！？：；”’）….!?:;)")
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
@@ -350,7 +357,10 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
     title_at = None
+    body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
     for i, block in enumerate(blocks):
+        if i and kinds[i - 1] in ("paragraph", "heading"):
+            body_seen = True
         if kinds[i]:
             continue
         text = _text(block)
@@ -358,8 +368,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         md_level = max((o.mark.count("#") for o in (block.en_origin, block.zh_origin) if o),
                        default=0)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
-                             and not any(kinds[j] in ("paragraph", "heading")
-                                         for j in range(i))):
+                             and not body_seen):
             kinds[i] = "title" if not title_done else "heading"
             if not title_done:
                 title_at = i
@@ -368,8 +377,11 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         if md_level >= 2:
             kinds[i] = "heading"
             continue
+        # the next block in the same language: in an interleaved page the translation in
+        # between must not decide, or the Markdown (zh before en) would read differently
         nxt = next((j for j in range(i + 1, len(blocks))
-                    if kinds[j] not in ("meta", "boilerplate", "caption")), None)
+                    if kinds[j] not in ("meta", "boilerplate", "caption")
+                    and (blocks[j].en is None) == (block.en is None)), None)
         if _headingish(text, lang) and nxt is not None and not _headingish(
                 _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
             kinds[i] = "heading"

@@ -57,6 +57,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _utf16_han(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without BOM and without ASCII (so without zero bytes): Chinese text whose
+    code units are nearly all Han, CJK punctuation or line breaks. GBK or Big5 bytes
+    read as UTF-16 give Hangul, Yi and private-use characters instead."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        usual = han + sum(1 for c in text if "\u3000" <= c <= "\u303f"
+                          or "\uff00" <= c <= "\uffef" or c in "\n\r\t ")
+        if han >= 2 and usual >= 0.97 * len(text):
+            return text, encoding
+    return None
+
+
 def _han_share(text: str, common) -> float:
     han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     if not han:
@@ -140,6 +159,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
     if not candidates:
+        utf16 = _utf16_han(data)
+        if utf16:
+            return utf16
         raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5", path=name,
                           line=_line_of(data, bad))
     candidates.sort(reverse=True)

@@ -52,8 +52,9 @@ def script_lang(text: str) -> tuple[str, int, int]:
         han = 0
         latin = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
     else:
-        han = sum(map(len, _HAN.findall(text)))
-        latin = sum(map(len, _LATIN.findall(text)))
+        # counted by deleting runs: a list of every letter would cost memory and time
+        han = len(text) - len(_HAN.sub("", text))
+        latin = len(text) - len(_LATIN.sub("", text))
     if han == 0 and latin == 0:
         return "und", 0, 0
     # one Han character carries about as much as a short English word
@@ -75,10 +76,12 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
     lang, _, _ = script_lang(text)
     if lang != "latin":
         return lang
-    # most English blocks have a function word among their first few words: stop there
-    if any(m.group().lower() in _FUNCTION_WORDS for m in _WORD.finditer(text)):
-        return "en"
-    if len(_WORD.findall(text)) < MIN_WORDS_FOR_MODEL:
+    count = 0
+    for m in _WORD.finditer(text):  # stops at the first function word
+        if m.group(0).lower() in _FUNCTION_WORDS:
+            return "en"
+        count += 1
+    if count < MIN_WORDS_FOR_MODEL:
         return "en"
     english = _model_says_english(text)
     if english is None:

@@ -21,11 +21,49 @@ JOIN_BROKEN = structural("repair.join_broken_lines",
                          "Join a sentence broken across a blank line (next part starts in "
                          "lower case, previous part has no closing punctuation).")
 
-_BLANK = regex.compile(r"[\s\u200b-\u200d\u2060\ufeff\u3000]*")
-_MD_HEADING = regex.compile(r"(#{1,6})[ \t]+(?=\S)")
+# Characters that normalize removes or turns into spaces: a marker hidden behind them
+# ("\u200b# Heading", "#\u00a0Heading") must still be a marker, or the cleaned text would
+# start with "# " and read as a heading when cleaned again.
+_IGNORABLE = (r"[\s\u200b-\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f-\x9f"
+              r"\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
+# a line of only spaces, invisible or control characters is layout, not a block
+_BLANK = regex.compile(rf"{_IGNORABLE}*")
+# "#" alone on a line: joined to the next line it would become a heading marker
+_BARE_MARK = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}*")
+_MARK_GROUP = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}+")
+_LAST_VISIBLE = regex.compile(rf"(?r)(?!{_IGNORABLE}).", regex.DOTALL)
+
+
+def heading_mark(line: str) -> str:
+    """The Markdown heading marker that opens ``line``, or "".
+
+    The marker is the longest run of ``#`` groups that still leaves visible text, so what
+    is left of the line never starts with a marker itself.
+
+    >>> heading_mark("## Main points"), heading_mark("#hashtag"), heading_mark("# # x")
+    ('## ', '', '# # ')
+    >>> heading_mark("# # "), heading_mark("####### seven")
+    ('# ', '')
+    """
+    end = 0
+    ends = []
+    while True:
+        m = _MARK_GROUP.match(line, end)
+        if m is None:
+            break
+        end = m.end()
+        ends.append(end)
+    if not ends:
+        return ""
+    last = _LAST_VISIBLE.search(line, ends[0])  # found once: the cost stays linear
+    if last is None:
+        return ""
+    return line[:max(e for e in ends if e <= last.start())]
+
+
 _HAN = regex.compile(r"\p{Han}")
 _EN_SOFT_END = regex.compile(
-    r"(?:[,;\-\u2013\u2014(]|\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
+    r"(?:[,;\-\u2013\u2014(，；（]|\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
     regex.IGNORECASE)
 _EN_LOWER_START = regex.compile(r"\A\s*[a-z]")
 # "author: ...", "editor: ..." open a metadata line, not the rest of a sentence
@@ -45,6 +83,13 @@ class RawBlock:
     @property
     def md_level(self) -> int:
         return self.mark.count("#")
+
+
+def _soft_end(p: str) -> bool:
+    """Does ``p`` (no trailing spaces) end in a word or mark that continues a sentence?
+    Only its last characters can match: searching the whole text costs a regex attempt
+    at every position."""
+    return bool(_EN_SOFT_END.search(p[-32:]))
 
 
 def _ends_han(s: str) -> bool:
@@ -69,9 +114,11 @@ def joins_soft(prev: str, nxt: str) -> bool:
     if not p or not nxt.strip():
         return False
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
-        if not _starts_han(nxt):
+        if _starts_han(nxt):
+            return p[-1] in _ZH_SOFT_END or len(p) >= 40
+        if _ends_han(p):
             return False
-        return p[-1] in _ZH_SOFT_END or len(p) >= 40
+        # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
     if _starts_han(nxt):
         return False
     if p[-1] in _CLOSING:
@@ -82,7 +129,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return bool(_EN_SOFT_END.search(p))
     if _EN_LOWER_START.match(nxt):
         return True
-    return bool(_EN_SOFT_END.search(p)) and not nxt.lstrip()[:1].isdigit()
+    return _soft_end(p) and not nxt.lstrip()[:1].isdigit()
 
 
 def joins_across_gap(prev: str, nxt: str) -> bool:
@@ -100,7 +147,7 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
             or _LABEL_START.match(nxt):
         return False
-    return p[-1] in ",;-" or (len(p) >= 40 and bool(_EN_SOFT_END.search(p)))
+    return p[-1] in ",;-，；" or (len(p) >= 40 and _soft_end(p))
 
 
 def _join_text(prev: str, nxt: str) -> str:
@@ -113,6 +160,22 @@ def _join_text(prev: str, nxt: str) -> str:
     if prev and prev[-1] in _ZH_SOFT_END:
         return ""
     return " "
+
+
+TAIL_CHARS = 256  # the join decisions look at the end of a block only
+
+
+def _keep_tail(text: str) -> str:
+    """The end of a block's text that every join decision needs: its trailing spaces and
+    the ``TAIL_CHARS`` before them.
+
+    Joining the whole block again for every line would make a block of many short lines
+    cost quadratic time.
+    """
+    if len(text) <= 2 * TAIL_CHARS:
+        return text
+    trailing = len(text) - len(text.rstrip())
+    return text[-max(2 * TAIL_CHARS, trailing + TAIL_CHARS):]
 
 
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
@@ -128,6 +191,9 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     cur_edits: list[tuple[str, int, str, str]] = []
     cur_gap = ""
     cur_mark = ""
+    cur_len = 0  # len("".join(cur)), kept so the text is joined only once per block
+    cur_tail = ""  # the end of "".join(cur)
+    cur_bare = False  # the block is only a "#" so far
     pending_term = ""  # the line terminator after the current block's last line
 
     def flush() -> None:
@@ -149,22 +215,25 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
                 continue
             gap_parts.append(line)
             continue
-        mark_m = _MD_HEADING.match(content)
-        mark = mark_m.group(0) if mark_m else ""
+        mark = heading_mark(content)
         body = content[len(mark):]
-        if cur is not None and not mark and not cur_mark:
-            joined = "".join(cur)
+        if cur is not None and not mark and not cur_mark and not cur_bare:
+            joined = cur_tail
             if not gap_parts and joins_soft(joined, body):
                 sep = _join_text(joined, body)
-                cur_edits.append((JOIN_LINES, len(joined), pending_term, sep))
+                cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
                 cur.extend((sep, body))
+                cur_len += len(sep) + len(body)
+                cur_tail = _keep_tail(cur_tail + sep + body)
                 pending_term = term
                 continue
             if gap_parts and joins_across_gap(joined, body):
                 gap = "".join(gap_parts)
                 sep = _join_text(joined, body)
-                cur_edits.append((JOIN_BROKEN, len(joined), gap, sep))
+                cur_edits.append((JOIN_BROKEN, cur_len, gap, sep))
                 cur.extend((sep, body))
+                cur_len += len(sep) + len(body)
+                cur_tail = _keep_tail(cur_tail + sep + body)
                 gap_parts = []
                 pending_term = term
                 continue
@@ -174,7 +243,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         else:
             cur_gap = "".join(gap_parts)
         gap_parts = []
-        cur, cur_mark = [body], mark
+        cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
+        cur_bare = bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
         pending_term = term
     if cur is not None:
         flush()
