@@ -65,9 +65,16 @@ _HAN = regex.compile(r"\p{Han}")
 _EN_SOFT_END = regex.compile(
     r"(?:[,;\-\u2013\u2014(，；（]|\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
     regex.IGNORECASE)
-_EN_LOWER_START = regex.compile(r"\A\s*[a-z]")
+# Characters that normalisation removes: joins are decided on text as it will read, so
+# that cleaning the cleaned text again decides the same way.
+_INVISIBLE = (r"\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2060\ufeff"
+              r"\u202a-\u202e\u2066-\u2069\ufff9-\ufffb")
+_INVISIBLE_CHARS = "".join(
+    c for c in map(chr, range(0x3000 + 1))
+    if c.isspace() or regex.match(rf"[{_INVISIBLE}]", c)) + "\u2060\ufeff\ufff9\ufffa\ufffb"
+_EN_LOWER_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]")
 # "author: ...", "editor: ..." open a metadata line, not the rest of a sentence
-_LABEL_START = regex.compile(r"\A\s*[a-z]+(?:\s+[a-z]+){0,2}\s*[:：]")
+_LABEL_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]+(?:\s+[a-z]+){{0,2}}\s*[:：]")
 _CLOSING = frozenset(".!?。！？…:：;；\"'”’)）]】》」』")
 _ZH_SOFT_END = frozenset("，、；：")
 
@@ -92,13 +99,17 @@ def _soft_end(p: str) -> bool:
     return bool(_EN_SOFT_END.search(p[-32:]))
 
 
+def _visible(s: str) -> str:
+    return s.strip(_INVISIBLE_CHARS)  # str.strip: linear in the stripped run only
+
+
 def _ends_han(s: str) -> bool:
-    s = s.rstrip()
+    s = s.rstrip(_INVISIBLE_CHARS)
     return bool(s) and bool(_HAN.match(s[-1]))
 
 
 def _starts_han(s: str) -> bool:
-    s = s.lstrip()
+    s = s.lstrip(_INVISIBLE_CHARS)
     return bool(s) and bool(_HAN.match(s[0]))
 
 
@@ -110,8 +121,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
     >>> joins_soft("Collaborative architecture", "The construction of a pattern.")
     False
     """
-    p = prev.rstrip()
-    if not p or not nxt.strip():
+    p = _visible(prev)
+    if not p or not _visible(nxt):
         return False
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
         if _starts_han(nxt):
@@ -143,11 +154,19 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     >>> joins_across_gap("Main points of action", "strategic awareness of the practice path.")
     False
     """
-    p = prev.rstrip()
+    p = _visible(prev)
     if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
             or _LABEL_START.match(nxt):
         return False
-    return p[-1] in ",;-，；" or (len(p) >= 40 and _soft_end(p))
+    if p[-1] in ",;-，；":
+        # a comma ends a broken sentence, not a lone mark or a one-word heading
+        return len(_WORDS.findall(p[-MAX_WORDS_LOOKBACK:])) >= MIN_WORDS_BEFORE_COMMA
+    return len(p) >= 40 and _soft_end(p)
+
+
+_WORDS = regex.compile(r"\w+")
+MIN_WORDS_BEFORE_COMMA = 2
+MAX_WORDS_LOOKBACK = 200
 
 
 def _join_text(prev: str, nxt: str) -> str:

@@ -66,7 +66,9 @@ def test_joins_soft(prev, nxt, expected):
     ("and also to promote the cooperation between social organizations to", "establish a bridge.", True),
     ("Main points of action", "strategic awareness.", False),
     ("It ended.", "then more", False),
-    ("short,", "continued here", True),
+    ("a short line,", "continued here", True),
+    ("short,", "continued here", False),  # one word and a comma: not a broken sentence
+    (",", "ends with,", False),
     ("From the four aspects of participation,", "the paper analyzes the path.", True),
     ("Collaborative architecture", "The construction cognition of cooperation pattern.", False),
     ("Source: Beijing Youth Daily,", "editor: Wang Sishuo", False),
