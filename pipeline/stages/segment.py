@@ -99,8 +99,10 @@ def _soft_end(p: str) -> bool:
     return bool(_EN_SOFT_END.search(p[-32:]))
 
 
-def _visible(s: str) -> str:
-    return s.strip(_INVISIBLE_CHARS)  # str.strip: linear in the stripped run only
+def _visible_end(s: str) -> str:
+    """``s`` without trailing invisible characters (linear in that run only). The start
+    stays: the join tests may see only the tail of a long block."""
+    return s.rstrip(_INVISIBLE_CHARS)
 
 
 def _ends_han(s: str) -> bool:
@@ -121,8 +123,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
     >>> joins_soft("Collaborative architecture", "The construction of a pattern.")
     False
     """
-    p = _visible(prev)
-    if not p or not _visible(nxt):
+    p = _visible_end(prev)
+    if not p.lstrip(_INVISIBLE_CHARS) or not nxt.strip(_INVISIBLE_CHARS):
         return False
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
         if _starts_han(nxt):
@@ -154,8 +156,8 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     >>> joins_across_gap("Main points of action", "strategic awareness of the practice path.")
     False
     """
-    p = _visible(prev)
-    if not p or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
+    p = _visible_end(prev)
+    if not p.lstrip(_INVISIBLE_CHARS) or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
             or _LABEL_START.match(nxt):
         return False
     if p[-1] in ",;-，；":
