@@ -189,6 +189,8 @@ def is_chrome(text: str, lang: str = "en") -> bool:
 
 _IMG = r"[\w\-.()（） ]{0,60}?\.(?:jpe?g|png|gif|webp|bmp|tiff?)(?:\s*\(\d+\))?"
 _IMAGE_FILE = regex.compile(rf"(?:{_IMG})+", _I)
+_IMAGE_EXT = regex.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?)\b", _I)
+MAX_IMAGE_LINE_CHARS = 300
 _CREDIT = regex.compile(
     r"\(?\s*(?:Photos?|Pictures?|Images?|Photographs?)\s*(?:by|/|credit|courtesy\s+of)\s*[:：]?"
     r"\s*[^.!?]{1,60}\)?"
@@ -202,7 +204,11 @@ def is_image_file_name(text: str) -> bool:
     >>> is_image_file_name("640.webp (15).jpg"), is_image_file_name("See photo.jpg below.")
     (True, False)
     """
-    return bool(_IMAGE_FILE.fullmatch(text.strip()))
+    t = text.strip()
+    # cheap tests first: the pattern backtracks over a long paragraph
+    if len(t) > MAX_IMAGE_LINE_CHARS or not _IMAGE_EXT.search(t):
+        return False
+    return bool(_IMAGE_FILE.fullmatch(t))
 
 
 def is_caption(text: str) -> bool:

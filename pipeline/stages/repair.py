@@ -66,6 +66,8 @@ def ascii_punct_in_english(text: str) -> str:
 # --- half-width punctuation in Chinese ---------------------------------------------------
 
 _H = r"\p{Han}"
+_H_RE = regex.compile(_H)
+_ASCII_PUNCT = regex.compile(r"[,;:!?.()]")
 _ZH_COMMA = regex.compile(rf"(?<={_H}|[”’）》」』]),\s*|,\s*(?={_H})")
 _ZH_SEMI = regex.compile(rf"(?<={_H}|[”’）》]);\s*")
 _ZH_COLON = regex.compile(rf"(?<={_H}):(?!//)\s*")
@@ -95,7 +97,7 @@ def fullwidth_punct_in_chinese(text: str) -> str:
     >>> fullwidth_punct_in_chinese("增长3.5%,时间10:30,见http://www.mca.gov.cn")
     '增长3.5%，时间10:30，见http://www.mca.gov.cn'
     """
-    if not regex.search(r"[,;:!?.()]", text) or not regex.search(_H, text):
+    if not _ASCII_PUNCT.search(text) or not _H_RE.search(text):
         return text
     text = _ZH_PARENS.sub(_zh_parens, text)
     text = _ZH_COMMA.sub("，", text)

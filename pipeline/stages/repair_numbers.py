@@ -160,6 +160,9 @@ def _percent(m: regex.Match) -> str | None:
     return f"{value} percent"
 
 
+_NUMBER_CHARS = regex.compile("[万亿元百]")
+
+
 @rule("repair.zh_numbers_in_english", lang="en", order=42)
 def render_zh_numbers(text: str) -> str:
     """Write numbers left in Chinese form (``1.2万``, ``3亿``, ``百分之五``) the English way.
@@ -171,7 +174,7 @@ def render_zh_numbers(text: str) -> str:
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
     """
-    if not regex.search("[万亿元百]", text) or mostly_mixed(text):
+    if not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
     text = _sub(_YI, text, _yi)
     text = _sub(_WAN, text, _wan)
