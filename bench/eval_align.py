@@ -79,13 +79,14 @@ class Locator:
         self.text = ""
         self.ids: list[int] = []
         for k, piece in pieces:
-            sq = _squash(piece)
+            # letters and digits only: punctuation and spacing repairs must not move it
+            sq = _bare(piece)
             self.text += sq
             self.ids.extend([k] * len(sq))
         self.cursor = 0
 
     def segments(self, sentence: str) -> set[int]:
-        sq = _squash(sentence)
+        sq = _bare(sentence)
         at = self.text.find(sq, self.cursor)
         if at < 0 or at > self.cursor + 200:
             at = self.cursor  # changed by a repair rule: assume it is the next text
@@ -175,9 +176,14 @@ def interleaved(docs, zh_key, en_key):
             if k:
                 parts.append(s[en_key])
         item = clean_sources(doc["doc_id"], [SourceText("inter", "\n\n".join(parts))])
-        # compared without spaces and punctuation, which the repairs may change
-        pred = {(_bare(b.zh), _bare(b.en)) for b in item.blocks if b.zh and b.en}
-        gold = {(_bare(s[zh_key]), _bare(s[en_key])) for s, k in zip(segs, keep) if k}
+        # compared by position in the file (repairs may change the text itself)
+        positions, pos = [], 0
+        for k in keep:
+            positions.append((pos, pos + 1 if k else None))
+            pos += 2 if k else 1
+        pred = {(b.zh_origin.pos, b.en_origin.pos) for b in item.blocks
+                if b.zh and b.en and b.zh_origin and b.en_origin}
+        gold = {p for p in positions if p[1] is not None}
         tp += len(pred & gold)
         n_pred += len(pred)
         n_gold += len(gold)

@@ -302,13 +302,14 @@ _ZH_QUOTES = frozenset("“‘「『\"")
 _ZH_OPENERS = re.compile(r"[《「『“‘（(【\[〈〖\"]")
 
 
-def _matched_pairs(text: str) -> tuple[list[tuple[int, int]], set]:
-    """Outermost matched quote/bracket pairs (open, close offsets), and the offsets of the
-    straight quotes that close a pair. Unmatched marks are ignored, so one stray “ cannot
+def _matched_pairs(text: str) -> tuple[list[tuple[int, int]], set, list[tuple[int, int]]]:
+    """Outermost matched quote/bracket pairs (open, close offsets), the offsets of the
+    straight quotes that close a pair, and the pairs one level inside an outer pair. Unmatched marks are ignored, so one stray “ cannot
     swallow the rest of a block. Linear: each mark is pushed and popped at most once."""
     stack: list[tuple[str, int]] = []
     counts: dict[str, int] = {}
     outer = []
+    inner = []
     straight = set()
     for m in _ZH_MARKS.finditer(text):
         c = m.group(0)
@@ -331,7 +332,9 @@ def _matched_pairs(text: str) -> tuple[list[tuple[int, int]], set]:
                 break
         if not stack:
             outer.append((at, i))
-    return outer, straight
+        elif len(stack) == 1:
+            inner.append((at, i))
+    return outer, straight, inner
 
 
 def _opens_sentence(text: str, i: int, sent_start: int) -> bool:
@@ -353,9 +356,9 @@ def _chinese_cuts(text: str) -> list[int]:
     """Offsets between Chinese sentences (before stripping)."""
     if not _ZH_OPENERS.search(text):
         return _merge_bare(text, [m.end() for m in _ZH_END.finditer(text)])
-    outer, straight = _matched_pairs(text)
+    outer, straight, inner = _matched_pairs(text)
     cuts = []
-    o = 0
+    o = q = 0
     for m in _ZH_END.finditer(text):
         s, e = m.span()
         if '"' in m.group(0):
@@ -368,9 +371,17 @@ def _chinese_cuts(text: str) -> list[int]:
             o += 1
         if o < len(outer) and outer[o][0] < s:
             opening, close = outer[o]
-            if e <= close or text[close] not in _ZH_QUOTING \
+            if text[close] not in _ZH_QUOTING \
                     or not _opens_sentence(text, opening, cuts[-1] if cuts else 0):
-                continue  # an end inside a quotation or a title
+                continue  # an end inside a title, an aside, or a quoted phrase
+            if e <= close:
+                while q < len(inner) and inner[q][1] < s:
+                    q += 1
+                if text[opening] not in _ZH_QUOTES or not text[e:close].strip() \
+                        or (q < len(inner) and inner[q][0] < s):
+                    continue  # a title or quote inside the quotation, or its last end
+            # a quotation that stands as a sentence may hold several: news quotes whole
+            # speeches (他说：“……。……。”), and its sentences are the translation's
         cuts.append(e)
     return _merge_bare(text, cuts)
 

@@ -207,8 +207,11 @@ CHINESE = [
      ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]),
     ("quotation ends the sentence", "他说：“我们走吧。”大家同意。",
      ["他说：“我们走吧。”", "大家同意。"]),
+    # a quoted speech holds several sentences, split as English splits its translation
     ("ends inside a quotation", "他说：“我们走吧。天快黑了！”大家同意。",
-     ["他说：“我们走吧。天快黑了！”", "大家同意。"]),
+     ["他说：“我们走吧。", "天快黑了！”", "大家同意。"]),
+    ("spaced quotation of several sentences", "拜登说 ： “ 工作很艰巨。但我们可以迎接挑战 。 ”",
+     ["拜登说 ： “ 工作很艰巨。", "但我们可以迎接挑战 。 ”"]),
     ("quotation inside a sentence", "他们高呼“没有正义就没有和平！”口号。",
      ["他们高呼“没有正义就没有和平！”口号。"]),
     ("nested quotation", "他说：“‘走吧。’”然后走了。", ["他说：“‘走吧。’”", "然后走了。"]),
