@@ -18,6 +18,8 @@ from typing import Callable
 
 import regex
 
+from .months import MONTH_NAMES, MONTH_PATTERN, MONTHS, month_number
+
 # --- numbers ----------------------------------------------------------------------------
 
 _ZH_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -37,11 +39,7 @@ _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "both": 2, "pair": 2, "couple": 2, "quarter": 4, "decade": 10, "decades": 10,
            "century": 100, "centuries": 100, "hundreds": 100, "thousands": 1000,
            "millions": 10 ** 6, "billions": 10 ** 9}
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+_MON = MONTH_PATTERN
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = regex.compile(
@@ -250,13 +248,12 @@ class Date:
             self.year is None or other.year is None or self.year == other.year)
 
     def english(self) -> str:
-        name = [m for m, i in MONTHS.items() if i == self.month][0].capitalize()
+        name = MONTH_NAMES[self.month - 1]
         return f"{name} {self.day}" + (f", {self.year}" if self.year else "")
 
 
 def _month(s: str) -> int:
-    s = s.lower().rstrip(".")
-    return next(i for m, i in MONTHS.items() if m.startswith(s[:3]))
+    return month_number(s)
 
 
 def _ok(y, m, d) -> bool:

@@ -15,6 +15,7 @@ from ..records import Block, Edit, Item, renumber_edits
 from ..registry import structural
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
+from .months import month_number
 
 SITE_SUFFIX = structural(
     "repair.site_suffix",
@@ -31,8 +32,6 @@ DUPLICATE = structural(
 
 # --- metadata -------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _C = r"\s*[:：]\s*"
 _META_LABELS = {
     "date": r"DATA|Date|Published|Release\s+date|Time|日期|时间|发布时间|发布日期",
@@ -82,9 +81,9 @@ def iso_date(text: str) -> str | None:
         if order == "ymd":
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         elif order == "dmy":
-            d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()[:3]], int(m.group(3))
+            d, mo, y = int(m.group(1)), month_number(m.group(2)), int(m.group(3))
         else:
-            mo, d, y = _MONTHS[m.group(1).lower()[:3]], int(m.group(2)), int(m.group(3))
+            mo, d, y = month_number(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..registry import check
-from .repair_numbers import MONTHS
+from .months import MONTH_NAMES
 
 # a run of Han characters, possibly with middle dots or digits inside (李·明, 5G网络)
 _HAN_RUN = regex.compile(r"\p{Han}(?:[\p{Han}\d·]*\p{Han})?")
@@ -108,4 +108,4 @@ def dates_not_garbled(text: str):
     for m in _GARBLED_DATE.finditer(text):
         month = int(m.group(1))
         yield (f"looks like a garbled Chinese date ({m.group(1)}月{m.group(2)}日, "
-               f"{MONTHS[month - 1]} {m.group(2)}?): {m.group(0)}", m.group(0))
+               f"{MONTH_NAMES[month - 1]} {m.group(2)}?): {m.group(0)}", m.group(0))

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from ..registry import rule
+from .months import MONTH_NAMES
 
 # a block of English with this much Chinese in it is really mixed (a Chinese sentence full
 # of foreign names, misread as English): its punctuation and numbers are left alone
@@ -32,8 +33,6 @@ def mostly_mixed(text: str, *, opening: bool = False) -> bool:
     return bool(first and _HAN_CHAR.match(first.group(0)))
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 _YMD = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _MD = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
@@ -64,7 +63,7 @@ def _sub(pattern: regex.Pattern, text: str, render) -> str:
 def _month_day(mo: str, d: str) -> str | None:
     mo_i, d_i = int(mo), int(d)
     if 1 <= mo_i <= 12 and 1 <= d_i <= 31:
-        return f"{MONTHS[mo_i - 1]} {d_i}"
+        return f"{MONTH_NAMES[mo_i - 1]} {d_i}"
     return None
 
 
@@ -86,7 +85,7 @@ def render_zh_dates(text: str) -> str:
 
     def ym(m):
         mo = int(m.group(2))
-        return f"{MONTHS[mo - 1]} {m.group(1)}" if 1 <= mo <= 12 else None
+        return f"{MONTH_NAMES[mo - 1]} {m.group(1)}" if 1 <= mo <= 12 else None
 
     text = _sub(_YMD, text, ymd)
     text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
