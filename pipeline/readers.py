@@ -139,7 +139,8 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
 
 
 def record_to_item(record: object, where: str) -> InputItem:
-    """One JSON Lines record (``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``)."""
+    """One JSON Lines record: ``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``, or
+    a record that mtclean wrote (``id`` and ``blocks``), which is cleaned again."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where,
                          hint=JSONL_HINT)
@@ -149,7 +150,10 @@ def record_to_item(record: object, where: str) -> InputItem:
                          hint=JSONL_HINT)
     item_id = str(item_id)
     sources = []
-    if "text" in record and not any(k in record for k in SIDES):
+    if isinstance(record.get("blocks"), list) and not any(
+            k in record for k in ("text",) + SIDES):
+        sources = _cleaned_record_sources(record, where, item_id)
+    elif "text" in record and not any(k in record for k in SIDES):
         text = record["text"]
         if not isinstance(text, str):
             raise InputError("field 'text' must be a string", path=where, item=item_id,
@@ -173,6 +177,35 @@ def record_to_item(record: object, where: str) -> InputItem:
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
     return InputItem(item_id, tuple(sources), where)
+
+
+_MARKS = {"title": "# ", "heading": "## "}
+
+
+def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[SourceText]:
+    """The text of an mtclean record, so cleaned output can be cleaned again: every block
+    (metadata and boilerplate too) in order, titles and headings marked as in Markdown;
+    one text per source document the record came from."""
+    blocks = record["blocks"]
+    two_docs = len(record.get("sources") or ()) > 1
+    texts: dict[str | None, list[str]] = {}
+    for block in blocks:
+        if not isinstance(block, dict):
+            raise InputError("field 'blocks' must hold objects", path=where, item=item_id,
+                             hint=JSONL_HINT)
+        for lang in SIDES:
+            text = block.get(lang)
+            if text is None:
+                continue
+            if not isinstance(text, str):
+                raise InputError(f"block field {lang!r} must be a string or null",
+                                 path=where, item=item_id, hint=JSONL_HINT)
+            texts.setdefault(lang if two_docs else None, []).append(
+                _MARKS.get(block.get("kind"), "") + text)
+    return [SourceText(f"{where}#{lang}" if lang else where, "\n\n".join(parts), "json",
+                       lang)
+            for lang, parts in sorted(texts.items(), key=lambda kv: SIDES.index(kv[0])
+                                      if kv[0] else 0)]
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")

@@ -107,3 +107,23 @@ def test_run_with_project_glossary_makes_seed_terms_consistent(tmp_path):
         assert head.lower() in text.lower()  # the heading now says what the text says
     assert {e["entry"] for e in rec["edits"] if e["rule"] == "glossary.deprecated"} >= {
         "lnfund-foundation-of-participation", "lnfund-key-points-of-action"}
+
+
+def test_cleaning_cleaned_jsonl_changes_nothing(tmp_path):
+    """The corpus builder's idempotence: items.jsonl fed back in gives no edits and the
+    same blocks, for the seed, a zh/en pair and an English-only item."""
+    from paths import CORPUS
+
+    first = tmp_path / "first"
+    second = tmp_path / "second"
+    assert run("run", str(CORPUS), "-o", str(first), "--quiet", "--jobs", "1").exit_code == 0
+    res = run("run", str(first / "items.jsonl"), "-o", str(second), "--quiet", "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    a = [json.loads(line) for line in (first / "items.jsonl").read_text().splitlines()]
+    b = [json.loads(line) for line in (second / "items.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in a] == [r["id"] for r in b] and len(a) == 3
+    assert any(r["blocks"][0]["zh"] and r["blocks"][0]["en"] for r in a)  # the pair
+    for x, y in zip(a, b):
+        assert y["edits"] == []
+        assert [(k["kind"], k["en"], k["zh"]) for k in x["blocks"]] == \
+            [(k["kind"], k["en"], k["zh"]) for k in y["blocks"]]
