@@ -93,23 +93,34 @@ def estimate_ratio(zh_lengths: Sequence[int], en_lengths: Sequence[int]) -> floa
 def bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
               kind_cost: bool) -> tuple[float, float]:
     """Cost (lower is better) and score in [0, 1] of pairing ``zh`` with ``en``."""
-    lz = sum(u.length for u in zh) + sum(u.latin for u in zh) / ratio
-    le = sum(u.length for u in en)
-    if not zh or not en:
+    return _span_cost(_span(zh, ratio, True), _span(en, ratio, False), ratio, kind_cost)
+
+
+def _span(units: Sequence[Unit], ratio: float, zh: bool) -> tuple:
+    """What a bead needs of one side's units: count, length, anchor keys, best kind."""
+    if zh:
+        length = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
+    else:
+        length = sum(u.length for u in units)
+    return (len(units), length, frozenset().union(*(u.keys for u in units)),
+            min((KIND_RANK.get(u.kind, 3) for u in units), default=3))
+
+
+def _span_cost(zs: tuple, es: tuple, ratio: float, kind_cost: bool) -> tuple[float, float]:
+    nz, lz, zkeys, kz = zs
+    ne, le, ekeys, ke = es
+    if not nz or not ne:
         # a unit with no counterpart: the prior, and a little more for a longer unit
-        return -math.log(PRIORS[(len(zh), len(en))]) + math.log1p((lz + le / ratio) / 50), 0.0
+        return -math.log(PRIORS[(nz, ne)]) + math.log1p((lz + le / ratio) / 50), 0.0
     delta = abs(le - ratio * lz) / math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1))
     log_p = _log_sf(delta)
-    cost = -math.log(PRIORS[(len(zh), len(en))]) - log_p
+    cost = -math.log(PRIORS[(nz, ne)]) - log_p
     score = math.exp(log_p)
-    sim = anchor_similarity(frozenset().union(*(u.keys for u in zh)),
-                            frozenset().union(*(u.keys for u in en)))
+    sim = anchor_similarity(zkeys, ekeys)
     if sim is not None:
         cost -= ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
         score = (score + sim) / 2
     if kind_cost:
-        kz = min(KIND_RANK.get(u.kind, 3) for u in zh)
-        ke = min(KIND_RANK.get(u.kind, 3) for u in en)
         if (kz == 3) != (ke == 3):
             cost += 3.0  # a paragraph with a title or heading
         elif kz != ke:
@@ -175,6 +186,8 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
     zh_prev = _previous_bounds(zl.bounds) if bonus else {}
     en_prev = _previous_bounds(el.bounds) if bonus else {}
 
+    zspans: dict = {}  # one side's units of a bead, summed once for every bead using them
+    espans: dict = {}
     for i in range(n + 1):
         lo, hi = window(i)
         zb = i in zl.bounds
@@ -194,7 +207,14 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
                 prev = best.get((i - di, j - dj))
                 if prev is None:
                     continue
-                cost, score = bead_cost(zh[i - di:i], en[j - dj:j], ratio, kind_cost)
+                zkey, ekey = (i - di, i), (j - dj, j)
+                zs = zspans.get(zkey)
+                if zs is None:
+                    zs = zspans[zkey] = _span(zh[i - di:i], ratio, True)
+                es = espans.get(ekey)
+                if es is None:
+                    es = espans[ekey] = _span(en[j - dj:j], ratio, False)
+                cost, score = _span_cost(zs, es, ratio, kind_cost)
                 total = prev[0] + cost
                 if bonus and zb and eb and di and dj:
                     total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
