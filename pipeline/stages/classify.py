@@ -231,7 +231,10 @@ def _side(block: Block) -> str:
 
 def _comparable(text: str) -> str:
     text = drop_repeated_sentence(strip_heading_affixes(text))
-    return regex.sub(r"[\p{P}\p{S}\s]+", " ", text).strip().casefold()
+    return _PUNCT_RUN.sub(" ", text).strip().casefold()
+
+
+_PUNCT_RUN = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
 def _without_site(text: str) -> str:

@@ -161,6 +161,9 @@ _CHROME = [regex.compile(p, _I) for p in (
     r"(?:Current\s+location|You\s+are\s+here)\s*[:：].{0,120}",
 )]
 MAX_CHROME_CHARS = 160
+_ENDS_SENTENCE = regex.compile(r"[.!?。！？]\Z")
+_CALL_TO_ACTION = regex.compile(
+    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 
 
@@ -179,8 +182,7 @@ def is_chrome(text: str, lang: str = "en") -> bool:
         return False
     if lang != "en" and _ZH_UI_LABEL.match(t):
         return False
-    if regex.search(r"[.!?。！？]\Z", t) and not regex.match(
-            r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", t, _I):
+    if _ENDS_SENTENCE.search(t) and not _CALL_TO_ACTION.match(t):
         return False
     return any(p.fullmatch(t) for p in _CHROME)
 

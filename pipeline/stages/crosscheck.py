@@ -129,7 +129,10 @@ def english_differs_from_chinese(zh: str, en: str):
 
 def _bare(text: str) -> str:
     """Text without spaces and punctuation (repairs turn 。 into . in English)."""
-    return regex.sub(r"[\s\p{P}\p{S}]+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE_PUNCT.sub("", unicodedata.normalize("NFKC", text))
+
+
+_SPACE_PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
 def _bilingual(item) -> bool:
