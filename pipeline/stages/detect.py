@@ -21,8 +21,12 @@ _WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
     "an a it its their which will said also more than been not or".split())
-# langdetect is slow and unreliable on few words; below this, inherit the document's.
-MIN_WORDS_FOR_MODEL = 6
+# Function words that other Latin-script languages write too (French "a", "on", "as"):
+# one of them alone does not make a text English.
+_SHARED_WORDS = frozenset("a on as in an be".split())
+# langdetect is slow (milliseconds a block) and unreliable on few words (headlines come
+# out Italian or Afrikaans): below this many words, Latin text is English.
+MIN_WORDS_FOR_MODEL = 16
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +80,15 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
     lang, _, _ = script_lang(text)
     if lang != "latin":
         return lang
-    count = 0
-    for m in _WORD.finditer(text):  # stops at the first function word
-        if m.group(0).lower() in _FUNCTION_WORDS:
-            return "en"
+    count = weak = 0
+    for m in _WORD.finditer(text):  # stops at the first telling function word
+        word = m.group(0).lower()
+        if word in _FUNCTION_WORDS:
+            if word not in _SHARED_WORDS:
+                return "en"
+            weak += 1
+            if weak >= 2:
+                return "en"
         count += 1
     if count < MIN_WORDS_FOR_MODEL:
         return "en"
