@@ -58,8 +58,17 @@ _FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 def fold_digits(text: str) -> str:
-    """Full-width digits to ASCII, keeping every position (``１２．５`` -> ``12.5``)."""
+    """Full-width digits to ASCII, keeping every position (``１２．５`` -> ``12.5``).
+
+    >>> fold_digits("１２．５万")
+    '12.5万'
+    """
+    if text.isascii() or not _FULL_WIDTH_DIGIT.search(text):
+        return text  # the common case: translate() copies the whole text
     return text.translate(_FOLD)
+
+
+_FULL_WIDTH_DIGIT = regex.compile(r"[０-９．]")
 
 
 def _value(s: str) -> float:
