@@ -186,6 +186,9 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
     zh_prev = _previous_bounds(zl.bounds) if bonus else {}
     en_prev = _previous_bounds(el.bounds) if bonus else {}
 
+    # the last block boundary strictly before each position, for the straddle test
+    zbefore = _bound_before(zl.bounds, n)
+    ebefore = _bound_before(el.bounds, m)
     zspans: dict = {}  # one side's units of a bead, summed once for every bead using them
     espans: dict = {}
     for i in range(n + 1):
@@ -201,8 +204,7 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
             for (di, dj) in PRIORS:
                 if di > i or dj > j:
                     continue
-                if di > 1 and any(k in zl.bounds for k in range(i - di + 1, i)) or \
-                        dj > 1 and any(k in el.bounds for k in range(j - dj + 1, j)):
+                if di > 1 and zbefore[i] > i - di or dj > 1 and ebefore[j] > j - dj:
                     continue  # a bead never straddles a block boundary
                 prev = best.get((i - di, j - dj))
                 if prev is None:
@@ -245,6 +247,17 @@ def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
         i, j = i - di, j - dj
     beads.reverse()
     return beads, touched
+
+
+def _bound_before(bounds, n: int) -> list[int]:
+    """For each position 0..n, the largest boundary strictly before it (-1 if none)."""
+    out = [-1] * (n + 1)
+    last = -1
+    for k in range(n + 1):
+        out[k] = last
+        if k in bounds:
+            last = k
+    return out
 
 
 def _previous_bounds(bounds) -> dict[int, int]:
