@@ -124,18 +124,25 @@ def read_bytes(path: str, stdin: IO[bytes] | None = None) -> bytes:
     return read_path(path)
 
 
-def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
-    sources = []
-    for path in group:
-        name = "<stdin>" if path == "-" else path
-        lang = side_of(path)[1] if path != "-" else None
-        sources.append(decode_source(read_bytes(path, stdin), name, lang))
-    item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
-    where = " + ".join("<stdin>" if p == "-" else p for p in group)
+def files_item(entries: list[tuple[str, str | None]], item_id: str,
+               stdin: IO[bytes] | None = None) -> InputItem:
+    """One item from files given as ``(path, side)`` (side ``None``: found per block);
+    ``-`` is standard input."""
+    sources = [decode_source(read_bytes(path, stdin), "<stdin>" if path == "-" else path,
+                             lang)
+               for path, lang in entries]
+    where = " + ".join("<stdin>" if p == "-" else p for p, _ in entries)
     if not any(s.text.strip() for s in sources):
+        files = "file was" if len(entries) == 1 else "files were"
         raise InputError("empty input: no text to clean", path=where,
-                         hint="check that the file was exported completely")
+                         hint=f"check that the {files} exported completely")
     return InputItem(item_id, tuple(sources), where)
+
+
+def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
+    item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
+    return files_item([(p, side_of(p)[1] if p != "-" else None) for p in group], item_id,
+                      stdin)
 
 
 def record_to_item(record: object, where: str) -> InputItem:
@@ -312,16 +319,7 @@ def pair_input(zh_path: str | None, en_path: str | None,
     """One bilingual item from a Chinese file and an English file (either may be
     missing: that side is then null). The id is the Chinese file's name without
     ``.zh`` and its suffix."""
-    sources = []
-    for path, lang in ((zh_path, "zh"), (en_path, "en")):
-        if path is None:
-            continue
-        name = "<stdin>" if path == "-" else path
-        sources.append(decode_source(read_bytes(path, stdin), name, lang))
     first = zh_path or en_path
     item_id = side_of(first)[0] if first != "-" else "stdin"
-    where = " + ".join("<stdin>" if p == "-" else p for p in (zh_path, en_path) if p)
-    if not any(s.text.strip() for s in sources):
-        raise InputError("empty input: no text to clean", path=where,
-                         hint="check that the files were exported completely")
-    return InputItem(item_id, tuple(sources), where)
+    return files_item([(p, lang) for p, lang in ((zh_path, "zh"), (en_path, "en")) if p],
+                      item_id, stdin)

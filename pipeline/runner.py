@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import registry
 from .diff import diff_spans
-from .errors import InputError, read_error
+from .errors import read_error
 from .records import Block, Check, Edit, Item, Origin, Source
 from .stages import align as align_stage
 from .stages import classify as classify_stage
@@ -251,10 +251,9 @@ def read_path(path: str) -> bytes:
 
 
 def clean_file(path: str, config: Config = Config()) -> Item:
-    data = read_path(path)
-    name = "<stdin>" if path == "-" else path
-    src = decode_source(data, name)
-    if not src.text.strip():
-        raise InputError("empty input: no text to clean", path=name,
-                         hint="check that the file was exported completely")
-    return clean_sources(item_id_for(path), [src], config)
+    """Clean one text or Markdown file (``-``: standard input) as one item."""
+    from .readers import files_item  # readers builds on this module
+
+    path = str(path)
+    inp = files_item([(path, None)], item_id_for(path))
+    return clean_sources(inp.id, inp.sources, config)
