@@ -209,7 +209,7 @@ def test_refused_content(tmp_path, name, data, expect):
 def test_refusal_names_the_line(tmp_path):
     f = tmp_path / "mixed.txt"
     f.write_bytes(("民政部\n" * 3).encode() + "慈善组织\n".encode("gbk"))
-    assert_clear_error(cli("clean", f), f"mixed.txt:4")
+    assert_clear_error(cli("clean", f), "mixed.txt:4")
     g = tmp_path / "nul.txt"
     g.write_bytes(b"line one\nline two\x00" + b"\x00" * 50)
     assert_clear_error(cli("clean", g), "nul.txt:2")
@@ -364,7 +364,7 @@ def test_bad_jsonl_line(tmp_path, line, reason):
     assert got[1].original.encode("utf-8", "surrogateescape") == line  # nothing lost
     # clean: one line naming file and line, and no output
     out = tmp_path / "o.jsonl"
-    err = assert_clear_error(cli("clean", f, "-o", out), f"in.jsonl:2")
+    err = assert_clear_error(cli("clean", f, "-o", out), "in.jsonl:2")
     assert reason in err
     assert_only(tmp_path, "in.jsonl")
 

@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 import pipeline.batch as batch
 from pipeline.batch import journal, progress, run_batch, work
-from pipeline.batch.journal import HEADER
 from pipeline.cli import main
 
 from paths import ROOT, SEED

@@ -1,5 +1,4 @@
 """Every registered rule and check is documented in the README and exercised by a test."""
-from pathlib import Path
 
 import pytest
 

@@ -12,7 +12,6 @@ Anchor extractors are pluggable: :func:`register_anchor` adds a function ``(text
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 

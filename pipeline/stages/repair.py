@@ -73,7 +73,7 @@ _ZH_SEMI = regex.compile(rf"(?<={_H}|[”’）》]);\s*")
 _ZH_COLON = regex.compile(rf"(?<={_H}):(?!//)\s*")
 _ZH_BANG = regex.compile(rf"(?<={_H}|[”’）》])([!?])(?![A-Za-z0-9=&])\s*")
 _ZH_STOP = regex.compile(rf"(?<={_H})\.(?=\s*(?:{_H}|[“‘（《]|\Z))\s*")
-_ZH_PARENS = regex.compile(rf"\(([^()]*)\)")
+_ZH_PARENS = regex.compile(r"\(([^()]*)\)")
 
 
 def _zh_parens(m: regex.Match) -> str:
