@@ -13,6 +13,7 @@ Anchor extractors are pluggable: :func:`register_anchor` adds a function ``(text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -40,6 +41,11 @@ _EN_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth"
            "millions": 10 ** 6, "billions": 10 ** 9}
 _MON = MONTH_PATTERN
 
+# Alignment and the checks read the same texts again and again (a block, its sentences,
+# the block once more for each check): the extractors are pure, so their results are kept
+# for the last few thousand texts. Results are tuples and frozensets: shared, never changed.
+_CACHE_SIZE = 4096
+_DIGIT = regex.compile(r"\d")  # every number and date pattern below needs one
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = regex.compile(
     rf"(?<![\d.])(?P<a>{_NUM})(?:\s*[-~～—–至到]\s*(?P<b>{_NUM}))?\s*[多余]?\s*"
@@ -113,33 +119,48 @@ _ZH_UNITS = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 1000, "�
 def _scaled(pattern, text: str, scale_of) -> list[Number]:
     """Numbers (and both ends of ranges) matched by ``pattern``, times their scale."""
     out = []
+    has_c = "c" in pattern.groupindex
     for m in pattern.finditer(fold_digits(text)):
+        start, end = m.span()
         # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required
-        loose = bool(_IDENT_BEFORE.search(text, 0, m.start()) or
-                     _DECADE_AFTER.match(text, m.end()))
+        loose = _after_letter(text, start) or bool(_DECADE_AFTER.match(text, end))
         scale = scale_of(m)
-        shown = text[m.start():m.end()].strip()
-        values = [_value(m.group(g)) for g in ("a", "b") if m.group(g)]
-        if len(values) == 2 and values[0] >= 1000 and values[1] < 100 and \
-                len(m.group("b")) == 2:  # 1981-87
+        shown = text[start:end].strip()
+        a, b = m.group("a", "b")
+        values = [_value(a), _value(b)] if b else [_value(a)]
+        if b and values[0] >= 1000 and values[1] < 100 and len(b) == 2:  # 1981-87
             values[1] += values[0] // 100 * 100
-        extra = _value(m.group("c")) if "c" in pattern.groupindex and m.group("c") else 0
-        out.extend(Number(v * scale + extra, shown, m.start(), m.end(), loose)
-                   for v in values)
+        c = m.group("c") if has_c else None
+        extra = _value(c) if c else 0
+        out.extend(Number(v * scale + extra, shown, start, end, loose) for v in values)
     return out
 
 
-_IDENT_BEFORE = regex.compile(r"[A-Za-z]-?\Z")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _after_letter(text: str, start: int) -> bool:
+    """Whether an ASCII letter, or one and a hyphen, come just before ``start`` (the
+    ``G`` of G20, the ``COVID-`` of COVID-19)."""
+    before = text[start - 1] if start else ""
+    if before == "-":
+        before = text[start - 2] if start > 1 else ""
+    return before in _ASCII_LETTERS
+
+
 _DECADE_AFTER = regex.compile(r"'?s\b|世纪")
 
 
-def numbers_zh(text: str) -> list[Number]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def numbers_zh(text: str) -> tuple[Number, ...]:
     """Numbers written with digits in Chinese text, with scale characters and ranges.
 
     >>> [(n.value, n.text) for n in numbers_zh("增长1.2万人，达３亿元，占百分之五，3-5万")]
     [(12000.0, '1.2万'), (300000000.0, '３亿'), (5.0, '百分之五'), (30000.0, '3-5万'), (50000.0, '3-5万')]
     """
-    out = _scaled(_ZH_NUM, text, lambda m: _ZH_UNITS.get(m.group("u") or "", 1))
+    if not _DIGIT.search(text) and "百分之" not in text:
+        return ()
+    out = _scaled(_ZH_NUM, text, _zh_scale)
     for m in _ZH_PCT.finditer(text):
         n = m.group("n")
         if "点" in n:
@@ -151,10 +172,15 @@ def numbers_zh(text: str) -> list[Number]:
             v = zh_numeral(n)
         if v is not None:
             out.append(Number(v, m.group(0), m.start(), m.end()))
-    return sorted(out, key=lambda n: (n.start, n.value))
+    return tuple(sorted(out, key=lambda n: (n.start, n.value)))
 
 
-def numerals_zh(text: str) -> set[float]:
+def _zh_scale(m) -> int:
+    return _ZH_UNITS.get(m.group("u") or "", 1)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def numerals_zh(text: str) -> frozenset[float]:
     """Values of Chinese numerals (``十三``, ``两``): accepted as matches, never required,
     since words such as 一起 and 统一 contain numeral characters."""
     out = set()
@@ -167,20 +193,27 @@ def numerals_zh(text: str) -> set[float]:
         for c in m.group(0):
             if c in _ZH_DIGIT:
                 out.add(float(_ZH_DIGIT[c]))
-    return out
+    return frozenset(out)
 
 
-def numbers_en(text: str) -> list[Number]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def numbers_en(text: str) -> tuple[Number, ...]:
     """Numbers written with digits in English text, with scale words and ranges.
 
     >>> [(n.value, n.text) for n in numbers_en("1.2 million people, 5-10 billion, 12,000 and 3m")]
     [(1200000.0, '1.2 million'), (5000000000.0, '5-10 billion'), (10000000000.0, '5-10 billion'), (12000.0, '12,000'), (3000000.0, '3m')]
     """
-    return _scaled(_EN_NUM, text,
-                   lambda m: _EN_SCALE.get((m.group("u") or m.group("s") or "").lower(), 1))
+    if not _DIGIT.search(text):
+        return ()
+    return tuple(_scaled(_EN_NUM, text, _en_scale))
 
 
-def words_en(text: str) -> set[float]:
+def _en_scale(m) -> int:
+    return _EN_SCALE.get((m.group("u") or m.group("s") or "").lower(), 1)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def words_en(text: str) -> frozenset[float]:
     """Values of numbers written as English words (with the values on the way: the
     result is a pool to match against, not a list of numbers).
 
@@ -220,7 +253,7 @@ def words_en(text: str) -> set[float]:
         if active:
             out.add(float(total + current))
         last = w
-    return out
+    return frozenset(out)
 
 
 def same_value(a: float, b: float) -> bool:
@@ -268,12 +301,15 @@ def _ok(y, m, d) -> bool:
     return 1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2999)
 
 
-def dates_zh(text: str) -> list[Date]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def dates_zh(text: str) -> tuple[Date, ...]:
     """Dates in Chinese text (``2022年8月12日``, ``8月12日``, ``2022-08-12``).
 
     >>> [(d.year, d.month, d.day) for d in dates_zh("2022年8月12日和９月1号")]
     [(2022, 8, 12), (None, 9, 1)]
     """
+    if not _DIGIT.search(text):
+        return ()
     folded = fold_digits(text)
     out = []
     for pat in (_ZH_DATE, _ISO):
@@ -282,15 +318,18 @@ def dates_zh(text: str) -> list[Date]:
             mo, d = int(m.group("m")), int(m.group("d"))
             if _ok(y, mo, d):
                 out.append(Date(y, mo, d, text[m.start():m.end()], m.start(), m.end()))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))
 
 
-def dates_en(text: str) -> list[Date]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def dates_en(text: str) -> tuple[Date, ...]:
     """Dates in English text (``August 12, 2022``, ``12 August 2022``, ``Aug. 12``).
 
     >>> [(d.year, d.month, d.day) for d in dates_en("On August 12, 2022 and 3 Sept")]
     [(2022, 8, 12), (None, 9, 3)]
     """
+    if not _DIGIT.search(text):
+        return ()
     folded = fold_digits(text)
     out: list[Date] = []
     taken: list[tuple[int, int]] = []
@@ -308,7 +347,7 @@ def dates_en(text: str) -> list[Date]:
                 shown = text[m.start():m.end()]
                 out.append(Date(y, mo, d, shown[:-1] if shown.endswith(".") and
                                 len(shown.split()[-1]) > 4 else shown, m.start(), m.end()))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))
 
 
 # --- anchors for alignment --------------------------------------------------------------
@@ -316,9 +355,10 @@ def dates_en(text: str) -> list[Date]:
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
 
 
-def latin_tokens(text: str) -> set[str]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def latin_tokens(text: str) -> frozenset[str]:
     """Latin-script words in Chinese text (names, acronyms), lower-cased."""
-    return {m.group(0).lower() for m in _LATIN.finditer(text) if len(m.group(0)) > 1}
+    return frozenset(w.lower() for w in _LATIN.findall(text) if len(w) > 1)
 
 
 def number_anchors(text: str, lang: str) -> set[str]:
@@ -332,9 +372,7 @@ def date_anchors(text: str, lang: str) -> set[str]:
 
 
 def latin_anchors(text: str, lang: str) -> set[str]:
-    if lang == "zh":
-        return {"w:" + t for t in latin_tokens(text)}
-    return {"w:" + m.group(0).lower() for m in _LATIN.finditer(text) if len(m.group(0)) > 1}
+    return {"w:" + t for t in latin_tokens(text)}
 
 
 AnchorFn = Callable[[str, str], set]
@@ -351,19 +389,23 @@ def register_anchor(fn: AnchorFn) -> AnchorFn:
     return fn
 
 
-def anchors(text: str, lang: str) -> set[str]:
+def anchors(text: str, lang: str) -> frozenset[str]:
     """Every anchor key of a text.
 
     >>> sorted(anchors("2022年8月12日，WHO发布1.2万份", "zh"))
     ['d:8-12', 'n:12', 'n:12000', 'n:2022', 'n:8', 'w:who']
     """
+    # the extractors are part of the cache key: the lists can change between calls
+    return _anchors(text, lang, tuple(ANCHORS) + tuple(LATIN_ANCHORS) if lang == "zh"
+                    else tuple(ANCHORS))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _anchors(text: str, lang: str, extractors: tuple[AnchorFn, ...]) -> frozenset[str]:
     keys: set[str] = set()
-    for fn in ANCHORS:
+    for fn in extractors:
         keys |= fn(text, lang)
-    if lang == "zh":
-        for fn in LATIN_ANCHORS:
-            keys |= fn(text, lang)
-    return keys
+    return frozenset(keys)
 
 
 def anchor_similarity(zh: set[str], en: set[str]) -> float | None:

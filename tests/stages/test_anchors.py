@@ -37,9 +37,33 @@ def test_numbers_en(text, values):
 
 
 @pytest.mark.parametrize("text, loose", [("COVID-19 cases", True), ("the 1960s", True),
-                                         ("G20 summit", True), ("19 cases", False)])
+                                         ("G20 summit", True), ("19 cases", False),
+                                         ("-19 cases", False), ("9-19 cases", False),
+                                         ("U-19 team", True), ("é19 cases", False)])
 def test_names_and_decades_are_loose(text, loose):
-    assert numbers_en(text)[0].loose is loose
+    assert numbers_en(text)[-1].loose is loose
+
+
+@pytest.mark.parametrize("extract, text", [
+    (numbers_zh, "增长1.2万人，占百分之五"), (numbers_en, "12,000 volunteers"),
+    (dates_zh, "2022年8月12日"), (dates_en, "August 12, 2022"),
+])
+def test_extractions_are_shared_and_immutable(extract, text):
+    # results are cached for alignment and the checks: nobody may change them
+    first = extract(text)
+    assert first and isinstance(first, tuple) and extract(text) is first
+    with pytest.raises(AttributeError):
+        first[0].start = 0
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    ("没有数字的句子", [], []), ("No digits at all.", [], []), ("百分之五十", [50], []),
+    ("٣ آلاف", [3], [3]),  # any decimal digit counts, as in the patterns' \d
+])
+def test_texts_without_ascii_digits(text, zh, en):
+    # a text without digits skips the number patterns: only 百分之 numbers remain
+    assert [n.value for n in numbers_zh(text)] == zh
+    assert [n.value for n in numbers_en(text)] == en
 
 
 def test_words_and_numerals():
@@ -83,4 +107,4 @@ def test_anchors_are_pluggable():
         assert "t:moca" in anchors("民政部", "zh") and "t:moca" in anchors("Civil Affairs", "en")
     finally:
         ANCHORS.remove(term)
-    assert "t:moca" not in anchors("民政部", "zh")
+    assert "t:moca" not in anchors("民政部", "zh")  # not a cached answer of the old list
