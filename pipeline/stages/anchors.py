@@ -224,8 +224,13 @@ def words_en(text: str) -> frozenset[float]:
     total = current = 0.0
     active = False
     last = ""
-    for m in _EN_WORD.finditer(text):
-        w = m.group(0).lower()
+    for w in _EN_WORD.findall(text):
+        w = w.lower()
+        if w not in _NUMBER_WORDS:  # most words: the else branch below, made short
+            total = current = 0.0
+            active = False
+            last = w
+            continue
         if w in _EN_WORDS:
             # "twenty-five" and "hundred and five" go on; "five three" are two numbers
             if active and current % 100 and not (current % 10 == 0 and last in _EN_WORDS):
@@ -236,24 +241,29 @@ def words_en(text: str) -> frozenset[float]:
         elif w == "hundred":
             current = (current or 1) * 100
             active = True
-        elif w in _EN_SCALE and len(w) > 2:
-            total += (current or 1) * _EN_SCALE[w]  # "per million" is 1,000,000
+        elif w in _LARGE:
+            total += (current or 1) * _LARGE[w]  # "per million" is 1,000,000
             current = 0.0
             active = True
         elif w == "and" and active:
             last = w
             continue
         else:
-            if w in _EN_ORD:
-                out.add(float(_EN_ORD[w]))
-            elif w in MONTHS:
-                out.add(float(MONTHS[w]))
+            if w in _WORD_VALUES:
+                out.add(_WORD_VALUES[w])
             total = current = 0.0
             active = False
         if active:
             out.add(float(total + current))
         last = w
     return frozenset(out)
+
+
+_LARGE = {w: v for w, v in _EN_SCALE.items() if len(w) > 2 and w != "hundred"}
+_WORD_VALUES = {**{w: float(v) for w, v in MONTHS.items()},  # ordinals first
+                **{w: float(v) for w, v in _EN_ORD.items()}}
+# every word that words_en does more with than end a number
+_NUMBER_WORDS = frozenset({*_EN_WORDS, "hundred", "and", *_LARGE, *_WORD_VALUES})
 
 
 def same_value(a: float, b: float) -> bool:

@@ -26,6 +26,10 @@ def pair(zh, en, item_id="t"):
     ("达３亿元。", "It reached 30 million yuan.", True),
     ("共有1200人。", "There were 1,300 people.", True),
     ("会议举行。", "The meeting was held on 5 floors.", True),
+    ("会议举行。", "The meeting was held.", False),  # no number on either side
+    ("共有10,050人。", "There were 10,000 people.", False),  # large values: within 1%
+    ("共有9,950人。", "There were 9,960 people.", True),  # small values: only equal ones
+    ("三万人参加。", "30,000 people took part.", False),  # a numeral in the pool
 ])
 def test_numbers_match(zh, en, fires):
     assert bool(list(numbers_match(zh, en))) is fires
@@ -49,6 +53,9 @@ def test_dates_match(zh, en, fires):
     ("民政部召开会议", "民政部召开会议", True),
     ("民政部召开会议", "The ministry held a meeting", False),
     ("COVID-19", "COVID-19", False),
+    ("民政部，召开。", "民政部 召开", True),  # English not ASCII: compared in full
+    ("“ABC”", "ABC", False),  # ASCII English, Chinese without Han characters
+    ("⺀ABC", "ABC", True),  # a Han radical is a symbol: stripped like punctuation
 ])
 def test_english_differs_from_chinese(zh, en, fires):
     assert bool(list(english_differs_from_chinese(zh, en))) is fires

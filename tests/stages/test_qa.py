@@ -44,6 +44,9 @@ def test_untranslated_runs_on_english_only():
     ("COVID-19 and G20 and mp3 files", []),
     ("in 2022 and Article 12", []),
     ("Registration1", []),
+    ("the direct registratioN1 and report 3", []),  # digits, never after a small letter
+    ("the word unionﾒ1 is no footnote", []),
+    ("its città2 note", ["città2"]),  # small letters beyond ASCII count
 ])
 def test_footnote_digit(text, spans):
     assert [span for _, span in footnotes_not_glued(text)] == spans
@@ -104,6 +107,8 @@ def test_suspect_rendering(title, flagged):
     ("It took 3 to 5 days.", []),
     ("Over 1,2 3 days", []),
     ("13 1 days", []),
+    ("on 9 1 Days", []),  # the pattern is case-sensitive
+    ("on 9 1\u00a0days", []),  # and wants a plain space
 ])
 def test_garbled_date(text, spans):
     assert [span for _, span in dates_not_garbled(text)] == spans
