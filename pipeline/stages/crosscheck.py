@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from typing import Collection
 
 import regex
 
@@ -51,25 +52,28 @@ def numbers_match(zh: str, en: str):
     zh_dates_found, en_dates_found = dates_zh(zh), dates_en(en)
     zh_dates = [(d.start, d.end) for d in zh_dates_found]
     en_dates = [(d.start, d.end) for d in en_dates_found]
-    en_pool = [n.value for n in en_found] + sorted(words_en(en))
+    # numbers in words and numerals are read only for a number the digits leave unmatched
+    en_pool = [n.value for n in en_found]
     en_pool += [v for d in en_dates_found for v in (d.year, d.month, d.day) if v]
-    zh_pool = [n.value for n in zh_found] + sorted(numerals_zh(zh))
+    zh_pool = [n.value for n in zh_found]
     zh_pool += [v for d in zh_dates_found for v in (d.year, d.month, d.day) if v]
     seen = set()
     for n in zh_found:
-        if not n.loose and _outside(zh_dates, n.start, n.end) and not _in_pool(n.value, en_pool):
+        if not n.loose and _outside(zh_dates, n.start, n.end) and not (
+                _in_pool(n.value, en_pool) or _in_pool(n.value, words_en(en))):
             if (n.text, "zh") not in seen:
                 seen.add((n.text, "zh"))
                 shown = f"{n.text} ({_fmt(n.value)})" if _SCALED.search(n.text) else n.text
                 yield f"number {shown} in the Chinese is not in the English", n.text
     for n in en_found:
-        if not n.loose and _outside(en_dates, n.start, n.end) and not _in_pool(n.value, zh_pool):
+        if not n.loose and _outside(en_dates, n.start, n.end) and not (
+                _in_pool(n.value, zh_pool) or _in_pool(n.value, numerals_zh(zh))):
             if (n.text, "en") not in seen:
                 seen.add((n.text, "en"))
                 yield f"number {n.text} in the English is not in the Chinese", n.text
 
 
-def _in_pool(value: float, pool: list[float]) -> bool:
+def _in_pool(value: float, pool: Collection[float]) -> bool:
     """Whether ``pool`` holds a value that :func:`same_value` accepts."""
     if value in pool:
         return True
@@ -94,6 +98,8 @@ def dates_match(zh: str, en: str):
         if not any(d.matches(e) for e in en_dates):
             yield (f"date {d.text} ({d.english()}) in the Chinese is not in the English",
                    d.text)
+    if not en_dates:
+        return
     zh_values = {n.value for n in numbers_zh(zh)} | numerals_zh(zh)
     days = _days_zh(zh, zh_dates)
     for e in en_dates:
@@ -130,10 +136,12 @@ def english_differs_from_chinese(zh: str, en: str):
     >>> list(english_differs_from_chinese("COVID-19", "COVID-19"))
     []
     """
-    bare_zh = _bare(zh)
-    if en.isascii() and not bare_zh.isascii():
-        return  # stripping spaces and punctuation keeps ASCII text ASCII
-    if bare_zh == _bare(en) and _HAN.search(zh):
+    han = _HAN.search(zh)
+    if han is None:
+        return
+    if en.isascii() and han.group().isalpha():
+        return  # NFKC keeps a Han letter a non-ASCII letter, and ASCII text ASCII
+    if _bare(zh) == _bare(en):
         yield "the English text is identical to the Chinese: it was not translated", \
             zh.strip()[:80]
 
@@ -185,13 +193,12 @@ def lengths_are_in_proportion(item):
     >>> [(b, m) for b, m, _, _ in lengths_are_in_proportion(clean_sources("x", [SourceText("a", zh, lang="zh"), SourceText("b", en, lang="en")]))]
     [(4, 'the English is 0.07 times as long as expected from the Chinese: check for missing or added text')]
     """
-    pairs = [(i, b) for i, b in enumerate(item.blocks)
+    pairs = [(i, _length(b.zh), _length(b.en)) for i, b in enumerate(item.blocks)
              if b.zh and b.en and b.kind in ALIGNED_KINDS]
     if len(pairs) < 2:
         return
-    ratio = estimate_ratio([_length(b.zh) for _, b in pairs], [_length(b.en) for _, b in pairs])
-    for i, b in pairs:
-        lz, le = _length(b.zh), _length(b.en)
+    ratio = estimate_ratio([lz for _, lz, _ in pairs], [le for _, _, le in pairs])
+    for i, lz, le in pairs:
         if lz < MIN_RATIO_CHARS:
             continue
         r = le / (ratio * lz)

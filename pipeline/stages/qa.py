@@ -19,6 +19,8 @@ def english_has_no_chinese(text: str):
     >>> [s for _, s in english_has_no_chinese("a loving, fearful懼, man（暫）")]
     ['懼', '暫']
     """
+    if text.isascii():
+        return
     for m in _HAN_RUN.finditer(text):
         yield f"untranslated Chinese left in English text: {m.group(0)}", m.group(0)
 
@@ -80,6 +82,7 @@ def _mentions(text: str, name: str) -> bool:
 
 
 _FOOTNOTE = regex.compile(r"(?<![\w-])(\p{Ll}{4,})(\d{1,2})(?=[\s,.;:)\]]|\Z)")
+_DIGIT = regex.compile(r"\d")
 _LOWER_DIGIT = regex.compile(r"\p{Ll}\d")  # what every _FOOTNOTE match holds
 _ALNUM_WORDS = frozenset({"covid", "mp", "h", "g", "v", "windows", "iphone", "python", "web",
                           "ipv", "utf", "sha", "md", "base", "html", "http", "ascii"})
@@ -94,8 +97,8 @@ def footnotes_not_glued(text: str):
     >>> list(footnotes_not_glued("covid19 cases rose; see COVID-19."))
     []
     """
-    if not _LOWER_DIGIT.search(text):
-        return  # the common case, and a cheaper scan than the full pattern
+    if not _DIGIT.search(text) or not _LOWER_DIGIT.search(text):
+        return  # the common case, and cheaper scans than the full pattern
     for m in _FOOTNOTE.finditer(text):
         if m.group(1).casefold() in _ALNUM_WORDS:
             continue
