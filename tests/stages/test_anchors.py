@@ -108,3 +108,16 @@ def test_anchors_are_pluggable():
     finally:
         ANCHORS.remove(term)
     assert "t:moca" not in anchors("民政部", "zh")  # not a cached answer of the old list
+
+
+@pytest.mark.parametrize("zh, en, similarity", [
+    (set(), set(), None),
+    ({"n:5"}, set(), 0.0),
+    (set(), {"w:said", "w:the"}, None),  # English words alone say nothing
+    (set(), {"n:5", "w:said"}, 0.0),
+    ({"n:5", "w:who"}, {"n:5", "w:who", "w:said"}, 1.0),
+    ({"n:5", "w:who"}, {"n:6", "w:said"}, 0.0),
+    ({"n:5", "d:8-12"}, {"n:5", "n:6", "w:said"}, 1 / 3),
+])
+def test_anchor_similarity(zh, en, similarity):
+    assert anchor_similarity(frozenset(zh), frozenset(en)) == similarity
