@@ -18,6 +18,7 @@ from .model import Glossary
 from .variants import fold, number_form, term_keys
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
+_FOUND_EN_SIZE = 4096
 NOUNS = ("noun",)  # countable: a match may change the number of the preferred term
 
 
@@ -40,10 +41,22 @@ class Matcher:
     zh: ahocorasick.Automaton | None
     _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
                                               repr=False)
+    # the glossary stage and qa.terminology read the same English texts (and identical
+    # texts recur across items): the hits of recent texts are kept
+    _found_en: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
 
-    def find_en(self, text: str) -> list[Hit]:
+    def find_en(self, text: str) -> tuple[Hit, ...]:
         """Whole-word English terms in ``text``, longest first, without overlaps, in
         text order."""
+        found = self._found_en.get(text)
+        if found is None:
+            if len(self._found_en) >= _FOUND_EN_SIZE:
+                self._found_en.clear()  # bounded; what is kept never changes a result
+            found = self._found_en[text] = tuple(self._search_en(text))
+        return found
+
+    def _search_en(self, text: str) -> list[Hit]:
         if self.en is None or not text:
             return []
         folded = fold(text)

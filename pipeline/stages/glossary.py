@@ -127,7 +127,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                              is not None)
             if new != original:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
-    if UNTRANSLATED_ZH not in disabled and matcher.zh is not None:
+    if UNTRANSLATED_ZH not in disabled and matcher.zh is not None and not text.isascii():
         for run in _HAN_RUN.finditer(text):
             hits = matcher.find_zh(run.group(0))
             covered = sum(h.end - h.start for h in hits)

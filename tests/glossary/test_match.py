@@ -64,6 +64,18 @@ def test_longest_match_over_shorter_overlaps():
     assert m.zh_entries("内蒙古民政厅") == [(2, "内蒙古民政厅")]
 
 
+def test_english_hits_are_kept_per_text(matcher, monkeypatch):
+    from pipeline.glossary import match
+    text = "the ministry of home affairs said"
+    first = matcher.find_en(text)
+    assert isinstance(first, tuple) and matcher.find_en(text) is first  # shared, immutable
+    monkeypatch.setattr(match, "_FOUND_EN_SIZE", 2)
+    for filler in ("a", "b", "c"):  # past the bound the kept hits are dropped, not wrong
+        matcher.find_en(filler)
+    assert len(matcher._found_en) <= 2
+    assert matcher.find_en(text) == first and matcher.find_en(text) is not first
+
+
 def test_find_zh_offsets_are_characters(matcher):
     text = "😀a民政局和民政部"
     assert [(text[h.start:h.end], h.term) for h in matcher.find_zh(text)] == [
