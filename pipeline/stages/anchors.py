@@ -428,7 +428,7 @@ def anchor_similarity(zh: set[str], en: set[str]) -> float | None:
     if not en:  # the common case in alignment: spare the set operations
         return 0.0 if zh else None
     # English keys count when shared, and those that are no Latin word also when not
-    union = len(zh) + sum(1 for k in en - zh if not k.startswith("w:"))
+    union = len(zh) + len([k for k in en - zh if k[:2] != "w:"])
     if not union:
         return None
     return len(zh & en) / union
