@@ -38,6 +38,20 @@ _STEMS = (
 _SUFFIXES = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
              ("ising", "izing"), ("iser", "izer"), ("yse", "yze"), ("ysed", "yzed"))
 _IZE_SAFE = 5  # "rise", "wise", "size": short words keep their spelling
+# each stem in both directions, under its first letters: a word meets only a few stems
+# (building the matcher looked at all of them for each of its thousands of words)
+_STEM_START = min(len(w) for pair in _STEMS for w in pair)
+
+
+def _index_stems() -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for brit, am in _STEMS:
+        for a, b in ((brit, am), (am, brit)):
+            index.setdefault(a[:_STEM_START], []).append((a, b))
+    return index
+
+
+_STEMS_BY_START = _index_stems()
 
 
 def fold(text: str) -> str:
@@ -62,11 +76,10 @@ def spellings(word: str) -> set[str]:
     (['organisation', 'organization'], ['centers', 'centres'])
     """
     out = {word}
-    for brit, am in _STEMS:
-        for a, b in ((brit, am), (am, brit)):
-            if word.startswith(a) and not (len(b) > len(a) and word.startswith(b)) and \
-                    (len(word) == len(a) or a not in ("grey", "gray")):
-                out.add(b + word[len(a):])
+    for a, b in _STEMS_BY_START.get(word[:_STEM_START], ()):
+        if word.startswith(a) and not (len(b) > len(a) and word.startswith(b)) and \
+                (len(word) == len(a) or a not in ("grey", "gray")):
+            out.add(b + word[len(a):])
     if len(word) > _IZE_SAFE:
         for brit, am in _SUFFIXES:
             for a, b in ((brit, am), (am, brit)):

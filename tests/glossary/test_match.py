@@ -98,6 +98,9 @@ def test_fold_keeps_length():
     ("labour", {"labour", "labor"}), ("organisations", {"organisations", "organizations"}),
     ("programme", {"programme", "program"}), ("centre", {"centre", "center"}),
     ("rise", {"rise"}), ("four", {"four"}), ("grey", {"grey", "gray"}),
+    ("greyhound", {"greyhound"}), ("lab", {"lab"}), ("", {""}),
+    ("program", {"program", "programme"}), ("programmes", {"programmes", "programs"}),
+    ("labourers", {"labourers", "laborers"}), ("ageing", {"ageing", "aging"}),
 ])
 def test_spellings(word, expected):
     assert spellings(word) == expected
