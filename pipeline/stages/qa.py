@@ -82,8 +82,9 @@ def _mentions(text: str, name: str) -> bool:
 
 
 _FOOTNOTE = regex.compile(r"(?<![\w-])(\p{Ll}{4,})(\d{1,2})(?=[\s,.;:)\]]|\Z)")
-_DIGIT = regex.compile(r"\d")
-_LOWER_DIGIT = regex.compile(r"\p{Ll}\d")  # what every _FOOTNOTE match holds
+# a digit after a small letter, which every _FOOTNOTE match holds (scanning for digits
+# and looking back is faster than scanning for letters)
+_GLUED_DIGIT = regex.compile(r"(?<=\p{Ll})\d")
 _ALNUM_WORDS = frozenset({"covid", "mp", "h", "g", "v", "windows", "iphone", "python", "web",
                           "ipv", "utf", "sha", "md", "base", "html", "http", "ascii"})
 
@@ -97,8 +98,8 @@ def footnotes_not_glued(text: str):
     >>> list(footnotes_not_glued("covid19 cases rose; see COVID-19."))
     []
     """
-    if not _DIGIT.search(text) or not _LOWER_DIGIT.search(text):
-        return  # the common case, and cheaper scans than the full pattern
+    if not _GLUED_DIGIT.search(text):
+        return  # the common case, and a cheaper scan than the full pattern
     for m in _FOOTNOTE.finditer(text):
         if m.group(1).casefold() in _ALNUM_WORDS:
             continue
