@@ -154,21 +154,17 @@ def _takes_config(fn: Callable) -> bool:
 def run_checks(item: Item, config: Config) -> Item:
     found = list(item.checks)
     specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
-    by_kind: dict[str, list[registry.CheckSpec]] = {}  # the block checks, in registry order
     for i, block in enumerate(item.blocks):
-        kind_specs = by_kind.get(block.kind)
-        if kind_specs is None:
-            kind_specs = by_kind[block.kind] = [s for s in specs if block.kind in s.kinds
-                                                and s.scope in ("text", "pair")]
-        paired = block.en is not None and block.zh is not None
-        for spec in kind_specs:
+        for spec in specs:
+            if block.kind not in spec.kinds:
+                continue
             if spec.scope == "text":
                 for lang in block.sides:
                     if spec.lang not in ("*", lang):
                         continue
                     for message, span in spec.fn(block.text(lang)) or ():
                         found.append(Check(spec.id, spec.severity, i, message, lang, span))
-            elif paired:
+            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
                 extra = {"config": config} if _takes_config(spec.fn) else {}
                 for message, span in spec.fn(block.zh, block.en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
