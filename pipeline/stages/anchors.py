@@ -43,8 +43,10 @@ _MON = MONTH_PATTERN
 
 # Alignment and the checks read the same texts again and again (a block, its sentences,
 # the block once more for each check): the extractors are pure, so their results are kept
-# for the last few thousand texts. Results are tuples and frozensets: shared, never changed.
-_CACHE_SIZE = 4096
+# for recent texts. All reuse is within an item (256 entries caught as much as 4,096 on
+# c2000); 1,024 leaves room for long items. Results are tuples and frozensets: shared,
+# never changed.
+_CACHE_SIZE = 1024
 _DIGIT = regex.compile(r"\d")  # every number and date pattern below needs one
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = regex.compile(
