@@ -126,7 +126,9 @@ def main() -> None:
             start = time.perf_counter()
             matcher = build_matcher(glossary)
             built = time.perf_counter() - start
-            find = matcher.find_en if lang == "en" else matcher.find_zh
+            # search_en: find_en keeps the hits of recent texts, and each repeat would
+            # only look them up again
+            find = matcher.search_en if lang == "en" else matcher.find_zh
 
             def run():
                 for line in lines:

@@ -48,15 +48,16 @@ class Matcher:
 
     def find_en(self, text: str) -> tuple[Hit, ...]:
         """Whole-word English terms in ``text``, longest first, without overlaps, in
-        text order."""
+        text order (those of recent texts are kept: see :meth:`search_en`)."""
         found = self._found_en.get(text)
         if found is None:
             if len(self._found_en) >= _FOUND_EN_SIZE:
                 self._found_en.clear()  # bounded; what is kept never changes a result
-            found = self._found_en[text] = tuple(self._search_en(text))
+            found = self._found_en[text] = tuple(self.search_en(text))
         return found
 
-    def _search_en(self, text: str) -> list[Hit]:
+    def search_en(self, text: str) -> list[Hit]:
+        """:meth:`find_en` worked out afresh (for benchmarks of the matching itself)."""
         if self.en is None or not text:
             return []
         folded = fold(text)
