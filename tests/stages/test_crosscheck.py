@@ -4,8 +4,9 @@ import sys
 import pytest
 
 from pipeline.runner import SourceText, clean_sources
-from pipeline.stages.crosscheck import (_HAN, _bare, alignment_is_confident, blocks_have_counterparts,
-                                        dates_match, english_differs_from_chinese,
+from pipeline.stages.crosscheck import (_HAN, _bare, alignment_is_confident,
+                                        blocks_have_counterparts, dates_match,
+                                        english_differs_from_chinese,
                                         lengths_are_in_proportion, numbers_match)
 
 from bilingual import EXCERPTS
