@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
+from functools import lru_cache
 
 from ..records import Block, Edit, Item
 from ..registry import structural
@@ -48,7 +49,14 @@ MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return [make_unit(s, lang, kind) for s in split_sentences(text, lang)]
+    return [make_unit(s, lang, kind) for s in _sentences(text, lang)]
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str, lang: str) -> tuple[str, ...]:
+    """The sentences of a text, kept: block alignment and sentence alignment split
+    mostly the same texts (repairs change few)."""
+    return tuple(split_sentences(text, lang))
 
 
 def _alignable(block: Block) -> str | None:
@@ -130,11 +138,12 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     """Groups of block indexes ``(zh blocks, en blocks, score)`` that translate each
     other, found by aligning the sentences of the whole item; empty when the item is not
     bilingual."""
-    zh_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "zh"]
-    en_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "en"]
+    sides = [_alignable(b) for b in item.blocks]
+    zh_idx = [i for i, side in enumerate(sides) if side == "zh"]
+    en_idx = [i for i, side in enumerate(sides) if side == "en"]
     if not zh_idx or not en_idx:
         return []
-    docs = {item.blocks[i].origin(_alignable(item.blocks[i])).doc for i in zh_idx + en_idx}
+    docs = {item.blocks[i].origin(sides[i]).doc for i in zh_idx + en_idx}
     if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
         return []  # a few lines of the other language in a one-language document
     kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
@@ -363,7 +372,7 @@ def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], La
     sentences: list[str] = []
     bounds = {0}
     for start, end in zip([0] + points, points + [len(text)]):
-        sentences.extend(split_sentences(text[start:end], lang))
+        sentences.extend(_sentences(text[start:end], lang))
         bounds.add(len(sentences))
     return sentences, Layout(frozenset(bounds))
 

@@ -196,6 +196,9 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
     zl = zh_layout or Layout.free(n)
     el = en_layout or Layout.free(m)
     bonus = zh_layout is not None and en_layout is not None
+    if n == m == 1 and not zl.barriers and not el.barriers:
+        return _one_each(zh[0], en[0], ratio, kind_cost,
+                         bonus and 1 in zl.bounds and 1 in el.bounds)
     # the spans of each side are summed once, for every band the search tries
     zspans = _spans(zh, zl.bounds, lambda us: _zh_span(us, ratio))
     espans = _spans(en, el.bounds, lambda us: _en_span(us, ratio))
@@ -212,6 +215,22 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
         band *= 2
 
 
+def _one_each(zh: Unit, en: Unit, ratio: float, kind_cost: bool,
+              bonus: bool) -> list[Bead]:
+    """What the search finds for one unit on each side (most blocks' sentences): the
+    pair, unless leaving out both costs less; of equal costs the pair, the first bead
+    type tried."""
+    zs, es = _zh_span([zh], ratio), _en_span([en], ratio)
+    cost, score = _pair_cost(zs, es, PRIOR_COST[(1, 1)], kind_cost)
+    paired = 0.0 + cost
+    if bonus:
+        paired -= BOUNDARY_BONUS
+    if paired <= (0.0 + es[3]) + zs[5]:
+        return [Bead((0,), (0,), score)]
+    return [Bead((), (0,), 0.0), Bead((0,), (), 0.0)]
+
+
+_STEPS = [(di, dj, PRIOR_COST[(di, dj)], (di, dj)) for di, dj in PRIORS]
 _SQRT2 = math.sqrt(2)
 _SQRT_HALF_PI = math.sqrt(math.pi / 2)
 
@@ -250,6 +269,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     # a long left-out paragraph would cost more than shifting every pair after it
     zh_prev = _previous_bounds(zbounds) if bonus else {}
     en_prev = _previous_bounds(ebounds) if bonus else {}
+    sims: dict = {}  # similarity of anchor sets met before: most pairs of spans repeat one
     costs: list[dict] = []  # per row: column -> cost of the cheapest path to the cell
     steps: list[dict] = []  # per row: column -> the last bead (di, dj) of that path
     for i in range(n + 1):
@@ -260,8 +280,8 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
         srow: dict = {}
         # the bead types that fit at row i, in PRIORS order (of equal costs the first
         # wins), each with the row it starts from and its Chinese span
-        types = [(di, dj, costs[i - di] if di else crow, zrow[di], PRIOR_COST[(di, dj)],
-                  (di, dj)) for di, dj in PRIORS if di < len(zrow)]
+        types = [(di, dj, costs[i - di] if di else crow, zrow[di], prior, step)
+                 for di, dj, prior, step in _STEPS if di < len(zrow)]
         for j in range(lo, hi + 1):
             eb = j in ebounds
             if (i in zbarriers and not eb) or (j in ebarriers and not zb) or not i + j:
@@ -291,7 +311,9 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                         log_p = -x * x / 2 - log(x * _SQRT_HALF_PI)
                     cost = prior - log_p
                     if zkeys or ekeys:  # no anchors on either side: no similarity
-                        sim = anchor_similarity(zkeys, ekeys)
+                        sim = sims.get((zkeys, ekeys), sims)
+                        if sim is sims:
+                            sim = sims[zkeys, ekeys] = anchor_similarity(zkeys, ekeys)
                         if sim is not None:
                             cost -= ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
                     if kind_cost:

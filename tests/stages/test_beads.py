@@ -99,6 +99,14 @@ def test_banded_search_equals_the_plain_recurrence(problem):
     assert got == plain_align(zh, en, ratio, zl, el, kind_cost)
 
 
+@settings(max_examples=200, deadline=None)
+@given(units, units, st.sampled_from([2.5, 3.8, 4.4]), st.booleans(), st.booleans())
+def test_one_unit_each_equals_the_plain_recurrence(z, e, ratio, with_layout, kind_cost):
+    one = Layout.free(1) if with_layout else None
+    got = align_units([z], [e], ratio, zh_layout=one, en_layout=one, kind_cost=kind_cost)
+    assert got == plain_align([z], [e], ratio, one, one, kind_cost)
+
+
 def test_one_unit_each_may_be_left_out_on_both_sides():
     zh, en = [Unit(4, frozenset())], [Unit(900, frozenset())]
     one = Layout.free(1)
