@@ -262,19 +262,24 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     n, m = len(zh), len(en)
     inf = math.inf
     log, erfc = math.log, math.erfc
-    zbounds, ebounds = zl.bounds, el.bounds
-    zbarriers, ebarriers = zl.barriers, el.barriers
     windows = [_window(i, n, m, band) for i in range(n + 1)]
     # a whole block with no counterpart is one bead, costed once: sentence by sentence
     # a long left-out paragraph would cost more than shifting every pair after it
-    zh_prev = _previous_bounds(zbounds) if bonus else {}
-    en_prev = _previous_bounds(ebounds) if bonus else {}
+    zwhole = _whole_blocks(zl.bounds, lambda i, d: _null_size(zh, en, i, d, 0, 0, ratio),
+                           True) if bonus else {}
+    ewhole = _whole_blocks(el.bounds, lambda j, d: _null_size(zh, en, 0, 0, j, d, ratio),
+                           False) if bonus else {}
+    # what a cell needs of its column: at a boundary, at a barrier, the English spans
+    # that end there, and the English block that ends there
+    columns = [(j in el.bounds, j in el.barriers, espans[j], ewhole.get(j))
+               for j in range(m + 1)]
     sims: dict = {}  # similarity of anchor sets met before: most pairs of spans repeat one
     costs: list[dict] = []  # per row: column -> cost of the cheapest path to the cell
     steps: list[dict] = []  # per row: column -> the last bead (di, dj) of that path
     for i in range(n + 1):
         lo, hi = windows[i]
-        zb = i in zbounds
+        zb = i in zl.bounds
+        zbar = i in zl.barriers
         zrow = zspans[i]
         crow: dict = {0: 0.0} if i == 0 else {}
         srow: dict = {}
@@ -282,11 +287,13 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
         # wins), each with the row it starts from and its Chinese span
         types = [(di, dj, costs[i - di] if di else crow, zrow[di], prior, step)
                  for di, dj, prior, step in _STEPS if di < len(zrow)]
-        for j in range(lo, hi + 1):
-            eb = j in ebounds
-            if (i in zbarriers and not eb) or (j in ebarriers and not zb) or not i + j:
+        zblock = zwhole.get(i)
+        if zblock is not None:
+            zblock = (costs[i - zblock[0]],) + zblock[1:]
+        for j in range(lo if i else max(lo, 1), hi + 1):
+            eb, ebar, erow, eblock = columns[j]
+            if (zbar and not eb) or (ebar and not zb):
                 continue
-            erow = espans[j]
             ne = len(erow)
             paired_bonus = bonus and zb and eb
             best = inf
@@ -327,13 +334,16 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                 if total < best:
                     best, best_step = total, step
             if paired_bonus:
-                for di, dj in ((i - zh_prev.get(i, i), 0), (0, j - en_prev.get(j, j))):
-                    prev = (costs[i - di] if di else crow).get(j - dj) \
-                        if di + dj > 1 else None
-                    if prev is not None:
-                        total = prev + null_cost(_null_size(zh, en, i, di, j, dj, ratio))
-                        if total < best:
-                            best, best_step = total, (di, dj)
+                if zblock is not None:
+                    prow, cost, step = zblock
+                    prev = prow.get(j)
+                    if prev is not None and prev + cost < best:
+                        best, best_step = prev + cost, step
+                if eblock is not None:
+                    dj, cost, step = eblock
+                    prev = crow.get(j - dj)
+                    if prev is not None and prev + cost < best:
+                        best, best_step = prev + cost, step
             if best_step is not None:
                 crow[j] = best
                 srow[j] = best_step
@@ -380,9 +390,17 @@ def _beads(path, zspans, espans, kind_cost: bool) -> list[Bead]:
     return beads
 
 
-def _previous_bounds(bounds) -> dict[int, int]:
+def _whole_blocks(bounds, size, zh: bool) -> dict[int, tuple]:
+    """For each boundary that ends a block of more than one unit: the block's length,
+    the cost of leaving it out whole (``size(end, length)`` is its size in Chinese
+    characters), and the step that does."""
     ordered = sorted(bounds)
-    return dict(zip(ordered[1:], ordered))
+    out = {}
+    for start, end in zip(ordered, ordered[1:]):
+        d = end - start
+        if d > 1:
+            out[end] = (d, null_cost(size(end, d)), (d, 0) if zh else (0, d))
+    return out
 
 
 def group_cost(zs, es, sizes, ratio: float) -> float:
