@@ -121,21 +121,29 @@ def _zh_span(units: Sequence[Unit], ratio: float) -> tuple:
     """What a bead needs of its Chinese units: length (Latin letters and digits counted
     as English), anchor keys, best kind rank, the English length expected and its
     deviation, and the cost of the span with no counterpart."""
-    lz = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
-    return (lz, _keys(units), _kind_rank(units), ratio * lz,
+    if len(units) == 1:  # most spans: the sums below, without their loops
+        u = units[0]
+        lz = u.length + u.latin / ratio
+        keys, kind = u.keys, KIND_RANK.get(u.kind, 3)
+    else:
+        lz = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
+        keys, kind = _keys(units), _kind_rank(units)
+    return (lz, keys, kind, ratio * lz,
             math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1)), _alone_cost(1, 0, lz))
 
 
 def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
     """What a bead needs of its English units: length, anchor keys, best kind rank, and
     the cost of the span with no counterpart."""
-    le = sum(u.length for u in units)
-    return le, _keys(units), _kind_rank(units), _alone_cost(0, 1, le / ratio)
+    if len(units) == 1:
+        u = units[0]
+        le, keys, kind = u.length, u.keys, KIND_RANK.get(u.kind, 3)
+    else:
+        le, keys, kind = sum(u.length for u in units), _keys(units), _kind_rank(units)
+    return le, keys, kind, _alone_cost(0, 1, le / ratio)
 
 
 def _keys(units: Sequence[Unit]) -> frozenset:
-    if len(units) == 1:
-        return units[0].keys
     return frozenset().union(*(u.keys for u in units))
 
 
