@@ -320,8 +320,8 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                     _, zkeys, zkind, mean, sd, _ = zs
                     le, ekeys, ekind, _ = erow[dj]
                     x = abs(le - mean) / sd
-                    if x < 5:  # _log_sf
-                        log_p = log(max(erfc(x / _SQRT2), 1e-300))
+                    if x < 5:  # _log_sf, whose floor erfc never reaches below 5
+                        log_p = log(erfc(x / _SQRT2))
                     else:
                         log_p = -x * x / 2 - log(x * _SQRT_HALF_PI)
                     cost = prior - log_p
