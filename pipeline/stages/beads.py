@@ -64,7 +64,7 @@ def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
     return _cached_unit(text, lang, kind, (*ANCHORS, None, *LATIN_ANCHORS))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _cached_unit(text: str, lang: str, kind: str, extractors: tuple) -> Unit:
     keys = frozenset(anchors(text, lang))
     if lang == "zh":
