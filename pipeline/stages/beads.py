@@ -59,18 +59,25 @@ def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
     """A sentence or block to align: Latin letters and digits inside Chinese text are
     counted apart, since they are as long as English rather than as Chinese.
 
-    Block alignment and sentence alignment see mostly the same sentences, so units are
-    kept for reuse; the extractors registered at the time are part of the key."""
-    return _cached_unit(text, lang, kind, (*ANCHORS, None, *LATIN_ANCHORS))
+    Block alignment and sentence alignment see mostly the same sentences (the first
+    with the block's kind, the second as paragraphs), so units are kept until
+    :func:`forget_units`; the extractors registered at the time are part of the key."""
+    unit = _paragraph_unit(text, lang, (*ANCHORS, None, *LATIN_ANCHORS))
+    return unit if kind == unit.kind else Unit(unit.length, unit.keys, kind, unit.latin)
+
+
+def forget_units() -> None:
+    """Drop the units kept by :func:`make_unit`."""
+    _paragraph_unit.cache_clear()
 
 
 @lru_cache(maxsize=4096)
-def _cached_unit(text: str, lang: str, kind: str, extractors: tuple) -> Unit:
+def _paragraph_unit(text: str, lang: str, extractors: tuple) -> Unit:
     keys = frozenset(anchors(text, lang))
     if lang == "zh":
         latin = len(_LATIN_CHAR.findall(text))
-        return Unit(len("".join(text.split())) - latin, keys, kind, latin)
-    return Unit(len("".join(text.split())), keys, kind)
+        return Unit(len("".join(text.split())) - latin, keys, "paragraph", latin)
+    return Unit(len("".join(text.split())), keys)
 
 
 @dataclass(frozen=True)
