@@ -1,11 +1,12 @@
 """The bead search: the banded, precomputed dynamic programme finds exactly the beads of
-the plain recurrence written out cell by cell."""
+the plain recurrence written out cell by cell; kept units stay right."""
 import math
 
 from hypothesis import given, settings, strategies as st
 
+from pipeline.stages.anchors import ANCHORS, register_anchor
 from pipeline.stages.beads import (BOUNDARY_BONUS, PRIORS, Bead, Layout, Unit, align_units,
-                                   bead_cost, null_cost)
+                                   bead_cost, make_unit, null_cost)
 
 
 def plain_align(zh, en, ratio, zl=None, el=None, kind_cost=False):
@@ -113,3 +114,19 @@ def test_one_unit_each_may_be_left_out_on_both_sides():
     beads = align_units(zh, en, 4.0, zh_layout=one, en_layout=one)
     assert sorted(b.type for b in beads) == ["0-1", "1-0"]
     assert beads == plain_align(zh, en, 4.0, one, one)
+
+
+def test_kept_units_follow_the_registered_extractors_and_the_kind():
+    before = make_unit("民政部发布1.2万份", "zh")
+
+    def term(text, lang):
+        return {"t:moca"} if "民政部" in text else set()
+
+    register_anchor(term)
+    try:
+        assert make_unit("民政部发布1.2万份", "zh").keys == before.keys | {"t:moca"}
+    finally:
+        ANCHORS.remove(term)
+    assert make_unit("民政部发布1.2万份", "zh") == before
+    title = make_unit("民政部发布1.2万份", "zh", "title")
+    assert (title.kind, title.length, title.keys) == ("title", before.length, before.keys)
