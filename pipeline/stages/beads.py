@@ -237,10 +237,10 @@ def _one_each(zh: Unit, en: Unit, ratio: float, kind_cost: bool,
     type tried."""
     zs, es = _zh_span([zh], ratio), _en_span([en], ratio)
     cost, score = _pair_cost(zs, es, PRIOR_COST[(1, 1)], kind_cost)
-    paired = 0.0 + cost
+    paired = 0.0 + cost  # the sums of the table, in its order, so ties stay ties
     if bonus:
         paired -= BOUNDARY_BONUS
-    if paired <= (0.0 + es[3]) + zs[5]:
+    if paired <= (0.0 + es[3]) + zs[5]:  # English left out, then Chinese
         return [Bead((0,), (0,), score)]
     return [Bead((), (0,), 0.0), Bead((0,), (), 0.0)]
 
