@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
+from functools import lru_cache
 
 from ..records import Block, Edit, Item
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
-                    estimate_ratio, group_cost, make_unit, null_cost)
+                    estimate_ratio, forget_units, group_cost, make_unit, null_cost)
 from .classify import MAX_TITLE_CHARS
 from .sentences import split_sentences
 
@@ -48,7 +49,14 @@ MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return [make_unit(s, lang, kind) for s in split_sentences(text, lang)]
+    return [make_unit(s, lang, kind) for s in _sentences(text, lang)]
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str, lang: str) -> tuple[str, ...]:
+    """The sentences of a text, kept: block alignment and sentence alignment split
+    mostly the same texts (repairs change few)."""
+    return tuple(split_sentences(text, lang))
 
 
 def _alignable(block: Block) -> str | None:
@@ -126,15 +134,24 @@ def _sequence(item: Item, idx: list[int], lang: str, kinds: dict[int, str]):
     return units, Layout(frozenset(bounds), frozenset(barriers)), owner
 
 
+def _by_block(units: list[Unit], owner: list[int], idx: list[int]) -> dict[int, list[Unit]]:
+    """Each block's units, in order."""
+    out: dict[int, list[Unit]] = {i: [] for i in idx}
+    for u, o in zip(units, owner):
+        out[o].append(u)
+    return out
+
+
 def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Groups of block indexes ``(zh blocks, en blocks, score)`` that translate each
     other, found by aligning the sentences of the whole item; empty when the item is not
     bilingual."""
-    zh_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "zh"]
-    en_idx = [i for i, b in enumerate(item.blocks) if _alignable(b) == "en"]
+    sides = [_alignable(b) for b in item.blocks]
+    zh_idx = [i for i, side in enumerate(sides) if side == "zh"]
+    en_idx = [i for i, side in enumerate(sides) if side == "en"]
     if not zh_idx or not en_idx:
         return []
-    docs = {item.blocks[i].origin(_alignable(item.blocks[i])).doc for i in zh_idx + en_idx}
+    docs = {item.blocks[i].origin(sides[i]).doc for i in zh_idx + en_idx}
     if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
         return []  # a few lines of the other language in a one-language document
     kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
@@ -151,10 +168,10 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
     eu, el, eown = _sequence(item, en_idx, "en", kinds)
     beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
-    sizes = {i: sum(u.length + u.latin / ratio for u, o in zip(zu, zown) if o == i)
-             for i in zh_idx}
-    sizes.update({i: sum(u.length for u, o in zip(eu, eown) if o == i) / ratio
-                  for i in en_idx})
+    sizes = {i: sum(u.length + u.latin / ratio for u in us)
+             for i, us in _by_block(zu, zown, zh_idx).items()}
+    sizes.update({i: sum(u.length for u in us) / ratio
+                  for i, us in _by_block(eu, eown, en_idx).items()})
     plan = []
     for group in _block_groups(beads, zl, el, zown, eown):
         plan.extend(_trim_group(group, sizes, ratio))
@@ -261,11 +278,11 @@ def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):
     return out
 
 
-def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int):
+def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int, edits_of):
     """Text, origin and edits of one side of a merged block."""
     first = item.blocks[members[0]]
     text = first.text(lang) or ""
-    edits = [replace(e, block=new_index) for e in item.block_edits(members[0], lang)]
+    edits = _renumbered(edits_of(members[0], lang), new_index)
     sep = "" if lang == "zh" else " "
     for other in members[1:]:
         block = item.blocks[other]
@@ -273,19 +290,36 @@ def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int)
         joint = origin.gap + origin.mark
         shift = len(text) + len(joint)
         edits.extend(replace(e, block=new_index, offset=e.offset + shift)
-                     for e in item.block_edits(other, lang))
+                     for e in edits_of(other, lang))
         edits.append(Edit(MERGE_BLOCKS, new_index, lang, len(text), joint, sep))
         text = text + sep + (block.text(lang) or "")
     return text, first.origin(lang), edits
+
+
+def _edits_by_block(item: Item):
+    """``item.block_edits`` as a lookup built in one pass over the edits."""
+    groups: dict[tuple[int, str], list[Edit]] = {}
+    for e in item.edits:
+        groups.setdefault((e.block, e.lang), []).append(e)
+    return lambda index, lang: groups.get((index, lang), [])
+
+
+def _renumbered(edits: list[Edit], index: int) -> list[Edit]:
+    return [e if e.block == index else replace(e, block=index) for e in edits]
 
 
 def align_blocks(item: Item) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
     their place; an item with one language is returned unchanged."""
+    # units and sentence splits are kept from block to sentence alignment of one item:
+    # the previous item's go, so a long item does not stay in memory after it is done
+    _sentences.cache_clear()
+    forget_units()
     plan = plan_alignment(item)
     if not plan:
         return item
+    edits_of = _edits_by_block(item)
     in_plan = {i for zs, es, _ in plan for i in zs + es}
 
     def doc_of(i: int) -> int:
@@ -316,17 +350,17 @@ def align_blocks(item: Item) -> Item:
         if what == "keep":
             blocks.append(item.blocks[entry])
             for lang in ("en", "zh"):
-                edits.extend(replace(e, block=k) for e in item.block_edits(entry, lang))
+                edits.extend(_renumbered(edits_of(entry, lang), k))
             continue
         zs, es, score = entry
         if not zs or not es:
             src = (zs or es)[0]
             blocks.append(item.blocks[src])
             for lang in ("en", "zh"):
-                edits.extend(replace(e, block=k) for e in item.block_edits(src, lang))
+                edits.extend(_renumbered(edits_of(src, lang), k))
             continue
-        zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k)
-        en_text, en_origin, en_edits = _merge_side(item, es, "en", k)
+        zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k, edits_of)
+        en_text, en_origin, en_edits = _merge_side(item, es, "en", k, edits_of)
         kind = min((item.blocks[i].kind for i in zs + es), key=lambda x: KIND_RANK[x])
         blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
                             en_origin=en_origin, zh_origin=zh_origin,
@@ -348,8 +382,12 @@ def _item_ratio(item: Item) -> float:
 def join_points(item: Item, index: int, lang: str) -> list[int]:
     """Offsets in a side's current text where blocks were joined by alignment, followed
     through the edits made after each join."""
+    return _join_points(item.block_edits(index, lang))
+
+
+def _join_points(edits: list[Edit]) -> list[int]:
     points: list[int] = []
-    for e in item.block_edits(index, lang):
+    for e in edits:
         delta = len(e.after) - len(e.before)
         points = [p + delta if e.offset + len(e.before) <= p else
                   (e.offset + len(e.after) if e.offset < p else p) for p in points]
@@ -363,7 +401,7 @@ def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], La
     sentences: list[str] = []
     bounds = {0}
     for start, end in zip([0] + points, points + [len(text)]):
-        sentences.extend(split_sentences(text[start:end], lang))
+        sentences.extend(_sentences(text[start:end], lang))
         bounds.add(len(sentences))
     return sentences, Layout(frozenset(bounds))
 
@@ -375,13 +413,14 @@ def align_sentences(item: Item) -> Item:
     if not any(b.zh and b.en for b in item.blocks):
         return item
     ratio = _item_ratio(item)
+    edits_of = _edits_by_block(item)
     blocks = []
     for index, b in enumerate(item.blocks):
         if not (b.zh and b.en) or b.kind not in ALIGNED_KINDS:
             blocks.append(b)
             continue
-        zh_s, zl = _split_parts(b.zh, "zh", join_points(item, index, "zh"))
-        en_s, el = _split_parts(b.en, "en", join_points(item, index, "en"))
+        zh_s, zl = _split_parts(b.zh, "zh", _join_points(edits_of(index, "zh")))
+        en_s, el = _split_parts(b.en, "en", _join_points(edits_of(index, "en")))
         zh = [make_unit(s, "zh") for s in zh_s]
         en = [make_unit(s, "en") for s in en_s]
         beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)

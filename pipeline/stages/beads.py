@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import regex
 
-from .anchors import anchor_similarity, anchors
+from .anchors import ANCHORS, LATIN_ANCHORS, anchor_similarity, anchors
 
 ALIGNED_KINDS = ("title", "heading", "caption", "paragraph")
 KIND_RANK = {k: i for i, k in enumerate(ALIGNED_KINDS)}
@@ -56,12 +57,27 @@ _LATIN_CHAR = regex.compile(r"[A-Za-z0-9]")
 
 def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
     """A sentence or block to align: Latin letters and digits inside Chinese text are
-    counted apart, since they are as long as English rather than as Chinese."""
+    counted apart, since they are as long as English rather than as Chinese.
+
+    Block alignment and sentence alignment see mostly the same sentences (the first
+    with the block's kind, the second as paragraphs), so units are kept until
+    :func:`forget_units`; the extractors registered at the time are part of the key."""
+    unit = _paragraph_unit(text, lang, (*ANCHORS, None, *LATIN_ANCHORS))
+    return unit if kind == unit.kind else Unit(unit.length, unit.keys, kind, unit.latin)
+
+
+def forget_units() -> None:
+    """Drop the units kept by :func:`make_unit`."""
+    _paragraph_unit.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_unit(text: str, lang: str, extractors: tuple) -> Unit:
     keys = frozenset(anchors(text, lang))
     if lang == "zh":
         latin = len(_LATIN_CHAR.findall(text))
-        return Unit(len("".join(text.split())) - latin, keys, kind, latin)
-    return Unit(len("".join(text.split())), keys, kind)
+        return Unit(len("".join(text.split())) - latin, keys, "paragraph", latin)
+    return Unit(len("".join(text.split())), keys)
 
 
 @dataclass(frozen=True)
@@ -93,28 +109,62 @@ def estimate_ratio(zh_lengths: Sequence[int], en_lengths: Sequence[int]) -> floa
 def bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
               kind_cost: bool) -> tuple[float, float]:
     """Cost (lower is better) and score in [0, 1] of pairing ``zh`` with ``en``."""
-    return _span_cost(_span(zh, ratio, True), _span(en, ratio, False), ratio, kind_cost)
+    if not zh or not en:
+        size = (_zh_span(zh, ratio)[0] if zh else 0.0) + sum(u.length for u in en) / ratio
+        return _alone_cost(len(zh), len(en), size), 0.0
+    return _pair_cost(_zh_span(zh, ratio), _en_span(en, ratio),
+                      PRIOR_COST[(len(zh), len(en))], kind_cost)
 
 
-def _span(units: Sequence[Unit], ratio: float, zh: bool) -> tuple:
-    """What a bead needs of one side's units: count, length, anchor keys, best kind."""
-    if zh:
-        length = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
+PRIOR_COST = {t: -math.log(p) for t, p in PRIORS.items()}
+
+
+def _alone_cost(nz: int, ne: int, size: float) -> float:
+    """A unit with no counterpart: the prior, and a little more for a longer unit."""
+    return PRIOR_COST[(nz, ne)] + math.log1p(size / 50)
+
+
+def _zh_span(units: Sequence[Unit], ratio: float) -> tuple:
+    """What a bead needs of its Chinese units: length (Latin letters and digits counted
+    as English), anchor keys, best kind rank, the English length expected and its
+    deviation, and the cost of the span with no counterpart."""
+    if len(units) == 1:  # most spans: the sums below, without their loops
+        u = units[0]
+        lz = u.length + u.latin / ratio
+        keys, kind = u.keys, KIND_RANK.get(u.kind, 3)
     else:
-        length = sum(u.length for u in units)
-    return (len(units), length, frozenset().union(*(u.keys for u in units)),
-            min((KIND_RANK.get(u.kind, 3) for u in units), default=3))
+        lz = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
+        keys, kind = _keys(units), _kind_rank(units)
+    return (lz, keys, kind, ratio * lz,
+            math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1)), _alone_cost(1, 0, lz))
 
 
-def _span_cost(zs: tuple, es: tuple, ratio: float, kind_cost: bool) -> tuple[float, float]:
-    nz, lz, zkeys, kz = zs
-    ne, le, ekeys, ke = es
-    if not nz or not ne:
-        # a unit with no counterpart: the prior, and a little more for a longer unit
-        return -math.log(PRIORS[(nz, ne)]) + math.log1p((lz + le / ratio) / 50), 0.0
-    delta = abs(le - ratio * lz) / math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1))
-    log_p = _log_sf(delta)
-    cost = -math.log(PRIORS[(nz, ne)]) - log_p
+def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
+    """What a bead needs of its English units: length, anchor keys, best kind rank, and
+    the cost of the span with no counterpart."""
+    if len(units) == 1:
+        u = units[0]
+        le, keys, kind = u.length, u.keys, KIND_RANK.get(u.kind, 3)
+    else:
+        le, keys, kind = sum(u.length for u in units), _keys(units), _kind_rank(units)
+    return le, keys, kind, _alone_cost(0, 1, le / ratio)
+
+
+def _keys(units: Sequence[Unit]) -> frozenset:
+    return frozenset().union(*(u.keys for u in units))
+
+
+def _kind_rank(units: Sequence[Unit]) -> int:
+    return min((KIND_RANK.get(u.kind, 3) for u in units), default=3)
+
+
+def _pair_cost(zs: tuple, es: tuple, prior: float, kind_cost: bool) -> tuple[float, float]:
+    """Cost and score of a bead with units on both sides (spans from :func:`_zh_span`
+    and :func:`_en_span`); :func:`_banded` writes the cost out in its inner loop."""
+    _, zkeys, kz, mean, sd, _ = zs
+    le, ekeys, ke, _ = es
+    log_p = _log_sf(abs(le - mean) / sd)
+    cost = prior - log_p
     score = math.exp(log_p)
     sim = anchor_similarity(zkeys, ekeys)
     if sim is not None:
@@ -160,109 +210,212 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
     n, m = len(zh), len(en)
     zl = zh_layout or Layout.free(n)
     el = en_layout or Layout.free(m)
+    bonus = zh_layout is not None and en_layout is not None
+    if n == m == 1 and not zl.barriers and not el.barriers:
+        return _one_each(zh[0], en[0], ratio, kind_cost,
+                         bonus and 1 in zl.bounds and 1 in el.bounds)
+    # the spans of each side are summed once, for every band the search tries
+    zspans = _spans(zh, zl.bounds, lambda us: _zh_span(us, ratio))
+    espans = _spans(en, el.bounds, lambda us: _en_span(us, ratio))
     band = BAND
     while True:
-        beads, touched = _banded(zh, en, ratio, zl, el, kind_cost, band,
-                                 zh_layout is not None and en_layout is not None)
-        if beads is not None and (not touched or band >= min(max(n, m), MAX_BAND)):
-            return beads
+        found = _banded(zh, en, zspans, espans, ratio, zl, el, kind_cost, band, bonus)
+        if found is not None:
+            path, touched = found
+            if not touched or band >= min(max(n, m), MAX_BAND):
+                return _beads(path, zspans, espans, kind_cost)
         if band >= max(n, m):
             return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0)
                                                               for j in range(m)]
         band *= 2
 
 
-def _banded(zh, en, ratio, zl: Layout, el: Layout, kind_cost, band, bonus):
-    n, m = len(zh), len(en)
-    inf = float("inf")
-    best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
-
-    def window(i: int) -> tuple[int, int]:
-        centre = i * m / n if n else 0
-        return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
-
-    # a whole block with no counterpart is one bead, costed once: sentence by sentence
-    # a long left-out paragraph would cost more than shifting every pair after it
-    zh_prev = _previous_bounds(zl.bounds) if bonus else {}
-    en_prev = _previous_bounds(el.bounds) if bonus else {}
-
-    # the last block boundary strictly before each position, for the straddle test
-    zbefore = _bound_before(zl.bounds, n)
-    ebefore = _bound_before(el.bounds, m)
-    zspans: dict = {}  # one side's units of a bead, summed once for every bead using them
-    espans: dict = {}
-    for i in range(n + 1):
-        lo, hi = window(i)
-        zb = i in zl.bounds
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            eb = j in el.bounds
-            if (i in zl.barriers and not eb) or (j in el.barriers and not zb):
-                continue
-            cell = (inf, 0, 0, 0.0)
-            for (di, dj) in PRIORS:
-                if di > i or dj > j:
-                    continue
-                if di > 1 and zbefore[i] > i - di or dj > 1 and ebefore[j] > j - dj:
-                    continue  # a bead never straddles a block boundary
-                prev = best.get((i - di, j - dj))
-                if prev is None:
-                    continue
-                zkey, ekey = (i - di, i), (j - dj, j)
-                zs = zspans.get(zkey)
-                if zs is None:
-                    zs = zspans[zkey] = _span(zh[i - di:i], ratio, True)
-                es = espans.get(ekey)
-                if es is None:
-                    es = espans[ekey] = _span(en[j - dj:j], ratio, False)
-                cost, score = _span_cost(zs, es, ratio, kind_cost)
-                total = prev[0] + cost
-                if bonus and zb and eb and di and dj:
-                    total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
-                if total < cell[0]:
-                    cell = (total, di, dj, score)
-            if zb and eb:
-                for di, dj in ((i - zh_prev.get(i, i), 0), (0, j - en_prev.get(j, j))):
-                    prev = best.get((i - di, j - dj)) if di + dj > 1 else None
-                    if prev is not None:
-                        size = sum(u.length + u.latin / ratio for u in zh[i - di:i]) + \
-                            sum(u.length for u in en[j - dj:j]) / ratio
-                        total = prev[0] + null_cost(size)
-                        if total < cell[0]:
-                            cell = (total, di, dj, 0.0)
-            if cell[0] < inf:
-                best[(i, j)] = cell
-    if (n, m) not in best:
-        return None, True
-    beads = []
-    touched = False
-    i, j = n, m
-    while i or j:
-        _, di, dj, score = best[(i, j)]
-        lo, hi = window(i)
-        if (j == lo and lo > 0) or (j == hi and hi < m):
-            touched = True
-        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), score))
-        i, j = i - di, j - dj
-    beads.reverse()
-    return beads, touched
+def _one_each(zh: Unit, en: Unit, ratio: float, kind_cost: bool,
+              bonus: bool) -> list[Bead]:
+    """What the search finds for one unit on each side (most blocks' sentences): the
+    pair, unless leaving out both costs less; of equal costs the pair, the first bead
+    type tried."""
+    zs, es = _zh_span([zh], ratio), _en_span([en], ratio)
+    cost, score = _pair_cost(zs, es, PRIOR_COST[(1, 1)], kind_cost)
+    paired = 0.0 + cost  # the sums of the table, in its order, so ties stay ties
+    if bonus:
+        paired -= BOUNDARY_BONUS
+    if paired <= (0.0 + es[3]) + zs[5]:  # English left out, then Chinese
+        return [Bead((0,), (0,), score)]
+    return [Bead((), (0,), 0.0), Bead((0,), (), 0.0)]
 
 
-def _bound_before(bounds, n: int) -> list[int]:
-    """For each position 0..n, the largest boundary strictly before it (-1 if none)."""
-    out = [-1] * (n + 1)
-    last = -1
-    for k in range(n + 1):
-        out[k] = last
-        if k in bounds:
-            last = k
+_STEPS = [(di, dj, PRIOR_COST[(di, dj)], (di, dj)) for di, dj in PRIORS]
+_SQRT2 = math.sqrt(2)
+_SQRT_HALF_PI = math.sqrt(math.pi / 2)
+
+
+def _spans(units: Sequence[Unit], bounds, span) -> list[list]:
+    """For each end position ``i``, the spans ``units[i - d:i]`` a bead may take, by
+    ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would straddle a
+    block boundary."""
+    out = []
+    for i in range(len(units) + 1):
+        row = [None]
+        for d in range(1, min(i, 3) + 1):
+            if d > 1 and i - d + 1 in bounds:
+                break  # a bead never straddles a block boundary
+            row.append(span(units[i - d:i]))
+        out.append(row)
     return out
 
 
-def _previous_bounds(bounds) -> dict[int, int]:
+def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, band,
+            bonus):
+    """The cheapest path within ``band`` of the diagonal, as ``(di, dj)`` steps, and
+    whether it touches the band's edge; None when no path reaches the end.
+
+    The cost of a bead with units on both sides is :func:`_pair_cost` written out, with
+    all that depends on one side only taken from the spans: this loop runs for every
+    cell and bead type.
+    """
+    n, m = len(zh), len(en)
+    inf = math.inf
+    log, erfc = math.log, math.erfc
+    windows = [_window(i, n, m, band) for i in range(n + 1)]
+    # a whole block with no counterpart is one bead, costed once: sentence by sentence
+    # a long left-out paragraph would cost more than shifting every pair after it
+    zwhole = _whole_blocks(zl.bounds, lambda i, d: _null_size(zh, en, i, d, 0, 0, ratio),
+                           True) if bonus else {}
+    ewhole = _whole_blocks(el.bounds, lambda j, d: _null_size(zh, en, 0, 0, j, d, ratio),
+                           False) if bonus else {}
+    # what a cell needs of its column: at a boundary, at a barrier, the English spans
+    # that end there, and the English block that ends there
+    columns = [(j in el.bounds, j in el.barriers, espans[j], ewhole.get(j))
+               for j in range(m + 1)]
+    sims: dict = {}  # similarity of anchor sets met before: most pairs of spans repeat one
+    costs: list[dict] = []  # per row: column -> cost of the cheapest path to the cell
+    steps: list[dict] = []  # per row: column -> the last bead (di, dj) of that path
+    for i in range(n + 1):
+        lo, hi = windows[i]
+        zb = i in zl.bounds
+        zbar = i in zl.barriers
+        zrow = zspans[i]
+        crow: dict = {0: 0.0} if i == 0 else {}
+        srow: dict = {}
+        # the bead types that fit at row i, in PRIORS order (of equal costs the first
+        # wins), each with the row it starts from and its Chinese span
+        types = [(di, dj, costs[i - di] if di else crow, zrow[di], prior, step)
+                 for di, dj, prior, step in _STEPS if di < len(zrow)]
+        zblock = zwhole.get(i)
+        if zblock is not None:
+            zblock = (costs[i - zblock[0]],) + zblock[1:]
+        for j in range(lo if i else max(lo, 1), hi + 1):
+            eb, ebar, erow, eblock = columns[j]
+            if (zbar and not eb) or (ebar and not zb):
+                continue
+            ne = len(erow)
+            paired_bonus = bonus and zb and eb
+            best = inf
+            best_step = None
+            for di, dj, pcosts, zs, prior, step in types:
+                if dj >= ne:
+                    continue
+                prev = pcosts.get(j - dj)
+                if prev is None:
+                    continue
+                if not di:
+                    total = prev + erow[dj][3]
+                elif not dj:
+                    total = prev + zs[5]
+                else:
+                    _, zkeys, zkind, mean, sd, _ = zs
+                    le, ekeys, ekind, _ = erow[dj]
+                    x = abs(le - mean) / sd
+                    if x < 5:  # _log_sf, whose floor erfc never reaches below 5
+                        log_p = log(erfc(x / _SQRT2))
+                    else:
+                        log_p = -x * x / 2 - log(x * _SQRT_HALF_PI)
+                    cost = prior - log_p
+                    if zkeys or ekeys:  # no anchors on either side: no similarity
+                        sim = sims.get((zkeys, ekeys), sims)
+                        if sim is sims:
+                            sim = sims[zkeys, ekeys] = anchor_similarity(zkeys, ekeys)
+                        if sim is not None:
+                            cost -= ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
+                    if kind_cost:
+                        if (zkind == 3) != (ekind == 3):
+                            cost += 3.0
+                        elif zkind != ekind:
+                            cost += 0.5
+                    total = prev + cost
+                    if paired_bonus:
+                        total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
+                if total < best:
+                    best, best_step = total, step
+            if paired_bonus:
+                if zblock is not None:
+                    prow, cost, step = zblock
+                    prev = prow.get(j)
+                    if prev is not None and prev + cost < best:
+                        best, best_step = prev + cost, step
+                if eblock is not None:
+                    dj, cost, step = eblock
+                    prev = crow.get(j - dj)
+                    if prev is not None and prev + cost < best:
+                        best, best_step = prev + cost, step
+            if best_step is not None:
+                crow[j] = best
+                srow[j] = best_step
+        costs.append(crow)
+        steps.append(srow)
+    if m not in steps[n] and (n or m):
+        return None
+    touched = False
+    i, j = n, m
+    path = []
+    while i or j:
+        di, dj = steps[i][j]
+        lo, hi = windows[i]
+        if (j == lo and lo > 0) or (j == hi and hi < m):
+            touched = True
+        path.append((di, dj))
+        i, j = i - di, j - dj
+    path.reverse()
+    return path, touched
+
+
+def _window(i: int, n: int, m: int, band: int) -> tuple[int, int]:
+    """The columns of row ``i`` within ``band`` of the diagonal."""
+    centre = i * m / n if n else 0
+    return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
+
+
+def _null_size(zh, en, i: int, di: int, j: int, dj: int, ratio: float) -> float:
+    """Size in Chinese characters of the units of a whole block left out."""
+    return sum(u.length + u.latin / ratio for u in zh[i - di:i]) + \
+        sum(u.length for u in en[j - dj:j]) / ratio
+
+
+def _beads(path, zspans, espans, kind_cost: bool) -> list[Bead]:
+    """The beads of a path of ``(di, dj)`` steps, each paired bead with its score (only
+    the beads on the best path need one)."""
+    beads = []
+    i = j = 0
+    for di, dj in path:
+        i, j = i + di, j + dj
+        score = _pair_cost(zspans[i][di], espans[j][dj], PRIOR_COST[(di, dj)],
+                           kind_cost)[1] if di and dj else 0.0
+        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), score))
+    return beads
+
+
+def _whole_blocks(bounds, size, zh: bool) -> dict[int, tuple]:
+    """For each boundary that ends a block of more than one unit: the block's length,
+    the cost of leaving it out whole (``size(end, length)`` is its size in Chinese
+    characters), and the step that does."""
     ordered = sorted(bounds)
-    return dict(zip(ordered[1:], ordered))
+    out = {}
+    for start, end in zip(ordered, ordered[1:]):
+        d = end - start
+        if d > 1:
+            out[end] = (d, null_cost(size(end, d)), (d, 0) if zh else (0, d))
+    return out
 
 
 def group_cost(zs, es, sizes, ratio: float) -> float:
