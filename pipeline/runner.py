@@ -99,15 +99,15 @@ def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText
 def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str,
                 max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
     """Apply rules until the text stops changing. Returns (text, edits, converged)."""
-    rules = tuple(rules)
+    steps = [(r.id, r.fn) for r in rules]
     edits: list[Edit] = []
     for _ in range(max_rounds):
         changed = False
-        for r in rules:
-            new = r.fn(text)
+        for ident, fn in steps:
+            new = fn(text)
             if new != text:
                 for off, old, new_span in diff_spans(text, new):
-                    edits.append(Edit(r.id, block, lang, off, old, new_span))
+                    edits.append(Edit(ident, block, lang, off, old, new_span))
                 text = new
                 changed = True
         if not changed:
@@ -115,31 +115,66 @@ def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str
     return text, edits, False
 
 
+@dataclass(frozen=True, eq=False)
+class _RuleSet:
+    """The rules of a group that apply to one side of one kind of block, in order.
+    (Compared by identity: one object per key of :func:`_rules_for`.)"""
+
+    rules: tuple[registry.Rule, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
+               registered: int) -> _RuleSet:
+    """(``registered`` is the registry's size, so that a rule added later is not missed.)"""
+    return _RuleSet(tuple(r for r in registry.rules_in(group, disabled)
+                          if r.applies(lang, kind)))
+
+
+Settled = dict[_RuleSet, set[str]]
+
+
 def run_rule_group(item: Item, group: str, config: Config,
-                   kind_filter: Callable[[Block], bool] | None = None) -> Item:
-    rules = registry.rules_in(group, config.disabled)
+                   kind_filter: Callable[[Block], bool] | None = None,
+                   settled: Settled | None = None) -> Item:
+    """Apply a group's rules to every side of every block.
+
+    ``settled`` remembers, across calls for one item, the texts each rule set gave back
+    unchanged (a fix point: the last round of :func:`apply_rules` changed nothing); rules
+    are pure, so such a text is skipped. The second normalize pass meets mostly texts
+    the first one settled.
+    """
+    registered = len(registry.RULES)
+    if settled is None:
+        settled = {}
     blocks = list(item.blocks)
     edits = list(item.edits)
     checks = list(item.checks)
-    by_side: dict[tuple[str, str], list[registry.Rule]] = {}
+    changed = False
     for i, block in enumerate(blocks):
         for lang in block.sides:
-            applicable = by_side.get((lang, block.kind))
-            if applicable is None:
-                applicable = by_side[lang, block.kind] = [
-                    r for r in rules if r.applies(lang, block.kind)]
-            if not applicable:
-                continue
+            ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
+            known = settled.get(ruleset)
+            if known is None:
+                known = settled[ruleset] = set()
             text = block.text(lang)
-            new, new_edits, converged = apply_rules(text, applicable, i, lang)
+            if not ruleset.rules or text in known:
+                continue
+            new, new_edits, converged = apply_rules(text, ruleset.rules, i, lang)
             if new_edits:
                 edits.extend(new_edits)
                 block = block.with_text(lang, new)
-            if not converged:
+                changed = True
+            if converged:
+                known.add(new)
+            else:
                 checks.append(Check("qa.unstable_rules", "major", i,
                                     f"rules kept changing this block after {MAX_ROUNDS} "
                                     f"rounds; please report it", lang))
+                changed = True
         blocks[i] = block
+    if not changed:
+        return item
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
 
 
@@ -198,15 +233,16 @@ def drop_empty_blocks(item: Item) -> Item:
 
 def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
-    item = run_rule_group(item, "normalize", config)
+    settled: Settled = {}  # fix points of each rule set, for this item
+    item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     item = align_stage.align_blocks(item)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
-    item = run_rule_group(item, "repair", config)
+    item = run_rule_group(item, "repair", config, settled=settled)
     # a repair may leave what normalize removes (a full-width space becomes a space next
     # to another): normalize again, or cleaning the output would change it once more
-    item = run_rule_group(item, "normalize", config)
+    item = run_rule_group(item, "normalize", config, settled=settled)
     item = drop_empty_blocks(item)
     # checks run last: cross-language checks read the sentence alignment
     item = align_stage.align_sentences(add_sentences(item))

@@ -37,6 +37,8 @@ _SECTION = regex.compile(
 _SEP = regex.compile(r"\s+(?:-{1,2}|[–—_|｜]|— —)\s+|\s*(?:——|丨)\s*")
 _TIGHT = regex.compile(r"(?<=\S)\s?(?:-{1,2}|[–—_])\s?(?=\S)")
 MAX_SITE_CHARS = 48
+# every separator that _SEP or _TIGHT matches holds one of these
+_SEP_CHARS = regex.compile(r"[-–—_|｜丨]")
 
 
 def _is_site(segment: str, strict: bool = False) -> bool:
@@ -60,6 +62,8 @@ def split_site(title: str) -> tuple[str, str, str] | None:
     >>> split_site("Promote industrial projects-Hunan Daily News - 华声在线")
     ('', 'Promote industrial projects', '-Hunan Daily News - 华声在线')
     """
+    if not _SEP_CHARS.search(title):
+        return None  # no separator and no hyphen: nothing can be cut
     seps = list(_SEP.finditer(title))
     bounds = [0] + [x for m in seps for x in (m.start(), m.end())] + [len(title)]
     segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
