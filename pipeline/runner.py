@@ -65,28 +65,36 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
         raw, tail = split_blocks(src.text)
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
-        # metadata lines do not count: they are left out of the clean text, and cleaning
-        # that again must put language-less blocks on the same side
-        doc_lang = src.lang or detect_stage.document_lang(
-            (lang, len(b.text)) for lang, b in zip(first, raw)
-            if classify_stage.parse_meta(b.text) is None)
+        doc_lang = None  # needed only for a block without a language (rare): found then
         for rb, lang in zip(raw, first):
             if src.lang:
                 side = src.lang
                 lang = src.lang if lang in ("und", src.lang) or lang == "zh" else lang
+            elif lang == "und":
+                if doc_lang is None:
+                    doc_lang = _document_lang(raw, first)
+                side = doc_lang if doc_lang in ("en", "zh") else "en"
             else:
-                if lang == "und":
-                    lang_side = doc_lang if doc_lang in ("en", "zh") else "en"
-                else:
-                    lang_side = lang
-                side = lang_side
+                side = lang
             origin = Origin(doc, rb.pos, rb.gap, rb.mark)
             index = len(blocks)
-            fields = {side: rb.text, side + "_origin": origin}
-            blocks.append(Block(kind="paragraph", lang=lang, **fields))
-            edits.extend(Edit(rule, index, side, off, before, after)
-                         for rule, off, before, after in rb.edits)
+            if side == "en":
+                blocks.append(Block("paragraph", lang, en=rb.text, en_origin=origin))
+            else:
+                blocks.append(Block("paragraph", lang, zh=rb.text, zh_origin=origin))
+            if rb.edits:
+                edits.extend(Edit(rule, index, side, off, before, after)
+                             for rule, off, before, after in rb.edits)
     return Item(item_id, tuple(recs), (), tuple(blocks), tuple(edits), ())
+
+
+def _document_lang(raw, langs: list[str]) -> str:
+    """The main language of a source's blocks. Metadata lines do not count: they are left
+    out of the clean text, and cleaning that again must put language-less blocks on the
+    same side."""
+    return detect_stage.document_lang(
+        (lang, len(b.text)) for lang, b in zip(langs, raw)
+        if classify_stage.parse_meta(b.text) is None)
 
 
 def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText:

@@ -85,3 +85,35 @@ def test_settled_texts_are_skipped_without_changing_anything(texts):
 def test_unchanged_item_is_returned_as_is():
     item = Item("x", blocks=(Block("paragraph", "en", en="Plain text."),))
     assert run_rule_group(item, "repair", Config()) is item
+
+
+def test_blank_line_characters_are_the_blank_pattern():
+    from pipeline.stages import segment
+
+    blank = regex.compile(segment._IGNORABLE)
+    chars = {chr(c) for c in range(0x110000) if blank.fullmatch(chr(c))}
+    assert chars == set(segment._INVISIBLE_CHARS)
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_one_chrome_alternation_as_any_pattern(text):
+    patterns = [regex.compile(p, classify_chrome._I) for p in classify_chrome._CHROME_PATTERNS]
+    t = text.strip()
+    assert bool(classify_chrome._CHROME.fullmatch(t)) == any(p.fullmatch(t) for p in patterns)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["DATA", "Date", "Views", "Source", "来源", "2022-08-17",
+                                 "10:30", "12 Aug 2022", " ", ":", "：", "0", "Xinhua",
+                                 "The source of it", "民政部"]), max_size=8).map("".join))
+def test_meta_lines_need_a_colon_or_a_date(text):
+    fields = classify.parse_meta(text)
+    if ":" not in text and "：" not in text and fields is not None:
+        assert classify._DATETIME_LINE.match(text)
+
+
+def test_blocks_without_a_language_take_the_document_language():
+    item = build_item("x", [SourceText("x", "民政部召开会议，部署工作。\n\n2022-08-17\n\n会议强调。")])
+    assert [(b.lang, b.sides) for b in item.blocks] == \
+        [("zh", ("zh",)), ("und", ("zh",)), ("zh", ("zh",))]

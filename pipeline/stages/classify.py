@@ -106,7 +106,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
     # a leading date (the checks below would reject any other line after a full scan)
     start = lead.end() if lead else 0
     start += len(text) - start - len(text[start:].lstrip())
-    if not _LABEL.match(text, start) and (
+    # every label ends in a colon: without one, no label can match
+    labelled = (":" in text or "：" in text) and _LABEL.match(text, start)
+    if not labelled and (
             not lead or len(text.strip()) > lead.end() + 3):
         return None
     labels = list(_LABEL.finditer(text))
@@ -328,6 +330,30 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
 
 
+def _md_level(block: Block) -> int:
+    """The Markdown heading level of a block (the deeper of its sides' markers)."""
+    level = 0
+    for origin in (block.en_origin, block.zh_origin):
+        if origin is not None and origin.mark:
+            level = max(level, origin.mark.count("#"))
+    return level
+
+
+def _next_same_side(blocks: tuple[Block, ...], kinds: list[str]) -> list[int | None]:
+    """For each block, the next block in the same language that is not metadata, chrome
+    or a caption: in an interleaved page the translation in between must not decide, or
+    the Markdown (zh before en) would read differently. One backward pass: the kinds
+    after a block are not yet decided when the block is."""
+    following: list[int | None] = [None] * len(blocks)
+    last: dict[bool, int | None] = {True: None, False: None}
+    for j in range(len(blocks) - 1, -1, -1):
+        zh = blocks[j].en is None
+        following[j] = last[zh]
+        if kinds[j] not in ("meta", "boilerplate", "caption"):
+            last[zh] = j
+    return following
+
+
 def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
     """Give every block its kind and collect metadata fields into ``item.meta``.
 
@@ -364,6 +390,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     title_done = False
     title_at = None
     body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
+    following = _next_same_side(blocks, kinds)
     for i, block in enumerate(blocks):
         if i and kinds[i - 1] in ("paragraph", "heading"):
             body_seen = True
@@ -371,8 +398,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             continue
         text = _text(block)
         lang = "zh" if block.en is None else "en"
-        md_level = max((o.mark.count("#") for o in (block.en_origin, block.zh_origin) if o),
-                       default=0)
+        md_level = _md_level(block)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
                              and not body_seen):
             kinds[i] = "title" if not title_done else "heading"
@@ -383,11 +409,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         if md_level >= 2:
             kinds[i] = "heading"
             continue
-        # the next block in the same language: in an interleaved page the translation in
-        # between must not decide, or the Markdown (zh before en) would read differently
-        nxt = next((j for j in range(i + 1, len(blocks))
-                    if kinds[j] not in ("meta", "boilerplate", "caption")
-                    and (blocks[j].en is None) == (block.en is None)), None)
+        nxt = following[i]
         if _headingish(text, lang) and nxt is not None and not _headingish(
                 _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
             kinds[i] = "heading"
@@ -426,7 +448,10 @@ def same_headline(a: str, b: str) -> bool:
     ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
     if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
         return False
-    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
+    matcher = SequenceMatcher(None, ua, ub, autojunk=False)
+    # quick_ratio() is an upper bound of ratio() that costs one pass
+    return matcher.quick_ratio() >= SAME_HEADLINE_RATIO and \
+        matcher.ratio() >= SAME_HEADLINE_RATIO
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:

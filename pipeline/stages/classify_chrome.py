@@ -130,7 +130,7 @@ def split_breadcrumb(title: str) -> tuple[str, str] | None:
 
 # --- page chrome ------------------------------------------------------------------------
 
-_CHROME = [regex.compile(p, _I) for p in (
+_CHROME_PATTERNS = (
     # font switchers and print/mail/comment links
     r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
     r"(?:\s*[【\[]?\s*(?:Small|Medium|Middle|Big|Large|Default|大|中|小|默认)?\s*[】\]]?)*",
@@ -163,9 +163,12 @@ _CHROME = [regex.compile(p, _I) for p in (
     # breadcrumb lines
     r"(?:Home(?:page)?|首页)(?:\s*[>›»]\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
     r"(?:Current\s+location|You\s+are\s+here)\s*[:：].{0,120}",
-)]
+)
+# one alternation: a line matches it whole exactly when it matches one pattern whole, and
+# one call costs less than a call per pattern
+_CHROME = regex.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), _I)
 MAX_CHROME_CHARS = 160
-_ENDS_SENTENCE = regex.compile(r"[.!?。！？]\Z")
+_SENTENCE_ENDS = frozenset(".!?。！？")
 _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
@@ -186,9 +189,9 @@ def is_chrome(text: str, lang: str = "en") -> bool:
         return False
     if lang != "en" and _ZH_UI_LABEL.match(t):
         return False
-    if _ENDS_SENTENCE.search(t) and not _CALL_TO_ACTION.match(t):
+    if t[-1] in _SENTENCE_ENDS and not _CALL_TO_ACTION.match(t):
         return False
-    return any(p.fullmatch(t) for p in _CHROME)
+    return bool(_CHROME.fullmatch(t))
 
 
 # --- captions and image file names -----------------------------------------------------------

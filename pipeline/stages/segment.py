@@ -45,6 +45,8 @@ def heading_mark(line: str) -> str:
     >>> heading_mark("# # "), heading_mark("####### seven")
     ('# ', '')
     """
+    if "#" not in line:
+        return ""
     end = 0
     ends = []
     while True:
@@ -227,7 +229,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         term = line[len(content):]
-        if _BLANK.fullmatch(content):
+        if not content.lstrip(_INVISIBLE_CHARS):  # as _BLANK.fullmatch(content), faster
             if cur is not None:
                 gap_parts.append(pending_term)
                 pending_term = ""
@@ -265,7 +267,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
-        cur_bare = bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
+        cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
         pending_term = term
     if cur is not None:
         flush()
