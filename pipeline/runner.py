@@ -22,12 +22,12 @@ from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
 from .stages import detect as detect_stage
 from .stages import glossary as glossary_stage
-from .stages import normalize as _normalize  # noqa: F401  (registers rules)
+from .stages import normalize as _normalize  # (also registers its rules)
 from .stages import qa as _qa  # noqa: F401  (registers checks)
 from .stages import repair as _repair  # noqa: F401  (registers rules)
 from .stages.decode import decode_bytes
 from .stages.segment import split_blocks
-from .stages.sentences import split_sentences
+from .stages.sentences import sentences_of
 
 MAX_ROUNDS = 8
 
@@ -129,14 +129,23 @@ class _RuleSet:
     (Compared by identity: one object per key of :func:`_rules_for`.)"""
 
     rules: tuple[registry.Rule, ...]
+    unchanged_if: Callable[[str], bool] | None  # a test that proves all rules do nothing
+
+
+# Tests that prove a whole rule set leaves a text alone, with the ids of the rules they
+# cover: one is used only for a rule set it covers entirely, so a rule added to a group
+# elsewhere turns the shortcut off rather than being skipped.
+_UNCHANGED_IF = ((_normalize.RULE_IDS, _normalize.is_normal),)
 
 
 @functools.lru_cache(maxsize=None)
 def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
                registered: int) -> _RuleSet:
     """(``registered`` is the registry's size, so that a rule added later is not missed.)"""
-    return _RuleSet(tuple(r for r in registry.rules_in(group, disabled)
-                          if r.applies(lang, kind)))
+    rules = tuple(r for r in registry.rules_in(group, disabled) if r.applies(lang, kind))
+    ids = {r.id for r in rules}
+    return _RuleSet(rules, next((test for covered, test in _UNCHANGED_IF if ids <= covered),
+                                None))
 
 
 Settled = dict[_RuleSet, set[str]]
@@ -166,7 +175,8 @@ def run_rule_group(item: Item, group: str, config: Config,
             if known is None:
                 known = settled[ruleset] = set()
             text = block.text(lang)
-            if not ruleset.rules or text in known:
+            if not ruleset.rules or text in known or (
+                    ruleset.unchanged_if is not None and ruleset.unchanged_if(text)):
                 continue
             new, new_edits, converged = apply_rules(text, ruleset.rules, i, lang)
             if new_edits:
@@ -220,9 +230,8 @@ def run_checks(item: Item, config: Config) -> Item:
 
 def add_sentences(item: Item) -> Item:
     blocks = tuple(
-        replace(b,
-                en_sentences=tuple(split_sentences(b.en, "en")) if b.en else (),
-                zh_sentences=tuple(split_sentences(b.zh, "zh")) if b.zh else ())
+        b.with_sentences(sentences_of(b.en, "en") if b.en else (),
+                         sentences_of(b.zh, "zh") if b.zh else ())
         for b in item.blocks)
     return replace(item, blocks=blocks)
 
@@ -230,6 +239,9 @@ def add_sentences(item: Item) -> Item:
 def drop_empty_blocks(item: Item) -> Item:
     """Blocks emptied by repairs stay in the record (their edits restore them) but are
     marked as boilerplate, so no reading format shows an empty block."""
+    if all(b.kind == "boilerplate" or any((b.text(l) or "").strip() for l in b.sides)
+           for b in item.blocks):
+        return item
     blocks = tuple(replace(b, kind="boilerplate")
                    if all(not (b.text(l) or "").strip() for l in b.sides)
                    and b.kind != "boilerplate" else b

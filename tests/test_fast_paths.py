@@ -117,3 +117,50 @@ def test_blocks_without_a_language_take_the_document_language():
     item = build_item("x", [SourceText("x", "民政部召开会议，部署工作。\n\n2022-08-17\n\n会议强调。")])
     assert [(b.lang, b.sides) for b in item.blocks] == \
         [("zh", ("zh",)), ("und", ("zh",)), ("zh", ("zh",))]
+
+
+def test_characters_the_normalize_rules_replace_are_not_printable():
+    from pipeline.stages import normalize
+
+    for pattern in (normalize._NBSP, normalize._CONTROL, normalize._TAB,
+                    regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\u200c\u200d]")):
+        for c in map(chr, range(0x110000)):
+            if pattern.fullmatch(c):
+                assert not c.isprintable(), hex(ord(c))
+    # the zero-width pattern removes no character outside the class tested above
+    for c in map(chr, range(0x110000)):
+        if normalize._ZERO_WIDTH.search("a" + c + "a"):
+            assert c in "\u200b\u2060\ufeff\u00ad\u180e\u200c\u200d"
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_normal_text_is_left_alone_by_every_normalize_rule(text):
+    from pipeline import registry
+    from pipeline.stages import normalize
+
+    rules = [registry.RULES[ident] for ident in sorted(normalize.RULE_IDS)]
+    if normalize.is_normal(text):
+        assert all(r.fn(text) == text for r in rules)
+
+
+def test_sentences_are_remembered_as_tuples_and_handed_out_as_lists():
+    from pipeline.stages.sentences import sentences_of, split_sentences
+
+    first = split_sentences("It rained. We left.", "en")
+    first.append("changed by a caller")
+    assert split_sentences("It rained. We left.", "en") == ["It rained.", "We left."]
+    assert sentences_of("It rained. We left.", "en") == ("It rained.", "We left.")
+
+
+def test_with_sentences_keeps_every_other_field():
+    import dataclasses
+
+    # a distinct value in every field, so that a field added later and not copied fails
+    block = Block(**{f.name: object() for f in dataclasses.fields(Block)})
+    new = block.with_sentences(("A.", "B."), ("甲。",))
+    assert new.en_sentences == ("A.", "B.") and new.zh_sentences == ("甲。",)
+    for field in dataclasses.fields(Block):
+        if field.name not in ("en_sentences", "zh_sentences"):
+            assert getattr(new, field.name) is getattr(block, field.name), field.name
+    assert new.with_sentences(("A.", "B."), ("甲。",)) is new

@@ -417,7 +417,27 @@ def split_sentences(text: str, lang: str) -> list[str]:
     >>> split_sentences("第一句。第二句？", "zh")
     ['第一句。', '第二句？']
     """
+    return list(sentences_of(text, lang))
+
+
+MAX_CACHED_CHARS = 20_000  # longer blocks are rare, and the cache holds on to its texts
+
+
+def sentences_of(text: str, lang: str) -> tuple[str, ...]:
+    """:func:`split_sentences` as a tuple, remembered for recent texts: the runner
+    splits every block, and alignment splits a bilingual block's sides again."""
+    if len(text) > MAX_CACHED_CHARS:
+        return tuple(_split(text, lang))
+    return _split_recent(text, lang)
+
+
+def _split(text: str, lang: str) -> list[str]:
     return split_chinese(text) if lang == "zh" else split_english(text)
+
+
+@lru_cache(maxsize=1024)
+def _split_recent(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(_split(text, lang))
 
 
 @lru_cache(maxsize=1)
