@@ -164,3 +164,13 @@ def test_with_sentences_keeps_every_other_field():
         if field.name not in ("en_sentences", "zh_sentences"):
             assert getattr(new, field.name) is getattr(block, field.name), field.name
     assert new.with_sentences(("A.", "B."), ("甲。",)) is new
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["民政部", "会议", "Civil", "affairs", "é", "ﬁ", " ", "-",
+                                 " - 华声在线", "｜", "2022", "。", ",", "Ω"]),
+                max_size=30).map("".join))
+def test_script_without_latin_count_agrees_with_script_lang(text):
+    from pipeline.stages import detect
+
+    assert detect._script(text) == detect.script_lang(text)[0]
