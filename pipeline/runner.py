@@ -164,17 +164,21 @@ def run_rule_group(item: Item, group: str, config: Config,
     registered = len(registry.RULES)
     if settled is None:
         settled = {}
+    # per side and kind: the rule set, and the texts it is known to leave alone
+    found: dict[tuple[str, str], tuple[_RuleSet, set[str]]] = {}
     blocks = list(item.blocks)
     edits = list(item.edits)
     checks = list(item.checks)
     changed = False
     for i, block in enumerate(blocks):
-        for lang in block.sides:
-            ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
-            known = settled.get(ruleset)
-            if known is None:
-                known = settled[ruleset] = set()
-            text = block.text(lang)
+        for lang, text in (("en", block.en), ("zh", block.zh)):
+            if text is None:
+                continue
+            entry = found.get((lang, block.kind))
+            if entry is None:
+                ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
+                entry = found[lang, block.kind] = (ruleset, settled.setdefault(ruleset, set()))
+            ruleset, known = entry
             if not ruleset.rules or text in known or (
                     ruleset.unchanged_if is not None and ruleset.unchanged_if(text)):
                 continue

@@ -174,3 +174,21 @@ def test_script_without_latin_count_agrees_with_script_lang(text):
     from pipeline.stages import detect
 
     assert detect._script(text) == detect.script_lang(text)[0]
+
+
+def test_re_whitespace_without_separators_is_regex_whitespace():
+    import re
+
+    plain = re.compile(r"[^\S\x1c-\x1f]")
+    unicode_ = regex.compile(r"\s")
+    assert all(bool(plain.match(c)) == bool(unicode_.match(c))
+               for c in map(chr, range(0x110000)))
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_sentence_pieces_as_the_regex_module_finds_them(text):
+    from pipeline.stages import repair
+
+    original = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
+    assert repair._SENTENCE.findall(text) == original.findall(text)

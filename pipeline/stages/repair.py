@@ -6,6 +6,8 @@ here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..registry import rule
@@ -109,7 +111,9 @@ def fullwidth_punct_in_chinese(text: str) -> str:
 
 # --- repeats ---------------------------------------------------------------------------------
 
-_SENTENCE = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
+# (the standard re module runs this twice as fast; [^\S\x1c-\x1f] is its \s as the regex
+# module reads \s, which leaves out the separators \x1c-\x1f)
+_SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)[^\S\x1c-\x1f]*")
 MIN_REPEAT_CHARS = 12
 
 
