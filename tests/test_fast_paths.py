@@ -192,3 +192,16 @@ def test_sentence_pieces_as_the_regex_module_finds_them(text):
 
     original = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
     assert repair._SENTENCE.findall(text) == original.findall(text)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(list("abcab民政部会议") + ["the", "a", "meeting"]), max_size=12),
+       st.lists(st.sampled_from(list("abcab民政部会议") + ["the", "a", "meeting"]), max_size=12))
+def test_common_units_bound_the_matcher_ratio(ua, ub):
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    if ua or ub:
+        common = sum((Counter(ua) & Counter(ub)).values())
+        quick = SequenceMatcher(None, ua, ub, autojunk=False).quick_ratio()
+        assert 2.0 * common / (len(ua) + len(ub)) == quick

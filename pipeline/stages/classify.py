@@ -6,6 +6,7 @@ item with their kind, so nothing is lost; emitters leave them out of reading for
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -448,10 +449,12 @@ def same_headline(a: str, b: str) -> bool:
     ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
     if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
         return False
-    matcher = SequenceMatcher(None, ua, ub, autojunk=False)
-    # quick_ratio() is an upper bound of ratio() that costs one pass
-    return matcher.quick_ratio() >= SAME_HEADLINE_RATIO and \
-        matcher.ratio() >= SAME_HEADLINE_RATIO
+    # first SequenceMatcher.quick_ratio(), an upper bound of ratio() (the units the two
+    # have in common, in any order), counted without building a matcher
+    common = sum((Counter(ua) & Counter(ub)).values())
+    if 2.0 * common / (len(ua) + len(ub)) < SAME_HEADLINE_RATIO:
+        return False
+    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:
@@ -460,6 +463,7 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
     if not title:
         return item
     blocks = list(item.blocks)
+    marked = False
     for j in range(title_at + 1, len(blocks)):
         block = blocks[j]
         if block.kind in ("meta", "boilerplate", "caption"):
@@ -469,4 +473,7 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
                 for t in (_text(block), _without_site(_text(block)))):
             break
         blocks[j] = replace(block, kind="duplicate")
+        marked = True
+    if not marked:
+        return item
     return replace(item, blocks=tuple(blocks))
