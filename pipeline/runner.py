@@ -107,7 +107,11 @@ def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText
 def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str,
                 max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
     """Apply rules until the text stops changing. Returns (text, edits, converged)."""
-    steps = [(r.id, r.fn) for r in rules]
+    return _apply_steps(text, [(r.id, r.fn) for r in rules], block, lang, max_rounds)
+
+
+def _apply_steps(text: str, steps: Sequence[tuple[str, Callable[[str], str]]], block: int,
+                 lang: str, max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
     edits: list[Edit] = []
     for _ in range(max_rounds):
         changed = False
@@ -129,6 +133,7 @@ class _RuleSet:
     (Compared by identity: one object per key of :func:`_rules_for`.)"""
 
     rules: tuple[registry.Rule, ...]
+    steps: tuple[tuple[str, Callable[[str], str]], ...]  # (id, function) of each rule
     unchanged_if: Callable[[str], bool] | None  # a test that proves all rules do nothing
 
 
@@ -144,7 +149,7 @@ def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
     """(``registered`` is the registry's size, so that a rule added later is not missed.)"""
     rules = tuple(r for r in registry.rules_in(group, disabled) if r.applies(lang, kind))
     ids = {r.id for r in rules}
-    return _RuleSet(rules, next((test for covered, test in _UNCHANGED_IF if ids <= covered),
+    return _RuleSet(rules, tuple((r.id, r.fn) for r in rules), next((test for covered, test in _UNCHANGED_IF if ids <= covered),
                                 None))
 
 
@@ -182,7 +187,7 @@ def run_rule_group(item: Item, group: str, config: Config,
             if not ruleset.rules or text in known or (
                     ruleset.unchanged_if is not None and ruleset.unchanged_if(text)):
                 continue
-            new, new_edits, converged = apply_rules(text, ruleset.rules, i, lang)
+            new, new_edits, converged = _apply_steps(text, ruleset.steps, i, lang)
             if new_edits:
                 edits.extend(new_edits)
                 block = block.with_text(lang, new)
@@ -243,14 +248,16 @@ def add_sentences(item: Item) -> Item:
 def drop_empty_blocks(item: Item) -> Item:
     """Blocks emptied by repairs stay in the record (their edits restore them) but are
     marked as boilerplate, so no reading format shows an empty block."""
-    if all(b.kind == "boilerplate" or any((b.text(l) or "").strip() for l in b.sides)
-           for b in item.blocks):
+    if not any(b.kind != "boilerplate" and _blank(b) for b in item.blocks):
         return item
-    blocks = tuple(replace(b, kind="boilerplate")
-                   if all(not (b.text(l) or "").strip() for l in b.sides)
-                   and b.kind != "boilerplate" else b
-                   for b in item.blocks)
+    blocks = tuple(replace(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
+                   else b for b in item.blocks)
     return replace(item, blocks=blocks)
+
+
+def _blank(block: Block) -> bool:
+    """No side has visible text (``str.isspace`` is exactly "strips to nothing")."""
+    return not any(text and not text.isspace() for text in (block.en, block.zh))
 
 
 # --- the whole pipeline -----------------------------------------------------------------------

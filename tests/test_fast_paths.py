@@ -205,3 +205,13 @@ def test_common_units_bound_the_matcher_ratio(ua, ub):
         common = sum((Counter(ua) & Counter(ub)).values())
         quick = SequenceMatcher(None, ua, ub, autojunk=False).quick_ratio()
         assert 2.0 * common / (len(ua) + len(ub)) == quick
+
+
+@settings(**SETTINGS)
+@given(st.none() | st.sampled_from(["", " ", "\u3000\n", "\x1c", "x", " x "]),
+       st.none() | st.sampled_from(["", " ", "\t", "民", "\u00a0"]))
+def test_blank_block_as_stripped_sides(en, zh):
+    from pipeline.runner import _blank
+
+    block = Block("paragraph", "en", en=en, zh=zh)
+    assert _blank(block) == all(not (block.text(l) or "").strip() for l in block.sides)
