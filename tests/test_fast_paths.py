@@ -215,3 +215,10 @@ def test_blank_block_as_stripped_sides(en, zh):
 
     block = Block("paragraph", "en", en=en, zh=zh)
     assert _blank(block) == all(not (block.text(l) or "").strip() for l in block.sides)
+
+
+def test_ascii_punctuation_is_the_ascii_punctuation_and_symbols():
+    import string
+
+    punct = regex.compile(r"[\p{P}\p{S}]")
+    assert {chr(c) for c in range(128) if punct.match(chr(c))} == set(string.punctuation)

@@ -6,6 +6,7 @@ item with their kind, so nothing is lost; emitters leave them out of reading for
 """
 from __future__ import annotations
 
+import string
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -236,12 +237,16 @@ def _comparable(text: str) -> str:
     text = drop_repeated_sentence(strip_heading_affixes(text))
     if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
         return _PUNCT_RUN.sub(" ", text).strip().casefold()
-    # the same, faster: str.split() splits where \s matches, except at \x1c-\x1f
+    # the same, faster: str.split() splits where \s matches, except at \x1c-\x1f; in
+    # ASCII, \p{P} and \p{S} are string.punctuation (a test checks every character)
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_PUNCT_TO_SPACE).split()).lower()
     return " ".join(_PUNCT.sub(" ", text).split()).casefold()
 
 
 _PUNCT_RUN = regex.compile(r"[\p{P}\p{S}\s]+")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_ASCII_PUNCT_TO_SPACE = str.maketrans(string.punctuation, " " * len(string.punctuation))
 
 
 def _without_site(text: str) -> str:
@@ -457,6 +462,15 @@ def same_headline(a: str, b: str) -> bool:
     return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
 
 
+def _repeats(title: str, text: str) -> bool:
+    """Does ``text``, with or without a site name, repeat the (comparable) ``title``?"""
+    if same_headline(title, _comparable(text)):
+        return True
+    bare = _without_site(text)
+    # a text without a site to cut was compared already
+    return bare != text and same_headline(title, _comparable(bare))
+
+
 def mark_repeated_headline(item: Item, title_at: int) -> Item:
     """Mark the text blocks right after the title ``duplicate`` while they repeat it."""
     title = _comparable(_text(item.blocks[title_at]))
@@ -468,9 +482,7 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
         block = blocks[j]
         if block.kind in ("meta", "boilerplate", "caption"):
             continue
-        if block.kind not in ("paragraph", "heading") or not any(
-                same_headline(title, _comparable(t))
-                for t in (_text(block), _without_site(_text(block)))):
+        if block.kind not in ("paragraph", "heading") or not _repeats(title, _text(block)):
             break
         blocks[j] = replace(block, kind="duplicate")
         marked = True
