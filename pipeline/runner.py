@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 from . import registry
 from .diff import diff_spans
 from .errors import read_error
-from .records import Block, Check, Edit, Item, Origin, Source
+from .records import LANGS, Block, Check, Edit, Item, Origin, Source
 from .stages import align as align_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
@@ -129,8 +129,9 @@ def _apply_steps(text: str, steps: Sequence[tuple[str, Callable[[str], str]]], b
 
 @dataclass(frozen=True, eq=False)
 class _RuleSet:
-    """The rules of a group that apply to one side of one kind of block, in order.
-    (Compared by identity: one object per key of :func:`_rules_for`.)"""
+    """Rules that apply to one side of one kind of block, in order. Compared by
+    identity: :func:`_rules_for` makes one object per distinct tuple of rules, so kinds
+    with the same rules share it (and what is known about the texts they leave alone)."""
 
     rules: tuple[registry.Rule, ...]
     steps: tuple[tuple[str, Callable[[str], str]], ...]  # (id, function) of each rule
@@ -141,6 +142,7 @@ class _RuleSet:
 # cover: one is used only for a rule set it covers entirely, so a rule added to a group
 # elsewhere turns the shortcut off rather than being skipped.
 _UNCHANGED_IF = ((_normalize.RULE_IDS, _normalize.is_normal),)
+_RULE_SETS: dict[tuple[registry.Rule, ...], _RuleSet] = {}
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,9 +150,11 @@ def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
                registered: int) -> _RuleSet:
     """(``registered`` is the registry's size, so that a rule added later is not missed.)"""
     rules = tuple(r for r in registry.rules_in(group, disabled) if r.applies(lang, kind))
-    ids = {r.id for r in rules}
-    return _RuleSet(rules, tuple((r.id, r.fn) for r in rules), next((test for covered, test in _UNCHANGED_IF if ids <= covered),
-                                None))
+    if rules not in _RULE_SETS:
+        ids = {r.id for r in rules}
+        test = next((test for covered, test in _UNCHANGED_IF if ids <= covered), None)
+        _RULE_SETS[rules] = _RuleSet(rules, tuple((r.id, r.fn) for r in rules), test)
+    return _RULE_SETS[rules]
 
 
 Settled = dict[_RuleSet, set[str]]
@@ -169,25 +173,31 @@ def run_rule_group(item: Item, group: str, config: Config,
     registered = len(registry.RULES)
     if settled is None:
         settled = {}
-    # per side and kind: the rule set, and the texts it is known to leave alone
-    found: dict[tuple[str, str], tuple[_RuleSet, set[str]]] = {}
+    # per kind and side: the rule steps, the texts they are known to leave alone, and a
+    # test that proves they would
+    plans: dict[str, dict[str, tuple]] = {}
     blocks = list(item.blocks)
     edits = list(item.edits)
     checks = list(item.checks)
     changed = False
     for i, block in enumerate(blocks):
+        plan = plans.get(block.kind)
+        if plan is None:
+            plan = plans[block.kind] = {}
+            for lang in LANGS:
+                ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
+                plan[lang] = (ruleset.steps, settled.setdefault(ruleset, set()),
+                              ruleset.unchanged_if)
         for lang, text in (("en", block.en), ("zh", block.zh)):
             if text is None:
                 continue
-            entry = found.get((lang, block.kind))
-            if entry is None:
-                ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
-                entry = found[lang, block.kind] = (ruleset, settled.setdefault(ruleset, set()))
-            ruleset, known = entry
-            if not ruleset.rules or text in known or (
-                    ruleset.unchanged_if is not None and ruleset.unchanged_if(text)):
+            steps, known, unchanged_if = plan[lang]
+            if not steps or text in known:
                 continue
-            new, new_edits, converged = _apply_steps(text, ruleset.steps, i, lang)
+            if unchanged_if is not None and unchanged_if(text):
+                known.add(text)
+                continue
+            new, new_edits, converged = _apply_steps(text, steps, i, lang)
             if new_edits:
                 edits.extend(new_edits)
                 block = block.with_text(lang, new)
