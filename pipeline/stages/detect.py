@@ -8,6 +8,7 @@ paradigm", which langdetect calls Italian) inherit the document's language.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -16,6 +17,7 @@ _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
+_SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
 _WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUNCTION_WORDS = frozenset(
@@ -74,8 +76,10 @@ def _count_scripts(text: str, han: int | None = None) -> tuple[str, int, int]:
 
 
 def _without_han_suffix(text: str) -> str:
-    if not text.isascii():
-        suffix = _HAN_SUFFIX.search(text, max(0, len(text) - MAX_SUFFIX_CHARS))
+    start = max(0, len(text) - MAX_SUFFIX_CHARS)
+    # a suffix holds a separator, so most text is settled by one cheap search
+    if not text.isascii() and _SUFFIX_SEPARATOR.search(text, start):
+        suffix = _HAN_SUFFIX.search(text, start)
         if suffix and _LATIN.search(text, 0, suffix.start()):
             return text[:suffix.start()]
     return text
