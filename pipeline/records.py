@@ -132,8 +132,8 @@ class Block:
         d: dict[str, Any] = {
             "kind": self.kind, "lang": self.lang, "en": self.en, "zh": self.zh,
             "sentences": {"en": list(self.en_sentences), "zh": list(self.zh_sentences)},
-            "origin": {lang: (o.to_dict() if o else None)
-                       for lang, o in (("en", self.en_origin), ("zh", self.zh_origin))},
+            "origin": {"en": self.en_origin.to_dict() if self.en_origin else None,
+                       "zh": self.zh_origin.to_dict() if self.zh_origin else None},
         }
         if self.align:
             d["align"] = dict(self.align)

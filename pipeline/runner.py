@@ -133,7 +133,6 @@ class _RuleSet:
     identity: :func:`_rules_for` makes one object per distinct tuple of rules, so kinds
     with the same rules share it (and what is known about the texts they leave alone)."""
 
-    rules: tuple[registry.Rule, ...]
     steps: tuple[tuple[str, Callable[[str], str]], ...]  # (id, function) of each rule
     unchanged_if: Callable[[str], bool] | None  # a test that proves all rules do nothing
 
@@ -153,7 +152,7 @@ def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
     if rules not in _RULE_SETS:
         ids = {r.id for r in rules}
         test = next((test for covered, test in _UNCHANGED_IF if ids <= covered), None)
-        _RULE_SETS[rules] = _RuleSet(rules, tuple((r.id, r.fn) for r in rules), test)
+        _RULE_SETS[rules] = _RuleSet(tuple((r.id, r.fn) for r in rules), test)
     return _RULE_SETS[rules]
 
 
