@@ -19,7 +19,7 @@ _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
 _SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
-_WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # ASCII only: the standard re is quicker
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
     "an a it its their which will said also more than been not or".split())
