@@ -222,3 +222,17 @@ def test_ascii_punctuation_is_the_ascii_punctuation_and_symbols():
 
     punct = regex.compile(r"[\p{P}\p{S}]")
     assert {chr(c) for c in range(128) if punct.match(chr(c))} == set(string.punctuation)
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(list("(0123456789CIPTVXciptvxAaBbZz-\"'[图摄民 ")),
+       st.lists(st.sampled_from(["Photo", "s", " by", " /", ":", " Li Ming", ")", "Xinhua",
+                                 "/Li", "Ti Gong", "i Gong", "C", "FP", "1.jpg", ".png",
+                                 " Volunteers", "片来源：新华社", "影：王", " ", "."]),
+                max_size=6).map("".join))
+def test_caption_test_after_its_first_character_check(first, rest):
+    from pipeline.stages.repair import IMAGE_LEAD
+
+    t = (first + rest).strip()
+    expected = bool(classify_chrome._CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
+    assert classify_chrome.is_caption(first + rest) == expected

@@ -207,6 +207,13 @@ _CREDIT = regex.compile(
     r"|Ti\s+Gong|Imaginechina|图片来源\s*[:：].{0,40}|\(?\s*(?:摄影|图)\s*[:：/].{0,30}\)?", _I)
 
 
+# the ASCII characters a caption can open with (a partial match tells, so the set follows
+# the patterns): any other ASCII first character settles a line without them
+_CAPTION_ASCII_STARTS = frozenset(
+    c for c in map(chr, range(128))
+    if _CREDIT.fullmatch(c, partial=True) or IMAGE_LEAD.match(c, partial=True))
+
+
 def is_image_file_name(text: str) -> bool:
     """Is the line nothing but image file names (``640.webp (15).jpg``)?
 
@@ -230,5 +237,8 @@ def is_caption(text: str) -> bool:
     False
     """
     t = text.strip()
+    first = t[:1]
+    if first.isascii() and first not in _CAPTION_ASCII_STARTS:
+        return False
     return bool(_CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
 

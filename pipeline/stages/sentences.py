@@ -427,17 +427,15 @@ def sentences_of(text: str, lang: str) -> tuple[str, ...]:
     """:func:`split_sentences` as a tuple, remembered for recent texts: the runner
     splits every block, and alignment splits a bilingual block's sides again."""
     if len(text) > MAX_CACHED_CHARS:
-        return tuple(_split(text, lang))
+        return _split(text, lang)
     return _split_recent(text, lang)
 
 
-def _split(text: str, lang: str) -> list[str]:
-    return split_chinese(text) if lang == "zh" else split_english(text)
+def _split(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(_pieces(text, _chinese_cuts(text) if lang == "zh" else _english_cuts(text)))
 
 
-@lru_cache(maxsize=1024)
-def _split_recent(text: str, lang: str) -> tuple[str, ...]:
-    return tuple(_split(text, lang))
+_split_recent = lru_cache(maxsize=1024)(_split)
 
 
 @lru_cache(maxsize=1)
