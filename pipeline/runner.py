@@ -196,6 +196,12 @@ def run_rule_group(item: Item, group: str, config: Config,
             if unchanged_if is not None and unchanged_if(text):
                 known.add(text)
                 continue
+            for _, fn in steps:  # most texts need nothing: one round tells, without edits
+                if fn(text) != text:
+                    break
+            else:
+                known.add(text)
+                continue
             new, new_edits, converged = _apply_steps(text, steps, i, lang)
             if new_edits:
                 edits.extend(new_edits)
