@@ -236,3 +236,9 @@ def test_caption_test_after_its_first_character_check(first, rest):
     t = (first + rest).strip()
     expected = bool(classify_chrome._CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
     assert classify_chrome.is_caption(first + rest) == expected
+
+
+def test_no_ascii_character_is_a_bullet():
+    from pipeline.stages import sentences
+
+    assert not any(sentences._BULLET_ANY.match(chr(c)) for c in range(128))

@@ -237,8 +237,9 @@ def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 
 def _english_cuts(text: str) -> list[int]:
     """Offsets between English sentences (before stripping)."""
-    forced = _forced_starts(text) if _BULLET_ANY.search(text) or _LIST_START.match(text) \
-        else ()
+    # (bullets are not ASCII: most English text needs no scan for them)
+    bulleted = not text.isascii() and _BULLET_ANY.search(text)
+    forced = _forced_starts(text) if bulleted or _LIST_START.match(text) else ()
     cuts = []
     sent_start = 0
     k = 0
