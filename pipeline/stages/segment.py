@@ -26,8 +26,6 @@ JOIN_BROKEN = structural("repair.join_broken_lines",
 # start with "# " and read as a heading when cleaned again.
 _IGNORABLE = (r"[\s\u200b-\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f-\x9f"
               r"\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
-# a line of only spaces, invisible or control characters is layout, not a block
-_BLANK = regex.compile(rf"{_IGNORABLE}*")
 # "#" alone on a line: joined to the next line it would become a heading marker
 _BARE_MARK = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}*")
 _MARK_GROUP = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}+")
@@ -233,7 +231,9 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         term = line[len(content):]
-        if not content.lstrip(_INVISIBLE_CHARS):  # as _BLANK.fullmatch(content), faster
+        # a line of only spaces, invisible or control characters is layout, not a block
+        # (_INVISIBLE_CHARS are the characters of _IGNORABLE: a test checks)
+        if not content.lstrip(_INVISIBLE_CHARS):
             if cur is not None:
                 gap_parts.append(pending_term)
                 pending_term = ""
@@ -271,7 +271,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
-        cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
+        # decided once per block, not per line
+        cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
     if cur is not None:
         flush()
