@@ -114,6 +114,14 @@ class Block:
     def with_text(self, lang: str, text: str) -> "Block":
         return replace(self, **{lang: text})
 
+    def with_sentences(self, en: tuple[str, ...], zh: tuple[str, ...]) -> "Block":
+        """This block with its sentences set (built directly: ``replace`` costs twice
+        as much, and every block gets its sentences once per item)."""
+        if en == self.en_sentences and zh == self.zh_sentences:
+            return self
+        return Block(self.kind, self.lang, self.en, self.zh, self.en_origin,
+                     self.zh_origin, en, zh, self.align)
+
     @property
     def sides(self) -> tuple[str, ...]:
         if self.en is None:
@@ -124,8 +132,8 @@ class Block:
         d: dict[str, Any] = {
             "kind": self.kind, "lang": self.lang, "en": self.en, "zh": self.zh,
             "sentences": {"en": list(self.en_sentences), "zh": list(self.zh_sentences)},
-            "origin": {lang: (o.to_dict() if o else None)
-                       for lang, o in (("en", self.en_origin), ("zh", self.zh_origin))},
+            "origin": {"en": self.en_origin.to_dict() if self.en_origin else None,
+                       "zh": self.zh_origin.to_dict() if self.zh_origin else None},
         }
         if self.align:
             d["align"] = dict(self.align)

@@ -16,18 +16,18 @@ from typing import Callable, Iterable, Sequence
 from . import registry
 from .diff import diff_spans
 from .errors import read_error
-from .records import Block, Check, Edit, Item, Origin, Source
+from .records import LANGS, Block, Check, Edit, Item, Origin, Source
 from .stages import align as align_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
 from .stages import detect as detect_stage
 from .stages import glossary as glossary_stage
-from .stages import normalize as _normalize  # noqa: F401  (registers rules)
+from .stages import normalize as _normalize  # (also registers its rules)
 from .stages import qa as _qa  # noqa: F401  (registers checks)
 from .stages import repair as _repair  # noqa: F401  (registers rules)
 from .stages.decode import decode_bytes
 from .stages.segment import split_blocks
-from .stages.sentences import split_sentences
+from .stages.sentences import sentences_of
 
 MAX_ROUNDS = 8
 
@@ -65,28 +65,36 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
         raw, tail = split_blocks(src.text)
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
-        # metadata lines do not count: they are left out of the clean text, and cleaning
-        # that again must put language-less blocks on the same side
-        doc_lang = src.lang or detect_stage.document_lang(
-            (lang, len(b.text)) for lang, b in zip(first, raw)
-            if classify_stage.parse_meta(b.text) is None)
+        doc_lang = None  # needed only for a block without a language (rare): found then
         for rb, lang in zip(raw, first):
             if src.lang:
                 side = src.lang
                 lang = src.lang if lang in ("und", src.lang) or lang == "zh" else lang
+            elif lang == "und":
+                if doc_lang is None:
+                    doc_lang = _document_lang(raw, first)
+                side = doc_lang if doc_lang in ("en", "zh") else "en"
             else:
-                if lang == "und":
-                    lang_side = doc_lang if doc_lang in ("en", "zh") else "en"
-                else:
-                    lang_side = lang
-                side = lang_side
+                side = lang
             origin = Origin(doc, rb.pos, rb.gap, rb.mark)
             index = len(blocks)
-            fields = {side: rb.text, side + "_origin": origin}
-            blocks.append(Block(kind="paragraph", lang=lang, **fields))
-            edits.extend(Edit(rule, index, side, off, before, after)
-                         for rule, off, before, after in rb.edits)
+            if side == "en":
+                blocks.append(Block("paragraph", lang, en=rb.text, en_origin=origin))
+            else:
+                blocks.append(Block("paragraph", lang, zh=rb.text, zh_origin=origin))
+            if rb.edits:
+                edits.extend(Edit(rule, index, side, off, before, after)
+                             for rule, off, before, after in rb.edits)
     return Item(item_id, tuple(recs), (), tuple(blocks), tuple(edits), ())
+
+
+def _document_lang(raw, langs: list[str]) -> str:
+    """The main language of a source's blocks. Metadata lines do not count: they are left
+    out of the clean text, and cleaning that again must put language-less blocks on the
+    same side."""
+    return detect_stage.document_lang(
+        (lang, len(b.text)) for lang, b in zip(langs, raw)
+        if classify_stage.parse_meta(b.text) is None)
 
 
 def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText:
@@ -99,15 +107,19 @@ def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText
 def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str,
                 max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
     """Apply rules until the text stops changing. Returns (text, edits, converged)."""
-    rules = tuple(rules)
+    return _apply_steps(text, [(r.id, r.fn) for r in rules], block, lang, max_rounds)
+
+
+def _apply_steps(text: str, steps: Sequence[tuple[str, Callable[[str], str]]], block: int,
+                 lang: str, max_rounds: int = MAX_ROUNDS) -> tuple[str, list[Edit], bool]:
     edits: list[Edit] = []
     for _ in range(max_rounds):
         changed = False
-        for r in rules:
-            new = r.fn(text)
+        for ident, fn in steps:
+            new = fn(text)
             if new != text:
                 for off, old, new_span in diff_spans(text, new):
-                    edits.append(Edit(r.id, block, lang, off, old, new_span))
+                    edits.append(Edit(ident, block, lang, off, old, new_span))
                 text = new
                 changed = True
         if not changed:
@@ -115,31 +127,96 @@ def apply_rules(text: str, rules: Iterable[registry.Rule], block: int, lang: str
     return text, edits, False
 
 
+@dataclass(frozen=True, eq=False)
+class _RuleSet:
+    """Rules that apply to one side of one kind of block, in order. Compared by
+    identity: :func:`_rules_for` makes one object per distinct tuple of rules, so kinds
+    with the same rules share it (and what is known about the texts they leave alone)."""
+
+    steps: tuple[tuple[str, Callable[[str], str]], ...]  # (id, function) of each rule
+    unchanged_if: Callable[[str], bool] | None  # a test that proves all rules do nothing
+
+
+# Tests that prove a whole rule set leaves a text alone, with the ids of the rules they
+# cover: one is used only for a rule set it covers entirely, so a rule added to a group
+# elsewhere turns the shortcut off rather than being skipped.
+_UNCHANGED_IF = ((_normalize.RULE_IDS, _normalize.is_normal),)
+_RULE_SETS: dict[tuple[registry.Rule, ...], _RuleSet] = {}
+
+
+@functools.lru_cache(maxsize=None)
+def _rules_for(group: str, disabled: frozenset[str], lang: str, kind: str,
+               registered: int) -> _RuleSet:
+    """(``registered`` is the registry's size, so that a rule added later is not missed.)"""
+    rules = tuple(r for r in registry.rules_in(group, disabled) if r.applies(lang, kind))
+    if rules not in _RULE_SETS:
+        ids = {r.id for r in rules}
+        test = next((test for covered, test in _UNCHANGED_IF if ids <= covered), None)
+        _RULE_SETS[rules] = _RuleSet(tuple((r.id, r.fn) for r in rules), test)
+    return _RULE_SETS[rules]
+
+
+Settled = dict[_RuleSet, set[str]]
+
+
 def run_rule_group(item: Item, group: str, config: Config,
-                   kind_filter: Callable[[Block], bool] | None = None) -> Item:
-    rules = registry.rules_in(group, config.disabled)
+                   kind_filter: Callable[[Block], bool] | None = None,
+                   settled: Settled | None = None) -> Item:
+    """Apply a group's rules to every side of every block.
+
+    ``settled`` remembers, across calls for one item, the texts each rule set gave back
+    unchanged (a fix point: the last round of :func:`apply_rules` changed nothing); rules
+    are pure, so such a text is skipped. The second normalize pass meets mostly texts
+    the first one settled.
+    """
+    registered = len(registry.RULES)
+    if settled is None:
+        settled = {}
+    # per kind and side: the rule steps, the texts they are known to leave alone, and a
+    # test that proves they would
+    plans: dict[str, dict[str, tuple]] = {}
     blocks = list(item.blocks)
     edits = list(item.edits)
     checks = list(item.checks)
-    by_side: dict[tuple[str, str], list[registry.Rule]] = {}
+    changed = False
     for i, block in enumerate(blocks):
-        for lang in block.sides:
-            applicable = by_side.get((lang, block.kind))
-            if applicable is None:
-                applicable = by_side[lang, block.kind] = [
-                    r for r in rules if r.applies(lang, block.kind)]
-            if not applicable:
+        plan = plans.get(block.kind)
+        if plan is None:
+            plan = plans[block.kind] = {}
+            for lang in LANGS:
+                ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
+                plan[lang] = (ruleset.steps, settled.setdefault(ruleset, set()),
+                              ruleset.unchanged_if)
+        for lang, text in (("en", block.en), ("zh", block.zh)):
+            if text is None:
                 continue
-            text = block.text(lang)
-            new, new_edits, converged = apply_rules(text, applicable, i, lang)
+            steps, known, unchanged_if = plan[lang]
+            if not steps or text in known:
+                continue
+            if unchanged_if is not None and unchanged_if(text):
+                known.add(text)
+                continue
+            for _, fn in steps:  # most texts need nothing: one round tells, without edits
+                if fn(text) != text:
+                    break
+            else:
+                known.add(text)
+                continue
+            new, new_edits, converged = _apply_steps(text, steps, i, lang)
             if new_edits:
                 edits.extend(new_edits)
                 block = block.with_text(lang, new)
-            if not converged:
+                changed = True
+            if converged:
+                known.add(new)
+            else:
                 checks.append(Check("qa.unstable_rules", "major", i,
                                     f"rules kept changing this block after {MAX_ROUNDS} "
                                     f"rounds; please report it", lang))
+                changed = True
         blocks[i] = block
+    if not changed:
+        return item
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
 
 
@@ -177,9 +254,8 @@ def run_checks(item: Item, config: Config) -> Item:
 
 def add_sentences(item: Item) -> Item:
     blocks = tuple(
-        replace(b,
-                en_sentences=tuple(split_sentences(b.en, "en")) if b.en else (),
-                zh_sentences=tuple(split_sentences(b.zh, "zh")) if b.zh else ())
+        b.with_sentences(sentences_of(b.en, "en") if b.en else (),
+                         sentences_of(b.zh, "zh") if b.zh else ())
         for b in item.blocks)
     return replace(item, blocks=blocks)
 
@@ -187,26 +263,32 @@ def add_sentences(item: Item) -> Item:
 def drop_empty_blocks(item: Item) -> Item:
     """Blocks emptied by repairs stay in the record (their edits restore them) but are
     marked as boilerplate, so no reading format shows an empty block."""
-    blocks = tuple(replace(b, kind="boilerplate")
-                   if all(not (b.text(l) or "").strip() for l in b.sides)
-                   and b.kind != "boilerplate" else b
-                   for b in item.blocks)
+    if not any(b.kind != "boilerplate" and _blank(b) for b in item.blocks):
+        return item
+    blocks = tuple(replace(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
+                   else b for b in item.blocks)
     return replace(item, blocks=blocks)
+
+
+def _blank(block: Block) -> bool:
+    """No side has visible text (``str.isspace`` is exactly "strips to nothing")."""
+    return not any(text and not text.isspace() for text in (block.en, block.zh))
 
 
 # --- the whole pipeline -----------------------------------------------------------------------
 
 def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
-    item = run_rule_group(item, "normalize", config)
+    settled: Settled = {}  # fix points of each rule set, for this item
+    item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     item = align_stage.align_blocks(item)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
-    item = run_rule_group(item, "repair", config)
+    item = run_rule_group(item, "repair", config, settled=settled)
     # a repair may leave what normalize removes (a full-width space becomes a space next
     # to another): normalize again, or cleaning the output would change it once more
-    item = run_rule_group(item, "normalize", config)
+    item = run_rule_group(item, "normalize", config, settled=settled)
     item = drop_empty_blocks(item)
     # checks run last: cross-language checks read the sentence alignment
     item = align_stage.align_sentences(add_sentences(item))

@@ -6,6 +6,8 @@ item with their kind, so nothing is lost; emitters leave them out of reading for
 """
 from __future__ import annotations
 
+import string
+from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -106,7 +108,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
     # a leading date (the checks below would reject any other line after a full scan)
     start = lead.end() if lead else 0
     start += len(text) - start - len(text[start:].lstrip())
-    if not _LABEL.match(text, start) and (
+    # every label ends in a colon: without one, no label can match
+    labelled = (":" in text or "：" in text) and _LABEL.match(text, start)
+    if not labelled and (
             not lead or len(text.strip()) > lead.end() + 3):
         return None
     labels = list(_LABEL.finditer(text))
@@ -231,10 +235,18 @@ def _side(block: Block) -> str:
 
 def _comparable(text: str) -> str:
     text = drop_repeated_sentence(strip_heading_affixes(text))
-    return _PUNCT_RUN.sub(" ", text).strip().casefold()
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _PUNCT_RUN.sub(" ", text).strip().casefold()
+    # the same, faster: str.split() splits where \s matches, except at \x1c-\x1f; in
+    # ASCII, \p{P} and \p{S} are string.punctuation (a test checks every character)
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_PUNCT_TO_SPACE).split()).lower()
+    return " ".join(_PUNCT.sub(" ", text).split()).casefold()
 
 
 _PUNCT_RUN = regex.compile(r"[\p{P}\p{S}\s]+")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_ASCII_PUNCT_TO_SPACE = str.maketrans(string.punctuation, " " * len(string.punctuation))
 
 
 def _without_site(text: str) -> str:
@@ -324,6 +336,30 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
 
 
+def _md_level(block: Block) -> int:
+    """The Markdown heading level of a block (the deeper of its sides' markers)."""
+    level = 0
+    for origin in (block.en_origin, block.zh_origin):
+        if origin is not None and origin.mark:
+            level = max(level, origin.mark.count("#"))
+    return level
+
+
+def _next_same_side(blocks: tuple[Block, ...], kinds: list[str]) -> list[int | None]:
+    """For each block, the next block in the same language that is not metadata, chrome
+    or a caption: in an interleaved page the translation in between must not decide, or
+    the Markdown (zh before en) would read differently. One backward pass: the kinds
+    after a block are not yet decided when the block is."""
+    following: list[int | None] = [None] * len(blocks)
+    last: dict[bool, int | None] = {True: None, False: None}
+    for j in range(len(blocks) - 1, -1, -1):
+        zh = blocks[j].en is None
+        following[j] = last[zh]
+        if kinds[j] not in ("meta", "boilerplate", "caption"):
+            last[zh] = j
+    return following
+
+
 def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
     """Give every block its kind and collect metadata fields into ``item.meta``.
 
@@ -360,6 +396,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     title_done = False
     title_at = None
     body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
+    following = _next_same_side(blocks, kinds)
     for i, block in enumerate(blocks):
         if i and kinds[i - 1] in ("paragraph", "heading"):
             body_seen = True
@@ -367,8 +404,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             continue
         text = _text(block)
         lang = "zh" if block.en is None else "en"
-        md_level = max((o.mark.count("#") for o in (block.en_origin, block.zh_origin) if o),
-                       default=0)
+        md_level = _md_level(block)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
                              and not body_seen):
             kinds[i] = "title" if not title_done else "heading"
@@ -379,11 +415,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         if md_level >= 2:
             kinds[i] = "heading"
             continue
-        # the next block in the same language: in an interleaved page the translation in
-        # between must not decide, or the Markdown (zh before en) would read differently
-        nxt = next((j for j in range(i + 1, len(blocks))
-                    if kinds[j] not in ("meta", "boilerplate", "caption")
-                    and (blocks[j].en is None) == (block.en is None)), None)
+        nxt = following[i]
         if _headingish(text, lang) and nxt is not None and not _headingish(
                 _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
             kinds[i] = "heading"
@@ -422,7 +454,21 @@ def same_headline(a: str, b: str) -> bool:
     ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
     if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
         return False
+    # first SequenceMatcher.quick_ratio(), an upper bound of ratio() (the units the two
+    # have in common, in any order), counted without building a matcher
+    common = sum((Counter(ua) & Counter(ub)).values())
+    if 2.0 * common / (len(ua) + len(ub)) < SAME_HEADLINE_RATIO:
+        return False
     return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
+
+
+def _repeats(title: str, text: str) -> bool:
+    """Does ``text``, with or without a site name, repeat the (comparable) ``title``?"""
+    if same_headline(title, _comparable(text)):
+        return True
+    bare = _without_site(text)
+    # a text without a site to cut was compared already
+    return bare != text and same_headline(title, _comparable(bare))
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:
@@ -431,13 +477,15 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
     if not title:
         return item
     blocks = list(item.blocks)
+    marked = False
     for j in range(title_at + 1, len(blocks)):
         block = blocks[j]
         if block.kind in ("meta", "boilerplate", "caption"):
             continue
-        if block.kind not in ("paragraph", "heading") or not any(
-                same_headline(title, _comparable(t))
-                for t in (_text(block), _without_site(_text(block)))):
+        if block.kind not in ("paragraph", "heading") or not _repeats(title, _text(block)):
             break
         blocks[j] = replace(block, kind="duplicate")
+        marked = True
+    if not marked:
+        return item
     return replace(item, blocks=tuple(blocks))

@@ -37,6 +37,8 @@ _SECTION = regex.compile(
 _SEP = regex.compile(r"\s+(?:-{1,2}|[–—_|｜]|— —)\s+|\s*(?:——|丨)\s*")
 _TIGHT = regex.compile(r"(?<=\S)\s?(?:-{1,2}|[–—_])\s?(?=\S)")
 MAX_SITE_CHARS = 48
+# every separator that _SEP or _TIGHT matches holds one of these
+_SEP_CHARS = regex.compile(r"[-–—_|｜丨]")
 
 
 def _is_site(segment: str, strict: bool = False) -> bool:
@@ -60,6 +62,8 @@ def split_site(title: str) -> tuple[str, str, str] | None:
     >>> split_site("Promote industrial projects-Hunan Daily News - 华声在线")
     ('', 'Promote industrial projects', '-Hunan Daily News - 华声在线')
     """
+    if not _SEP_CHARS.search(title):
+        return None  # no separator and no hyphen: nothing can be cut
     seps = list(_SEP.finditer(title))
     bounds = [0] + [x for m in seps for x in (m.start(), m.end())] + [len(title)]
     segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
@@ -126,7 +130,7 @@ def split_breadcrumb(title: str) -> tuple[str, str] | None:
 
 # --- page chrome ------------------------------------------------------------------------
 
-_CHROME = [regex.compile(p, _I) for p in (
+_CHROME_PATTERNS = (
     # font switchers and print/mail/comment links
     r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
     r"(?:\s*[【\[]?\s*(?:Small|Medium|Middle|Big|Large|Default|大|中|小|默认)?\s*[】\]]?)*",
@@ -159,9 +163,12 @@ _CHROME = [regex.compile(p, _I) for p in (
     # breadcrumb lines
     r"(?:Home(?:page)?|首页)(?:\s*[>›»]\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
     r"(?:Current\s+location|You\s+are\s+here)\s*[:：].{0,120}",
-)]
+)
+# one alternation: a line matches it whole exactly when it matches one pattern whole, and
+# one call costs less than a call per pattern
+_CHROME = regex.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), _I)
 MAX_CHROME_CHARS = 160
-_ENDS_SENTENCE = regex.compile(r"[.!?。！？]\Z")
+_SENTENCE_ENDS = frozenset(".!?。！？")
 _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
@@ -182,9 +189,9 @@ def is_chrome(text: str, lang: str = "en") -> bool:
         return False
     if lang != "en" and _ZH_UI_LABEL.match(t):
         return False
-    if _ENDS_SENTENCE.search(t) and not _CALL_TO_ACTION.match(t):
+    if t[-1] in _SENTENCE_ENDS and not _CALL_TO_ACTION.match(t):
         return False
-    return any(p.fullmatch(t) for p in _CHROME)
+    return bool(_CHROME.fullmatch(t))
 
 
 # --- captions and image file names -----------------------------------------------------------
@@ -198,6 +205,13 @@ _CREDIT = regex.compile(
     r"\s*[^.!?]{1,60}\)?"
     r"|\(?\s*(?:Xinhua|Imaginechina|IC|CFP|VCG|China\s+Daily|Visual\s+China)\s*/\s*[^.!?]{1,40}\)?"
     r"|Ti\s+Gong|Imaginechina|图片来源\s*[:：].{0,40}|\(?\s*(?:摄影|图)\s*[:：/].{0,30}\)?", _I)
+
+
+# the ASCII characters a caption can open with (a partial match tells, so the set follows
+# the patterns): any other ASCII first character settles a line without them
+_CAPTION_ASCII_STARTS = frozenset(
+    c for c in map(chr, range(128))
+    if _CREDIT.fullmatch(c, partial=True) or IMAGE_LEAD.match(c, partial=True))
 
 
 def is_image_file_name(text: str) -> bool:
@@ -223,5 +237,8 @@ def is_caption(text: str) -> bool:
     False
     """
     t = text.strip()
+    first = t[:1]
+    if first.isascii() and first not in _CAPTION_ASCII_STARTS:
+        return False
     return bool(_CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
 

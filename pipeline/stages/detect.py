@@ -8,6 +8,7 @@ paradigm", which langdetect calls Italian) inherit the document's language.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -16,8 +17,9 @@ _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
+_SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
-_WORD = regex.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # ASCII only: the standard re is quicker
 _FUNCTION_WORDS = frozenset(
     "the of and to in is was are were for on with that by as at from this be has have "
     "an a it its their which will said also more than been not or".split())
@@ -48,16 +50,22 @@ def script_lang(text: str) -> tuple[str, int, int]:
     >>> script_lang("Tea expo opens - 视点头条 - 湖南日报网 - 华声在线")[0]
     'latin'
     """
-    if not text.isascii():
-        suffix = _HAN_SUFFIX.search(text, max(0, len(text) - MAX_SUFFIX_CHARS))
-        if suffix and _LATIN.search(text, 0, suffix.start()):
-            text = text[:suffix.start()]
+    return _count_scripts(_without_han_suffix(text))
+
+
+def _count_han(text: str) -> int:
+    # counted by deleting runs: a list of every letter would cost memory and time
+    return len(text) - len(_HAN.sub("", text))
+
+
+def _count_scripts(text: str, han: int | None = None) -> tuple[str, int, int]:
+    """(``han``: the Han count of a text that is not ASCII, when known already.)"""
     if text.isascii():
         han = 0
         latin = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
     else:
-        # counted by deleting runs: a list of every letter would cost memory and time
-        han = len(text) - len(_HAN.sub("", text))
+        if han is None:
+            han = _count_han(text)
         latin = len(text) - len(_LATIN.sub("", text))
     if han == 0 and latin == 0:
         return "und", 0, 0
@@ -65,6 +73,29 @@ def script_lang(text: str) -> tuple[str, int, int]:
     if han * 3 >= latin:
         return "zh", han, latin
     return "latin", han, latin
+
+
+def _without_han_suffix(text: str) -> str:
+    start = max(0, len(text) - MAX_SUFFIX_CHARS)
+    # a suffix holds a separator, so most text is settled by one cheap search
+    if not text.isascii() and _SUFFIX_SEPARATOR.search(text, start):
+        suffix = _HAN_SUFFIX.search(text, start)
+        if suffix and _LATIN.search(text, 0, suffix.start()):
+            return text[:suffix.start()]
+    return text
+
+
+def _script(text: str) -> str:
+    """``script_lang(text)[0]``, without counting Latin letters when the Han characters
+    alone decide: Latin letters are at most the characters that are not Han, so a text
+    at least a quarter Han is Chinese whatever they are."""
+    text = _without_han_suffix(text)
+    if text.isascii():
+        return _count_scripts(text)[0]
+    han = _count_han(text)
+    if han and 4 * han >= len(text):
+        return "zh"
+    return _count_scripts(text, han)[0]
 
 
 def detect_block(text: str, doc_lang: str | None = None) -> str:
@@ -77,7 +108,7 @@ def detect_block(text: str, doc_lang: str | None = None) -> str:
     >>> detect_block("民政部召开会议。")
     'zh'
     """
-    lang, _, _ = script_lang(text)
+    lang = _script(text)
     if lang != "latin":
         return lang
     count = weak = 0

@@ -92,3 +92,23 @@ def strip_edges(text: str) -> str:
     if not text or (not text[0].isspace() and not text[-1].isspace()):
         return text
     return _EDGES.sub("", text)
+
+
+RULE_IDS = frozenset({"repair.nfc", "repair.control_chars", "repair.zero_width",
+                      "repair.nbsp", "repair.collapse_spaces", "repair.strip"})
+
+
+def is_normal(text: str) -> bool:
+    """Does every rule of this module give ``text`` back unchanged? Then the runner
+    skips them all with this one test.
+
+    Every character that the control, zero-width and no-break space rules remove or
+    replace is a control, format or space separator, which ``str.isprintable()`` refuses
+    (a test checks each one); the other rules are tested as they test themselves.
+
+    >>> is_normal("A paragraph here."), is_normal("A paragraph\u00a0here."), is_normal(" x")
+    (True, False, False)
+    """
+    return (text.isprintable() and "  " not in text
+            and not (text and (text[0].isspace() or text[-1].isspace()))
+            and (text.isascii() or unicodedata.is_normalized("NFC", text)))

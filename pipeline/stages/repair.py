@@ -6,6 +6,8 @@ here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..registry import rule
@@ -109,7 +111,9 @@ def fullwidth_punct_in_chinese(text: str) -> str:
 
 # --- repeats ---------------------------------------------------------------------------------
 
-_SENTENCE = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
+# (the standard re module runs this twice as fast; [^\S\x1c-\x1f] is its \s as the regex
+# module reads \s, which leaves out the separators \x1c-\x1f)
+_SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)[^\S\x1c-\x1f]*")
 MIN_REPEAT_CHARS = 12
 
 
@@ -138,11 +142,15 @@ def drop_repeated_sentence(text: str) -> str:
 # --- heading and title affixes ---------------------------------------------------------------
 
 BULLETS = "☉●■◆•▪►▶★☆○◇□※➤"
-_AFFIX = regex.compile(
-    r"\A(?:[" + BULLETS + r"]\s*"
+# an affix opens the text, or closes it after a bar; two patterns, so that a text without
+# a bar is not scanned at every position for the closing one
+_AFFIX_HEAD = regex.compile(
+    r"(?:[" + BULLETS + r"]\s*"
     r"|[\[【]\s*(?:Reprint(?:ed)?|Repost|转载|原创|Original)\s*[\]】]\s*"
-    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)+"
-    r"|\s*[|｜]\s*(?:Essay|Article|Note|Reflection)s?\s+(?:by|from)\s+(?:the|a|our)?\s*"
+    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)+",
+    regex.IGNORECASE)
+_AFFIX_TAIL = regex.compile(
+    r"\s*[|｜]\s*(?:Essay|Article|Note|Reflection)s?\s+(?:by|from)\s+(?:the|a|our)?\s*"
     r"(?:Trainees?|Students?|Participants?|Volunteers?)\s*\Z",
     regex.IGNORECASE)
 
@@ -159,7 +167,12 @@ def strip_heading_affixes(text: str) -> str:
     >>> strip_heading_affixes("Reprint | Charity law training opens | Essay by the Trainee")
     'Charity law training opens'
     """
-    new = _AFFIX.sub("", text)
+    head = _AFFIX_HEAD.match(text)
+    start = head.end() if head else 0
+    tail = _AFFIX_TAIL.search(text, start) if "|" in text or "｜" in text else None
+    if not head and not tail:
+        return text
+    new = text[start:tail.start() if tail else len(text)]
     return new if new.strip() else text
 
 

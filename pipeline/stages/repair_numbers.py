@@ -173,7 +173,7 @@ def render_zh_numbers(text: str) -> str:
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
     """
-    if not _NUMBER_CHARS.search(text) or mostly_mixed(text):
+    if text.isascii() or not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
     text = _sub(_YI, text, _yi)
     text = _sub(_WAN, text, _wan)

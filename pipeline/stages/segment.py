@@ -8,7 +8,7 @@ be rebuilt exactly. A Markdown heading marker (``# ``) is kept in the origin as 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,6 @@ JOIN_BROKEN = structural("repair.join_broken_lines",
 # start with "# " and read as a heading when cleaned again.
 _IGNORABLE = (r"[\s\u200b-\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f-\x9f"
               r"\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]")
-# a line of only spaces, invisible or control characters is layout, not a block
-_BLANK = regex.compile(rf"{_IGNORABLE}*")
 # "#" alone on a line: joined to the next line it would become a heading marker
 _BARE_MARK = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}*")
 _MARK_GROUP = regex.compile(rf"{_IGNORABLE}*#{{1,6}}{_IGNORABLE}+")
@@ -45,6 +43,8 @@ def heading_mark(line: str) -> str:
     >>> heading_mark("# # "), heading_mark("####### seven")
     ('# ', '')
     """
+    if "#" not in line:
+        return ""
     end = 0
     ends = []
     while True:
@@ -69,9 +69,11 @@ _EN_SOFT_END = regex.compile(
 # that cleaning the cleaned text again decides the same way.
 _INVISIBLE = (r"\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2060\ufeff"
               r"\u202a-\u202e\u2066-\u2069\ufff9-\ufffb")
+_BELOW_3000 = "".join(map(chr, range(0x3000 + 1)))
+_INVISIBLE_FOUND = frozenset(regex.findall(rf"[{_INVISIBLE}]", _BELOW_3000))  # one scan
 _INVISIBLE_CHARS = "".join(
-    c for c in map(chr, range(0x3000 + 1))
-    if c.isspace() or regex.match(rf"[{_INVISIBLE}]", c)) + "\u2060\ufeff\ufff9\ufffa\ufffb"
+    c for c in _BELOW_3000
+    if c.isspace() or c in _INVISIBLE_FOUND) + "\u2060\ufeff\ufff9\ufffa\ufffb"
 _EN_LOWER_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]")
 # "author: ...", "editor: ..." open a metadata line, not the rest of a sentence
 _LABEL_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]+(?:\s+[a-z]+){{0,2}}\s*[:：]")
@@ -79,8 +81,10 @@ _CLOSING = frozenset(".!?。！？…:：;；\"'”’)）]】》」』")
 _ZH_SOFT_END = frozenset("，、；：")
 
 
-@dataclass(frozen=True)
-class RawBlock:
+class RawBlock(NamedTuple):
+    """A block as segmentation found it (a named tuple: one is made per block, and a
+    frozen dataclass costs several times as much to build)."""
+
     text: str
     pos: int
     gap: str
@@ -227,7 +231,9 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         term = line[len(content):]
-        if _BLANK.fullmatch(content):
+        # a line of only spaces, invisible or control characters is layout, not a block
+        # (_INVISIBLE_CHARS are the characters of _IGNORABLE: a test checks)
+        if not content.lstrip(_INVISIBLE_CHARS):
             if cur is not None:
                 gap_parts.append(pending_term)
                 pending_term = ""
@@ -265,7 +271,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
-        cur_bare = bool(_BARE_MARK.fullmatch(body))  # decided once per block, not per line
+        # decided once per block, not per line
+        cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
     if cur is not None:
         flush()

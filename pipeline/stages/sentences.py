@@ -237,8 +237,9 @@ def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 
 def _english_cuts(text: str) -> list[int]:
     """Offsets between English sentences (before stripping)."""
-    forced = _forced_starts(text) if _BULLET_ANY.search(text) or _LIST_START.match(text) \
-        else ()
+    # (bullets are not ASCII: most English text needs no scan for them)
+    bulleted = not text.isascii() and _BULLET_ANY.search(text)
+    forced = _forced_starts(text) if bulleted or _LIST_START.match(text) else ()
     cuts = []
     sent_start = 0
     k = 0
@@ -417,7 +418,25 @@ def split_sentences(text: str, lang: str) -> list[str]:
     >>> split_sentences("第一句。第二句？", "zh")
     ['第一句。', '第二句？']
     """
-    return split_chinese(text) if lang == "zh" else split_english(text)
+    return list(sentences_of(text, lang))
+
+
+MAX_CACHED_CHARS = 20_000  # longer blocks are rare, and the cache holds on to its texts
+
+
+def sentences_of(text: str, lang: str) -> tuple[str, ...]:
+    """:func:`split_sentences` as a tuple, remembered for recent texts: the runner
+    splits every block, and alignment splits a bilingual block's sides again."""
+    if len(text) > MAX_CACHED_CHARS:
+        return _split(text, lang)
+    return _split_recent(text, lang)
+
+
+def _split(text: str, lang: str) -> tuple[str, ...]:
+    return tuple(_pieces(text, _chinese_cuts(text) if lang == "zh" else _english_cuts(text)))
+
+
+_split_recent = lru_cache(maxsize=1024)(_split)
 
 
 @lru_cache(maxsize=1)

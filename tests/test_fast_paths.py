@@ -1,0 +1,244 @@
+"""Fast paths give exactly what the plain formulation gives.
+
+Each shortcut in the pipeline (a cheap test that skips a regex, a memory of texts a rule
+set leaves alone) must be exact: the output may not change by a byte. Every test here
+compares a fast path with the straightforward formulation it replaced, on generated text
+built from the pieces those paths look at.
+"""
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings, strategies as st
+
+from pipeline.records import Block, Item
+from pipeline.runner import Config, build_item, run_rule_group, SourceText
+from pipeline.stages import classify, classify_chrome
+from pipeline.stages.repair import BULLETS, strip_heading_affixes
+
+SETTINGS = dict(max_examples=300, deadline=None, derandomize=True)
+
+# pieces of the texts the shortcuts test for: affixes, separators, punctuation, spaces of
+# every kind (\x1c-\x1f split for str.split() but are no \s for the regex module)
+TOKENS = st.sampled_from([
+    "Reprint", "Reprinted", "Repost", "转载", "原创", "Original", "Essay", "Articles",
+    "by", "from", "the", "our", "Trainee", "Students", "Volunteers", "Home", "News",
+    "Xinhua", "新华网", "湖南日报", "Daily", "Online", "民政部召开会议", "Beijing", "a",
+    " | ", "|", "｜", "丨", ":", "：", "[", "]", "【", "】", " - ", "-", "--", "–", "—",
+    "——", "_", ">", ".", "。", "!", "？", ",", "，", "“", "”", "'", "(", ")", "%", "+",
+    " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\x1c", "\x1f", "ß", "ﬁ",
+    *BULLETS[:4],
+])
+TEXTS = st.lists(TOKENS, max_size=14).map("".join)
+
+# the patterns the fast paths replaced
+_AFFIX = regex.compile(
+    r"\A(?:[" + BULLETS + r"]\s*"
+    r"|[\[【]\s*(?:Reprint(?:ed)?|Repost|转载|原创|Original)\s*[\]】]\s*"
+    r"|(?:Reprint(?:ed)?|Repost|转载)\s*[|｜:：]\s*)+"
+    r"|\s*[|｜]\s*(?:Essay|Article|Note|Reflection)s?\s+(?:by|from)\s+(?:the|a|our)?\s*"
+    r"(?:Trainees?|Students?|Participants?|Volunteers?)\s*\Z",
+    regex.IGNORECASE)
+_PUNCT_RUN = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_heading_affixes_as_one_substitution(text):
+    new = _AFFIX.sub("", text)
+    assert strip_heading_affixes(text) == (new if new.strip() else text)
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_comparable_text_as_one_substitution(text):
+    from pipeline.stages.repair import drop_repeated_sentence
+
+    plain = drop_repeated_sentence(strip_heading_affixes(text))
+    assert classify._comparable(text) == _PUNCT_RUN.sub(" ", plain).strip().casefold()
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_no_site_without_a_separator(text):
+    if not any(c in text for c in "-–—_|｜丨"):
+        assert classify_chrome.split_site(text) is None
+
+
+def test_split_site_still_cuts_a_glued_site():
+    assert classify_chrome.split_site("Make returning migrant workers a force-Xinhua") == \
+        ("", "Make returning migrant workers a force", "-Xinhua")
+
+
+@settings(**SETTINGS)
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+def test_settled_texts_are_skipped_without_changing_anything(texts):
+    item = build_item("x", [SourceText("x", "\n\n".join(t or "x" for t in texts))])
+    config = Config()
+    settled: dict = {}
+    once = run_rule_group(item, "normalize", config, settled=settled)
+    assert once == run_rule_group(item, "normalize", config)
+    # a second pass over the settled texts is skipped: the very same item comes back
+    assert run_rule_group(once, "normalize", config, settled=settled) is once
+    assert run_rule_group(once, "normalize", config) == once
+
+
+def test_unchanged_item_is_returned_as_is():
+    item = Item("x", blocks=(Block("paragraph", "en", en="Plain text."),))
+    assert run_rule_group(item, "repair", Config()) is item
+
+
+def test_blank_line_characters_are_the_blank_pattern():
+    from pipeline.stages import segment
+
+    blank = regex.compile(segment._IGNORABLE)
+    chars = {chr(c) for c in range(0x110000) if blank.fullmatch(chr(c))}
+    assert chars == set(segment._INVISIBLE_CHARS)
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_one_chrome_alternation_as_any_pattern(text):
+    patterns = [regex.compile(p, classify_chrome._I) for p in classify_chrome._CHROME_PATTERNS]
+    t = text.strip()
+    assert bool(classify_chrome._CHROME.fullmatch(t)) == any(p.fullmatch(t) for p in patterns)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["DATA", "Date", "Views", "Source", "来源", "2022-08-17",
+                                 "10:30", "12 Aug 2022", " ", ":", "：", "0", "Xinhua",
+                                 "The source of it", "民政部"]), max_size=8).map("".join))
+def test_meta_lines_need_a_colon_or_a_date(text):
+    fields = classify.parse_meta(text)
+    if ":" not in text and "：" not in text and fields is not None:
+        assert classify._DATETIME_LINE.match(text)
+
+
+def test_blocks_without_a_language_take_the_document_language():
+    item = build_item("x", [SourceText("x", "民政部召开会议，部署工作。\n\n2022-08-17\n\n会议强调。")])
+    assert [(b.lang, b.sides) for b in item.blocks] == \
+        [("zh", ("zh",)), ("und", ("zh",)), ("zh", ("zh",))]
+
+
+def test_characters_the_normalize_rules_replace_are_not_printable():
+    from pipeline.stages import normalize
+
+    for pattern in (normalize._NBSP, normalize._CONTROL, normalize._TAB,
+                    regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\u200c\u200d]")):
+        for c in map(chr, range(0x110000)):
+            if pattern.fullmatch(c):
+                assert not c.isprintable(), hex(ord(c))
+    # the zero-width pattern removes no character outside the class tested above
+    for c in map(chr, range(0x110000)):
+        if normalize._ZERO_WIDTH.search("a" + c + "a"):
+            assert c in "\u200b\u2060\ufeff\u00ad\u180e\u200c\u200d"
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_normal_text_is_left_alone_by_every_normalize_rule(text):
+    from pipeline import registry
+    from pipeline.stages import normalize
+
+    rules = [registry.RULES[ident] for ident in sorted(normalize.RULE_IDS)]
+    if normalize.is_normal(text):
+        assert all(r.fn(text) == text for r in rules)
+
+
+def test_sentences_are_remembered_as_tuples_and_handed_out_as_lists():
+    from pipeline.stages.sentences import sentences_of, split_sentences
+
+    first = split_sentences("It rained. We left.", "en")
+    first.append("changed by a caller")
+    assert split_sentences("It rained. We left.", "en") == ["It rained.", "We left."]
+    assert sentences_of("It rained. We left.", "en") == ("It rained.", "We left.")
+
+
+def test_with_sentences_keeps_every_other_field():
+    import dataclasses
+
+    # a distinct value in every field, so that a field added later and not copied fails
+    block = Block(**{f.name: object() for f in dataclasses.fields(Block)})
+    new = block.with_sentences(("A.", "B."), ("甲。",))
+    assert new.en_sentences == ("A.", "B.") and new.zh_sentences == ("甲。",)
+    for field in dataclasses.fields(Block):
+        if field.name not in ("en_sentences", "zh_sentences"):
+            assert getattr(new, field.name) is getattr(block, field.name), field.name
+    assert new.with_sentences(("A.", "B."), ("甲。",)) is new
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["民政部", "会议", "Civil", "affairs", "é", "ﬁ", " ", "-",
+                                 " - 华声在线", "｜", "2022", "。", ",", "Ω"]),
+                max_size=30).map("".join))
+def test_script_without_latin_count_agrees_with_script_lang(text):
+    from pipeline.stages import detect
+
+    assert detect._script(text) == detect.script_lang(text)[0]
+
+
+def test_re_whitespace_without_separators_is_regex_whitespace():
+    import re
+
+    plain = re.compile(r"[^\S\x1c-\x1f]")
+    unicode_ = regex.compile(r"\s")
+    assert all(bool(plain.match(c)) == bool(unicode_.match(c))
+               for c in map(chr, range(0x110000)))
+
+
+@settings(**SETTINGS)
+@given(TEXTS)
+def test_sentence_pieces_as_the_regex_module_finds_them(text):
+    from pipeline.stages import repair
+
+    original = regex.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)\s*")
+    assert repair._SENTENCE.findall(text) == original.findall(text)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(list("abcab民政部会议") + ["the", "a", "meeting"]), max_size=12),
+       st.lists(st.sampled_from(list("abcab民政部会议") + ["the", "a", "meeting"]), max_size=12))
+def test_common_units_bound_the_matcher_ratio(ua, ub):
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    if ua or ub:
+        common = sum((Counter(ua) & Counter(ub)).values())
+        quick = SequenceMatcher(None, ua, ub, autojunk=False).quick_ratio()
+        assert 2.0 * common / (len(ua) + len(ub)) == quick
+
+
+@settings(**SETTINGS)
+@given(st.none() | st.sampled_from(["", " ", "\u3000\n", "\x1c", "x", " x "]),
+       st.none() | st.sampled_from(["", " ", "\t", "民", "\u00a0"]))
+def test_blank_block_as_stripped_sides(en, zh):
+    from pipeline.runner import _blank
+
+    block = Block("paragraph", "en", en=en, zh=zh)
+    assert _blank(block) == all(not (block.text(l) or "").strip() for l in block.sides)
+
+
+def test_ascii_punctuation_is_the_ascii_punctuation_and_symbols():
+    import string
+
+    punct = regex.compile(r"[\p{P}\p{S}]")
+    assert {chr(c) for c in range(128) if punct.match(chr(c))} == set(string.punctuation)
+
+
+@settings(**SETTINGS)
+@given(st.sampled_from(list("(0123456789CIPTVXciptvxAaBbZz-\"'[图摄民 ")),
+       st.lists(st.sampled_from(["Photo", "s", " by", " /", ":", " Li Ming", ")", "Xinhua",
+                                 "/Li", "Ti Gong", "i Gong", "C", "FP", "1.jpg", ".png",
+                                 " Volunteers", "片来源：新华社", "影：王", " ", "."]),
+                max_size=6).map("".join))
+def test_caption_test_after_its_first_character_check(first, rest):
+    from pipeline.stages.repair import IMAGE_LEAD
+
+    t = (first + rest).strip()
+    expected = bool(classify_chrome._CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
+    assert classify_chrome.is_caption(first + rest) == expected
+
+
+def test_no_ascii_character_is_a_bullet():
+    from pipeline.stages import sentences
+
+    assert not any(sentences._BULLET_ANY.match(chr(c)) for c in range(128))
