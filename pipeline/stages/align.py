@@ -27,14 +27,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-from functools import lru_cache
 
 from ..records import Block, Edit, Item
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, forget_units, group_cost, make_unit, null_cost)
 from .classify import MAX_TITLE_CHARS
-from .sentences import split_sentences
+from .sentences import sentences_of
 
 MERGE_BLOCKS = structural(
     "align.merge_blocks",
@@ -49,14 +48,7 @@ MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return [make_unit(s, lang, kind) for s in _sentences(text, lang)]
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str, lang: str) -> tuple[str, ...]:
-    """The sentences of a text, kept: block alignment and sentence alignment split
-    mostly the same texts (repairs change few)."""
-    return tuple(split_sentences(text, lang))
+    return [make_unit(s, lang, kind) for s in sentences_of(text, lang)]
 
 
 def _alignable(block: Block) -> str | None:
@@ -312,9 +304,8 @@ def align_blocks(item: Item) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
     their place; an item with one language is returned unchanged."""
-    # units and sentence splits are kept from block to sentence alignment of one item:
-    # the previous item's go, so a long item does not stay in memory after it is done
-    _sentences.cache_clear()
+    # units are kept from block to sentence alignment of one item: the previous item's
+    # go, so a long item does not stay in memory after it is done
     forget_units()
     plan = plan_alignment(item)
     if not plan:
@@ -401,7 +392,7 @@ def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], La
     sentences: list[str] = []
     bounds = {0}
     for start, end in zip([0] + points, points + [len(text)]):
-        sentences.extend(_sentences(text[start:end], lang))
+        sentences.extend(sentences_of(text[start:end], lang))
         bounds.add(len(sentences))
     return sentences, Layout(frozenset(bounds))
 
