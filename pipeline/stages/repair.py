@@ -98,10 +98,17 @@ def fullwidth_punct_in_chinese(text: str) -> str:
     '民政部召开会议，部署工作：一是（试点）推进！'
     >>> fullwidth_punct_in_chinese("增长3.5%,时间10:30,见http://www.mca.gov.cn")
     '增长3.5%，时间10:30，见http://www.mca.gov.cn'
+    >>> fullwidth_punct_in_chinese("(()年)")
+    '（（）年）'
     """
     if not _ASCII_PUNCT.search(text) or not _H_RE.search(text):
         return text
-    text = _ZH_PARENS.sub(_zh_parens, text)
+    # innermost pairs first, then the pairs around them: '(()年)' turns whole in one call
+    while True:
+        turned = _ZH_PARENS.sub(_zh_parens, text)
+        if turned == text:
+            break
+        text = turned
     text = _ZH_COMMA.sub("，", text)
     text = _ZH_SEMI.sub("；", text)
     text = _ZH_COLON.sub("：", text)
