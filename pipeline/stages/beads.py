@@ -9,6 +9,7 @@ around the diagonal, so its cost is linear in the number of units.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -246,8 +247,29 @@ def _one_each(zh: Unit, en: Unit, ratio: float, kind_cost: bool,
 
 
 _STEPS = [(di, dj, PRIOR_COST[(di, dj)], (di, dj)) for di, dj in PRIORS]
+# the bead types that take Chinese units, in PRIORS order; one English unit alone comes
+# after the first two of them (see _banded)
+_ZH_STEPS = [s for s in _STEPS if s[0]]
+_EN_ALONE = (0, 1)
+_BEFORE_EN_ALONE = frozenset(s[3] for s in _STEPS[:[s[3] for s in _STEPS].index(_EN_ALONE)])
 _SQRT2 = math.sqrt(2)
 _SQRT_HALF_PI = math.sqrt(math.pi / 2)
+
+
+def _anchor_term(zkeys: frozenset, ekeys: frozenset) -> float | None:
+    """What the anchors take off a bead's cost (None: neither side has anchors)."""
+    sim = anchor_similarity(zkeys, ekeys)
+    return None if sim is None else ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
+
+
+_NO_SHARED_TERM = ANCHOR_WEIGHT * (0.0 - ANCHOR_CENTRE)
+
+
+def _kind_costs(zkind: int) -> tuple:
+    """What pairing a span of kind rank ``zkind`` with each English kind rank adds: a
+    paragraph with a title or heading much, two different non-paragraph kinds a little."""
+    return tuple(3.0 if (zkind == 3) != (ekind == 3) else 0.5 if zkind != ekind else 0.0
+                 for ekind in range(4))
 
 
 def _spans(units: Sequence[Unit], bounds, span) -> list[list]:
@@ -270,9 +292,13 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     """The cheapest path within ``band`` of the diagonal, as ``(di, dj)`` steps, and
     whether it touches the band's edge; None when no path reaches the end.
 
-    The cost of a bead with units on both sides is :func:`_pair_cost` written out, with
-    all that depends on one side only taken from the spans: this loop runs for every
-    cell and bead type.
+    Each row is a list over its window's columns (infinity where no path arrives). The
+    bead types that take Chinese units read only earlier rows, so each is run along the
+    whole row, in PRIORS order (of equal costs the first wins); one English unit alone
+    and whole blocks left out read the row itself, so a second pass over the columns
+    adds them, in order. The cost of a bead with units on both sides is
+    :func:`_pair_cost` written out, with all that depends on one side only taken from
+    the spans: this loop runs for every cell and bead type.
     """
     n, m = len(zh), len(en)
     inf = math.inf
@@ -284,100 +310,149 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                            True) if bonus else {}
     ewhole = _whole_blocks(el.bounds, lambda j, d: _null_size(zh, en, 0, 0, j, d, ratio),
                            False) if bonus else {}
-    # what a cell needs of its column: at a boundary, at a barrier, the English spans
-    # that end there, and the English block that ends there
-    columns = [(j in el.bounds, j in el.barriers, espans[j], ewhole.get(j))
-               for j in range(m + 1)]
-    sims: dict = {}  # similarity of anchor sets met before: most pairs of spans repeat one
-    costs: list[dict] = []  # per row: column -> cost of the cheapest path to the cell
-    steps: list[dict] = []  # per row: column -> the last bead (di, dj) of that path
+    ebounds = [j in el.bounds for j in range(m + 1)]
+    ebarriers = el.barriers
+    # the English spans of each width, by the column they end at (none where a span
+    # would straddle a block boundary); first[d][j] is the first one ending at j or later
+    ecols: list = [None]
+    first: list = [None]
+    for d in (1, 2, 3):
+        col = [(j, *row[d][:3], ebounds[j], _anchor_term(frozenset(), row[d][1]))
+               for j, row in enumerate(espans) if d < len(row)]
+        ends = [c[0] for c in col]
+        ecols.append(col)
+        first.append([bisect_left(ends, j) for j in range(m + 5)])
+    ealone = [inf] + [row[1][3] for row in espans[1:]]
+    terms: dict = {}  # Chinese keys -> English keys -> what their similarity takes off
+    kinds = [_kind_costs(k) for k in range(4)] if kind_cost else None
+    costs: list[list] = []  # per row: cost of the cheapest path to each cell of the window
+    steps: list[list] = []  # per row: the last bead (di, dj) of that path, or None
     for i in range(n + 1):
         lo, hi = windows[i]
         zb = i in zl.bounds
-        zbar = i in zl.barriers
         zrow = zspans[i]
-        crow: dict = {0: 0.0} if i == 0 else {}
-        srow: dict = {}
-        # the bead types that fit at row i, in PRIORS order (of equal costs the first
-        # wins), each with the row it starts from and its Chinese span
-        types = [(di, dj, costs[i - di] if di else crow, zrow[di], prior, step)
-                 for di, dj, prior, step in _STEPS if di < len(zrow)]
-        zblock = zwhole.get(i)
-        if zblock is not None:
-            zblock = (costs[i - zblock[0]],) + zblock[1:]
-        for j in range(lo if i else max(lo, 1), hi + 1):
-            eb, ebar, erow, eblock = columns[j]
-            if (zbar and not eb) or (ebar and not zb):
+        crow = [inf] * (hi - lo + 1)
+        srow: list = [None] * (hi - lo + 1)
+        if not i:
+            crow[0] = 0.0
+        boundary = bonus and zb  # pairs ending here where both sides end a block earn a bonus
+        for di, dj, prior, step in _ZH_STEPS:
+            if di >= len(zrow):
                 continue
-            ne = len(erow)
-            paired_bonus = bonus and zb and eb
-            best = inf
-            best_step = None
-            for di, dj, pcosts, zs, prior, step in types:
-                if dj >= ne:
-                    continue
-                prev = pcosts.get(j - dj)
-                if prev is None:
-                    continue
-                if not di:
-                    total = prev + erow[dj][3]
-                elif not dj:
-                    total = prev + zs[5]
+            prow = costs[i - di]
+            plo, phi = windows[i - di]
+            start, stop = max(lo, plo + dj), min(hi, phi + dj) + 1
+            zs = zrow[di]
+            if not dj:  # the Chinese span alone
+                alone = zs[5]
+                for j in range(start, stop):
+                    total = prow[j - plo] + alone
+                    if total < crow[j - lo]:
+                        crow[j - lo] = total
+                        srow[j - lo] = step
+                continue
+            _, zkeys, zkind, mean, sd, _ = zs
+            kcost = kinds[zkind] if kind_cost else None
+            shift = plo + dj
+            at = first[dj]
+            zterms = terms.setdefault(zkeys, {}) if zkeys else None
+            for j, le, ekeys, ekind, eb, eterm in ecols[dj][at[start]:at[stop]]:
+                x = abs(le - mean) / sd
+                if x < 5:  # _log_sf, whose floor erfc never reaches below 5
+                    log_p = log(erfc(x / _SQRT2))
                 else:
-                    _, zkeys, zkind, mean, sd, _ = zs
-                    le, ekeys, ekind, _ = erow[dj]
-                    x = abs(le - mean) / sd
-                    if x < 5:  # _log_sf, whose floor erfc never reaches below 5
-                        log_p = log(erfc(x / _SQRT2))
+                    log_p = -x * x / 2 - log(x * _SQRT_HALF_PI)
+                cost = prior - log_p
+                if zkeys:  # then there is a similarity, 0 when English has no keys
+                    if ekeys:
+                        term = zterms.get(ekeys)
+                        if term is None:
+                            term = zterms[ekeys] = _anchor_term(zkeys, ekeys)
                     else:
-                        log_p = -x * x / 2 - log(x * _SQRT_HALF_PI)
-                    cost = prior - log_p
-                    if zkeys or ekeys:  # no anchors on either side: no similarity
-                        sim = sims.get((zkeys, ekeys), sims)
-                        if sim is sims:
-                            sim = sims[zkeys, ekeys] = anchor_similarity(zkeys, ekeys)
-                        if sim is not None:
-                            cost -= ANCHOR_WEIGHT * (sim - ANCHOR_CENTRE)
-                    if kind_cost:
-                        if (zkind == 3) != (ekind == 3):
-                            cost += 3.0
-                        elif zkind != ekind:
-                            cost += 0.5
-                    total = prev + cost
-                    if paired_bonus:
-                        total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
+                        term = _NO_SHARED_TERM
+                    cost -= term
+                elif eterm is not None:  # the term of the English keys alone
+                    cost -= eterm
+                if kcost:
+                    cost += kcost[ekind]
+                total = prow[j - shift] + cost  # infinity where no path arrives
+                if boundary and eb:
+                    total -= BOUNDARY_BONUS  # a pair that ends with both paragraphs
+                if total < crow[j - lo]:
+                    crow[j - lo] = total
+                    srow[j - lo] = step
+        # second pass, in column order: one English unit alone after the cell before,
+        # whole blocks left out, and the barriers
+        start = lo if i else max(lo, 1)
+        zbar = i in zl.barriers
+        if not (boundary or zbar or (ebarriers and not zb)):  # most rows: one English alone
+            prev = crow[start - lo - 1] if start > lo else inf
+            for k, alone in enumerate(ealone[start:hi + 1], start - lo):
+                best = crow[k]
+                total = prev + alone
                 if total < best:
-                    best, best_step = total, step
-            if paired_bonus:
-                if zblock is not None:
-                    prow, cost, step = zblock
-                    prev = prow.get(j)
-                    if prev is not None and prev + cost < best:
-                        best, best_step = prev + cost, step
-                if eblock is not None:
-                    dj, cost, step = eblock
-                    prev = crow.get(j - dj)
-                    if prev is not None and prev + cost < best:
-                        best, best_step = prev + cost, step
-            if best_step is not None:
-                crow[j] = best
-                srow[j] = best_step
+                    crow[k] = best = total
+                    srow[k] = _EN_ALONE
+                elif total == best != inf and srow[k] not in _BEFORE_EN_ALONE:
+                    srow[k] = _EN_ALONE
+                prev = best
+        else:
+            _second_pass(crow, srow, i, start, lo, hi, zbar, zb, boundary, ebounds, ebarriers,
+                         ealone, zwhole.get(i), costs, windows, ewhole)
         costs.append(crow)
         steps.append(srow)
-    if m not in steps[n] and (n or m):
+    lo, hi = windows[n]
+    if (n or m) and not (lo <= m <= hi and steps[n][m - lo] is not None):
         return None
     touched = False
     i, j = n, m
     path = []
     while i or j:
-        di, dj = steps[i][j]
         lo, hi = windows[i]
+        di, dj = steps[i][j - lo]
         if (j == lo and lo > 0) or (j == hi and hi < m):
             touched = True
         path.append((di, dj))
         i, j = i - di, j - dj
     path.reverse()
     return path, touched
+
+
+def _second_pass(crow, srow, i, start, lo, hi, zbar, zb, boundary, ebounds, ebarriers,
+                 ealone, zblock, costs, windows, ewhole) -> None:
+    """:func:`_banded`'s second pass over row ``i`` where blocks meet or barriers stand:
+    one English unit alone, then whole blocks left out, and cells a barrier closes."""
+    inf = math.inf
+    if zblock is not None:
+        zd, zcost, zstep = zblock
+        zprow = costs[i - zd]
+        zplo, zphi = windows[i - zd]
+    for j in range(start, hi + 1):
+        k = j - lo
+        eb = ebounds[j]
+        if (zbar and not eb) or (not zb and j in ebarriers):
+            crow[k] = inf
+            srow[k] = None
+            continue
+        best = crow[k]
+        best_step = srow[k]
+        if k:
+            total = crow[k - 1] + ealone[j]
+            if total < best or (total == best != inf and best_step not in _BEFORE_EN_ALONE):
+                best, best_step = total, _EN_ALONE
+        if boundary and eb:
+            if zblock is not None and zplo <= j <= zphi:
+                prev = zprow[j - zplo]
+                if prev + zcost < best:
+                    best, best_step = prev + zcost, zstep
+            eblock = ewhole.get(j)
+            if eblock is not None and j - eblock[0] >= lo:
+                ed, ecost, estep = eblock
+                prev = crow[k - ed]
+                if prev + ecost < best:
+                    best, best_step = prev + ecost, estep
+        crow[k] = best
+        srow[k] = best_step
 
 
 def _window(i: int, n: int, m: int, band: int) -> tuple[int, int]:
