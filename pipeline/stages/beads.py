@@ -263,6 +263,7 @@ def _anchor_term(zkeys: frozenset, ekeys: frozenset) -> float | None:
 
 
 _NO_SHARED_TERM = ANCHOR_WEIGHT * (0.0 - ANCHOR_CENTRE)
+_NO_KEYS: frozenset = frozenset()
 
 
 def _kind_costs(zkind: int) -> tuple:
@@ -317,12 +318,13 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     ecols: list = [None]
     first: list = [None]
     for d in (1, 2, 3):
-        col = [(j, *row[d][:3], ebounds[j], _anchor_term(frozenset(), row[d][1]))
-               for j, row in enumerate(espans) if d < len(row)]
+        col = [(j, *row[d][:3], ebounds[j], _anchor_term(_NO_KEYS, row[d][1]) if row[d][1]
+                else None) for j, row in enumerate(espans) if d < len(row)]
         ends = [c[0] for c in col]
         ecols.append(col)
         first.append([bisect_left(ends, j) for j in range(m + 5)])
     ealone = [inf] + [row[1][3] for row in espans[1:]]
+    eblocks = [ewhole.get(j) for j in range(m + 1)]
     terms: dict = {}  # Chinese keys -> English keys -> what their similarity takes off
     kinds = [_kind_costs(k) for k in range(4)] if kind_cost else None
     costs: list[list] = []  # per row: cost of the cheapest path to each cell of the window
@@ -382,23 +384,42 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                     crow[j - lo] = total
                     srow[j - lo] = step
         # second pass, in column order: one English unit alone after the cell before,
-        # whole blocks left out, and the barriers
-        start = lo if i else max(lo, 1)
+        # whole blocks left out, and the cells a barrier closes
         zbar = i in zl.barriers
-        if not (boundary or zbar or (ebarriers and not zb)):  # most rows: one English alone
-            prev = crow[start - lo - 1] if start > lo else inf
-            for k, alone in enumerate(ealone[start:hi + 1], start - lo):
-                best = crow[k]
-                total = prev + alone
-                if total < best:
-                    crow[k] = best = total
-                    srow[k] = _EN_ALONE
-                elif total == best != inf and srow[k] not in _BEFORE_EN_ALONE:
-                    srow[k] = _EN_ALONE
-                prev = best
-        else:
-            _second_pass(crow, srow, i, start, lo, hi, zbar, zb, boundary, ebounds, ebarriers,
-                         ealone, zwhole.get(i), costs, windows, ewhole)
+        closed = zbar or (ebarriers and not zb)
+        zblock = zwhole.get(i) if boundary else None
+        if zblock is not None:
+            zd, zcost, zstep = zblock
+            zprow = costs[i - zd]
+            zplo, zphi = windows[i - zd]
+        start = lo if i else max(lo, 1)
+        prev = crow[start - lo - 1] if start > lo else inf
+        for j in range(start, hi + 1):
+            k = j - lo
+            if closed and ((zbar and not ebounds[j]) or (not zb and j in ebarriers)):
+                crow[k] = prev = inf
+                srow[k] = None
+                continue
+            best = crow[k]
+            total = prev + ealone[j]
+            if total < best:
+                best = total
+                srow[k] = _EN_ALONE
+            elif total == best != inf and srow[k] not in _BEFORE_EN_ALONE:
+                srow[k] = _EN_ALONE
+            if boundary and ebounds[j]:
+                if zblock is not None and zplo <= j <= zphi:
+                    total = zprow[j - zplo] + zcost
+                    if total < best:
+                        best = total
+                        srow[k] = zstep
+                eblock = eblocks[j]
+                if eblock is not None and j - eblock[0] >= lo:
+                    total = crow[k - eblock[0]] + eblock[1]
+                    if total < best:
+                        best = total
+                        srow[k] = eblock[2]
+            crow[k] = prev = best
         costs.append(crow)
         steps.append(srow)
     lo, hi = windows[n]
@@ -416,43 +437,6 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
         i, j = i - di, j - dj
     path.reverse()
     return path, touched
-
-
-def _second_pass(crow, srow, i, start, lo, hi, zbar, zb, boundary, ebounds, ebarriers,
-                 ealone, zblock, costs, windows, ewhole) -> None:
-    """:func:`_banded`'s second pass over row ``i`` where blocks meet or barriers stand:
-    one English unit alone, then whole blocks left out, and cells a barrier closes."""
-    inf = math.inf
-    if zblock is not None:
-        zd, zcost, zstep = zblock
-        zprow = costs[i - zd]
-        zplo, zphi = windows[i - zd]
-    for j in range(start, hi + 1):
-        k = j - lo
-        eb = ebounds[j]
-        if (zbar and not eb) or (not zb and j in ebarriers):
-            crow[k] = inf
-            srow[k] = None
-            continue
-        best = crow[k]
-        best_step = srow[k]
-        if k:
-            total = crow[k - 1] + ealone[j]
-            if total < best or (total == best != inf and best_step not in _BEFORE_EN_ALONE):
-                best, best_step = total, _EN_ALONE
-        if boundary and eb:
-            if zblock is not None and zplo <= j <= zphi:
-                prev = zprow[j - zplo]
-                if prev + zcost < best:
-                    best, best_step = prev + zcost, zstep
-            eblock = ewhole.get(j)
-            if eblock is not None and j - eblock[0] >= lo:
-                ed, ecost, estep = eblock
-                prev = crow[k - ed]
-                if prev + ecost < best:
-                    best, best_step = prev + ecost, estep
-        crow[k] = best
-        srow[k] = best_step
 
 
 def _window(i: int, n: int, m: int, band: int) -> tuple[int, int]:
