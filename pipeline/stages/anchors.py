@@ -124,16 +124,21 @@ def _scaled(pattern, text: str, scale_of) -> list[Number]:
     has_c = "c" in pattern.groupindex
     for m in pattern.finditer(fold_digits(text)):
         start, end = m.span()
-        # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required
-        loose = _after_letter(text, start) or bool(_DECADE_AFTER.match(text, end))
+        # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required;
+        # a decade's mark starts with one of _DECADE_STARTS, so most numbers skip the match
+        loose = _after_letter(text, start) or (
+            text[end:end + 1] in _DECADE_STARTS and bool(_DECADE_AFTER.match(text, end)))
         scale = scale_of(m)
         shown = text[start:end].strip()
         a, b = m.group("a", "b")
-        values = [_value(a), _value(b)] if b else [_value(a)]
-        if b and values[0] >= 1000 and values[1] < 100 and len(b) == 2:  # 1981-87
-            values[1] += values[0] // 100 * 100
         c = m.group("c") if has_c else None
         extra = _value(c) if c else 0
+        if not b:
+            out.append(Number(_value(a) * scale + extra, shown, start, end, loose))
+            continue
+        values = [_value(a), _value(b)]
+        if values[0] >= 1000 and values[1] < 100 and len(b) == 2:  # 1981-87
+            values[1] += values[0] // 100 * 100
         out.extend(Number(v * scale + extra, shown, start, end, loose) for v in values)
     return out
 
@@ -151,6 +156,7 @@ def _after_letter(text: str, start: int) -> bool:
 
 
 _DECADE_AFTER = regex.compile(r"'?s\b|世纪")
+_DECADE_STARTS = ("'", "s", "世")  # the first character of every _DECADE_AFTER match
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -287,6 +293,19 @@ _EN_DMY = regex.compile(
     regex.IGNORECASE)
 
 
+_LITERAL = {_ZH_DATE: "月", _ISO: "-"}
+# every month in MONTH_PATTERN starts with the first three letters of its name
+_MONTH_STARTS = tuple(name[:3].lower() for name in MONTH_NAMES)
+
+
+def _has_month_start(text: str) -> bool:
+    """Whether a month name can start anywhere in ``text``: the patterns ignore case,
+    and case folding maps every character they match to a lower-case ASCII letter
+    (``ſ`` to ``s``; a test checks every character the patterns' letters match)."""
+    folded = text.lower() if text.isascii() else text.casefold()
+    return any(start in folded for start in _MONTH_STARTS)
+
+
 @dataclass(frozen=True)
 class Date:
     year: int | None
@@ -324,7 +343,10 @@ def dates_zh(text: str) -> tuple[Date, ...]:
         return ()
     folded = fold_digits(text)
     out = []
+    # each pattern needs its literal (月, the ISO hyphen): a text without it is not scanned
     for pat in (_ZH_DATE, _ISO):
+        if _LITERAL[pat] not in folded:
+            continue
         for m in pat.finditer(folded):
             y = int(m.group("y")) if m.group("y") else None
             mo, d = int(m.group("m")), int(m.group("d"))
@@ -345,7 +367,10 @@ def dates_en(text: str) -> tuple[Date, ...]:
     folded = fold_digits(text)
     out: list[Date] = []
     taken: list[tuple[int, int]] = []
+    named = _has_month_start(folded)
     for pat in (_ISO, _EN_MDY, _EN_DMY):
+        if (pat is _ISO and "-" not in folded) or (pat is not _ISO and not named):
+            continue
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -1,9 +1,12 @@
 """Numbers and dates read the same way on both sides."""
 import pytest
+import regex
 
-from pipeline.stages.anchors import (anchor_similarity, anchors, dates_en, dates_zh,
-                                     numbers_en, numbers_zh, numerals_zh, register_anchor,
-                                     ANCHORS, words_en, zh_numeral)
+from pipeline.stages.anchors import (_DECADE_AFTER, _DECADE_STARTS, _MONTH_STARTS,
+                                     _has_month_start, anchor_similarity, anchors, dates_en,
+                                     dates_zh, numbers_en, numbers_zh, numerals_zh,
+                                     register_anchor, ANCHORS, words_en, zh_numeral)
+from pipeline.stages.months import MONTH_NAMES, MONTH_PATTERN
 
 
 @pytest.mark.parametrize("text, values", [
@@ -121,3 +124,41 @@ def test_anchors_are_pluggable():
 ])
 def test_anchor_similarity(zh, en, similarity):
     assert anchor_similarity(frozenset(zh), frozenset(en)) == similarity
+
+
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_month_starts_are_found_however_the_patterns_match_their_letters():
+    """dates_en scans for English month dates only when _has_month_start finds the first
+    three letters of a month: every character the patterns (ignoring case) take for one
+    of those letters must fold to it, and every month form must start with them."""
+    every = _every_character()
+    for letter in sorted(set("".join(_MONTH_STARTS))):
+        for c in regex.findall(letter, every, regex.IGNORECASE):
+            assert c.casefold() == letter, (letter, c)
+    forms = [f for name in MONTH_NAMES for f in (name, name[:3], name[:3] + ".", name.upper())]
+    forms += ["Sept", "Sept.", "ſeptember", "ſep 5"]
+    for form in forms:
+        assert regex.match(MONTH_PATTERN, form, regex.IGNORECASE), form
+        assert _has_month_start(form), form
+    assert not _has_month_start("The 5 members met in 2022.")
+    assert [d.day for d in dates_en("Sep 5 and 2022-03-04")] == [5, 4]
+
+
+def test_decade_marks_start_with_one_of_their_first_characters():
+    """_scaled tries the decade pattern only after a character of _DECADE_STARTS."""
+    every = _every_character()[:0x10000]
+    starts = {c for c in every
+              if any(_DECADE_AFTER.match(c + rest) for rest in ("", " ", "s", "s ", "纪"))}
+    assert starts == set(_DECADE_STARTS)
+    assert [n.loose for n in numbers_en("the 1960s and 1970's, 5 sites, 20 shares")] == [
+        True, True, False, False]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("2022年8月12日", [12]), ("8月12号", [12]), ("2022-08-12", [12]), ("2022年8日", []),
+])
+def test_chinese_dates_without_their_literal_are_not_scanned(text, days):
+    assert [d.day for d in dates_zh(text)] == days
