@@ -12,7 +12,7 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import regex
 
@@ -43,9 +43,10 @@ def _log_sf(x: float) -> float:
     return -x * x / 2 - math.log(x * math.sqrt(math.pi / 2))
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One thing to align: its length in characters and its anchor keys."""
+class Unit(NamedTuple):
+    """One thing to align: its length in characters and its anchor keys. A named tuple,
+    not a frozen dataclass: one is made per sentence, and a dataclass sets each field
+    through ``object.__setattr__``."""
 
     length: int
     keys: frozenset
@@ -81,8 +82,9 @@ def _paragraph_unit(text: str, lang: str, extractors: tuple) -> Unit:
     return Unit(len("".join(text.split())), keys)
 
 
-@dataclass(frozen=True)
-class Bead:
+class Bead(NamedTuple):
+    """Units of each side that translate each other (a named tuple, as :class:`Unit`)."""
+
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
