@@ -31,7 +31,7 @@ from dataclasses import replace
 from ..records import Block, Edit, Item
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
-                    estimate_ratio, forget_units, group_cost, make_unit, null_cost)
+                    estimate_ratio, forget_units, group_cost, make_units, null_cost)
 from .classify import MAX_TITLE_CHARS
 from .sentences import sentences_of
 
@@ -48,7 +48,7 @@ MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return [make_unit(s, lang, kind) for s in sentences_of(text, lang)]
+    return make_units(sentences_of(text, lang), lang, kind)
 
 
 def _alignable(block: Block) -> str | None:
@@ -412,8 +412,8 @@ def align_sentences(item: Item) -> Item:
             continue
         zh_s, zl = _split_parts(b.zh, "zh", _join_points(edits_of(index, "zh")))
         en_s, el = _split_parts(b.en, "en", _join_points(edits_of(index, "en")))
-        zh = [make_unit(s, "zh") for s in zh_s]
-        en = [make_unit(s, "en") for s in en_s]
+        zh = make_units(zh_s, "zh")
+        en = make_units(en_s, "en")
         beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
         pairs = [{"zh": list(x.zh), "en": list(x.en), "type": x.type,
                   "score": round(x.score, 3)} for x in beads]  # as JSON reads it back

@@ -64,8 +64,17 @@ def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
     Block alignment and sentence alignment see mostly the same sentences (the first
     with the block's kind, the second as paragraphs), so units are kept until
     :func:`forget_units`; the extractors registered at the time are part of the key."""
-    unit = _paragraph_unit(text, lang, (*ANCHORS, None, *LATIN_ANCHORS))
-    return unit if kind == unit.kind else Unit(unit.length, unit.keys, kind, unit.latin)
+    return make_units([text], lang, kind)[0]
+
+
+def make_units(texts, lang: str, kind: str = "paragraph") -> list[Unit]:
+    """:func:`make_unit` of each text, the registered extractors read once."""
+    extractors = (*ANCHORS, None, *LATIN_ANCHORS)
+    out = []
+    for text in texts:
+        unit = _paragraph_unit(text, lang, extractors)
+        out.append(unit if kind == unit.kind else Unit(unit.length, unit.keys, kind, unit.latin))
+    return out
 
 
 def forget_units() -> None:
@@ -218,8 +227,8 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
         return _one_each(zh[0], en[0], ratio, kind_cost,
                          bonus and 1 in zl.bounds and 1 in el.bounds)
     # the spans of each side are summed once, for every band the search tries
-    zspans = _spans(zh, zl.bounds, lambda us: _zh_span(us, ratio))
-    espans = _spans(en, el.bounds, lambda us: _en_span(us, ratio))
+    zspans = _spans(zh, zl.bounds, _zh_span, ratio)
+    espans = _spans(en, el.bounds, _en_span, ratio)
     band = BAND
     while True:
         found = _banded(zh, en, zspans, espans, ratio, zl, el, kind_cost, band, bonus)
@@ -275,17 +284,17 @@ def _kind_costs(zkind: int) -> tuple:
                  for ekind in range(4))
 
 
-def _spans(units: Sequence[Unit], bounds, span) -> list[list]:
-    """For each end position ``i``, the spans ``units[i - d:i]`` a bead may take, by
-    ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would straddle a
-    block boundary."""
+def _spans(units: Sequence[Unit], bounds, span, ratio: float) -> list[list]:
+    """For each end position ``i``, ``span(units[i - d:i], ratio)`` for the spans a bead
+    may take, by ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would
+    straddle a block boundary."""
     out = []
     for i in range(len(units) + 1):
         row = [None]
         for d in range(1, min(i, 3) + 1):
             if d > 1 and i - d + 1 in bounds:
                 break  # a bead never straddles a block boundary
-            row.append(span(units[i - d:i]))
+            row.append(span(units[i - d:i], ratio))
         out.append(row)
     return out
 
