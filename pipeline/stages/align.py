@@ -389,6 +389,9 @@ def _join_points(edits: list[Edit]) -> list[int]:
 
 def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], Layout]:
     """Sentences of each joined part (a sentence never crosses a join), and the layout."""
+    if not points:  # most blocks: one part
+        sentences = list(sentences_of(text, lang))
+        return sentences, Layout.free(len(sentences))
     sentences: list[str] = []
     bounds = {0}
     for start, end in zip([0] + points, points + [len(text)]):

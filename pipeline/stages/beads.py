@@ -201,7 +201,13 @@ class Layout:
 
     @classmethod
     def free(cls, n: int) -> "Layout":
-        return cls(frozenset({0, n}))
+        return _free_layout(n)
+
+
+@lru_cache(maxsize=64)
+def _free_layout(n: int) -> Layout:
+    """One layout per length (layouts never change): most blocks have a sentence or two."""
+    return Layout(frozenset({0, n}))
 
 
 def align_units(zh: Sequence[Unit], en: Sequence[Unit], ratio: float, *,
