@@ -119,20 +119,20 @@ _ZH_UNITS = {"万亿": 10 ** 12, "亿": 10 ** 8, "万": 10 ** 4, "千": 1000, "�
 
 
 def _scaled(pattern, text: str, scale_of) -> list[Number]:
-    """Numbers (and both ends of ranges) matched by ``pattern``, times their scale."""
+    """Numbers (and both ends of ranges) matched by ``pattern``, times their scale.
+
+    Both patterns have four groups: the number, the end of a range, the scale, and one
+    that ``scale_of`` reads with the scale; they are read in one call."""
     out = []
-    has_c = "c" in pattern.groupindex
     for m in pattern.finditer(fold_digits(text)):
         start, end = m.span()
         # part of a name (COVID-19, G20, U18) or a decade (1960s): found, never required;
         # a decade's mark starts with one of _DECADE_STARTS, so most numbers skip the match
         loose = _after_letter(text, start) or (
             text[end:end + 1] in _DECADE_STARTS and bool(_DECADE_AFTER.match(text, end)))
-        scale = scale_of(m)
+        a, b, unit, last = m.groups()
+        scale, extra = scale_of(unit, last)
         shown = text[start:end].strip()
-        a, b = m.group("a", "b")
-        c = m.group("c") if has_c else None
-        extra = _value(c) if c else 0
         if not b:
             out.append(Number(_value(a) * scale + extra, shown, start, end, loose))
             continue
@@ -183,8 +183,9 @@ def numbers_zh(text: str) -> tuple[Number, ...]:
     return tuple(sorted(out, key=lambda n: (n.start, n.value)))
 
 
-def _zh_scale(m) -> int:
-    return _ZH_UNITS.get(m.group("u") or "", 1)
+def _zh_scale(u: str | None, c: str | None) -> tuple[int, float]:
+    """The scale of a unit character, and the digits after it (2万4801)."""
+    return _ZH_UNITS.get(u or "", 1), (_value(c) if c else 0)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -216,8 +217,9 @@ def numbers_en(text: str) -> tuple[Number, ...]:
     return tuple(_scaled(_EN_NUM, text, _en_scale))
 
 
-def _en_scale(m) -> int:
-    return _EN_SCALE.get((m.group("u") or m.group("s") or "").lower(), 1)
+def _en_scale(u: str | None, s: str | None) -> tuple[int, float]:
+    """The scale of a scale word or a letter (3m), and nothing after it."""
+    return _EN_SCALE.get((u or s or "").lower(), 1), 0
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -2,9 +2,9 @@
 import pytest
 import regex
 
-from pipeline.stages.anchors import (_DECADE_AFTER, _DECADE_STARTS, _MONTH_STARTS,
-                                     _has_month_start, anchor_similarity, anchors, dates_en,
-                                     dates_zh, numbers_en, numbers_zh, numerals_zh,
+from pipeline.stages.anchors import (_DECADE_AFTER, _DECADE_STARTS, _EN_NUM, _MONTH_STARTS,
+                                     _ZH_NUM, _has_month_start, anchor_similarity, anchors,
+                                     dates_en, dates_zh, numbers_en, numbers_zh, numerals_zh,
                                      register_anchor, ANCHORS, words_en, zh_numeral)
 from pipeline.stages.months import MONTH_NAMES, MONTH_PATTERN
 
@@ -162,3 +162,9 @@ def test_decade_marks_start_with_one_of_their_first_characters():
 ])
 def test_chinese_dates_without_their_literal_are_not_scanned(text, days):
     assert [d.day for d in dates_zh(text)] == days
+
+
+def test_number_patterns_keep_the_group_order_scaled_reads():
+    """_scaled reads each match's four groups in one call, in this order."""
+    assert list(_ZH_NUM.groupindex) == ["a", "b", "u", "c"]
+    assert list(_EN_NUM.groupindex) == ["a", "b", "u", "s"]
