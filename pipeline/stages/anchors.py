@@ -12,6 +12,7 @@ Anchor extractors are pluggable: :func:`register_anchor` adds a function ``(text
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -391,7 +392,8 @@ def dates_en(text: str) -> tuple[Date, ...]:
 
 # --- anchors for alignment --------------------------------------------------------------
 
-_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
+# ASCII classes only, read alike by both engines: the standard one scans twice as fast
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -9,12 +9,12 @@ around the diagonal, so its cost is linear in the number of units.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-import regex
 
 from .anchors import ANCHORS, LATIN_ANCHORS, anchor_similarity, anchors
 
@@ -54,7 +54,8 @@ class Unit(NamedTuple):
     latin: int = 0  # Latin letters and digits in Chinese text: English-sized characters
 
 
-_LATIN_CHAR = regex.compile(r"[A-Za-z0-9]")
+# ASCII classes only, read alike by both engines: the standard one counts twice as fast
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:

@@ -168,3 +168,17 @@ def test_number_patterns_keep_the_group_order_scaled_reads():
     """_scaled reads each match's four groups in one call, in this order."""
     assert list(_ZH_NUM.groupindex) == ["a", "b", "u", "c"]
     assert list(_EN_NUM.groupindex) == ["a", "b", "u", "s"]
+
+
+def test_latin_patterns_read_alike_in_both_engines():
+    """The Latin-letter patterns run on the standard re module, which scans faster;
+    with ASCII classes only they find what the regex module finds, in all of Unicode."""
+    from pipeline.stages.anchors import _LATIN
+    from pipeline.stages.beads import _LATIN_CHAR
+
+    every = _every_character()
+    samples = [every, "WHO发布1.2万份", "Ｇ20峰会 G20 A&B co-op e.g. É Kelvin K", "x-y- 'a' Z"]
+    for pattern in (_LATIN, _LATIN_CHAR):
+        twin = regex.compile(pattern.pattern)
+        for text in samples:
+            assert pattern.findall(text) == twin.findall(text)
