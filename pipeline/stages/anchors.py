@@ -328,7 +328,9 @@ class Date:
 
 
 def _month(s: str) -> int:
-    return month_number(s)
+    # the patterns ignore case, so a month may be written with characters that only
+    # fold to ASCII (ſep): month_number knows the folded name
+    return month_number(s.casefold())
 
 
 def _ok(y, m, d) -> bool:

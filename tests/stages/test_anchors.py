@@ -145,6 +145,7 @@ def test_month_starts_are_found_however_the_patterns_match_their_letters():
         assert _has_month_start(form), form
     assert not _has_month_start("The 5 members met in 2022.")
     assert [d.day for d in dates_en("Sep 5 and 2022-03-04")] == [5, 4]
+    assert [(d.month, d.day) for d in dates_en("held on ſep 5")] == [(9, 5)]
 
 
 def test_decade_marks_start_with_one_of_their_first_characters():
