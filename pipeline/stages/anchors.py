@@ -466,8 +466,14 @@ def anchor_similarity(zh: set[str], en: set[str]) -> float | None:
     """
     if not en:  # the common case in alignment: spare the set operations
         return 0.0 if zh else None
-    # English keys count when shared, and those that are no Latin word also when not
-    union = len(zh) + len([k for k in en - zh if k[:2] != "w:"])
+    # English keys count when shared, and those that are no Latin word also when not:
+    # all English keys but the Latin words the Chinese side lacks (counted without
+    # building the difference set)
+    shared = len(zh & en)
+    union = len(zh) + len(en) - shared
+    for k in en:
+        if k[:2] == "w:" and k not in zh:
+            union -= 1
     if not union:
         return None
-    return len(zh & en) / union
+    return shared / union

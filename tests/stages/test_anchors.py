@@ -1,6 +1,7 @@
 """Numbers and dates read the same way on both sides."""
 import pytest
 import regex
+from hypothesis import given, settings, strategies as st
 
 from pipeline.stages.anchors import (_DECADE_AFTER, _DECADE_STARTS, _EN_NUM, _MONTH_STARTS,
                                      _ZH_NUM, _has_month_start, anchor_similarity, anchors,
@@ -124,6 +125,20 @@ def test_anchors_are_pluggable():
 ])
 def test_anchor_similarity(zh, en, similarity):
     assert anchor_similarity(frozenset(zh), frozenset(en)) == similarity
+
+
+_KEYS = st.frozensets(st.sampled_from(["n:5", "n:6", "d:8-12", "w:who", "w:un", "t:moca"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_KEYS, _KEYS)
+def test_anchor_similarity_is_shared_keys_over_the_keys_that_count(zh, en):
+    """Counted without building sets, the similarity is still: keys on both sides over
+    the Chinese keys and the English ones that are not Latin words missing in Chinese."""
+    union = zh | {k for k in en if not (k.startswith("w:") and k not in zh)}
+    expected = (0.0 if zh else None) if not en else (len(zh & en) / len(union) if union
+                                                      else None)
+    assert anchor_similarity(zh, en) == expected
 
 
 def _every_character() -> str:
