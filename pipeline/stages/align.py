@@ -31,7 +31,8 @@ from dataclasses import replace
 from ..records import Block, Edit, Item
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
-                    estimate_ratio, forget_units, group_cost, make_units, null_cost)
+                    estimate_ratio, forget_units, group_cost, make_units, null_cost,
+                    visible_length)
 from .classify import MAX_TITLE_CHARS
 from .sentences import sentences_of
 
@@ -153,8 +154,8 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
             b = item.blocks[idx[0]]
             if len(b.text(b.sides[0]) or "") <= MAX_TITLE_CHARS:
                 kinds[idx[0]] = "title"
-    ratio = estimate_ratio([len("".join((item.blocks[i].zh or "").split())) for i in zh_idx],
-                           [len("".join((item.blocks[i].en or "").split())) for i in en_idx])
+    ratio = estimate_ratio([visible_length(item.blocks[i].zh or "") for i in zh_idx],
+                           [visible_length(item.blocks[i].en or "") for i in en_idx])
     if len(docs) == 1:
         return _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
     zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
@@ -366,8 +367,8 @@ def align_blocks(item: Item) -> Item:
 
 def _item_ratio(item: Item) -> float:
     pairs = [b for b in item.blocks if b.zh and b.en and b.kind in ALIGNED_KINDS]
-    return estimate_ratio([len("".join(b.zh.split())) for b in pairs],
-                          [len("".join(b.en.split())) for b in pairs])
+    return estimate_ratio([visible_length(b.zh) for b in pairs],
+                          [visible_length(b.en) for b in pairs])
 
 
 def join_points(item: Item, index: int, lang: str) -> list[int]:

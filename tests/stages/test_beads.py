@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.stages.anchors import ANCHORS, register_anchor
 from pipeline.stages.beads import (BOUNDARY_BONUS, PRIORS, Bead, Layout, Unit, align_units,
-                                   bead_cost, make_unit, null_cost)
+                                   bead_cost, make_unit, null_cost, visible_length)
 
 
 def plain_align(zh, en, ratio, zl=None, el=None, kind_cost=False):
@@ -130,3 +130,12 @@ def test_kept_units_follow_the_registered_extractors_and_the_kind():
     assert make_unit("民政部发布1.2万份", "zh") == before
     title = make_unit("民政部发布1.2万份", "zh", "title")
     assert (title.kind, title.length, title.keys) == ("title", before.length, before.keys)
+
+
+def test_visible_length_counts_what_split_and_join_keep():
+    """Only the space among white space is printable, so a printable text's visible
+    length is its length less its spaces."""
+    assert not [c for c in map(chr, range(0x110000))
+                if c.isspace() and c.isprintable() and c != " "]
+    for text in ["", " a b ", "两个\u3000词", "tab\there", "line\nbreak\xa0nbsp", "一 二"]:
+        assert visible_length(text) == len("".join(text.split()))
