@@ -111,7 +111,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
-    if DEPRECATED not in disabled:
+    if DEPRECATED not in disabled and matcher.may_find_deprecated(text):
         for hit in matcher.find_en(text):
             if hit.status != "deprecated":
                 continue
