@@ -231,25 +231,42 @@ def _takes_config(fn: Callable) -> bool:
 def run_checks(item: Item, config: Config) -> Item:
     found = list(item.checks)
     specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+    plans: dict[tuple[str, bool, bool], list[tuple]] = {}
     for i, block in enumerate(item.blocks):
-        for spec in specs:
-            if block.kind not in spec.kinds:
-                continue
-            if spec.scope == "text":
-                for lang in block.sides:
-                    if spec.lang not in ("*", lang):
-                        continue
-                    for message, span in spec.fn(block.text(lang)) or ():
-                        found.append(Check(spec.id, spec.severity, i, message, lang, span))
-            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
-                extra = {"config": config} if _takes_config(spec.fn) else {}
-                for message, span in spec.fn(block.zh, block.en, **extra) or ():
+        en, zh = block.en, block.zh
+        shape = (block.kind, en is not None, zh is not None)
+        plan = plans.get(shape)
+        if plan is None:
+            plan = plans[shape] = _check_plan(specs, *shape, config)
+        for spec, lang, extra in plan:
+            if lang is None:
+                for message, span in spec.fn(zh, en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
+            else:
+                for message, span in spec.fn(en if lang == "en" else zh) or ():
+                    found.append(Check(spec.id, spec.severity, i, message, lang, span))
     for spec in specs:  # item scope: fn(item) -> (block, message, lang, span)
         if spec.scope == "item":
             for i, message, lang, span in spec.fn(item) or ():
                 found.append(Check(spec.id, spec.severity, i, message, lang, span))
     return replace(item, checks=tuple(found))
+
+
+def _check_plan(specs: list[registry.CheckSpec], kind: str, has_en: bool, has_zh: bool,
+                config: Config) -> list[tuple]:
+    """The block checks for one kind and set of sides, in the order a loop over every
+    check and side would call them: (spec, side or None for a pair check, keywords).
+    Worked out once per item and shape, not for every block."""
+    sides = [lang for lang, has in (("en", has_en), ("zh", has_zh)) if has]
+    plan: list[tuple] = []
+    for spec in specs:
+        if kind not in spec.kinds:
+            continue
+        if spec.scope == "text":
+            plan.extend((spec, lang, None) for lang in sides if spec.lang in ("*", lang))
+        elif spec.scope == "pair" and has_en and has_zh:
+            plan.append((spec, None, {"config": config} if _takes_config(spec.fn) else {}))
+    return plan
 
 
 def add_sentences(item: Item) -> Item:

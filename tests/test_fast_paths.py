@@ -242,3 +242,44 @@ def test_no_ascii_character_is_a_bullet():
     from pipeline.stages import sentences
 
     assert not any(sentences._BULLET_ANY.match(chr(c)) for c in range(128))
+
+
+def _checks_by_plain_loop(item, config):
+    """run_checks as a loop over every check for every block (what its plans replace)."""
+    from pipeline import registry
+    from pipeline.records import Check
+    found = []
+    specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+    for i, block in enumerate(item.blocks):
+        for spec in specs:
+            if block.kind not in spec.kinds:
+                continue
+            if spec.scope == "text":
+                for lang in block.sides:
+                    if spec.lang in ("*", lang):
+                        for message, span in spec.fn(block.text(lang)) or ():
+                            found.append(Check(spec.id, spec.severity, i, message, lang, span))
+            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
+                extra = {"config": config} if "config" in spec.fn.__code__.co_varnames else {}
+                for message, span in spec.fn(block.zh, block.en, **extra) or ():
+                    found.append(Check(spec.id, spec.severity, i, message, None, span))
+    return found
+
+
+def test_check_plans_call_the_checks_of_the_plain_loop_in_its_order():
+    from pipeline import registry
+    from pipeline.runner import run_checks
+    item_scope = {c.id for c in registry.CHECKS.values() if c.scope == "item"}
+    blocks = (Block("title", "en", en="News from 华声在线 on 9 1 days"),
+              Block("duplicate", "en", en="News from 华声在线"),
+              Block("paragraph", "zh", zh="民政部2022年召开会议，3人出席。"),
+              Block("paragraph", "zh", en="The registration1 of 5 groups in 2021 民政部.",
+                    zh="民政部2022年召开会议，3人出席。"),
+              Block("meta", "en", en="registration1 9 1 days"),
+              Block("paragraph", "en", zh="华声在线", en="华声在线 registration1"))
+    item = Item("x", blocks=blocks)
+    for config in (Config(), Config(disabled=frozenset({"qa.untranslated", "qa.numbers"}))):
+        plain = _checks_by_plain_loop(item, config)
+        found = [c for c in run_checks(item, config).checks if c.check not in item_scope]
+        assert found == plain
+        assert len({c.check for c in plain}) >= 4 - len(config.disabled)
