@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import registry
 from .diff import diff_spans
 from .errors import read_error
-from .records import LANGS, Block, Check, Edit, Item, Origin, Source
+from .records import LANGS, Block, Check, Edit, Item, Origin, Source, evolve
 from .stages import align as align_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
@@ -217,7 +217,7 @@ def run_rule_group(item: Item, group: str, config: Config,
         blocks[i] = block
     if not changed:
         return item
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
 
 
 # --- checks and sentences -----------------------------------------------------------------
@@ -249,7 +249,7 @@ def run_checks(item: Item, config: Config) -> Item:
         if spec.scope == "item":
             for i, message, lang, span in spec.fn(item) or ():
                 found.append(Check(spec.id, spec.severity, i, message, lang, span))
-    return replace(item, checks=tuple(found))
+    return evolve(item, checks=tuple(found))
 
 
 def _check_plan(specs: list[registry.CheckSpec], kind: str, has_en: bool, has_zh: bool,
@@ -274,7 +274,7 @@ def add_sentences(item: Item) -> Item:
         b.with_sentences(sentences_of(b.en, "en") if b.en else (),
                          sentences_of(b.zh, "zh") if b.zh else ())
         for b in item.blocks)
-    return replace(item, blocks=blocks)
+    return evolve(item, blocks=blocks)
 
 
 def drop_empty_blocks(item: Item) -> Item:
@@ -282,9 +282,9 @@ def drop_empty_blocks(item: Item) -> Item:
     marked as boilerplate, so no reading format shows an empty block."""
     if not any(b.kind != "boilerplate" and _blank(b) for b in item.blocks):
         return item
-    blocks = tuple(replace(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
+    blocks = tuple(evolve(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
                    else b for b in item.blocks)
-    return replace(item, blocks=blocks)
+    return evolve(item, blocks=blocks)
 
 
 def _blank(block: Block) -> bool:

@@ -7,6 +7,7 @@ built from the pieces those paths look at.
 """
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
@@ -283,3 +284,30 @@ def test_check_plans_call_the_checks_of_the_plain_loop_in_its_order():
         found = [c for c in run_checks(item, config).checks if c.check not in item_scope]
         assert found == plain
         assert len({c.check for c in plain}) >= 4 - len(config.disabled)
+
+
+def test_evolve_is_replace():
+    import dataclasses
+    import pickle
+
+    from pipeline.records import Check, Edit, Origin, Source, evolve
+
+    origin = Origin(0, 3, "\n\n", "# ")
+    records = [Block("paragraph", "en", en="Text.", en_origin=origin, en_sentences=("Text.",)),
+               Item("x", (Source("a"),), (("date", "2022-08-17"),),
+                    (Block("title", "zh", zh="标题"),), (Edit("r", 0, "zh", 0, "a", "b"),)),
+               Edit("r", 1, "en", 2, "a", "b", "entry"), Check("qa.x", "minor", 0, "m"),
+               origin, Source("a", "gbk", "\n", "zh")]
+    for record in records:
+        for field in dataclasses.fields(record):
+            value = ("changed",)
+            new = evolve(record, **{field.name: value})
+            old = dataclasses.replace(record, **{field.name: value})
+            assert new == old and hash(new) == hash(old) and type(new) is type(old)
+            assert pickle.loads(pickle.dumps(new)) == old  # as the batch workers send it
+            assert getattr(record, field.name) != value  # the original is untouched
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(new, field.name, "x")
+        assert evolve(record) == record
+        with pytest.raises(TypeError):
+            evolve(record, no_such_field=1)
