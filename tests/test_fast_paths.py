@@ -311,3 +311,30 @@ def test_evolve_is_replace():
         assert evolve(record) == record
         with pytest.raises(TypeError):
             evolve(record, no_such_field=1)
+
+
+def test_caption_test_after_its_first_cjk_letter_check():
+    """is_caption settles a line opening with a CJK letter outside _CAPTION_HAN_STARTS
+    without the patterns: no such letter can open a match of them."""
+    from pipeline.stages.repair import IMAGE_LEAD
+    for c in map(chr, range(0x4E00, 0xA000)):
+        opens = bool(classify_chrome._CREDIT.fullmatch(c, partial=True)
+                     or IMAGE_LEAD.match(c, partial=True))
+        assert opens == (c in classify_chrome._CAPTION_HAN_STARTS), c
+    assert classify_chrome.is_caption("图：新华社记者 李明")
+    assert not classify_chrome.is_caption("民政部召开会议")
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["民政部", "Civil", "affairs", "é", "ﬁ", "ª", "Ａｂ", "ǅ",
+                                 "“", "”", "—", " ", "2022", "。", "Ω", "ж", "\u0301", "😀",
+                                 "\x7f", "\x80"]),
+                max_size=30).map("".join))
+def test_latin_letters_counted_apart_from_ascii_as_one_pattern_counts_them(text):
+    from pipeline.stages import detect
+
+    han = len(text) - len(detect._HAN.sub("", text))
+    latin = len(text) - len(detect._LATIN.sub("", text))
+    expected = ("und" if not han and not latin else "zh" if han * 3 >= latin else "latin",
+                han, latin)
+    assert detect._count_scripts(text) == expected

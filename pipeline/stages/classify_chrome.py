@@ -214,6 +214,12 @@ _CAPTION_ASCII_STARTS = frozenset(
     if _CREDIT.fullmatch(c, partial=True) or IMAGE_LEAD.match(c, partial=True))
 
 
+# the CJK letters (U+4E00-U+9FFF) a caption can open with: those that open the Chinese
+# credits (图, 摄影); a Chinese line opening with another is no caption (a test tries
+# every letter of the range)
+_CAPTION_HAN_STARTS = frozenset("图摄")
+
+
 def is_image_file_name(text: str) -> bool:
     """Is the line nothing but image file names (``640.webp (15).jpg``)?
 
@@ -238,7 +244,10 @@ def is_caption(text: str) -> bool:
     """
     t = text.strip()
     first = t[:1]
-    if first.isascii() and first not in _CAPTION_ASCII_STARTS:
+    if first.isascii():
+        if first not in _CAPTION_ASCII_STARTS:
+            return False
+    elif "\u4e00" <= first <= "\u9fff" and first not in _CAPTION_HAN_STARTS:
         return False
     return bool(_CREDIT.fullmatch(t) or IMAGE_LEAD.match(t))
 

@@ -16,6 +16,7 @@ import regex
 _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
 _SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
@@ -62,17 +63,25 @@ def _count_scripts(text: str, han: int | None = None) -> tuple[str, int, int]:
     """(``han``: the Han count of a text that is not ASCII, when known already.)"""
     if text.isascii():
         han = 0
-        latin = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+        latin = _ascii_letters(text.encode("ascii"))
     else:
         if han is None:
             han = _count_han(text)
-        latin = len(text) - len(_LATIN.sub("", text))
+        # ASCII letters counted apart: the pattern then reads only the other characters
+        # (the text is mostly not Han here, most often English with a few curly quotes)
+        beyond = "".join(_NOT_ASCII.findall(text))
+        latin = (_ascii_letters(text.encode("ascii", "ignore"))
+                 + len(beyond) - len(_LATIN.sub("", beyond)))
     if han == 0 and latin == 0:
         return "und", 0, 0
     # one Han character carries about as much as a short English word
     if han * 3 >= latin:
         return "zh", han, latin
     return "latin", han, latin
+
+
+def _ascii_letters(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _ASCII_LETTERS))
 
 
 def _without_han_suffix(text: str) -> str:
