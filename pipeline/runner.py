@@ -289,7 +289,8 @@ def drop_empty_blocks(item: Item) -> Item:
 
 def _blank(block: Block) -> bool:
     """No side has visible text (``str.isspace`` is exactly "strips to nothing")."""
-    return not any(text and not text.isspace() for text in (block.en, block.zh))
+    en, zh = block.en, block.zh  # (no generator: this runs for every block of every item)
+    return not ((en and not en.isspace()) or (zh and not zh.isspace()))
 
 
 # --- the whole pipeline -----------------------------------------------------------------------
