@@ -230,8 +230,7 @@ def _takes_config(fn: Callable) -> bool:
 
 def run_checks(item: Item, config: Config) -> Item:
     found = list(item.checks)
-    specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
-    plans: dict[tuple[str, bool, bool], list[tuple]] = {}
+    specs, plans = _checks_for(config)
     for i, block in enumerate(item.blocks):
         en, zh = block.en, block.zh
         shape = (block.kind, en is not None, zh is not None)
@@ -252,11 +251,29 @@ def run_checks(item: Item, config: Config) -> Item:
     return evolve(item, checks=tuple(found))
 
 
+# per run config (by identity, checked): the registry size when worked out, the checks
+# it runs, and the block plans found so far; kept across items, as they depend on the
+# config and the registry alone
+_CHECKS: dict[int, tuple[Config, int, list[registry.CheckSpec], dict]] = {}
+
+
+def _checks_for(config: Config) -> tuple[list[registry.CheckSpec], dict]:
+    """The checks a config runs, in registry order, and its plans by block shape."""
+    registered = len(registry.CHECKS)
+    kept = _CHECKS.get(id(config))
+    if kept is None or kept[0] is not config or kept[1] != registered:
+        if len(_CHECKS) >= 16:
+            _CHECKS.clear()  # bounded; configs are few in a run
+        specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+        kept = _CHECKS[id(config)] = (config, registered, specs, {})
+    return kept[2], kept[3]
+
+
 def _check_plan(specs: list[registry.CheckSpec], kind: str, has_en: bool, has_zh: bool,
                 config: Config) -> list[tuple]:
     """The block checks for one kind and set of sides, in the order a loop over every
     check and side would call them: (spec, side or None for a pair check, keywords).
-    Worked out once per item and shape, not for every block."""
+    Worked out once per config and shape, not for every block."""
     sides = [lang for lang, has in (("en", has_en), ("zh", has_zh)) if has]
     plan: list[tuple] = []
     for spec in specs:
