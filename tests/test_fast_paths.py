@@ -338,3 +338,13 @@ def test_latin_letters_counted_apart_from_ascii_as_one_pattern_counts_them(text)
     expected = ("und" if not han and not latin else "zh" if han * 3 >= latin else "latin",
                 han, latin)
     assert detect._count_scripts(text) == expected
+
+
+def test_regex_white_space_is_str_white_space():
+    """parse_meta skips a line without a colon whose first non-space character (by
+    str.lstrip) is ASCII and no digit: \\s of the regex module must be str.isspace()."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+    assert classify.parse_meta(" 2022-08-17 Red Cross") is None  # a date alone is no line
+    assert classify.parse_meta("\u3000 2022-08-17") == {"date": "2022-08-17"}
+    assert classify.parse_meta("\u00a02022-08-17 10:30") == {"date": "2022-08-17", "time": "10:30"}
