@@ -348,3 +348,30 @@ def test_regex_white_space_is_str_white_space():
     assert classify.parse_meta(" 2022-08-17 Red Cross") is None  # a date alone is no line
     assert classify.parse_meta("\u3000 2022-08-17") == {"date": "2022-08-17"}
     assert classify.parse_meta("\u00a02022-08-17 10:30") == {"date": "2022-08-17", "time": "10:30"}
+
+
+def _drop_repeated_plainly(text):
+    """drop_repeated_sentence without its two-end-marks test."""
+    from pipeline.stages import repair
+    if len(text) < 2 * repair.MIN_REPEAT_CHARS:
+        return text
+    out = []
+    for part in (p for p in repair._SENTENCE.findall(text) if p):
+        if out and part.strip() == out[-1].strip() and len(part.strip()) >= 12:
+            if not part.endswith((" ", "\u3000")) and out[-1].endswith(" "):
+                out[-1] = out[-1].rstrip(" ")
+            continue
+        out.append(part)
+    return "".join(out)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["The meeting was held", "The meeting was held.", ". ", "!",
+                                 "?", "。", "！", "会议在北京举行", "会议在北京举行。", " ",
+                                 "\u3000", ")", "”", "\x1c", "a"]), max_size=12).map("".join))
+def test_repeated_sentence_needs_two_end_marks(text):
+    from pipeline.stages import repair
+    for t in (text, text + " " + text, text + text):
+        assert repair.drop_repeated_sentence(t) == _drop_repeated_plainly(t)
+    assert repair.drop_repeated_sentence("The meeting was held. The meeting was held.") == \
+        "The meeting was held."
