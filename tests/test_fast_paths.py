@@ -375,3 +375,22 @@ def test_repeated_sentence_needs_two_end_marks(text):
         assert repair.drop_repeated_sentence(t) == _drop_repeated_plainly(t)
     assert repair.drop_repeated_sentence("The meeting was held. The meeting was held.") == \
         "The meeting was held."
+
+
+SENTENCE_PIECES = st.lists(st.sampled_from([
+    "The meeting", " was held", "Mr", "U.S", "1", "a", "• ", "1) ", " ", "  ", "\n", ".", "!",
+    "?", "…", "...", ")", "”", "\"", "“", "'", "会议举行", "他说：", "《", "》", "。", "！", "？",
+    "．", "３", "等", "，", "（", "）", "_", "-"]), max_size=10).map("".join)
+
+
+@settings(**SETTINGS)
+@given(SENTENCE_PIECES)
+def test_one_piece_texts_split_as_the_full_splitters_split_them(text):
+    """A text with no end mark, or one with no word character after it, is one piece:
+    the splitters give what they give without that shortcut."""
+    from unittest import mock
+
+    from pipeline.stages import sentences
+    fast = (sentences._english_cuts(text), sentences._chinese_cuts(text))
+    with mock.patch.object(sentences, "_one_piece", lambda text, marks: False):
+        assert fast == (sentences._english_cuts(text), sentences._chinese_cuts(text))
