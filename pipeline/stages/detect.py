@@ -17,6 +17,7 @@ _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
 _SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
@@ -98,6 +99,8 @@ def _script(text: str) -> str:
     """``script_lang(text)[0]``, without counting Latin letters when the Han characters
     alone decide: Latin letters are at most the characters that are not Han, so a text
     at least a quarter Han is Chinese whatever they are."""
+    if text.isascii():  # no Han, so no suffix to cut, and one letter decides
+        return "latin" if _ASCII_LETTER.search(text) else "und"
     text = _without_han_suffix(text)
     if text.isascii():
         return _count_scripts(text)[0]
