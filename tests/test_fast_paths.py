@@ -394,3 +394,12 @@ def test_one_piece_texts_split_as_the_full_splitters_split_them(text):
     fast = (sentences._english_cuts(text), sentences._chinese_cuts(text))
     with mock.patch.object(sentences, "_one_piece", lambda text, marks: False):
         assert fast == (sentences._english_cuts(text), sentences._chinese_cuts(text))
+
+
+def test_common_han_range_is_han_and_counted_on_high_bytes():
+    from pipeline.stages import detect
+    common = "".join(map(chr, range(0x4E00, 0x9F00)))
+    assert len(regex.findall(r"\p{Han}", common)) == len(common)
+    for text in ("", "民政部召开会议。", "a\U00020000b\ud800丁\u9eff\u9f00\u4dff", "Civil 民政"):
+        expected = sum(0x4E00 <= ord(c) <= 0x9EFF for c in text)
+        assert detect._count_common_han(text) == expected, text
