@@ -228,7 +228,7 @@ def is_image_file_name(text: str) -> bool:
     """
     t = text.strip()
     # cheap tests first: the pattern backtracks over a long paragraph
-    if len(t) > MAX_IMAGE_LINE_CHARS or not _IMAGE_EXT.search(t):
+    if len(t) > MAX_IMAGE_LINE_CHARS or "." not in t or not _IMAGE_EXT.search(t):
         return False
     return bool(_IMAGE_FILE.fullmatch(t))
 
