@@ -403,3 +403,51 @@ def test_common_han_range_is_han_and_counted_on_high_bytes():
     for text in ("", "民政部召开会议。", "a\U00020000b\ud800丁\u9eff\u9f00\u4dff", "Civil 民政"):
         expected = sum(0x4E00 <= ord(c) <= 0x9EFF for c in text)
         assert detect._count_common_han(text) == expected, text
+
+
+SITE_PIECES = st.lists(st.sampled_from([
+    "Xinhua", "XINHUA", "net", "News", "Agency", "english", ".", "news.cn", "www", "mca",
+    ".gov", ".CN", ".com", "CNN", "China", "New", "Network", "Zhongxin", "Huasheng",
+    "Online", "Hunan", "Daily", "Web", "site", "新华", "网", "在线", "湖南", "日报", "新闻",
+    "晚报", "早报", " ", "-", "'", "&", "ſ", "K", "İ"]), max_size=8).map("".join)
+
+
+# a site for each alternative of the site patterns
+SITES = ("www.mca.gov.cn", "mca.gov.cn", "xinhuanet.com", "people.com.cn", "mca.org",
+         "sina.com", "mca.cn", "mca.gov", "新华网",
+         "Xinhua", "Xinhua Net", "Xinhua News Agency", "Xinhua english.news.cn",
+         "Xinhua abc.def", "CNN", "China News", "China News Service", "China New Network",
+         "Zhongxin network", "Huasheng Online", "Hunan Daily", "Hunan Daily News",
+         "People's Net", "Beijing Youth Network", "Sina Online", "Changsha Evening News",
+         "Xinhua News Network", "Hunan Website", "Gov Web", "华声在线", "湖南日报网",
+         "湖南日报", "人民新闻", "北京晚报", "长沙早报")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_each_kind_of_site_holds_a_site_word(site):
+    assert classify_chrome._SITE.fullmatch(site), site
+    assert classify_chrome._SITE_WORD.search(site.casefold()) and classify_chrome._is_site(site)
+
+
+@settings(**SETTINGS)
+@given(SITE_PIECES)
+def test_site_segments_hold_a_site_word(text):
+    """_is_site asks the site patterns only about a segment holding a _SITE_WORD: every
+    segment they match holds one, case folded."""
+    for pattern in (classify_chrome._SITE, classify_chrome._STRICT):
+        if pattern.fullmatch(text) and "\u0130" not in text:
+            assert classify_chrome._SITE_WORD.search(text.casefold()), text
+    assert classify_chrome._is_site("XİNHUA") == bool(classify_chrome._SITE.fullmatch("XİNHUA"))
+
+
+def test_site_words_fold_as_the_patterns_fold():
+    """Every character the patterns' case-insensitive matching takes for a letter of a
+    site word case-folds to that letter, so the folded segment holds the word."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    letters = {c for w in classify_chrome._SITE_WORD.pattern.split("|") for c in w
+               if c.isascii() and c.isalpha()}
+    for letter in sorted(letters):
+        for c in regex.findall(letter, every, flags=regex.IGNORECASE | regex.VERSION1):
+            assert c.casefold() == letter or c == "\u0130", (letter, c)  # (İ: tested apart)
+    assert classify_chrome._is_site("Xinhua Net") and classify_chrome._is_site("华声在线")
+    assert not classify_chrome._is_site("Sino-US trade talks")
