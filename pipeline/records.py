@@ -7,7 +7,7 @@ can always be rebuilt (see :mod:`pipeline.restore`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Iterable, Mapping
 
 LANGS = ("en", "zh")
@@ -112,15 +112,13 @@ class Block:
         return self.en_origin if lang == "en" else self.zh_origin
 
     def with_text(self, lang: str, text: str) -> "Block":
-        return replace(self, **{lang: text})
+        return evolve(self, **{lang: text})
 
     def with_sentences(self, en: tuple[str, ...], zh: tuple[str, ...]) -> "Block":
-        """This block with its sentences set (built directly: ``replace`` costs twice
-        as much, and every block gets its sentences once per item)."""
+        """This block with its sentences set (the same block when they are)."""
         if en == self.en_sentences and zh == self.zh_sentences:
             return self
-        return Block(self.kind, self.lang, self.en, self.zh, self.en_origin,
-                     self.zh_origin, en, zh, self.align)
+        return evolve(self, en_sentences=en, zh_sentences=zh)
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -189,7 +187,7 @@ class Item:
     def with_meta(self, **values: Any) -> "Item":
         merged = dict(self.meta)
         merged.update(values)
-        return replace(self, meta=tuple(merged.items()))
+        return evolve(self, meta=tuple(merged.items()))
 
     def block_edits(self, index: int, lang: str) -> list[Edit]:
         return [e for e in self.edits if e.block == index and e.lang == lang]
@@ -219,10 +217,33 @@ class Item:
         )
 
 
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def evolve(record: Any, **changes: Any) -> Any:
+    """``dataclasses.replace(record, **changes)`` for these records, at a third of the
+    cost: the copy takes the record's fields as they are instead of passing them all
+    through the generated ``__init__`` (a frozen one sets each with
+    ``object.__setattr__``). Stages make several new items and blocks per item. The
+    records define no ``__post_init__``, so nothing is skipped; the copy is as frozen
+    and compares equal to what ``replace`` gives (a test checks both)."""
+    cls = type(record)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
+    if not changes.keys() <= names:
+        raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
+    new = object.__new__(cls)
+    state = new.__dict__
+    state.update(record.__dict__)
+    state.update(changes)
+    return new
+
+
 def renumber_edits(edits: Iterable[Edit], mapping: Mapping[int, int]) -> tuple[Edit, ...]:
     """Move edits to new block numbers after blocks were merged or reordered."""
     return tuple(replace(e, block=mapping[e.block]) for e in edits)
 
 
 __all__ = ["Block", "Check", "Edit", "Item", "Origin", "Source", "KINDS", "LANGS",
-           "SEVERITIES", "renumber_edits"]
+           "SEVERITIES", "evolve", "renumber_edits"]

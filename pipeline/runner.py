@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import inspect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import registry
 from .diff import diff_spans
 from .errors import read_error
-from .records import LANGS, Block, Check, Edit, Item, Origin, Source
+from .records import LANGS, Block, Check, Edit, Item, Origin, Source, evolve
 from .stages import align as align_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
@@ -217,7 +217,7 @@ def run_rule_group(item: Item, group: str, config: Config,
         blocks[i] = block
     if not changed:
         return item
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
 
 
 # --- checks and sentences -----------------------------------------------------------------
@@ -230,26 +230,60 @@ def _takes_config(fn: Callable) -> bool:
 
 def run_checks(item: Item, config: Config) -> Item:
     found = list(item.checks)
-    specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+    specs, plans = _checks_for(config)
     for i, block in enumerate(item.blocks):
-        for spec in specs:
-            if block.kind not in spec.kinds:
-                continue
-            if spec.scope == "text":
-                for lang in block.sides:
-                    if spec.lang not in ("*", lang):
-                        continue
-                    for message, span in spec.fn(block.text(lang)) or ():
-                        found.append(Check(spec.id, spec.severity, i, message, lang, span))
-            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
-                extra = {"config": config} if _takes_config(spec.fn) else {}
-                for message, span in spec.fn(block.zh, block.en, **extra) or ():
+        en, zh = block.en, block.zh
+        shape = (block.kind, en is not None, zh is not None)
+        plan = plans.get(shape)
+        if plan is None:
+            plan = plans[shape] = _check_plan(specs, *shape, config)
+        for spec, lang, extra in plan:
+            if lang is None:
+                for message, span in spec.fn(zh, en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
+            else:
+                for message, span in spec.fn(en if lang == "en" else zh) or ():
+                    found.append(Check(spec.id, spec.severity, i, message, lang, span))
     for spec in specs:  # item scope: fn(item) -> (block, message, lang, span)
         if spec.scope == "item":
             for i, message, lang, span in spec.fn(item) or ():
                 found.append(Check(spec.id, spec.severity, i, message, lang, span))
-    return replace(item, checks=tuple(found))
+    return evolve(item, checks=tuple(found))
+
+
+# per run config (by identity, checked): the registry size when worked out, the checks
+# it runs, and the block plans found so far; kept across items, as they depend on the
+# config and the registry alone
+_CHECKS: dict[int, tuple[Config, int, list[registry.CheckSpec], dict]] = {}
+
+
+def _checks_for(config: Config) -> tuple[list[registry.CheckSpec], dict]:
+    """The checks a config runs, in registry order, and its plans by block shape."""
+    registered = len(registry.CHECKS)
+    kept = _CHECKS.get(id(config))
+    if kept is None or kept[0] is not config or kept[1] != registered:
+        if len(_CHECKS) >= 16:
+            _CHECKS.clear()  # bounded; configs are few in a run
+        specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+        kept = _CHECKS[id(config)] = (config, registered, specs, {})
+    return kept[2], kept[3]
+
+
+def _check_plan(specs: list[registry.CheckSpec], kind: str, has_en: bool, has_zh: bool,
+                config: Config) -> list[tuple]:
+    """The block checks for one kind and set of sides, in the order a loop over every
+    check and side would call them: (spec, side or None for a pair check, keywords).
+    Worked out once per config and shape, not for every block."""
+    sides = [lang for lang, has in (("en", has_en), ("zh", has_zh)) if has]
+    plan: list[tuple] = []
+    for spec in specs:
+        if kind not in spec.kinds:
+            continue
+        if spec.scope == "text":
+            plan.extend((spec, lang, None) for lang in sides if spec.lang in ("*", lang))
+        elif spec.scope == "pair" and has_en and has_zh:
+            plan.append((spec, None, {"config": config} if _takes_config(spec.fn) else {}))
+    return plan
 
 
 def add_sentences(item: Item) -> Item:
@@ -257,7 +291,7 @@ def add_sentences(item: Item) -> Item:
         b.with_sentences(sentences_of(b.en, "en") if b.en else (),
                          sentences_of(b.zh, "zh") if b.zh else ())
         for b in item.blocks)
-    return replace(item, blocks=blocks)
+    return evolve(item, blocks=blocks)
 
 
 def drop_empty_blocks(item: Item) -> Item:
@@ -265,14 +299,15 @@ def drop_empty_blocks(item: Item) -> Item:
     marked as boilerplate, so no reading format shows an empty block."""
     if not any(b.kind != "boilerplate" and _blank(b) for b in item.blocks):
         return item
-    blocks = tuple(replace(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
+    blocks = tuple(evolve(b, kind="boilerplate") if b.kind != "boilerplate" and _blank(b)
                    else b for b in item.blocks)
-    return replace(item, blocks=blocks)
+    return evolve(item, blocks=blocks)
 
 
 def _blank(block: Block) -> bool:
     """No side has visible text (``str.isspace`` is exactly "strips to nothing")."""
-    return not any(text and not text.isspace() for text in (block.en, block.zh))
+    en, zh = block.en, block.zh  # (no generator: this runs for every block of every item)
+    return not ((en and not en.isspace()) or (zh and not zh.isspace()))
 
 
 # --- the whole pipeline -----------------------------------------------------------------------

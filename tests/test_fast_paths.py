@@ -7,6 +7,7 @@ built from the pieces those paths look at.
 """
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
@@ -242,3 +243,211 @@ def test_no_ascii_character_is_a_bullet():
     from pipeline.stages import sentences
 
     assert not any(sentences._BULLET_ANY.match(chr(c)) for c in range(128))
+
+
+def _checks_by_plain_loop(item, config):
+    """run_checks as a loop over every check for every block (what its plans replace)."""
+    from pipeline import registry
+    from pipeline.records import Check
+    found = []
+    specs = [c for c in registry.CHECKS.values() if c.id not in config.disabled]
+    for i, block in enumerate(item.blocks):
+        for spec in specs:
+            if block.kind not in spec.kinds:
+                continue
+            if spec.scope == "text":
+                for lang in block.sides:
+                    if spec.lang in ("*", lang):
+                        for message, span in spec.fn(block.text(lang)) or ():
+                            found.append(Check(spec.id, spec.severity, i, message, lang, span))
+            elif spec.scope == "pair" and block.en is not None and block.zh is not None:
+                extra = {"config": config} if "config" in spec.fn.__code__.co_varnames else {}
+                for message, span in spec.fn(block.zh, block.en, **extra) or ():
+                    found.append(Check(spec.id, spec.severity, i, message, None, span))
+    return found
+
+
+def test_check_plans_call_the_checks_of_the_plain_loop_in_its_order():
+    from pipeline import registry
+    from pipeline.runner import run_checks
+    item_scope = {c.id for c in registry.CHECKS.values() if c.scope == "item"}
+    blocks = (Block("title", "en", en="News from 华声在线 on 9 1 days"),
+              Block("duplicate", "en", en="News from 华声在线"),
+              Block("paragraph", "zh", zh="民政部2022年召开会议，3人出席。"),
+              Block("paragraph", "zh", en="The registration1 of 5 groups in 2021 民政部.",
+                    zh="民政部2022年召开会议，3人出席。"),
+              Block("meta", "en", en="registration1 9 1 days"),
+              Block("paragraph", "en", zh="华声在线", en="华声在线 registration1"))
+    item = Item("x", blocks=blocks)
+    for config in (Config(), Config(disabled=frozenset({"qa.untranslated", "qa.numbers"}))):
+        plain = _checks_by_plain_loop(item, config)
+        found = [c for c in run_checks(item, config).checks if c.check not in item_scope]
+        assert found == plain
+        assert len({c.check for c in plain}) >= 4 - len(config.disabled)
+
+
+def test_evolve_is_replace():
+    import dataclasses
+    import pickle
+
+    from pipeline.records import Check, Edit, Origin, Source, evolve
+
+    origin = Origin(0, 3, "\n\n", "# ")
+    records = [Block("paragraph", "en", en="Text.", en_origin=origin, en_sentences=("Text.",)),
+               Item("x", (Source("a"),), (("date", "2022-08-17"),),
+                    (Block("title", "zh", zh="标题"),), (Edit("r", 0, "zh", 0, "a", "b"),)),
+               Edit("r", 1, "en", 2, "a", "b", "entry"), Check("qa.x", "minor", 0, "m"),
+               origin, Source("a", "gbk", "\n", "zh")]
+    for record in records:
+        for field in dataclasses.fields(record):
+            value = ("changed",)
+            new = evolve(record, **{field.name: value})
+            old = dataclasses.replace(record, **{field.name: value})
+            assert new == old and hash(new) == hash(old) and type(new) is type(old)
+            assert pickle.loads(pickle.dumps(new)) == old  # as the batch workers send it
+            assert getattr(record, field.name) != value  # the original is untouched
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(new, field.name, "x")
+        assert evolve(record) == record
+        with pytest.raises(TypeError):
+            evolve(record, no_such_field=1)
+
+
+def test_caption_test_after_its_first_cjk_letter_check():
+    """is_caption settles a line opening with a CJK letter outside _CAPTION_HAN_STARTS
+    without the patterns: no such letter can open a match of them."""
+    from pipeline.stages.repair import IMAGE_LEAD
+    for c in map(chr, range(0x4E00, 0xA000)):
+        opens = bool(classify_chrome._CREDIT.fullmatch(c, partial=True)
+                     or IMAGE_LEAD.match(c, partial=True))
+        assert opens == (c in classify_chrome._CAPTION_HAN_STARTS), c
+    assert classify_chrome.is_caption("图：新华社记者 李明")
+    assert not classify_chrome.is_caption("民政部召开会议")
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["民政部", "Civil", "affairs", "é", "ﬁ", "ª", "Ａｂ", "ǅ",
+                                 "“", "”", "—", " ", "2022", "。", "Ω", "ж", "\u0301", "😀",
+                                 "\x7f", "\x80"]),
+                max_size=30).map("".join))
+def test_latin_letters_counted_apart_from_ascii_as_one_pattern_counts_them(text):
+    from pipeline.stages import detect
+
+    han = len(text) - len(detect._HAN.sub("", text))
+    latin = len(text) - len(detect._LATIN.sub("", text))
+    expected = ("und" if not han and not latin else "zh" if han * 3 >= latin else "latin",
+                han, latin)
+    assert detect._count_scripts(text) == expected
+
+
+def test_regex_white_space_is_str_white_space():
+    """parse_meta skips a line without a colon whose first non-space character (by
+    str.lstrip) is ASCII and no digit: \\s of the regex module must be str.isspace()."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert all(c.isspace() for c in regex.findall(r"\s", every))
+    assert classify.parse_meta(" 2022-08-17 Red Cross") is None  # a date alone is no line
+    assert classify.parse_meta("\u3000 2022-08-17") == {"date": "2022-08-17"}
+    assert classify.parse_meta("\u00a02022-08-17 10:30") == {"date": "2022-08-17", "time": "10:30"}
+
+
+def _drop_repeated_plainly(text):
+    """drop_repeated_sentence without its two-end-marks test."""
+    from pipeline.stages import repair
+    if len(text) < 2 * repair.MIN_REPEAT_CHARS:
+        return text
+    out = []
+    for part in (p for p in repair._SENTENCE.findall(text) if p):
+        if out and part.strip() == out[-1].strip() and len(part.strip()) >= 12:
+            if not part.endswith((" ", "\u3000")) and out[-1].endswith(" "):
+                out[-1] = out[-1].rstrip(" ")
+            continue
+        out.append(part)
+    return "".join(out)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(["The meeting was held", "The meeting was held.", ". ", "!",
+                                 "?", "。", "！", "会议在北京举行", "会议在北京举行。", " ",
+                                 "\u3000", ")", "”", "\x1c", "a"]), max_size=12).map("".join))
+def test_repeated_sentence_needs_two_end_marks(text):
+    from pipeline.stages import repair
+    for t in (text, text + " " + text, text + text):
+        assert repair.drop_repeated_sentence(t) == _drop_repeated_plainly(t)
+    assert repair.drop_repeated_sentence("The meeting was held. The meeting was held.") == \
+        "The meeting was held."
+
+
+SENTENCE_PIECES = st.lists(st.sampled_from([
+    "The meeting", " was held", "Mr", "U.S", "1", "a", "• ", "1) ", " ", "  ", "\n", ".", "!",
+    "?", "…", "...", ")", "”", "\"", "“", "'", "会议举行", "他说：", "《", "》", "。", "！", "？",
+    "．", "３", "等", "，", "（", "）", "_", "-"]), max_size=10).map("".join)
+
+
+@settings(**SETTINGS)
+@given(SENTENCE_PIECES)
+def test_one_piece_texts_split_as_the_full_splitters_split_them(text):
+    """A text with no end mark, or one with no word character after it, is one piece:
+    the splitters give what they give without that shortcut."""
+    from unittest import mock
+
+    from pipeline.stages import sentences
+    fast = (sentences._english_cuts(text), sentences._chinese_cuts(text))
+    with mock.patch.object(sentences, "_one_piece", lambda text, marks: False):
+        assert fast == (sentences._english_cuts(text), sentences._chinese_cuts(text))
+
+
+def test_common_han_range_is_han_and_counted_on_high_bytes():
+    from pipeline.stages import detect
+    common = "".join(map(chr, range(0x4E00, 0x9F00)))
+    assert len(regex.findall(r"\p{Han}", common)) == len(common)
+    for text in ("", "民政部召开会议。", "a\U00020000b\ud800丁\u9eff\u9f00\u4dff", "Civil 民政"):
+        expected = sum(0x4E00 <= ord(c) <= 0x9EFF for c in text)
+        assert detect._count_common_han(text) == expected, text
+
+
+SITE_PIECES = st.lists(st.sampled_from([
+    "Xinhua", "XINHUA", "net", "News", "Agency", "english", ".", "news.cn", "www", "mca",
+    ".gov", ".CN", ".com", "CNN", "China", "New", "Network", "Zhongxin", "Huasheng",
+    "Online", "Hunan", "Daily", "Web", "site", "新华", "网", "在线", "湖南", "日报", "新闻",
+    "晚报", "早报", " ", "-", "'", "&", "ſ", "K", "İ"]), max_size=8).map("".join)
+
+
+# a site for each alternative of the site patterns
+SITES = ("www.mca.gov.cn", "mca.gov.cn", "xinhuanet.com", "people.com.cn", "mca.org",
+         "sina.com", "mca.cn", "mca.gov", "新华网",
+         "Xinhua", "Xinhua Net", "Xinhua News Agency", "Xinhua english.news.cn",
+         "Xinhua abc.def", "CNN", "China News", "China News Service", "China New Network",
+         "Zhongxin network", "Huasheng Online", "Hunan Daily", "Hunan Daily News",
+         "People's Net", "Beijing Youth Network", "Sina Online", "Changsha Evening News",
+         "Xinhua News Network", "Hunan Website", "Gov Web", "华声在线", "湖南日报网",
+         "湖南日报", "人民新闻", "北京晚报", "长沙早报")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_each_kind_of_site_holds_a_site_word(site):
+    assert classify_chrome._SITE.fullmatch(site), site
+    assert classify_chrome._SITE_WORD.search(site.casefold()) and classify_chrome._is_site(site)
+
+
+@settings(**SETTINGS)
+@given(SITE_PIECES)
+def test_site_segments_hold_a_site_word(text):
+    """_is_site asks the site patterns only about a segment holding a _SITE_WORD: every
+    segment they match holds one, case folded."""
+    for pattern in (classify_chrome._SITE, classify_chrome._STRICT):
+        if pattern.fullmatch(text) and "\u0130" not in text:
+            assert classify_chrome._SITE_WORD.search(text.casefold()), text
+    assert classify_chrome._is_site("XİNHUA") == bool(classify_chrome._SITE.fullmatch("XİNHUA"))
+
+
+def test_site_words_fold_as_the_patterns_fold():
+    """Every character the patterns' case-insensitive matching takes for a letter of a
+    site word case-folds to that letter, so the folded segment holds the word."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    letters = {c for w in classify_chrome._SITE_WORD.pattern.split("|") for c in w
+               if c.isascii() and c.isalpha()}
+    for letter in sorted(letters):
+        for c in regex.findall(letter, every, flags=regex.IGNORECASE | regex.VERSION1):
+            assert c.casefold() == letter or c == "\u0130", (letter, c)  # (İ: tested apart)
+    assert classify_chrome._is_site("Xinhua Net") and classify_chrome._is_site("华声在线")
+    assert not classify_chrome._is_site("Sino-US trade talks")

@@ -39,6 +39,9 @@ class Matcher:
     glossary: Glossary
     en: ahocorasick.Automaton | None
     zh: ahocorasick.Automaton | None
+    # the keys of ``en`` that give a deprecated hit: without one in a text, find_en can
+    # return no deprecated term (the glossary stage wants those alone)
+    en_deprecated: ahocorasick.Automaton | None = None
     _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
                                               repr=False)
     # the glossary stage and qa.terminology read the same English texts (and identical
@@ -60,12 +63,7 @@ class Matcher:
         """:meth:`find_en` worked out afresh (for benchmarks of the matching itself)."""
         if self.en is None or not text:
             return []
-        folded = fold(text)
-        positions = None
-        if "  " in folded:  # runs of whitespace count as one space
-            positions = [i for i, c in enumerate(folded)
-                         if c != " " or i == 0 or folded[i - 1] != " "]
-            folded = "".join(folded[i] for i in positions)
+        folded, positions = _searched(text)
         padded = " " + folded + " "  # so the word-boundary test needs no range checks
         found = []
         for end, value in self.en.iter(folded):
@@ -80,6 +78,14 @@ class Matcher:
             hits = [h._replace(start=positions[h.start], end=positions[h.end - 1] + 1)
                     for h in hits]
         return hits
+
+    def may_find_deprecated(self, text: str) -> bool:
+        """False only when :meth:`find_en` surely has no deprecated hit in ``text``: no
+        key that gives one occurs in the text as searched, word boundaries aside (a
+        fraction of the cost of the search, and most texts hold none)."""
+        if self.en_deprecated is None or not text:
+            return False
+        return next(self.en_deprecated.iter(_searched(text)[0]), None) is not None
 
     def find_zh(self, text: str) -> list[Hit]:
         """Chinese terms in ``text``, leftmost-longest, with character offsets."""
@@ -114,6 +120,17 @@ class Matcher:
             return []
         return [value[1:] for _, value in
                 self.zh.iter_long(text.encode("utf-8", "surrogatepass").decode("latin-1"))]
+
+
+def _searched(text: str) -> tuple[str, list[int] | None]:
+    """The text as the English automaton reads it (folded, runs of whitespace as one
+    space) and, when runs were cut, the offset in ``text`` of each of its characters."""
+    folded = fold(text)
+    if "  " not in folded:
+        return folded, None
+    positions = [i for i, c in enumerate(folded)
+                 if c != " " or i == 0 or folded[i - 1] != " "]
+    return "".join(folded[i] for i in positions), positions
 
 
 def _overlapping(found: list[tuple]) -> bool:
@@ -165,19 +182,23 @@ def build_matcher(glossary: Glossary) -> Matcher:
                     en_keys[key] = value
         for term in entry.zh:
             zh_keys.setdefault(term, (index, term))
-    en = zh = None
-    if en_keys:
-        en = ahocorasick.Automaton()
-        for key, value in en_keys.items():
-            en.add_word(key, value)
-        en.make_automaton()
-    if zh_keys:
-        zh = ahocorasick.Automaton()
-        for term, value in zh_keys.items():
-            key = term.encode("utf-8").decode("latin-1")
-            zh.add_word(key, (len(key),) + value)
-        zh.make_automaton()
-    return Matcher(glossary, en, zh)
+    en = _automaton(en_keys.items())
+    en_deprecated = _automaton((k, v) for k, v in en_keys.items() if v[2] == "deprecated")
+    zh_bytes = ((term.encode("utf-8").decode("latin-1"), value)
+                for term, value in zh_keys.items())
+    zh = _automaton((key, (len(key),) + value) for key, value in zh_bytes)
+    return Matcher(glossary, en, zh, en_deprecated)
+
+
+def _automaton(items) -> ahocorasick.Automaton | None:
+    """An automaton of (key, value) pairs, or None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for key, value in items:
+        automaton.add_word(key, value)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 _MATCHERS: dict[int, tuple[Glossary, Matcher]] = {}

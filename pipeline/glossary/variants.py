@@ -9,6 +9,7 @@ original. Hyphen, space and closed compounds are keys of their own (:func:`term_
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Iterator
 
 import regex
@@ -18,6 +19,10 @@ SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" +
           "".join(chr(c) for c in range(0x2000, 0x200b)) + "\u2028\u2029\u202f\u205f\u3000")
 _FOLD = str.maketrans({**{c: " " for c in SPACES}, "\u2010": "-", "\u2011": "-",
                        "\u2019": "'", "\u2018": "'"})
+# the characters _FOLD changes: a text without one needs no translate(), which costs
+# a dictionary look-up per character of a text that is not ASCII
+_FOLDED_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c, to in sorted(_FOLD.items())
+                                        if chr(c) != to) + "]")
 _MAX_GAPS = 3  # terms with more word gaps only get the hyphen/space variant as written
 
 # British spellings with their American counterpart (as word stems: derived forms follow)
@@ -66,6 +71,8 @@ def fold(text: str) -> str:
         return low  # the common case, and much faster than translate()
     if len(low) != len(text):  # a few letters lower-case to two characters ("İ")
         low = "".join(c.lower()[0] for c in text)
+    if not _FOLDED_CHAR.search(low):
+        return low
     return low.translate(_FOLD)
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 import regex
 
-from ..records import Block, Edit, Item, renumber_edits
+from ..records import Block, Edit, Item, evolve, renumber_edits
 from ..registry import structural
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
@@ -103,6 +102,13 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
+    if ":" not in text and "：" not in text:
+        # no label without a colon; a leading date opens with a digit after white space
+        # (every \s of the pattern is str.isspace(): a test checks), and an ASCII digit is
+        # the only ASCII \d
+        first = text.lstrip()[:1]
+        if first.isascii() and not first.isdigit():
+            return None
     lead = _DATETIME_LINE.match(text)
     # fast exit for prose: a metadata line has a label right at its start, or right after
     # a leading date (the checks below would reject any other line after a full scan)
@@ -284,7 +290,7 @@ def move_site_out_of_title(item: Item, index: int) -> Item:
     blocks[index] = block.with_text(lang, text)
     merged = dict(item.meta)
     merged.update(meta)
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
 
 
 def _source_groups(item: Item) -> list[list[int]]:
@@ -319,7 +325,7 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     for indices in groups:
         local = {g: k for k, g in enumerate(indices)}
         mine = [e for e in item.edits if e.block in local]
-        sub = replace(item, blocks=tuple(blocks[g] for g in indices),
+        sub = evolve(item, blocks=tuple(blocks[g] for g in indices),
                       edits=renumber_edits(mine, local), meta=tuple(meta.items()))
         done = classify_document(sub, extra, disabled)
         for k, g in enumerate(indices):
@@ -333,7 +339,7 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
             elif meta[key] != value:
                 # the other source says it its own way ("中新网" and "CNN"): keep both
                 meta.setdefault(f"{key}_{lang}", value)
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
 
 
 def _md_level(block: Block) -> int:
@@ -421,11 +427,11 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
-    new_blocks = tuple(b if b.kind == k else replace(b, kind=k) for b, k in zip(blocks, kinds))
+    new_blocks = tuple(b if b.kind == k else evolve(b, kind=k) for b, k in zip(blocks, kinds))
     merged = dict(item.meta)
     for k, v in meta.items():
         merged.setdefault(k, v)
-    item = replace(item, blocks=new_blocks, meta=tuple(merged.items()))
+    item = evolve(item, blocks=new_blocks, meta=tuple(merged.items()))
     if title_at is not None:
         if SITE_SUFFIX not in disabled:
             item = move_site_out_of_title(item, title_at)
@@ -484,8 +490,8 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
             continue
         if block.kind not in ("paragraph", "heading") or not _repeats(title, _text(block)):
             break
-        blocks[j] = replace(block, kind="duplicate")
+        blocks[j] = evolve(block, kind="duplicate")
         marked = True
     if not marked:
         return item
-    return replace(item, blocks=tuple(blocks))
+    return evolve(item, blocks=tuple(blocks))

@@ -221,9 +221,9 @@ def alignment_is_confident(item):
     [(0, 'Chinese sentence 2 has no English counterpart: 今天下雨了，大家都没有带伞，只好在门口等了一个多小时。')]
     """
     for i, b in enumerate(item.blocks):
-        info = dict(b.align)
-        if not info or not (b.zh and b.en):
+        if not b.align or not (b.zh and b.en):
             continue
+        info = dict(b.align)
         if info.get("type", "1-1") != "1-1" and info.get("score", 1.0) < WEAK_SCORE:
             yield (i, f"weak {info['type']} block alignment (score {info['score']:.3f}): "
                       "check that these blocks translate each other", None, None)

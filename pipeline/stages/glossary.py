@@ -9,7 +9,6 @@ check. Each replacement is one edit naming its glossary entry. For bilingual blo
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Iterator
 
 import regex
@@ -17,7 +16,7 @@ import regex
 from ..glossary import Glossary, load_glossaries, matcher_for
 from ..glossary.match import NOUNS
 from ..glossary.variants import inflect
-from ..records import Edit, Item
+from ..records import Edit, Item, evolve
 from ..registry import TEXT_KINDS, check, structural
 
 DEPRECATED = structural("glossary.deprecated",
@@ -111,7 +110,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
-    if DEPRECATED not in disabled:
+    if DEPRECATED not in disabled and matcher.may_find_deprecated(text):
         for hit in matcher.find_en(text):
             if hit.status != "deprecated":
                 continue
@@ -193,7 +192,7 @@ def apply_glossary(item: Item, config) -> Item:
         if new_edits:
             edits.extend(new_edits)
             blocks[i] = block.with_text("en", text)
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
 
 
 @check("qa.terminology", severity="minor", scope="pair")

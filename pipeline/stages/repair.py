@@ -122,6 +122,9 @@ def fullwidth_punct_in_chinese(text: str) -> str:
 # module reads \s, which leaves out the separators \x1c-\x1f)
 _SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]+[\"'”’）)]*|\Z)[^\S\x1c-\x1f]*")
 MIN_REPEAT_CHARS = 12
+# two end marks: a sentence and its repeat each hold one (every part but the last ends
+# in a run of them), and most blocks have a single sentence
+_TWO_ENDS = re.compile(r"[.!?。！？][^.!?。！？]*[.!?。！？]")
 
 
 @rule("repair.repeated_sentence", order=30)
@@ -133,8 +136,8 @@ def drop_repeated_sentence(text: str) -> str:
     >>> drop_repeated_sentence("Yes. Yes. It is.")
     'Yes. Yes. It is.'
     """
-    if len(text) < 2 * MIN_REPEAT_CHARS:
-        return text
+    if len(text) < 2 * MIN_REPEAT_CHARS or not _TWO_ENDS.search(text):
+        return text  # (the parts cover the text: with nothing dropped they join to it)
     parts = [p for p in _SENTENCE.findall(text) if p]
     out: list[str] = []
     for part in parts:

@@ -160,8 +160,10 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     >>> joins_across_gap("Main points of action", "strategic awareness of the practice path.")
     False
     """
+    if not _EN_LOWER_START.match(nxt):
+        return False  # the usual answer (a capital or a Han letter follows), found first
     p = _visible_end(prev)
-    if not p.lstrip(_INVISIBLE_CHARS) or not _EN_LOWER_START.match(nxt) or p[-1] in _CLOSING or _ends_han(p) \
+    if not p.lstrip(_INVISIBLE_CHARS) or p[-1] in _CLOSING or _ends_han(p) \
             or _LABEL_START.match(nxt):
         return False
     if p[-1] in ",;-，；":

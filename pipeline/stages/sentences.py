@@ -75,6 +75,7 @@ _LIST_ITEM = re.compile(
 _LIST_START = re.compile(r"\s*+(?:[•⁃▪◦●■‣]\s*+)?(\d{1,3}|[a-z])(\.\)|\)|\.)\s")
 _LIST_NEXT = re.compile(r"(?<=\s)(?:[•⁃▪◦●■‣]\s*+)?(\d{1,3}|[a-z])(\.\)|\)|\.)(?=\s)")
 _BULLET_ANY = re.compile(r"[•⁃▪◦●■‣]")
+_EN_MARK = re.compile(r"[.!?…]")  # the characters an _EN_END match opens with
 _BULLET = re.compile(r"(?<=\s)[•⁃▪◦●■‣](?=\s*+\S)")
 _WINDOW = 48  # how far back to look for the word before an end mark
 
@@ -219,6 +220,18 @@ def _merge_bare(text: str, cuts: list[int]) -> list[int]:
     return keep
 
 
+def _one_piece(text: str, marks: re.Pattern) -> bool:
+    """Can no cut survive :func:`_merge_bare`? Cuts are made only after an end mark
+    (``marks`` holds the first character of every end its splitter finds), and a cut
+    with no word character after it is dropped: a text with no end mark, or with one
+    and no word character after it, is one piece. Most blocks are (a single sentence,
+    or a title), and the test is a few scans instead of deciding each candidate end."""
+    first = marks.search(text)
+    if first is None:
+        return True
+    return marks.search(text, first.end()) is None and not _WORDISH.search(text, first.end())
+
+
 def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Stripped, non-empty spans between consecutive cut offsets."""
     out = []
@@ -240,6 +253,8 @@ def _english_cuts(text: str) -> list[int]:
     # (bullets are not ASCII: most English text needs no scan for them)
     bulleted = not text.isascii() and _BULLET_ANY.search(text)
     forced = _forced_starts(text) if bulleted or _LIST_START.match(text) else ()
+    if not forced and _one_piece(text, _EN_MARK):
+        return []
     cuts = []
     sent_start = 0
     k = 0
@@ -295,6 +310,7 @@ _ZH_END = re.compile(
     r"(?:(?<=[!?])[!?]*+(?![A-Za-z0-9])|(?<![!?])[。！？｡．…!?]*+)"
     r"(?!(?<=…)等)"  # "苹果、梨……等水果": the ellipsis stands for a list
     r"[”’」』）)】\]〗\"]*+(?!\s*+[，、,：:；;。！？｡．…])")
+_ZH_MARK = re.compile(r"[。！？｡．…!?]")  # the characters a _ZH_END match opens with
 _ZH_MARKS = re.compile(r"[《》「」『』“”‘’（）()【】\[\]〈〉〖〗\"]")
 # What comes before a quotation that is a sentence of its own: punctuation, or a verb of
 # saying written without a colon (他说"走吧。").
@@ -355,6 +371,8 @@ def _opens_sentence(text: str, i: int, sent_start: int) -> bool:
 
 def _chinese_cuts(text: str) -> list[int]:
     """Offsets between Chinese sentences (before stripping)."""
+    if _one_piece(text, _ZH_MARK):
+        return []
     if not _ZH_OPENERS.search(text):
         return _merge_bare(text, [m.end() for m in _ZH_END.finditer(text)])
     outer, straight, inner = _matched_pairs(text)

@@ -125,3 +125,33 @@ def test_shipped_glossary_matches_its_own_terms():
             assert hits and (hits[0].start, hits[0].end) == (1, len(term) + 1), term
         for term in entry.zh:
             assert m.find_zh(term)[0].term == term
+
+
+def test_no_deprecated_hit_where_the_guard_says_none(matcher):
+    """may_find_deprecated saying no must mean find_en has no deprecated hit, and it
+    must say yes where one is found (a guard that skipped those would lose edits)."""
+    g = load_glossaries(None)
+    shipped = matcher_for(g)
+    texts = [f"the {term} here" for entry in g.entries for term, _ in entry.english()]
+    texts += ["", "nothing to see here", "Ministry\u00a0of\nHome  Affairs said",
+              "a minimum living allowance", "a living allowance", "Home Affairsx"]
+    for m in (matcher, shipped):
+        deprecated = 0
+        for text in texts:
+            has = any(h.status == "deprecated" for h in m.search_en(text))
+            deprecated += has
+            assert m.may_find_deprecated(text) or not has, text
+        assert deprecated  # the texts do hold deprecated terms
+    assert not shipped.may_find_deprecated("The Ministry of Civil Affairs said")
+    # the longer preferred term wins, but the guard cannot know: it says maybe
+    assert matcher.may_find_deprecated("a minimum living allowance")
+
+
+def test_fold_shortcut_covers_every_changed_character():
+    """fold() skips translate() for a text without a character of _FOLDED_CHAR: those
+    must be exactly the characters folding changes."""
+    from pipeline.glossary import variants
+    for c in map(chr, range(0x110000)):
+        changed = c.translate(variants._FOLD) != c
+        assert (variants._FOLDED_CHAR.search(c) is not None) == changed, hex(ord(c))
+    assert fold("Civil\u3000Affairs\u2019 “民政部”") == "civil affairs' “民政部”"
