@@ -451,3 +451,22 @@ def test_site_words_fold_as_the_patterns_fold():
             assert c.casefold() == letter or c == "\u0130", (letter, c)  # (İ: tested apart)
     assert classify_chrome._is_site("Xinhua Net") and classify_chrome._is_site("华声在线")
     assert not classify_chrome._is_site("Sino-US trade talks")
+
+
+def test_evolve_runs_post_init_of_a_record_that_has_one():
+    """A record that checks itself in ``__post_init__`` is never copied around it."""
+    import dataclasses
+
+    from pipeline.records import evolve
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self):
+            if self.n < 0:
+                raise ValueError("negative")
+
+    assert evolve(Checked(1), n=2) == Checked(2)
+    with pytest.raises(ValueError):
+        evolve(Checked(1), n=-1)
