@@ -172,26 +172,19 @@ def run_rule_group(item: Item, group: str, config: Config,
     registered = len(registry.RULES)
     if settled is None:
         settled = {}
-    # per kind and side: the rule steps, the texts they are known to leave alone, and a
-    # test that proves they would
-    plans: dict[str, dict[str, tuple]] = {}
-    blocks = list(item.blocks)
-    edits = list(item.edits)
-    checks = list(item.checks)
-    changed = False
+    plans: dict[str, tuple[tuple, ...]] = {}  # per kind: see _plan
+    blocks = item.blocks
+    new_blocks: list[Block] | None = None  # made when a block first changes
+    edits: list[Edit] = []
+    checks: list[Check] = []
     for i, block in enumerate(blocks):
         plan = plans.get(block.kind)
         if plan is None:
-            plan = plans[block.kind] = {}
-            for lang in LANGS:
-                ruleset = _rules_for(group, config.disabled, lang, block.kind, registered)
-                plan[lang] = (ruleset.steps, settled.setdefault(ruleset, set()),
-                              ruleset.unchanged_if)
-        for lang, text in (("en", block.en), ("zh", block.zh)):
-            if text is None:
-                continue
-            steps, known, unchanged_if = plan[lang]
-            if not steps or text in known:
+            plan = plans[block.kind] = _plan(group, config, block.kind, registered, settled)
+        new = block
+        for lang, steps, known, unchanged_if in plan:
+            text = block.en if lang == "en" else block.zh
+            if text is None or text in known:
                 continue
             if unchanged_if is not None and unchanged_if(text):
                 known.add(text)
@@ -202,22 +195,37 @@ def run_rule_group(item: Item, group: str, config: Config,
             else:
                 known.add(text)
                 continue
-            new, new_edits, converged = _apply_steps(text, steps, i, lang)
+            result, new_edits, converged = _apply_steps(text, steps, i, lang)
             if new_edits:
                 edits.extend(new_edits)
-                block = block.with_text(lang, new)
-                changed = True
+                new = new.with_text(lang, result)
             if converged:
-                known.add(new)
+                known.add(result)
             else:
                 checks.append(Check("qa.unstable_rules", "major", i,
                                     f"rules kept changing this block after {MAX_ROUNDS} "
                                     f"rounds; please report it", lang))
-                changed = True
-        blocks[i] = block
-    if not changed:
+        if new is not block:
+            if new_blocks is None:
+                new_blocks = list(blocks)
+            new_blocks[i] = new
+    if not edits and not checks:
         return item
-    return evolve(item, blocks=tuple(blocks), edits=tuple(edits), checks=tuple(checks))
+    return evolve(item, blocks=blocks if new_blocks is None else tuple(new_blocks),
+                  edits=item.edits + tuple(edits), checks=item.checks + tuple(checks))
+
+
+def _plan(group: str, config: Config, kind: str, registered: int,
+          settled: Settled) -> tuple[tuple, ...]:
+    """For each side with rules: (side, the rule steps, the texts they are known to
+    leave alone, a test that proves they would or None)."""
+    plan = []
+    for lang in LANGS:
+        ruleset = _rules_for(group, config.disabled, lang, kind, registered)
+        if ruleset.steps:
+            plan.append((lang, ruleset.steps, settled.setdefault(ruleset, set()),
+                         ruleset.unchanged_if))
+    return tuple(plan)
 
 
 # --- checks and sentences -----------------------------------------------------------------
