@@ -217,7 +217,7 @@ class Item:
         )
 
 
-_FIELDS: dict[type, frozenset[str]] = {}
+_FIELDS: dict[type, frozenset[str] | None] = {}  # None: the class has a __post_init__
 
 
 def evolve(record: Any, **changes: Any) -> Any:
@@ -229,12 +229,13 @@ def evolve(record: Any, **changes: Any) -> Any:
     skipped; the copy is as frozen and compares equal to what ``replace`` gives (a test
     checks both)."""
     cls = type(record)
-    names = _FIELDS.get(cls)
+    names = _FIELDS.get(cls, False)
+    if names is False:  # (worked out once per class: hasattr's miss costs an exception)
+        names = _FIELDS[cls] = (None if hasattr(cls, "__post_init__")
+                                else frozenset(f.name for f in fields(cls)))
     if names is None:
-        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
-    if hasattr(cls, "__post_init__"):
         return replace(record, **changes)
-    if not changes.keys() <= names:
+    if not names.issuperset(changes):
         raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
     new = object.__new__(cls)
     state = new.__dict__
