@@ -306,6 +306,9 @@ def _kind_costs(zkind: int) -> tuple:
                  for ekind in range(4))
 
 
+_KIND_COSTS = tuple(_kind_costs(k) for k in range(4))  # by the Chinese span's kind rank
+
+
 def _spans(units: Sequence[Unit], bounds, span, ratio: float) -> list[list]:
     """For each end position ``i``, ``span(units[i - d:i], ratio)`` for the spans a bead
     may take, by ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would
@@ -359,7 +362,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     ealone = [inf] + [row[1][3] for row in espans[1:]]
     eblocks = [ewhole.get(j) for j in range(m + 1)]
     terms: dict = {}  # Chinese keys -> English keys -> what their similarity takes off
-    kinds = [_kind_costs(k) for k in range(4)] if kind_cost else None
+    kinds = _KIND_COSTS if kind_cost else None
     costs: list[list] = []  # per row: cost of the cheapest path to each cell of the window
     steps: list[list] = []  # per row: the last bead (di, dj) of that path, or None
     for i in range(n + 1):
@@ -376,7 +379,9 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                 continue
             prow = costs[i - di]
             plo, phi = windows[i - di]
-            start, stop = max(lo, plo + dj), min(hi, phi + dj) + 1
+            # max(lo, plo + dj), min(hi, phi + dj) + 1 without the calls (once per row and type)
+            start = plo + dj if plo + dj > lo else lo
+            stop = (phi + dj if phi + dj < hi else hi) + 1
             zs = zrow[di]
             if not dj:  # the Chinese span alone
                 alone = zs[5]
