@@ -340,7 +340,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     n, m = len(zh), len(en)
     inf = math.inf
     log, erfc = math.log, math.erfc
-    windows = [_window(i, n, m, band) for i in range(n + 1)]
+    windows = _windows(n, m, band)
     # a whole block with no counterpart is one bead, costed once: sentence by sentence
     # a long left-out paragraph would cost more than shifting every pair after it
     zwhole = _whole_blocks(zl.bounds, lambda i, d: _null_size(zh, en, i, d, 0, 0, ratio),
@@ -477,10 +477,18 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     return path, touched
 
 
-def _window(i: int, n: int, m: int, band: int) -> tuple[int, int]:
-    """The columns of row ``i`` within ``band`` of the diagonal."""
-    centre = i * m / n if n else 0
-    return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
+def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
+    """The columns of each row ``i`` within ``band`` of the diagonal (one loop for all
+    rows: a call per row cost more than the row's bounds)."""
+    if not n:
+        return [(0, min(m, band))]
+    ceil = math.ceil
+    out = []
+    for i in range(n + 1):
+        centre = i * m / n
+        lo, hi = int(centre) - band, ceil(centre) + band
+        out.append((lo if lo > 0 else 0, hi if hi < m else m))
+    return out
 
 
 def _null_size(zh, en, i: int, di: int, j: int, dj: int, ratio: float) -> float:
