@@ -299,6 +299,11 @@ def _renumbered(edits: list[Edit], index: int) -> list[Edit]:
     return [e if e.block == index else evolve(e, block=index) for e in edits]
 
 
+def _doc_of(block: Block) -> int:
+    o = block.zh_origin or block.en_origin
+    return o.doc if o else 0
+
+
 def align_blocks(item: Item) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
@@ -312,21 +317,17 @@ def align_blocks(item: Item) -> Item:
     edits_of = _edits_by_block(item)
     in_plan = {i for zs, es, _ in plan for i in zs + es}
 
-    def doc_of(i: int) -> int:
-        b = item.blocks[i]
-        o = b.zh_origin or b.en_origin
-        return o.doc if o else 0
-
+    docs = [_doc_of(b) for b in item.blocks]
     # blocks left as they are (metadata, boilerplate) keep their place in their document
     pending: dict[int, deque] = {}
     for i in range(len(item.blocks)):
         if i not in in_plan:
-            pending.setdefault(doc_of(i), deque()).append(i)
+            pending.setdefault(docs[i], deque()).append(i)
     order: list[tuple[str, object]] = []
     for zs, es, score in plan:
         members = zs + es
-        for d in sorted({doc_of(i) for i in members}):
-            limit = max(i for i in members if doc_of(i) == d)
+        for d in sorted({docs[i] for i in members}):
+            limit = max(i for i in members if docs[i] == d)
             queue = pending.get(d, deque())
             while queue and queue[0] < limit:
                 order.append(("keep", queue.popleft()))
