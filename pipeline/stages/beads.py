@@ -147,6 +147,9 @@ def bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
 PRIOR_COST = {t: -math.log(p) for t, p in PRIORS.items()}
 
 
+_ZH_ALONE, _EN_ALONE_PRIOR = PRIOR_COST[(1, 0)], PRIOR_COST[(0, 1)]
+
+
 def _alone_cost(nz: int, ne: int, size: float) -> float:
     """A unit with no counterpart: the prior, and a little more for a longer unit."""
     return PRIOR_COST[(nz, ne)] + math.log1p(size / 50)
@@ -164,7 +167,8 @@ def _zh_span(units: Sequence[Unit], ratio: float) -> tuple:
         lz = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
         keys, kind = _keys(units), _kind_rank(units)
     return (lz, keys, kind, ratio * lz,
-            math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1)), _alone_cost(1, 0, lz))
+            math.sqrt(VARIANCE_PER_RATIO * ratio * (lz if lz > 1 else 1)),
+            _ZH_ALONE + math.log1p(lz / 50))  # _alone_cost(1, 0, lz), for every span
 
 
 def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
@@ -175,7 +179,7 @@ def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
         le, keys, kind = u.length, u.keys, KIND_RANK.get(u.kind, 3)
     else:
         le, keys, kind = sum(u.length for u in units), _keys(units), _kind_rank(units)
-    return le, keys, kind, _alone_cost(0, 1, le / ratio)
+    return le, keys, kind, _EN_ALONE_PRIOR + math.log1p(le / ratio / 50)  # _alone_cost
 
 
 def _keys(units: Sequence[Unit]) -> frozenset:
@@ -313,11 +317,11 @@ def _spans(units: Sequence[Unit], bounds, span, ratio: float) -> list[list]:
     """For each end position ``i``, ``span(units[i - d:i], ratio)`` for the spans a bead
     may take, by ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would
     straddle a block boundary."""
-    out = []
-    for i in range(len(units) + 1):
-        row = [None]
-        for d in range(1, min(i, 3) + 1):
-            if d > 1 and i - d + 1 in bounds:
+    out = [[None]]
+    for i in range(1, len(units) + 1):
+        row = [None, span(units[i - 1:i], ratio)]
+        for d in (2, 3):
+            if d > i or i - d + 1 in bounds:
                 break  # a bead never straddles a block boundary
             row.append(span(units[i - d:i], ratio))
         out.append(row)
