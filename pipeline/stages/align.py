@@ -422,7 +422,8 @@ def align_sentences(item: Item) -> Item:
                   "score": round(x.score, 3)} for x in beads]  # as JSON reads it back
         info = dict(b.align)
         info.setdefault("type", "1-1")
-        info.setdefault("score", round(min((p["score"] for p in pairs), default=0.0), 3))
+        if "score" not in info:  # joined blocks have theirs from block alignment
+            info["score"] = round(min((p["score"] for p in pairs), default=0.0), 3)
         info["pairs"] = pairs
         blocks.append(evolve(b, align=tuple(info.items()), zh_sentences=tuple(zh_s),
                               en_sentences=tuple(en_s)))
