@@ -26,9 +26,7 @@ in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import replace
-
-from ..records import Block, Edit, Item
+from ..records import Block, Edit, Item, evolve
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, forget_units, group_cost, make_units, null_cost,
@@ -282,7 +280,7 @@ def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int,
         origin = block.origin(lang)
         joint = origin.gap + origin.mark
         shift = len(text) + len(joint)
-        edits.extend(replace(e, block=new_index, offset=e.offset + shift)
+        edits.extend(evolve(e, block=new_index, offset=e.offset + shift)
                      for e in edits_of(other, lang))
         edits.append(Edit(MERGE_BLOCKS, new_index, lang, len(text), joint, sep))
         text = text + sep + (block.text(lang) or "")
@@ -298,7 +296,12 @@ def _edits_by_block(item: Item):
 
 
 def _renumbered(edits: list[Edit], index: int) -> list[Edit]:
-    return [e if e.block == index else replace(e, block=index) for e in edits]
+    return [e if e.block == index else evolve(e, block=index) for e in edits]
+
+
+def _doc_of(block: Block) -> int:
+    o = block.zh_origin or block.en_origin
+    return o.doc if o else 0
 
 
 def align_blocks(item: Item) -> Item:
@@ -314,21 +317,17 @@ def align_blocks(item: Item) -> Item:
     edits_of = _edits_by_block(item)
     in_plan = {i for zs, es, _ in plan for i in zs + es}
 
-    def doc_of(i: int) -> int:
-        b = item.blocks[i]
-        o = b.zh_origin or b.en_origin
-        return o.doc if o else 0
-
+    docs = [_doc_of(b) for b in item.blocks]
     # blocks left as they are (metadata, boilerplate) keep their place in their document
     pending: dict[int, deque] = {}
     for i in range(len(item.blocks)):
         if i not in in_plan:
-            pending.setdefault(doc_of(i), deque()).append(i)
+            pending.setdefault(docs[i], deque()).append(i)
     order: list[tuple[str, object]] = []
     for zs, es, score in plan:
         members = zs + es
-        for d in sorted({doc_of(i) for i in members}):
-            limit = max(i for i in members if doc_of(i) == d)
+        for d in sorted({docs[i] for i in members}):
+            limit = max(i for i in members if docs[i] == d)
             queue = pending.get(d, deque())
             while queue and queue[0] < limit:
                 order.append(("keep", queue.popleft()))
@@ -360,7 +359,7 @@ def align_blocks(item: Item) -> Item:
                                    ("score", round(score, 3)))))
         edits.extend(en_edits)
         edits.extend(zh_edits)
-    return replace(item, blocks=tuple(blocks), edits=tuple(edits))
+    return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
 
 
 # --- sentences ----------------------------------------------------------------------------
@@ -423,11 +422,12 @@ def align_sentences(item: Item) -> Item:
                   "score": round(x.score, 3)} for x in beads]  # as JSON reads it back
         info = dict(b.align)
         info.setdefault("type", "1-1")
-        info.setdefault("score", round(min((p["score"] for p in pairs), default=0.0), 3))
+        if "score" not in info:  # joined blocks have theirs from block alignment
+            info["score"] = round(min((p["score"] for p in pairs), default=0.0), 3)
         info["pairs"] = pairs
-        blocks.append(replace(b, align=tuple(info.items()), zh_sentences=tuple(zh_s),
+        blocks.append(evolve(b, align=tuple(info.items()), zh_sentences=tuple(zh_s),
                               en_sentences=tuple(en_s)))
-    return replace(item, blocks=tuple(blocks))
+    return evolve(item, blocks=tuple(blocks))
 
 
 def sentence_pairs(block: Block) -> list[tuple[str, str, str, float]]:

@@ -147,6 +147,9 @@ def bead_cost(zh: Sequence[Unit], en: Sequence[Unit], ratio: float,
 PRIOR_COST = {t: -math.log(p) for t, p in PRIORS.items()}
 
 
+_ZH_ALONE, _EN_ALONE_PRIOR = PRIOR_COST[(1, 0)], PRIOR_COST[(0, 1)]
+
+
 def _alone_cost(nz: int, ne: int, size: float) -> float:
     """A unit with no counterpart: the prior, and a little more for a longer unit."""
     return PRIOR_COST[(nz, ne)] + math.log1p(size / 50)
@@ -164,7 +167,8 @@ def _zh_span(units: Sequence[Unit], ratio: float) -> tuple:
         lz = sum(u.length for u in units) + sum(u.latin for u in units) / ratio
         keys, kind = _keys(units), _kind_rank(units)
     return (lz, keys, kind, ratio * lz,
-            math.sqrt(VARIANCE_PER_RATIO * ratio * max(lz, 1)), _alone_cost(1, 0, lz))
+            math.sqrt(VARIANCE_PER_RATIO * ratio * (lz if lz > 1 else 1)),
+            _ZH_ALONE + math.log1p(lz / 50))  # _alone_cost(1, 0, lz), for every span
 
 
 def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
@@ -175,7 +179,7 @@ def _en_span(units: Sequence[Unit], ratio: float) -> tuple:
         le, keys, kind = u.length, u.keys, KIND_RANK.get(u.kind, 3)
     else:
         le, keys, kind = sum(u.length for u in units), _keys(units), _kind_rank(units)
-    return le, keys, kind, _alone_cost(0, 1, le / ratio)
+    return le, keys, kind, _EN_ALONE_PRIOR + math.log1p(le / ratio / 50)  # _alone_cost
 
 
 def _keys(units: Sequence[Unit]) -> frozenset:
@@ -306,15 +310,18 @@ def _kind_costs(zkind: int) -> tuple:
                  for ekind in range(4))
 
 
+_KIND_COSTS = tuple(_kind_costs(k) for k in range(4))  # by the Chinese span's kind rank
+
+
 def _spans(units: Sequence[Unit], bounds, span, ratio: float) -> list[list]:
     """For each end position ``i``, ``span(units[i - d:i], ratio)`` for the spans a bead
     may take, by ``d`` (1 to 3; index 0 is a placeholder), stopping where a span would
     straddle a block boundary."""
-    out = []
-    for i in range(len(units) + 1):
-        row = [None]
-        for d in range(1, min(i, 3) + 1):
-            if d > 1 and i - d + 1 in bounds:
+    out = [[None]]
+    for i in range(1, len(units) + 1):
+        row = [None, span(units[i - 1:i], ratio)]
+        for d in (2, 3):
+            if d > i or i - d + 1 in bounds:
                 break  # a bead never straddles a block boundary
             row.append(span(units[i - d:i], ratio))
         out.append(row)
@@ -337,7 +344,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     n, m = len(zh), len(en)
     inf = math.inf
     log, erfc = math.log, math.erfc
-    windows = [_window(i, n, m, band) for i in range(n + 1)]
+    windows = _windows(n, m, band)
     # a whole block with no counterpart is one bead, costed once: sentence by sentence
     # a long left-out paragraph would cost more than shifting every pair after it
     zwhole = _whole_blocks(zl.bounds, lambda i, d: _null_size(zh, en, i, d, 0, 0, ratio),
@@ -359,7 +366,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     ealone = [inf] + [row[1][3] for row in espans[1:]]
     eblocks = [ewhole.get(j) for j in range(m + 1)]
     terms: dict = {}  # Chinese keys -> English keys -> what their similarity takes off
-    kinds = [_kind_costs(k) for k in range(4)] if kind_cost else None
+    kinds = _KIND_COSTS if kind_cost else None
     costs: list[list] = []  # per row: cost of the cheapest path to each cell of the window
     steps: list[list] = []  # per row: the last bead (di, dj) of that path, or None
     for i in range(n + 1):
@@ -376,7 +383,9 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                 continue
             prow = costs[i - di]
             plo, phi = windows[i - di]
-            start, stop = max(lo, plo + dj), min(hi, phi + dj) + 1
+            # max(lo, plo + dj), min(hi, phi + dj) + 1 without the calls (once per row and type)
+            start = plo + dj if plo + dj > lo else lo
+            stop = (phi + dj if phi + dj < hi else hi) + 1
             zs = zrow[di]
             if not dj:  # the Chinese span alone
                 alone = zs[5]
@@ -472,10 +481,18 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     return path, touched
 
 
-def _window(i: int, n: int, m: int, band: int) -> tuple[int, int]:
-    """The columns of row ``i`` within ``band`` of the diagonal."""
-    centre = i * m / n if n else 0
-    return max(0, int(centre) - band), min(m, int(math.ceil(centre)) + band)
+def _windows(n: int, m: int, band: int) -> list[tuple[int, int]]:
+    """The columns of each row ``i`` within ``band`` of the diagonal (one loop for all
+    rows: a call per row cost more than the row's bounds)."""
+    if not n:
+        return [(0, min(m, band))]
+    ceil = math.ceil
+    out = []
+    for i in range(n + 1):
+        centre = i * m / n
+        lo, hi = int(centre) - band, ceil(centre) + band
+        out.append((lo if lo > 0 else 0, hi if hi < m else m))
+    return out
 
 
 def _null_size(zh, en, i: int, di: int, j: int, dj: int, ratio: float) -> float:
