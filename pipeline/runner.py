@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from . import registry
+from . import memo, registry
 from .diff import diff_spans
 from .errors import read_error
 from .records import LANGS, Block, Check, Edit, Item, Origin, Source, evolve
@@ -322,6 +322,7 @@ def _blank(block: Block) -> bool:
 
 def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
+    memo.forget()  # the caches of stages hold one item's texts: the last item's go
     settled: Settled = {}  # fix points of each rule set, for this item
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)

@@ -8,11 +8,14 @@ a UTF-8 sequence can only match at a character boundary.
 """
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import ahocorasick
+
+from ..memo import on_forget
 
 from .model import Glossary
 from .variants import fold, number_form, term_keys
@@ -44,8 +47,8 @@ class Matcher:
     en_deprecated: ahocorasick.Automaton | None = None
     _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
                                               repr=False)
-    # the glossary stage and qa.terminology read the same English texts (and identical
-    # texts recur across items): the hits of recent texts are kept
+    # the glossary stage and qa.terminology read the same English texts: the hits of the
+    # item's texts are kept (emptied with the other item caches, see pipeline.memo)
     _found_en: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False,
                                                   repr=False)
 
@@ -56,6 +59,8 @@ class Matcher:
         if found is None:
             if len(self._found_en) >= _FOUND_EN_SIZE:
                 self._found_en.clear()  # bounded; what is kept never changes a result
+            if not self._found_en:
+                _KEEPING[id(self)] = self
             found = self._found_en[text] = tuple(self.search_en(text))
         return found
 
@@ -202,6 +207,18 @@ def _automaton(items) -> ahocorasick.Automaton | None:
 
 
 _MATCHERS: dict[int, tuple[Glossary, Matcher]] = {}
+# matchers that keep hits, so that a new item empties them (weakly held: a matcher that
+# is no longer used goes)
+_KEEPING: "weakref.WeakValueDictionary[int, Matcher]" = weakref.WeakValueDictionary()
+
+
+def _forget_hits() -> None:
+    for matcher in list(_KEEPING.values()):
+        matcher._found_en.clear()
+    _KEEPING.clear()
+
+
+on_forget(_forget_hits)
 
 
 def matcher_for(glossary: Glossary) -> Matcher:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 import regex
 
+from ..memo import item_cache
 from .months import MONTH_NAMES, MONTH_PATTERN, MONTHS, month_number
 
 # --- numbers ----------------------------------------------------------------------------
@@ -44,9 +44,9 @@ _MON = MONTH_PATTERN
 
 # Alignment and the checks read the same texts again and again (a block, its sentences,
 # the block once more for each check): the extractors are pure, so their results are kept
-# for recent texts. All reuse is within an item (256 entries caught as much as 4,096 on
-# c2000); 1,024 leaves room for long items. Results are tuples and frozensets: shared,
-# never changed.
+# for the item's texts (see pipeline.memo). All reuse is within an item (256 entries caught
+# as much as 4,096 on c2000); 1,024 leaves room for long items. Results are tuples and
+# frozensets: shared, never changed.
 _CACHE_SIZE = 1024
 _DIGIT = regex.compile(r"\d")  # every number and date pattern below needs one
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -160,7 +160,7 @@ _DECADE_AFTER = regex.compile(r"'?s\b|世纪")
 _DECADE_STARTS = ("'", "s", "世")  # the first character of every _DECADE_AFTER match
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def numbers_zh(text: str) -> tuple[Number, ...]:
     """Numbers written with digits in Chinese text, with scale characters and ranges.
 
@@ -189,7 +189,7 @@ def _zh_scale(u: str | None, c: str | None) -> tuple[int, float]:
     return _ZH_UNITS.get(u or "", 1), (_value(c) if c else 0)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def numerals_zh(text: str) -> frozenset[float]:
     """Values of Chinese numerals (``十三``, ``两``): accepted as matches, never required,
     since words such as 一起 and 统一 contain numeral characters."""
@@ -206,7 +206,7 @@ def numerals_zh(text: str) -> frozenset[float]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def numbers_en(text: str) -> tuple[Number, ...]:
     """Numbers written with digits in English text, with scale words and ranges.
 
@@ -223,7 +223,7 @@ def _en_scale(u: str | None, s: str | None) -> tuple[int, float]:
     return _EN_SCALE.get((u or s or "").lower(), 1), 0
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def words_en(text: str) -> frozenset[float]:
     """Values of numbers written as English words (with the values on the way: the
     result is a pool to match against, not a list of numbers).
@@ -337,7 +337,7 @@ def _ok(y, m, d) -> bool:
     return 1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2999)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def dates_zh(text: str) -> tuple[Date, ...]:
     """Dates in Chinese text (``2022年8月12日``, ``8月12日``, ``2022-08-12``).
 
@@ -360,7 +360,7 @@ def dates_zh(text: str) -> tuple[Date, ...]:
     return tuple(sorted(out, key=lambda d: d.start))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def dates_en(text: str) -> tuple[Date, ...]:
     """Dates in English text (``August 12, 2022``, ``12 August 2022``, ``Aug. 12``).
 
@@ -398,7 +398,7 @@ def dates_en(text: str) -> tuple[Date, ...]:
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9'&.\-]*[A-Za-z0-9]|[A-Z]")
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def latin_tokens(text: str) -> frozenset[str]:
     """Latin-script words in Chinese text (names, acronyms), lower-cased."""
     return frozenset(w.lower() for w in _LATIN.findall(text) if len(w) > 1)
@@ -446,7 +446,7 @@ def anchors(text: str, lang: str) -> frozenset[str]:
                     else tuple(ANCHORS))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@item_cache(maxsize=_CACHE_SIZE)
 def _anchors(text: str, lang: str, extractors: tuple[AnchorFn, ...]) -> frozenset[str]:
     if extractors[:2] == _NUMBERS_AND_DATES and not _DIGIT.search(text) and (
             lang != "zh" or "百分之" not in text):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 
+from ..memo import item_cache
 from .anchors import ANCHORS, LATIN_ANCHORS, anchor_similarity, anchors
 
 ALIGNED_KINDS = ("title", "heading", "caption", "paragraph")
@@ -83,7 +84,7 @@ def forget_units() -> None:
     _paragraph_unit.cache_clear()
 
 
-@lru_cache(maxsize=4096)
+@item_cache(maxsize=4096)
 def _paragraph_unit(text: str, lang: str, extractors: tuple) -> Unit:
     keys = frozenset(anchors(text, lang))
     if lang == "zh":

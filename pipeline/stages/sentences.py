@@ -26,6 +26,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..memo import item_cache
+
 # --- English ------------------------------------------------------------------------------
 
 # Never the end of a sentence, whatever follows: titles and words that always lead into
@@ -439,22 +441,11 @@ def split_sentences(text: str, lang: str) -> list[str]:
     return list(sentences_of(text, lang))
 
 
-MAX_CACHED_CHARS = 20_000  # longer blocks are rare, and the cache holds on to its texts
-
-
+@item_cache(maxsize=1024)
 def sentences_of(text: str, lang: str) -> tuple[str, ...]:
-    """:func:`split_sentences` as a tuple, remembered for recent texts: the runner
-    splits every block, and alignment splits a bilingual block's sides again."""
-    if len(text) > MAX_CACHED_CHARS:
-        return _split(text, lang)
-    return _split_recent(text, lang)
-
-
-def _split(text: str, lang: str) -> tuple[str, ...]:
+    """:func:`split_sentences` as a tuple, kept for the item's texts: the runner splits
+    every block, and alignment splits a bilingual block's sides again."""
     return tuple(_pieces(text, _chinese_cuts(text) if lang == "zh" else _english_cuts(text)))
-
-
-_split_recent = lru_cache(maxsize=1024)(_split)
 
 
 @lru_cache(maxsize=1)
