@@ -273,6 +273,31 @@ def test_entry_hash_depends_on_config():
     assert work.entry_hash(entry, plain) != work.entry_hash(entry, off)
 
 
+def test_entry_hash_follows_the_shipped_glossary(tmp_path, monkeypatch):
+    """Editing the shipped glossary between runs makes a resumed run redo every item."""
+    from pipeline.glossary import model
+    entry = next(iter(batch.iter_inputs([str(SEED)])))
+    copy = tmp_path / "civil-affairs.tsv"
+    copy.write_bytes(model.SHIPPED.read_bytes())
+    monkeypatch.setattr(model, "SHIPPED", copy)
+    before = work.entry_hash(entry, work.config_fingerprint(batch.Config()))
+    with open(copy, "ab") as f:
+        f.write(b"\n")
+    after = work.entry_hash(entry, work.config_fingerprint(batch.Config()))
+    assert before != after
+
+
+def test_report_names_each_glossary_with_its_digest(tmp_path):
+    import hashlib
+    project = ROOT / "glossaries" / "projects" / "lnfund.tsv"
+    run_batch([str(SEED)], str(tmp_path / "out"), jobs=1,
+              config=batch.Config(glossaries=(str(ROOT / "glossaries" / "civil-affairs.tsv"),
+                                              str(project))))
+    listed = json.loads((tmp_path / "out" / "report.json").read_bytes())["config"]["glossaries"]
+    assert [g["file"] for g in listed] == ["glossaries/civil-affairs.tsv", str(project)]
+    assert listed[1]["sha256"] == hashlib.sha256(project.read_bytes()).hexdigest()
+
+
 # --- the command -----------------------------------------------------------------------------
 
 def cli(*args):

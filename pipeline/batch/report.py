@@ -2,6 +2,7 @@
 ``timing`` object for everything that varies between runs (seconds, speed, jobs)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import orjson
@@ -9,6 +10,7 @@ import orjson
 from .. import __version__
 from ..runner import Config
 from .journal import JournalEntry, decode_counts, decode_reason
+from .work import glossary_digests
 
 
 def build_report(entries: Iterable[JournalEntry], inputs: Sequence[str], config: Config,
@@ -37,7 +39,8 @@ def build_report(entries: Iterable[JournalEntry], inputs: Sequence[str], config:
         "mtclean": __version__,
         "inputs": list(inputs),
         "config": {"disabled": sorted(config.disabled),
-                   "glossaries": list(config.glossaries) if config.glossaries else None,
+                   "glossaries": [{"file": _shown(path), "sha256": digest}
+                                  for path, digest in glossary_digests(config)],
                    "use_glossary": config.use_glossary},
         "items": {"in": items_in, "out": items_out, "rejected": items_in - items_out},
         "chars_in": chars,
@@ -72,3 +75,16 @@ def summary(report: dict) -> str:
                  + (f", {cps / 1e6:.2f}M chars/s, {timing['items_per_s']:.0f} items/s"
                     if cps else ""))
     return "\n".join(lines)
+
+
+def _shown(path: str) -> str:
+    """A glossary file as the report names it: as given, but the shipped one by its
+    place in the project (an absolute path would differ from machine to machine)."""
+    from ..glossary import model
+
+    try:
+        if Path(path).resolve() == model.SHIPPED.resolve():
+            return model.SHIPPED.relative_to(model.ROOT).as_posix()
+    except OSError:
+        pass
+    return path

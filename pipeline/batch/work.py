@@ -170,24 +170,37 @@ def _exit_with_parent(parent: int) -> None:
 
 def config_fingerprint(config: Config) -> bytes:
     """Everything besides the input that decides the output bytes: the mtclean version,
-    the registered rules and checks, disabled ids, and the glossary files' contents."""
+    the registered rules and checks, disabled ids, and the glossary files' contents
+    (the shipped one too: a terminologist edits it between runs)."""
     h = hashlib.blake2b(digest_size=16)
     parts = [f"mtclean {__version__}", "rules " + " ".join(sorted(registry.RULES)),
              "checks " + " ".join(sorted(registry.CHECKS)),
              "structural " + " ".join(sorted(registry.STRUCTURAL)),
              "disabled " + " ".join(sorted(config.disabled)),
              f"glossary {config.use_glossary}"]
-    for path in config.glossaries or ():
-        try:
-            with open(path, "rb") as f:
-                digest = hashlib.file_digest(f, "sha256").hexdigest() \
-                    if hasattr(hashlib, "file_digest") else hashlib.sha256(f.read()).hexdigest()
-        except OSError:
-            digest = "unreadable"
+    for path, digest in glossary_digests(config):
         parts.append(f"glossary-file {os.path.abspath(path)} {digest}")
     for p in parts:
         _feed(h, p)
     return h.digest()
+
+
+def glossary_digests(config: Config) -> list[tuple[str, str]]:
+    """(path, SHA-256 of its contents) of each glossary file the config uses, in layer
+    order: the shipped glossary when none is named, none with ``use_glossary`` off."""
+    if not config.use_glossary:
+        return []
+    from ..glossary import model  # read at call time: tests point SHIPPED elsewhere
+
+    out = []
+    for path in config.glossaries or (str(model.SHIPPED),):
+        try:
+            with open(path, "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            digest = "unreadable"
+        out.append((str(path), digest))
+    return out
 
 
 def _feed(h, text: str | None) -> None:
