@@ -161,6 +161,24 @@ def test_cleaning_twice_and_markdown_again():
     assert render_markdown(again) == md
 
 
+def test_markdown_keeps_the_order_of_an_interleaved_page():
+    """English-first interleaved pages are written English first; a pair of files (two
+    documents) Chinese first. Either way the Markdown cleans back to the same pairs."""
+    page = "Title here\n\nThe meeting was held.\n\n会议举行。\n\nIt rained today.\n\n今天下雨了。"
+    item = clean_text(page, "t")
+    md = render_markdown(item)
+    assert md.index("The meeting was held.") < md.index("会议举行。")
+    zh, en = doc_sides()
+    two_files = render_markdown(pair(zh, en))
+    assert two_files.index(zh.split("\n")[0][:8]) < two_files.index(en.split("\n")[0][:8])
+    # found by random examples: zh first made the Chinese line pair with the title
+    page = "TitleTitle\nTitle\n民政部召开会议。\nTitle\n民政部召开会议。"
+    first = clean_text(page, "t")
+    again = clean_text(render_markdown(first), "t")
+    assert [(b.kind, b.en, b.zh) for b in again.blocks] == \
+        [(b.kind, b.en, b.zh) for b in first.blocks]
+
+
 def test_deterministic():
     zh, en = doc_sides()
     assert dumps_item(pair(zh, en)) == dumps_item(pair(zh, en))
