@@ -16,7 +16,6 @@ from typing import NamedTuple
 import ahocorasick
 
 from ..memo import on_forget
-
 from .model import Glossary
 from .variants import fold, number_form, term_keys
 
@@ -54,7 +53,7 @@ class Matcher:
 
     def find_en(self, text: str) -> tuple[Hit, ...]:
         """Whole-word English terms in ``text``, longest first, without overlaps, in
-        text order (those of recent texts are kept: see :meth:`search_en`)."""
+        text order (kept for the item's texts: see :meth:`search_en`)."""
         found = self._found_en.get(text)
         if found is None:
             if len(self._found_en) >= _FOUND_EN_SIZE:

@@ -29,7 +29,7 @@ from collections import deque
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
-                    estimate_ratio, forget_units, group_cost, make_units, null_cost,
+                    estimate_ratio, group_cost, make_units, null_cost,
                     visible_length)
 from .classify import MAX_TITLE_CHARS
 from .sentences import sentences_of
@@ -308,9 +308,6 @@ def align_blocks(item: Item) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
     their place; an item with one language is returned unchanged."""
-    # units are kept from block to sentence alignment of one item: the previous item's
-    # go, so a long item does not stay in memory after it is done
-    forget_units()
     plan = plan_alignment(item)
     if not plan:
         return item

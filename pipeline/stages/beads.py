@@ -64,8 +64,9 @@ def make_unit(text: str, lang: str, kind: str = "paragraph") -> Unit:
     counted apart, since they are as long as English rather than as Chinese.
 
     Block alignment and sentence alignment see mostly the same sentences (the first
-    with the block's kind, the second as paragraphs), so units are kept until
-    :func:`forget_units`; the extractors registered at the time are part of the key."""
+    with the block's kind, the second as paragraphs), so the units of an item's texts
+    are kept (:mod:`pipeline.memo`); the extractors registered at the time are part of
+    the key."""
     return make_units([text], lang, kind)[0]
 
 
@@ -77,11 +78,6 @@ def make_units(texts, lang: str, kind: str = "paragraph") -> list[Unit]:
         unit = _paragraph_unit(text, lang, extractors)
         out.append(unit if kind == unit.kind else Unit(unit.length, unit.keys, kind, unit.latin))
     return out
-
-
-def forget_units() -> None:
-    """Drop the units kept by :func:`make_unit`."""
-    _paragraph_unit.cache_clear()
 
 
 @item_cache(maxsize=4096)
