@@ -46,8 +46,11 @@ _META_LABELS = {
     "reviewer": r"Reviewer|Proofread(?:er|\s+by)|审核|校对",
     "photographer": r"Photo(?:graph(?:y|er))?(?:\s+by)?|摄影|图片",
 }
+# a label opens the line or follows white space, a digit or a Chinese character: repair
+# puts spaces around a Chinese number ("Daily1.2万Source" becomes "Daily 12,000 Source"),
+# and the line must split into the same fields before and after
 _LABEL = regex.compile(
-    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han})(?=\p{Han}))(?P<label>" + "|".join(
+    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han}))(?P<label>" + "|".join(
         f"(?P<{k}>{v})" for k, v in _META_LABELS.items()) + r")" + _C,
     regex.IGNORECASE | regex.VERSION1)
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")

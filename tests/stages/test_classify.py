@@ -43,6 +43,8 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
      {"date": "2020-07-26", "time": "05:03:17", "source": "北京青年报", "author": "王思硕",
       "editor": "王思硕"}),
     ("来源：北京青年报作者：王思硕", {"source": "北京青年报", "author": "王思硕"}),
+    # an English label glued to a Chinese name, as bilingual CMS templates print it
+    ("作者：王思硕DATA:2022-08-17", {"author": "王思硕", "date": "2022-08-17"}),
     ("发布时间：2022年08月17日 浏览次数：35", {"date": "2022-08-17", "views": "35"}),
     # not metadata
     ("The source: a long sentence that merely mentions a source of funding.", None),
