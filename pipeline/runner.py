@@ -65,15 +65,15 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
         raw, tail = split_blocks(src.text)
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
-        doc_lang = None  # needed only for a block without a language (rare): found then
-        for rb, lang in zip(raw, first):
+        near = None  # needed only for a block without a language (rare): found then
+        for k, (rb, lang) in enumerate(zip(raw, first)):
             if src.lang:
                 side = src.lang
                 lang = src.lang if lang in ("und", src.lang) or lang == "zh" else lang
             elif lang == "und":
-                if doc_lang is None:
-                    doc_lang = _document_lang(raw, first)
-                side = doc_lang if doc_lang in ("en", "zh") else "en"
+                if near is None:
+                    near = _nearest_sides(raw, first)
+                side = near[k]
             else:
                 side = lang
             origin = Origin(doc, rb.pos, rb.gap, rb.mark)
@@ -88,13 +88,28 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
     return Item(item_id, tuple(recs), (), tuple(blocks), tuple(edits), ())
 
 
-def _document_lang(raw, langs: list[str]) -> str:
-    """The main language of a source's blocks. Metadata lines do not count: they are left
-    out of the clean text, and cleaning that again must put language-less blocks on the
-    same side."""
-    return detect_stage.document_lang(
-        (lang, len(b.text)) for lang, b in zip(langs, raw)
-        if classify_stage.parse_meta(b.text) is None)
+def _nearest_sides(raw, langs: list[str]) -> list[str]:
+    """The side of each block of a source: its language, or for a block without one
+    (a line of digits, dashes or brackets) the language of the nearest block before it,
+    else after it, else English. Neighbours, not the language with most characters:
+    repair changes lengths (a Chinese term in English text becomes English words), and
+    cleaning the clean text again must put such a block on the same side. Metadata lines
+    are not neighbours: the clean text leaves them out."""
+    known = [lang if lang in ("en", "zh") and classify_stage.parse_meta(b.text) is None
+             else None for lang, b in zip(langs, raw)]
+    sides: list[str] = []
+    last = None
+    for lang in known:
+        last = lang or last
+        sides.append(last)
+    nxt = None
+    for k in range(len(known) - 1, -1, -1):
+        nxt = known[k] or nxt
+        if langs[k] in ("en", "zh"):
+            sides[k] = langs[k]
+        else:
+            sides[k] = sides[k] or nxt or "en"
+    return sides
 
 
 def decode_source(data: bytes, name: str, lang: str | None = None) -> SourceText:

@@ -114,12 +114,6 @@ def test_meta_lines_need_a_colon_or_a_date(text):
         assert classify._DATETIME_LINE.match(text)
 
 
-def test_blocks_without_a_language_take_the_document_language():
-    item = build_item("x", [SourceText("x", "民政部召开会议，部署工作。\n\n2022-08-17\n\n会议强调。")])
-    assert [(b.lang, b.sides) for b in item.blocks] == \
-        [("zh", ("zh",)), ("und", ("zh",)), ("zh", ("zh",))]
-
-
 def test_characters_the_normalize_rules_replace_are_not_printable():
     from pipeline.stages import normalize
 

@@ -166,14 +166,3 @@ def _model_says_english(text: str) -> bool | None:
         return _langdetect()(text)[0].lang == "en"
     except Exception:  # langdetect raises on text without features
         return None
-
-
-def document_lang(langs_and_sizes) -> str:
-    """The main language of a document: the one with most characters."""
-    totals: dict[str, int] = {}
-    for lang, size in langs_and_sizes:
-        if lang in ("en", "zh"):
-            totals[lang] = totals.get(lang, 0) + size
-    if not totals:
-        return "und"
-    return max(sorted(totals), key=lambda k: totals[k])
