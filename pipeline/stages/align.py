@@ -349,7 +349,8 @@ def align_blocks(item: Item) -> Item:
             continue
         zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k, edits_of)
         en_text, en_origin, en_edits = _merge_side(item, es, "en", k, edits_of)
-        kind = min((item.blocks[i].kind for i in zs + es), key=lambda x: KIND_RANK[x])
+        kind = _merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es],
+                            zh_origin.doc != en_origin.doc)
         blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
                             en_origin=en_origin, zh_origin=zh_origin,
                             align=(("type", f"{len(zs)}-{len(es)}"),
@@ -357,6 +358,23 @@ def align_blocks(item: Item) -> Item:
         edits.extend(en_edits)
         edits.extend(zh_edits)
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
+
+
+def _merged_kind(zh_kinds: list[str], en_kinds: list[str], two_docs: bool) -> str:
+    """The kind of a bilingual block: the highest of its blocks' kinds; but from two
+    files, a title only when each side has one. A Chinese title aligned with an English
+    first paragraph too long for a title got no title treatment on the English side (no
+    site name cut off): called a title, cleaning the output again would give it one.
+
+    >>> _merged_kind(["title"], ["paragraph"], True)
+    'paragraph'
+    >>> _merged_kind(["title"], ["title", "paragraph"], True)
+    'title'
+    """
+    kinds = zh_kinds + en_kinds
+    if two_docs and "title" in kinds and not ("title" in zh_kinds and "title" in en_kinds):
+        kinds = [k for k in kinds if k != "title"]
+    return min(kinds, key=KIND_RANK.__getitem__)
 
 
 # --- sentences ----------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 """Alignment: beads, merged blocks that restore exactly, interleaved files, idempotence."""
+import json
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.emit.jsonl import dumps_item, load_items
 from pipeline.emit.markdown import render_markdown
+from pipeline.readers import record_to_item
 from pipeline.restore import restore_sources
 from pipeline.runner import SourceText, clean_item, clean_sources, clean_text
 from pipeline.stages.align import join_points, sentence_pairs
@@ -238,3 +241,29 @@ def test_interleaved_with_a_stray_line_and_a_missing_translation():
     pairs = [(b.zh, b.en) for b in item.blocks if b.lang == "zh+en"]
     assert pairs == [(DOC["zh"][1], DOC["en"][1]), (DOC["zh"][3], DOC["en"][3])]
     assert restored(item) == [text]
+
+
+def test_a_title_only_one_file_has_is_no_title_of_the_pair():
+    """wmt21 newstest2021 line 589 (src.zh and hyp.Online-A.en) as the first block of each
+    file, then line 591. The English first block is too long for a title, so it kept its
+    site name; called a title, cleaning the output again would cut the name off."""
+    zh = ("此次开放球迷购票观赛的场馆为青岛国信体育中心钻石体育馆(崂山赛区)，球票销售全面实行线上实名制购票、"
+          "线下实名制入场的制度，所有观赛球迷须年满12岁、且持有48小时内核酸检测合格证明。 - 中新网\n\n"
+          "湖北日报讯(记者林晶)7月26日，恩施市通报表扬为沙子坝滑坡预警作出重要贡献的地质灾害点监测员陈光明，"
+          "并为他送去5万元奖金。")
+    en = ("The opening of the stadium for fans to buy tickets to watch the game for Qingdao "
+          "Guoxin Sports Center Diamond Stadium (Lushan District), ticket sales fully implement "
+          "the online real-name system to buy tickets, offline real-name system admission "
+          "system, all fans must be at least 12 years old, and hold 48 hours of nucleic acid "
+          "testing certificate. - Xinhua\n\n"
+          "Hubei Daily News (Reporter Lin Jing) July 26, Enshi City informed praise for the "
+          "sand dam landslide warning made an important contribution to the geological "
+          "disaster site monitor Chen Guangming, and sent him a 50,000 yuan bonus.")
+    item = pair(zh, en)
+    assert [(b.kind, b.lang) for b in item.blocks] == [("paragraph", "zh+en")] * 2
+    assert item.blocks[0].en.endswith(" - Xinhua") and not item.blocks[0].zh.endswith("中新网")
+    record = json.loads(dumps_item(item))
+    again = clean_sources("t", record_to_item(record, "items.jsonl").sources)
+    assert again.edits == ()
+    assert [(b.kind, b.zh, b.en) for b in again.blocks] == \
+        [(b.kind, b.zh, b.en) for b in item.blocks]
