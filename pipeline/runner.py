@@ -342,16 +342,36 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     item = align_stage.align_blocks(item)
-    if config.use_glossary:
-        item = glossary_stage.apply_glossary(item, config)
-    item = run_rule_group(item, "repair", config, settled=settled)
-    # a repair may leave what normalize removes (a full-width space becomes a space next
-    # to another): normalize again, or cleaning the output would change it once more
-    item = run_rule_group(item, "normalize", config, settled=settled)
+    item = _glossary_and_repair(item, config, settled)
     item = drop_empty_blocks(item)
     # checks run last: cross-language checks read the sentence alignment
     item = align_stage.align_sentences(add_sentences(item))
     return run_checks(item, config)
+
+
+def _glossary_and_repair(item: Item, config: Config, settled: Settled) -> Item:
+    """The glossary, then repair, until neither changes anything: the cleaned output,
+    cleaned again, must not change. A repair can make a glossary term appear ("the
+    meeting.Ministry of Home Affairs" gets its space), and classification read the text
+    before both changed it, so a paragraph that now reads as a heading becomes one
+    (headings get their own repairs). Most items settle in the first round."""
+    for _ in range(4):
+        if config.use_glossary:
+            item = glossary_stage.apply_glossary(item, config)
+        glossed = len(item.edits)
+        item = run_rule_group(item, "repair", config, settled=settled)
+        # a repair may leave what normalize removes (a full-width space becomes a space
+        # next to another): normalize again, or cleaning the output would change it
+        item = run_rule_group(item, "normalize", config, settled=settled)
+        late = classify_stage.late_headings(item)
+        if late:
+            blocks = list(item.blocks)
+            for i in late:
+                blocks[i] = evolve(blocks[i], kind="heading")
+            item = evolve(item, blocks=tuple(blocks))
+        elif len(item.edits) == glossed or not config.use_glossary:
+            break  # repair changed nothing: the glossary would find what it found
+    return item
 
 
 def clean_sources(item_id: str, sources: Sequence[SourceText],

@@ -443,6 +443,34 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     return item
 
 
+
+def late_headings(item: Item) -> list[int]:
+    """Paragraphs that read as headings now that the glossary and repair have changed
+    their text, by the test :func:`classify_document` makes: a short line without a
+    closing mark, before a block of its language that is not one. The English "...dream
+    -China News Network" has 14 words; the glossary's "Chinanews.com" leaves 12, so the
+    cleaned text, cleaned again, would make it a heading. Each side is read as its own
+    document (as the cleaned output of two files is); a block with a Markdown marker
+    keeps the kind the marker gives."""
+    blocks = item.blocks
+    found = []
+    following: dict[str, int | None] = {"en": None, "zh": None}
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        sides = block.sides
+        if block.kind == "paragraph" and not _md_level(block):
+            for lang in sides:
+                nxt = following[lang]
+                if (nxt is not None and _headingish(block.text(lang) or "", lang)
+                        and not _headingish(blocks[nxt].text(lang) or "", lang)):
+                    found.append(i)
+                    break
+        if block.kind not in ("meta", "boilerplate", "caption"):
+            for lang in sides:
+                following[lang] = i
+    return found[::-1]
+
+
 SAME_HEADLINE_RATIO = 0.75
 
 

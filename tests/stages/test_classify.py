@@ -9,6 +9,7 @@ the artifacts that `mt-web-artifacts/pages.tsv` describes on real pages.
 """
 import pytest
 
+from pipeline.emit.markdown import render_markdown
 from pipeline.restore import restore_sources
 from pipeline.runner import clean_text
 from pipeline.stages.classify import parse_meta
@@ -281,4 +282,33 @@ def test_classification_ids_can_be_disabled():
     assert "boilerplate" not in kinds and "caption" not in kinds and "duplicate" not in kinds
     assert "site" not in item.meta_dict
     assert "repair.site_suffix" not in {e.rule for e in item.edits}
+    assert restore_sources(item) == [text]
+
+
+# wmt21 newstest2021.zh-en.hyp.Online-A.en lines 1170-1171, after an opening paragraph
+LATE_HEADING = ("First paragraph of the story is here and it is long enough.\n\n"
+                "Cultivate new jobs to open up new space for employment - China New Network\n\n"
+                "New employment methods are emerging, opening up new space for employment, and "
+                "a number of innovative service policies have been introduced to help new "
+                "employment patterns thrive.")
+
+
+def test_a_paragraph_that_reads_as_a_heading_after_the_glossary_becomes_one():
+    # 14 words before the glossary's "Chinanews.com", 12 after: classification read the
+    # first, cleaning the output again reads the second
+    item = clean_text(LATE_HEADING, "t")
+    assert [b.kind for b in item.blocks] == ["title", "heading", "paragraph"]
+    assert item.blocks[1].en.endswith("Chinanews.com")
+    again = clean_text(render_markdown(item), "t")
+    assert again.edits == ()
+    assert [(b.kind, b.en) for b in again.blocks] == [(b.kind, b.en) for b in item.blocks]
+
+
+def test_a_repair_that_uncovers_a_glossary_term_is_followed_by_the_glossary():
+    # the date repair spaces out "Affairs2019年": only then is the deprecated name a term
+    text = "Title\n\nThe Ministry of Home Affairs2019年 report was published in the city."
+    item = clean_text(text, "t")
+    assert [e.rule for e in item.edits] == ["repair.zh_dates_in_english", "glossary.deprecated"]
+    assert item.blocks[1].en == "The Ministry of Civil Affairs 2019 report was published in the city."
+    assert clean_text(render_markdown(item), "t").edits == ()
     assert restore_sources(item) == [text]
