@@ -89,8 +89,9 @@ def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
 
 
 def _nearest_sides(raw, langs: list[str]) -> list[str]:
-    """The side of each block of a source: its language, or for a block without one
-    (a line of digits, dashes or brackets) the language of the nearest block before it,
+    """The side of each block of a source: its language; English for Latin text that
+    langdetect does not call English (a list of names); for a block without letters (a
+    line of digits, dashes or brackets) the language of the nearest block before it,
     else after it, else English. Neighbours, not the language with most characters:
     repair changes lengths (a Chinese term in English text becomes English words), and
     cleaning the clean text again must put such a block on the same side. Metadata lines
@@ -107,6 +108,8 @@ def _nearest_sides(raw, langs: list[str]) -> list[str]:
         nxt = known[k] or nxt
         if langs[k] in ("en", "zh"):
             sides[k] = langs[k]
+        elif detect_stage.is_latin(raw[k].text):
+            sides[k] = "en"
         else:
             sides[k] = sides[k] or nxt or "en"
     return sides

@@ -349,8 +349,7 @@ def align_blocks(item: Item) -> Item:
             continue
         zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k, edits_of)
         en_text, en_origin, en_edits = _merge_side(item, es, "en", k, edits_of)
-        kind = _merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es],
-                            zh_origin.doc != en_origin.doc)
+        kind = _merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es])
         blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
                             en_origin=en_origin, zh_origin=zh_origin,
                             align=(("type", f"{len(zs)}-{len(es)}"),
@@ -360,19 +359,22 @@ def align_blocks(item: Item) -> Item:
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
 
 
-def _merged_kind(zh_kinds: list[str], en_kinds: list[str], two_docs: bool) -> str:
-    """The kind of a bilingual block: the highest of its blocks' kinds; but from two
-    files, a title only when each side has one. A Chinese title aligned with an English
-    first paragraph too long for a title got no title treatment on the English side (no
-    site name cut off): called a title, cleaning the output again would give it one.
+def _merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
+    """The kind of a bilingual block: the highest of its blocks' kinds; but a title only
+    when the other side is a title or a heading too (one title per document: in an
+    interleaved page the translation of the title comes after it). A Chinese title
+    aligned with an English first block too long for a title got no title treatment on
+    the English side (no site name cut off): called a title, cleaning the output again
+    would give it one.
 
-    >>> _merged_kind(["title"], ["paragraph"], True)
-    'paragraph'
-    >>> _merged_kind(["title"], ["title", "paragraph"], True)
+    >>> _merged_kind(["title"], ["paragraph"]), _merged_kind(["heading"], ["title"])
+    ('paragraph', 'title')
+    >>> _merged_kind(["title"], ["title", "paragraph"])
     'title'
     """
     kinds = zh_kinds + en_kinds
-    if two_docs and "title" in kinds and not ("title" in zh_kinds and "title" in en_kinds):
+    if "title" in kinds and not all(
+            "title" in side or "heading" in side for side in (zh_kinds, en_kinds)):
         kinds = [k for k in kinds if k != "title"]
     return min(kinds, key=KIND_RANK.__getitem__)
 

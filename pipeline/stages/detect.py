@@ -126,6 +126,12 @@ def _count_common_han(text: str) -> int:
     return len(high) - len(high.translate(None, _COMMON_HAN_HIGH))
 
 
+def is_latin(text: str) -> bool:
+    """Is ``text`` written in Latin letters (a block without a language may be: text
+    that langdetect does not call English, such as a list of names)?"""
+    return _script(text) == "latin"
+
+
 def detect_block(text: str, doc_lang: str | None = None) -> str:
     """The language of one block.
 

@@ -56,6 +56,12 @@ def test_blocks_without_a_language_take_the_side_of_their_neighbours():
     assert _sides("来源：新华社\n\n***\n\nThe Charity Law") == \
         [("zh", ("zh",)), ("und", ("en",)), ("en", ("en",))]
     assert _sides("***") == [("und", ("en",))]
+    # wmt21 newstest2021.zh-en.hyp.Online-A.en line 139: Latin text langdetect does not
+    # call English stays on the English side, whatever comes before it
+    names = ("(Participating journalists: Yan Nan, Zhang Xiaoran, Yu Ruijie, Liang Hui, "
+             "Gao Zhu, Li Sbo, Ma Yixuan, Wang Lili)")
+    assert _sides("（参与记者：尹南、张笑然、倪瑞捷、梁辉、高竹、李斯博、马意翀、王丽丽）\n\n" + names) == \
+        [("zh", ("zh",)), ("und", ("en",))]
 
 
 def test_the_side_of_a_block_without_a_language_survives_repair():
