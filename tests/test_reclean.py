@@ -1,7 +1,8 @@
 """Cleaning mtclean's own output again changes nothing: no edit, the same blocks. Checked
 on real news, the benchmark's first round of items (WMT21 lines grouped into items, WMT22
 and WMT24 documents; one-language items and zh/en pairs; human and machine English),
-read back from JSON Lines as ``mtclean run out/items.jsonl`` reads them."""
+read back from JSON Lines as ``mtclean run out/items.jsonl`` reads them, as records given
+to ``clean_item``, and as Markdown."""
 import sys
 
 import orjson
@@ -11,10 +12,10 @@ from paths import ROOT, SHARED_DATA
 sys.path.insert(0, str(ROOT))
 from bench.bench_pipeline import _records  # noqa: E402
 
-from pipeline.emit.jsonl import dumps_item  # noqa: E402
+from pipeline.emit.jsonl import dumps_item, load_items  # noqa: E402
 from pipeline.emit.markdown import render_markdown  # noqa: E402
 from pipeline.readers import record_to_item  # noqa: E402
-from pipeline.runner import clean_sources, clean_text  # noqa: E402
+from pipeline.runner import clean_item, clean_sources, clean_text  # noqa: E402
 
 
 def _clean(record: dict, where: str):
@@ -35,11 +36,17 @@ def _shown(item):
 
 def test_real_news_cleaned_again_changes_nothing():
     items = one_language = 0
-    changed, markdown_changed = [], []
+    changed, markdown_changed, record_changed = [], [], []
     for record in _records(SHARED_DATA, 0):
         first = _clean(record, "corpus.jsonl")
-        again = _clean(orjson.loads(dumps_item(first)), "items.jsonl")
+        line = dumps_item(first)
+        again = _clean(orjson.loads(line), "items.jsonl")
         items += 1
+        # the library's way: the record itself, its edits kept
+        record = load_items(line)[0]
+        cleaned = clean_item(record)
+        if cleaned.blocks != record.blocks or cleaned.edits != record.edits:
+            record_changed.append(record.id)
         if again.edits or _view(again) != _view(first):
             changed.append(record["id"])
         # the Markdown of a pair interleaves the two sides, and a Chinese block full of
@@ -52,3 +59,4 @@ def test_real_news_cleaned_again_changes_nothing():
     assert items > 1000 and one_language > 500
     assert changed == [], changed[:10]
     assert markdown_changed == [], markdown_changed[:10]
+    assert record_changed == [], record_changed[:10]

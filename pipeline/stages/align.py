@@ -31,7 +31,7 @@ from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, group_cost, make_units, null_cost,
                     visible_length)
-from .classify import MAX_TITLE_CHARS
+from .classify import MAX_TITLE_CHARS, merged_kind
 from .sentences import sentences_of
 
 MERGE_BLOCKS = structural(
@@ -307,7 +307,11 @@ def _doc_of(block: Block) -> int:
 def align_blocks(item: Item) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
-    their place; an item with one language is returned unchanged."""
+    their place; an item with one language is returned unchanged, and so is an item
+    aligned already (read back from JSON Lines): the blocks it left alone were left
+    alone on purpose, and aligning them now would reorder the record."""
+    if any(len(b.sides) == 2 for b in item.blocks):
+        return item
     plan = plan_alignment(item)
     if not plan:
         return item
@@ -349,7 +353,7 @@ def align_blocks(item: Item) -> Item:
             continue
         zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k, edits_of)
         en_text, en_origin, en_edits = _merge_side(item, es, "en", k, edits_of)
-        kind = _merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es])
+        kind = merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es])
         blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
                             en_origin=en_origin, zh_origin=zh_origin,
                             align=(("type", f"{len(zs)}-{len(es)}"),
@@ -358,25 +362,6 @@ def align_blocks(item: Item) -> Item:
         edits.extend(zh_edits)
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
 
-
-def _merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
-    """The kind of a bilingual block: the highest of its blocks' kinds; but a title only
-    when the other side is a title or a heading too (one title per document: in an
-    interleaved page the translation of the title comes after it). A Chinese title
-    aligned with an English first block too long for a title got no title treatment on
-    the English side (no site name cut off): called a title, cleaning the output again
-    would give it one.
-
-    >>> _merged_kind(["title"], ["paragraph"]), _merged_kind(["heading"], ["title"])
-    ('paragraph', 'title')
-    >>> _merged_kind(["title"], ["title", "paragraph"])
-    'title'
-    """
-    kinds = zh_kinds + en_kinds
-    if "title" in kinds and not all(
-            "title" in side or "heading" in side for side in (zh_kinds, en_kinds)):
-        kinds = [k for k in kinds if k != "title"]
-    return min(kinds, key=KIND_RANK.__getitem__)
 
 
 # --- sentences ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import regex
 
 from ..records import Block, Edit, Item, evolve, renumber_edits
 from ..registry import structural
+from .beads import KIND_RANK
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
 from .months import month_number
@@ -296,13 +297,27 @@ def move_site_out_of_title(item: Item, index: int) -> Item:
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
 
 
-def _source_groups(item: Item) -> list[list[int]]:
-    """Block indices per source document: each source has its own title."""
-    groups: dict[int, list[int]] = {}
+def _source_views(item: Item) -> list[list[tuple[int, str | None]]]:
+    """The blocks of each source document, in order: ``(index, None)`` for a block of
+    that document, ``(index, side)`` for one side of a bilingual block whose sides come
+    from two documents (an item read back from JSON Lines): each document is classified
+    on its own, as when it was first cleaned."""
+    groups: dict[int, list[tuple[int, str | None]]] = {}
     for i, block in enumerate(item.blocks):
-        origin = block.zh_origin or block.en_origin
-        groups.setdefault(origin.doc if origin else -1, []).append(i)
+        zh, en = block.zh_origin, block.en_origin
+        if zh is not None and en is not None and zh.doc != en.doc:
+            groups.setdefault(zh.doc, []).append((i, "zh"))
+            groups.setdefault(en.doc, []).append((i, "en"))
+        else:
+            origin = zh or en
+            groups.setdefault(origin.doc if origin else -1, []).append((i, None))
     return list(groups.values())
+
+
+def _one_side(block: Block, side: str) -> Block:
+    if side == "zh":
+        return evolve(block, lang="zh", en=None, en_origin=None)
+    return evolve(block, lang="en", zh=None, zh_origin=None)
 
 
 def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()) -> Item:
@@ -319,21 +334,25 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     >>> {k: v for k, v in classify_item(item).meta if k.startswith("site")}
     {'site': '中新网', 'site_en': 'CNN'}
     """
-    groups = _source_groups(item)
-    if len(groups) <= 1:
+    views = _source_views(item)
+    if len(views) <= 1:
         return classify_document(item, extra, disabled)
     blocks = list(item.blocks)
-    edits: list[Edit] = []
+    edits = list(item.edits)  # classification only adds edits (a site name cut off)
+    side_kinds: dict[int, dict[str, str]] = {}
     meta = dict(item.meta)
-    for indices in groups:
-        local = {g: k for k, g in enumerate(indices)}
-        mine = [e for e in item.edits if e.block in local]
-        sub = evolve(item, blocks=tuple(blocks[g] for g in indices),
-                      edits=renumber_edits(mine, local), meta=tuple(meta.items()))
+    for view in views:
+        sub = evolve(item, blocks=tuple(_one_side(blocks[i], side) if side else blocks[i]
+                                        for i, side in view),
+                     edits=(), meta=tuple(meta.items()))
         done = classify_document(sub, extra, disabled)
-        for k, g in enumerate(indices):
-            blocks[g] = done.blocks[k]
-        edits.extend(renumber_edits(done.edits, dict(enumerate(indices))))
+        for (i, side), block in zip(view, done.blocks):
+            if side is None:
+                blocks[i] = block
+            else:
+                side_kinds.setdefault(i, {})[side] = block.kind
+                blocks[i] = blocks[i].with_text(side, block.text(side) or "")
+        edits.extend(renumber_edits(done.edits, {k: i for k, (i, _) in enumerate(view)}))
         sides = [s for b in done.blocks for s in b.sides]
         lang = max(sorted(set(sides)), key=sides.count) if sides else "und"
         for key, value in done.meta:
@@ -342,16 +361,24 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
             elif meta[key] != value:
                 # the other source says it its own way ("中新网" and "CNN"): keep both
                 meta.setdefault(f"{key}_{lang}", value)
+    for i, kinds in side_kinds.items():
+        blocks[i] = evolve(blocks[i], kind=merged_kind([kinds["zh"]], [kinds["en"]]))
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
 
 
+_LEVELS = {"title": 1, "heading": 2}
+
+
 def _md_level(block: Block) -> int:
-    """The Markdown heading level of a block (the deeper of its sides' markers)."""
+    """The Markdown heading level of a block (the deeper of its sides' markers). A title
+    or heading of an item read back from JSON Lines counts as marked, as it is in the
+    text `mtclean run` makes of such a record (a new block is a paragraph): so the
+    record, cleaned again, keeps its kinds however its cleaned text reads now."""
     level = 0
     for origin in (block.en_origin, block.zh_origin):
         if origin is not None and origin.mark:
             level = max(level, origin.mark.count("#"))
-    return level
+    return level or _LEVELS.get(block.kind, 0)
 
 
 def _next_same_side(blocks: tuple[Block, ...], kinds: list[str]) -> list[int | None]:
@@ -469,6 +496,28 @@ def late_headings(item: Item) -> list[int]:
             for lang in sides:
                 following[lang] = i
     return found[::-1]
+
+
+
+def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
+    """The kind of a bilingual block: the highest of its blocks' kinds; but a title only
+    when the other side is a title or a heading too (one title per document: in an
+    interleaved page the translation of the title comes after it). A Chinese title
+    aligned with an English first block too long for a title got no title treatment on
+    the English side (no site name cut off): called a title, cleaning the output again
+    would give it one. Kinds no aligned block has (a side that reads as metadata when a
+    record is cleaned again) count only when there is no other.
+
+    >>> merged_kind(["title"], ["paragraph"]), merged_kind(["heading"], ["title"])
+    ('paragraph', 'title')
+    >>> merged_kind(["title"], ["title", "paragraph"])
+    'title'
+    """
+    kinds = [k for k in zh_kinds + en_kinds if k in KIND_RANK] or zh_kinds + en_kinds
+    if "title" in kinds and not all(
+            "title" in side or "heading" in side for side in (zh_kinds, en_kinds)):
+        kinds = [k for k in kinds if k != "title"] or ["paragraph"]
+    return min(kinds, key=lambda k: KIND_RANK.get(k, len(KIND_RANK)))
 
 
 SAME_HEADLINE_RATIO = 0.75

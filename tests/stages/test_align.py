@@ -233,6 +233,20 @@ def test_cleaning_the_record_again_changes_nothing():
     assert again.blocks == record.blocks and again.edits == record.edits
 
 
+@pytest.mark.parametrize("zh, en", [
+    # an English paragraph with no Chinese: its file's title is in a bilingual block
+    ("民政部召开会议\n\n会议强调了工作重点。",
+     "Ministry holds meeting\n\nThe meeting stressed the key points of the work.\n\n"
+     "An extra English paragraph with no Chinese."),
+    # the headline repeated as the first line: a duplicate in its own file
+    ("0", "0\r0"),
+])
+def test_a_record_cleaned_again_classifies_each_file_on_its_own(zh, en):
+    record = load_items(dumps_item(pair(zh, en)))[0]
+    assert [b.kind for b in clean_item(record).blocks] == [b.kind for b in record.blocks]
+    assert clean_item(record).edits == record.edits
+
+
 def test_interleaved_with_a_stray_line_and_a_missing_translation():
     # an English line before the first pair, and a Chinese line with no English
     text = ("Photo: Xinhua\n\n" + DOC["zh"][1] + "\n\n" + DOC["en"][1] + "\n\n" + DOC["zh"][2]
