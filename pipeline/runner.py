@@ -356,8 +356,8 @@ def _glossary_and_repair(item: Item, config: Config, settled: Settled) -> Item:
     """The glossary, then repair, until neither changes anything: the cleaned output,
     cleaned again, must not change. A repair can make a glossary term appear ("the
     meeting.Ministry of Home Affairs" gets its space), and classification read the text
-    before both changed it, so a paragraph that now reads as a heading becomes one
-    (headings get their own repairs). Most items settle in the first round."""
+    before both changed it, so a paragraph that now reads as a heading or a title becomes
+    one (they get their own repairs). Most items settle in the first round."""
     for _ in range(4):
         if config.use_glossary:
             item = glossary_stage.apply_glossary(item, config)
@@ -366,14 +366,10 @@ def _glossary_and_repair(item: Item, config: Config, settled: Settled) -> Item:
         # a repair may leave what normalize removes (a full-width space becomes a space
         # next to another): normalize again, or cleaning the output would change it
         item = run_rule_group(item, "normalize", config, settled=settled)
-        late = classify_stage.late_headings(item)
-        if late:
-            blocks = list(item.blocks)
-            for i in late:
-                blocks[i] = evolve(blocks[i], kind="heading")
-            item = evolve(item, blocks=tuple(blocks))
-        elif len(item.edits) == glossed or not config.use_glossary:
+        settled_kinds = classify_stage.late_kinds(item, config.disabled)
+        if settled_kinds is item and (len(item.edits) == glossed or not config.use_glossary):
             break  # repair changed nothing: the glossary would find what it found
+        item = settled_kinds
     return item
 
 

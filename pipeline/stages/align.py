@@ -313,8 +313,8 @@ def align_blocks(item: Item) -> Item:
     if any(len(b.sides) == 2 for b in item.blocks):
         return item
     plan = plan_alignment(item)
-    if not plan:
-        return item
+    if not any(zs and es for zs, es, _ in plan):
+        return item  # nothing translates anything: each file keeps its order
     edits_of = _edits_by_block(item)
     in_plan = {i for zs, es, _ in plan for i in zs + es}
 

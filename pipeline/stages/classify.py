@@ -471,6 +471,56 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
 
 
 
+def late_kinds(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
+    """The kinds the cleaned text now has: :func:`late_title`, then :func:`late_headings`
+    (the same item when nothing changes)."""
+    item = late_title(item, disabled)
+    late = late_headings(item)
+    if not late:
+        return item
+    blocks = list(item.blocks)
+    for i in late:
+        blocks[i] = evolve(blocks[i], kind="heading")
+    return evolve(item, blocks=tuple(blocks))
+
+
+def late_title(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
+    """Give a document without a title the title it now has: its first block was too
+    long for one until repair shortened it (a headline repeated in one line, one copy
+    dropped), and cleaning the output again would make it the title. Like
+    :func:`classify_document`, a site name is cut off it and a paragraph repeating it
+    becomes a duplicate. Documents with bilingual blocks are left alone."""
+    for view in _source_views(item):
+        if any(side is not None or len(item.blocks[i].sides) == 2 for i, side in view):
+            continue
+        blocks = [item.blocks[i] for i, _ in view]
+        if any(b.kind == "title" for b in blocks):
+            continue
+        first = next((k for k, b in enumerate(blocks)
+                      if b.kind not in ("meta", "boilerplate", "caption")), None)
+        if first is None:
+            continue
+        block = blocks[first]
+        if (block.kind != "paragraph" or _md_level(block)
+                or len(_text(block)) > MAX_TITLE_CHARS):
+            continue
+        local = {i: k for k, (i, _) in enumerate(view)}
+        sub = evolve(item, blocks=tuple(evolve(b, kind="title") if k == first else b
+                                        for k, b in enumerate(blocks)),
+                     edits=renumber_edits([e for e in item.edits if e.block in local], local))
+        if SITE_SUFFIX not in disabled:
+            sub = move_site_out_of_title(sub, first)
+        if DUPLICATE not in disabled:
+            sub = mark_repeated_headline(sub, first)
+        new_blocks = list(item.blocks)
+        for k, (i, _) in enumerate(view):
+            new_blocks[i] = sub.blocks[k]
+        added = sub.edits[sum(1 for e in item.edits if e.block in local):]
+        item = evolve(item, blocks=tuple(new_blocks), meta=sub.meta,
+                      edits=item.edits + renumber_edits(added, dict(enumerate(local))))
+    return item
+
+
 def late_headings(item: Item) -> list[int]:
     """Paragraphs that read as headings now that the glossary and repair have changed
     their text, by the test :func:`classify_document` makes: a short line without a

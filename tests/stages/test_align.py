@@ -247,6 +247,18 @@ def test_a_record_cleaned_again_classifies_each_file_on_its_own(zh, en):
     assert clean_item(record).edits == record.edits
 
 
+def test_files_that_translate_nothing_keep_their_order():
+    # two short Chinese lines and two long English paragraphs: no block pairs
+    long = " ".join(f"The committee reviewed grant number {n} to the rural schools of the "
+                    f"county, then moved on to the next item." for n in range(1, 13))
+    for zh, en in (("好。\n\n对。", long + "\n\n" + long), ("2022-08-17\n\n好。", "Views: 12\n\n" + long)):
+        item = pair(zh, en)
+        assert [b.sides for b in item.blocks] == [("zh",), ("zh",), ("en",), ("en",)]
+        record = load_items(dumps_item(item))[0]
+        again = clean_item(record)
+        assert again.blocks == record.blocks and again.edits == record.edits
+
+
 def test_interleaved_with_a_stray_line_and_a_missing_translation():
     # an English line before the first pair, and a Chinese line with no English
     text = ("Photo: Xinhua\n\n" + DOC["zh"][1] + "\n\n" + DOC["en"][1] + "\n\n" + DOC["zh"][2]

@@ -312,3 +312,19 @@ def test_a_repair_that_uncovers_a_glossary_term_is_followed_by_the_glossary():
     assert item.blocks[1].en == "The Ministry of Civil Affairs 2019 report was published in the city."
     assert clean_text(render_markdown(item), "t").edits == ()
     assert restore_sources(item) == [text]
+
+
+def test_a_first_line_that_repair_shortens_becomes_the_title():
+    # a headline printed twice in one line is too long for a title until repair drops
+    # the copy; cleaned again, the output would make it the title
+    head = ("The provincial civil affairs department held a training class for the "
+            "registration staff of social organizations in Hohhot on Monday.")
+    text = (head + " " + head + "\n\nMore than 200 people from 40 organizations took part "
+            "in the class, which lasted two days.")
+    item = clean_text(text, "t")
+    assert [b.kind for b in item.blocks] == ["title", "paragraph"]
+    assert item.blocks[0].en == head
+    again = clean_text(render_markdown(item), "t")
+    assert again.edits == ()
+    assert [(b.kind, b.en) for b in again.blocks] == [(b.kind, b.en) for b in item.blocks]
+    assert restore_sources(item) == [text]
