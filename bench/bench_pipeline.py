@@ -179,7 +179,7 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
         return glossary.apply_glossary(i, config)
 
     def repair(i):
-        return normalize(runner.run_rule_group(i, "repair", config))
+        return runner.repair_until_settled(i, config)
 
     def check(i):
         return runner.run_checks(i, config)
@@ -205,7 +205,7 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
         ("classify", lambda: _each(classify.classify_item, normalized)),
         ("align blocks (zh/en items)", lambda: _each(align.align_blocks, classified)),
         ("glossary", lambda: _each(term, aligned)),
-        ("repair (+ normalize again)", lambda: _each(repair, termed)),
+        ("repair (+ normalize, rounds)", lambda: _each(repair, termed)),
         ("sentences", lambda: _each(runner.add_sentences, repaired)),
         ("align sentences (zh/en items)", lambda: _each(align.align_sentences, split)),
         ("qa checks", lambda: _each(check, paired)),

@@ -344,32 +344,39 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     settled: Settled = {}  # fix points of each rule set, for this item
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
+    classified = len(item.edits)
     item = align_stage.align_blocks(item)
-    item = _glossary_and_repair(item, config, settled)
+    if config.use_glossary:
+        item = glossary_stage.apply_glossary(item, config)
+    item = repair_until_settled(item, config, settled, classified)
     item = drop_empty_blocks(item)
     # checks run last: cross-language checks read the sentence alignment
     item = align_stage.align_sentences(add_sentences(item))
     return run_checks(item, config)
 
 
-def _glossary_and_repair(item: Item, config: Config, settled: Settled) -> Item:
-    """The glossary, then repair, until neither changes anything: the cleaned output,
-    cleaned again, must not change. A repair can make a glossary term appear ("the
-    meeting.Ministry of Home Affairs" gets its space), and classification read the text
-    before both changed it, so a paragraph that now reads as a heading or a title becomes
-    one (they get their own repairs). Most items settle in the first round."""
+def repair_until_settled(item: Item, config: Config = Config(),
+                         settled: Settled | None = None, classified: int = 0) -> Item:
+    """Repair (and normalize again) after the glossary, until nothing changes: the
+    cleaned output, cleaned again, must not change. A repair may leave what normalize
+    removes (a full-width space becomes a space next to another); it can uncover a
+    glossary term ("Affairs2019年" becomes "Affairs 2019"), so the glossary runs again;
+    and classification read the text before both changed it, so a paragraph that now
+    reads as a heading or a title becomes one (and gets their repairs). Most items
+    settle in the first round. ``classified``: how many edits the item had when it was
+    classified; while it has no more, its texts are those classification read."""
+    settled = {} if settled is None else settled
     for _ in range(4):
+        before = len(item.edits)
+        item = run_rule_group(item, "repair", config, settled=settled)
+        item = run_rule_group(item, "normalize", config, settled=settled)
+        kinds = (classify_stage.late_kinds(item, config.disabled)
+                 if len(item.edits) > classified else item)
+        if kinds is item and len(item.edits) == before:
+            break
+        item = kinds
         if config.use_glossary:
             item = glossary_stage.apply_glossary(item, config)
-        glossed = len(item.edits)
-        item = run_rule_group(item, "repair", config, settled=settled)
-        # a repair may leave what normalize removes (a full-width space becomes a space
-        # next to another): normalize again, or cleaning the output would change it
-        item = run_rule_group(item, "normalize", config, settled=settled)
-        settled_kinds = classify_stage.late_kinds(item, config.disabled)
-        if settled_kinds is item and (len(item.edits) == glossed or not config.use_glossary):
-            break  # repair changed nothing: the glossary would find what it found
-        item = settled_kinds
     return item
 
 
