@@ -345,7 +345,7 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     classified = len(item.edits)
-    item = align_stage.align_blocks(item)
+    item = align_stage.align_blocks(item, config.disabled)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = repair_until_settled(item, config, settled, classified)

@@ -60,3 +60,39 @@ def test_real_news_cleaned_again_changes_nothing():
     assert changed == [], changed[:10]
     assert markdown_changed == [], markdown_changed[:10]
     assert record_changed == [], record_changed[:10]
+
+
+def _interleaved_pages():
+    """WMT22 zh-en and WMT24 en-zh documents as pages that alternate Chinese and English
+    paragraphs, one order and the other (the human reference as the translation)."""
+    for path in (SHARED_DATA / "wmt22-generaltest2022-docs" / "zh-en.news_docs.jsonl",
+                 SHARED_DATA / "wmt24-enzh-news-docs" / "en-zh.news_docs.jsonl"):
+        for line in path.read_bytes().splitlines():
+            doc = orjson.loads(line)
+            segments = doc["segments"]
+            zh = next(k for k in segments[0] if k.startswith("zh"))
+            en = next(k for k in segments[0] if k.startswith("en"))
+            for first, second in ((zh, en), (en, zh)):
+                parts = [p for s in segments for p in (s.get(first), s.get(second)) if p]
+                yield f"{doc['doc_id']}-{first}-{second}", "\n\n".join(parts)
+
+
+def test_interleaved_pages_cleaned_again_change_nothing():
+    pages = changed = 0
+    examples = []
+    for page_id, text in _interleaved_pages():
+        first = clean_text(text, page_id)
+        assert any(b.lang == "zh+en" for b in first.blocks), page_id
+        line = dumps_item(first)
+        record = load_items(line)[0]
+        cleaned = clean_item(record)
+        again = _clean(orjson.loads(line), "items.jsonl")
+        md = clean_text(render_markdown(first), page_id)
+        pages += 1
+        if (cleaned.blocks != record.blocks or cleaned.edits != record.edits
+                or again.edits or _shown(again) != _shown(first)
+                or md.edits or _shown(md) != _shown(first)):
+            changed += 1
+            examples.append(page_id)
+    assert pages >= 80
+    assert changed == 0, examples[:10]

@@ -31,7 +31,7 @@ from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, group_cost, make_units, null_cost,
                     visible_length)
-from .classify import MAX_TITLE_CHARS, merged_kind
+from .classify import MAX_TITLE_CHARS, SITE_SUFFIX, merged_kind, move_site_out_of_title
 from .sentences import sentences_of
 
 MERGE_BLOCKS = structural(
@@ -304,12 +304,17 @@ def _doc_of(block: Block) -> int:
     return o.doc if o else 0
 
 
-def align_blocks(item: Item) -> Item:
+def align_blocks(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
     """Merge the monolingual Chinese and English blocks of a bilingual item into
     bilingual blocks (``lang`` ``zh+en``). Metadata and boilerplate stay monolingual, in
     their place; an item with one language is returned unchanged, and so is an item
     aligned already (read back from JSON Lines): the blocks it left alone were left
-    alone on purpose, and aligning them now would reorder the record."""
+    alone on purpose, and aligning them now would reorder the record.
+
+    A bilingual title whose side was no title (the English of an interleaved page's
+    headline reads as a heading or a paragraph; a file's first block too long for a
+    title) has its site name cut off that side too, as the output cleaned again would
+    (unless ``repair.site_suffix`` is in ``disabled``)."""
     if any(len(b.sides) == 2 for b in item.blocks):
         return item
     plan = plan_alignment(item)
@@ -337,6 +342,7 @@ def align_blocks(item: Item) -> Item:
 
     blocks: list[Block] = []
     edits: list[Edit] = []
+    untitled: list[tuple[int, str]] = []  # (block, side) of titles with an untitled side
     for what, entry in order:
         k = len(blocks)
         if what == "keep":
@@ -353,15 +359,23 @@ def align_blocks(item: Item) -> Item:
             continue
         zh_text, zh_origin, zh_edits = _merge_side(item, zs, "zh", k, edits_of)
         en_text, en_origin, en_edits = _merge_side(item, es, "en", k, edits_of)
-        kind = merged_kind([item.blocks[i].kind for i in zs], [item.blocks[i].kind for i in es])
+        zh_kinds = [item.blocks[i].kind for i in zs]
+        en_kinds = [item.blocks[i].kind for i in es]
+        kind = merged_kind(zh_kinds, en_kinds)
+        if kind == "title":
+            untitled.extend((k, lang) for lang, kinds in (("zh", zh_kinds), ("en", en_kinds))
+                            if "title" not in kinds)
         blocks.append(Block(kind=kind, lang="zh+en", en=en_text, zh=zh_text,
                             en_origin=en_origin, zh_origin=zh_origin,
                             align=(("type", f"{len(zs)}-{len(es)}"),
                                    ("score", round(score, 3)))))
         edits.extend(en_edits)
         edits.extend(zh_edits)
-    return evolve(item, blocks=tuple(blocks), edits=tuple(edits))
-
+    item = evolve(item, blocks=tuple(blocks), edits=tuple(edits))
+    if SITE_SUFFIX not in disabled:
+        for k, lang in untitled:
+            item = move_site_out_of_title(item, k, lang)
+    return item
 
 
 # --- sentences ----------------------------------------------------------------------------

@@ -266,11 +266,13 @@ def _without_site(text: str) -> str:
     return parts[1] if parts else text
 
 
-def move_site_out_of_title(item: Item, index: int) -> Item:
-    """Cut a site name or breadcrumb off the title at ``index`` by an edit, and record
-    the site in ``meta["site"]`` (and the trail in ``meta["breadcrumb"]``)."""
+def move_site_out_of_title(item: Item, index: int, lang: str | None = None) -> Item:
+    """Cut a site name or breadcrumb off the title at ``index`` (its ``lang`` side,
+    else the English one if it has one) by an edit, and record the site in
+    ``meta["site"]`` (and the trail in ``meta["breadcrumb"]``); a site already recorded
+    under another name goes to ``meta["site_<lang>"]``."""
     block = item.blocks[index]
-    lang = _side(block)
+    lang = lang or _side(block)
     text = block.text(lang) or ""
     edits = list(item.edits)
     meta: dict[str, str] = {}
@@ -293,25 +295,40 @@ def move_site_out_of_title(item: Item, index: int) -> Item:
     blocks = list(item.blocks)
     blocks[index] = block.with_text(lang, text)
     merged = dict(item.meta)
-    merged.update(meta)
+    for key, value in meta.items():
+        if merged.get(key, value) == value:
+            merged[key] = value
+        else:
+            merged.setdefault(f"{key}_{lang}", value)
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(merged.items()))
 
 
 def _source_views(item: Item) -> list[list[tuple[int, str | None]]]:
-    """The blocks of each source document, in order: ``(index, None)`` for a block of
-    that document, ``(index, side)`` for one side of a bilingual block whose sides come
-    from two documents (an item read back from JSON Lines): each document is classified
-    on its own, as when it was first cleaned."""
+    """The blocks of each source document, in page order: ``(index, None)`` for a block
+    of one language, ``(index, side)`` for each side of a bilingual block (an item read
+    back from JSON Lines, whose sides may come from two documents or from one
+    interleaved page). Each document is then classified as it was when first cleaned,
+    one language-block at a time."""
     groups: dict[int, list[tuple[int, str | None]]] = {}
+    split = False
     for i, block in enumerate(item.blocks):
         zh, en = block.zh_origin, block.en_origin
-        if zh is not None and en is not None and zh.doc != en.doc:
+        if zh is not None and en is not None:
             groups.setdefault(zh.doc, []).append((i, "zh"))
             groups.setdefault(en.doc, []).append((i, "en"))
+            split = True
         else:
             origin = zh or en
             groups.setdefault(origin.doc if origin else -1, []).append((i, None))
+    if split:  # the page order: a bilingual block of an interleaved page is two places
+        for view in groups.values():
+            view.sort(key=lambda entry: _pos(item.blocks[entry[0]], entry[1]))
     return list(groups.values())
+
+
+def _pos(block: Block, side: str | None) -> int:
+    origin = block.origin(side) if side else (block.zh_origin or block.en_origin)
+    return origin.pos if origin else 0
 
 
 def _one_side(block: Block, side: str) -> Block:
@@ -335,7 +352,7 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
     {'site': '中新网', 'site_en': 'CNN'}
     """
     views = _source_views(item)
-    if len(views) <= 1:
+    if len(views) <= 1 and not any(side for view in views for _, side in view):
         return classify_document(item, extra, disabled)
     blocks = list(item.blocks)
     edits = list(item.edits)  # classification only adds edits (a site name cut off)
@@ -550,23 +567,14 @@ def late_headings(item: Item) -> list[int]:
 
 
 def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
-    """The kind of a bilingual block: the highest of its blocks' kinds; but a title only
-    when the other side is a title or a heading too (one title per document: in an
-    interleaved page the translation of the title comes after it). A Chinese title
-    aligned with an English first block too long for a title got no title treatment on
-    the English side (no site name cut off): called a title, cleaning the output again
-    would give it one. Kinds no aligned block has (a side that reads as metadata when a
-    record is cleaned again) count only when there is no other.
+    """The kind of a bilingual block: the highest of its blocks' kinds (a title, then a
+    heading, a caption, a paragraph). Kinds no aligned block has (a side that reads as
+    metadata when a record is cleaned again) count only when there is no other.
 
-    >>> merged_kind(["title"], ["paragraph"]), merged_kind(["heading"], ["title"])
-    ('paragraph', 'title')
-    >>> merged_kind(["title"], ["title", "paragraph"])
-    'title'
+    >>> merged_kind(["title"], ["paragraph"]), merged_kind(["paragraph"], ["heading", "paragraph"])
+    ('title', 'heading')
     """
     kinds = [k for k in zh_kinds + en_kinds if k in KIND_RANK] or zh_kinds + en_kinds
-    if "title" in kinds and not all(
-            "title" in side or "heading" in side for side in (zh_kinds, en_kinds)):
-        kinds = [k for k in kinds if k != "title"] or ["paragraph"]
     return min(kinds, key=lambda k: KIND_RANK.get(k, len(KIND_RANK)))
 
 

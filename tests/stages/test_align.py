@@ -269,10 +269,11 @@ def test_interleaved_with_a_stray_line_and_a_missing_translation():
     assert restored(item) == [text]
 
 
-def test_a_title_only_one_file_has_is_no_title_of_the_pair():
+def test_a_title_whose_english_side_was_no_title_loses_its_site_name_too():
     """wmt21 newstest2021 line 589 (src.zh and hyp.Online-A.en) as the first block of each
     file, then line 591. The English first block is too long for a title, so it kept its
-    site name; called a title, cleaning the output again would cut the name off."""
+    site name when classified; aligned with the Chinese title it is a title, and cleaning
+    the output again would cut the name off: alignment cuts it off now."""
     zh = ("此次开放球迷购票观赛的场馆为青岛国信体育中心钻石体育馆(崂山赛区)，球票销售全面实行线上实名制购票、"
           "线下实名制入场的制度，所有观赛球迷须年满12岁、且持有48小时内核酸检测合格证明。 - 中新网\n\n"
           "湖北日报讯(记者林晶)7月26日，恩施市通报表扬为沙子坝滑坡预警作出重要贡献的地质灾害点监测员陈光明，"
@@ -286,8 +287,10 @@ def test_a_title_only_one_file_has_is_no_title_of_the_pair():
           "sand dam landslide warning made an important contribution to the geological "
           "disaster site monitor Chen Guangming, and sent him a 50,000 yuan bonus.")
     item = pair(zh, en)
-    assert [(b.kind, b.lang) for b in item.blocks] == [("paragraph", "zh+en")] * 2
-    assert item.blocks[0].en.endswith(" - Xinhua") and not item.blocks[0].zh.endswith("中新网")
+    assert [(b.kind, b.lang) for b in item.blocks] == [("title", "zh+en"), ("paragraph", "zh+en")]
+    assert item.blocks[0].en.endswith("testing certificate.")
+    assert not item.blocks[0].zh.endswith("中新网")
+    assert item.meta_dict["site"] == "中新网" and item.meta_dict["site_en"] == "Xinhua"
     record = json.loads(dumps_item(item))
     again = clean_sources("t", record_to_item(record, "items.jsonl").sources)
     assert again.edits == ()
