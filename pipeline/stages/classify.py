@@ -508,7 +508,7 @@ def late_title(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
     :func:`classify_document`, a site name is cut off it and a paragraph repeating it
     becomes a duplicate. Documents with bilingual blocks are left alone."""
     for view in _source_views(item):
-        if any(side is not None or len(item.blocks[i].sides) == 2 for i, side in view):
+        if any(side is not None for _, side in view):
             continue
         blocks = [item.blocks[i] for i, _ in view]
         if any(b.kind == "title" for b in blocks):
