@@ -208,7 +208,7 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
                 raise InputError(f"block field {lang!r} must be a string or null",
                                  path=where, item=item_id, hint=JSONL_HINT)
             texts.setdefault(lang if two_docs else None, []).append(
-                _MARKS.get(block.get("kind"), "") + text)
+                _MARKS.get(str(block.get("kind")), "") + text)
     return [SourceText(f"{where}#{lang}" if lang else where, "\n\n".join(parts), "json",
                        lang)
             for lang, parts in sorted(texts.items(), key=lambda kv: SIDES.index(kv[0])
@@ -319,7 +319,7 @@ def pair_input(zh_path: str | None, en_path: str | None,
     """One bilingual item from a Chinese file and an English file (either may be
     missing: that side is then null). The id is the Chinese file's name without
     ``.zh`` and its suffix."""
-    first = zh_path or en_path
+    first = zh_path or en_path or "-"
     item_id = side_of(first)[0] if first != "-" else "stdin"
     return files_item([(p, lang) for p, lang in ((zh_path, "zh"), (en_path, "en")) if p],
                       item_id, stdin)

@@ -218,6 +218,7 @@ class Item:
 
 
 _FIELDS: dict[type, frozenset[str] | None] = {}  # None: the class has a __post_init__
+_UNKNOWN = frozenset({""})  # (no record has a field named "")
 
 
 def evolve(record: Any, **changes: Any) -> Any:
@@ -229,8 +230,8 @@ def evolve(record: Any, **changes: Any) -> Any:
     skipped; the copy is as frozen and compares equal to what ``replace`` gives (a test
     checks both)."""
     cls = type(record)
-    names = _FIELDS.get(cls, False)
-    if names is False:  # (worked out once per class: hasattr's miss costs an exception)
+    names = _FIELDS.get(cls, _UNKNOWN)
+    if names is _UNKNOWN:  # (worked out once per class: hasattr's miss costs an exception)
         names = _FIELDS[cls] = (None if hasattr(cls, "__post_init__")
                                 else frozenset(f.name for f in fields(cls)))
     if names is None:

@@ -99,7 +99,7 @@ def _nearest_sides(raw, langs: list[str]) -> list[str]:
     known = [lang if lang in ("en", "zh") and classify_stage.parse_meta(b.text) is None
              else None for lang, b in zip(langs, raw)]
     sides: list[str] = []
-    last = None
+    last = ""
     for lang in known:
         last = lang or last
         sides.append(last)

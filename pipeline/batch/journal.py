@@ -192,6 +192,7 @@ class RunFiles:
 
     def write(self, is_item: bool, line: bytes, entry_fields) -> None:
         """Write one output line; its journal line follows at the next :meth:`commit`."""
+        assert self.items is not None and self.rejects is not None  # see stop_matching
         if is_item:
             self.items.write(line)
             self.items_end += len(line)
@@ -206,6 +207,7 @@ class RunFiles:
         """Make the written lines safe, then journal them (in that order)."""
         if not self._pending:
             return
+        assert self.items is not None and self.rejects is not None and self.journal is not None
         for f in (self.items, self.rejects):
             f.flush()
             if durable:

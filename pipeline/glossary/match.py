@@ -109,14 +109,16 @@ class Matcher:
         """The entry itself and every entry whose Chinese term is inside one of its
         Chinese terms (重庆 inside 重庆市): their English also renders it."""
         table = self._parts  # filled lazily: only qa.terminology needs it
-        found = table.get(index)
-        if found is None:
-            found = {index}
+        known = table.get(index)
+        if known is not None:
+            return known
+        found = {index}
+        if self.zh is not None:
             for term in self.glossary.entries[index].zh:
                 for _, value in self.zh.iter(term.encode("utf-8").decode("latin-1")):
                     found.add(value[1])
-            found = table[index] = frozenset(found)
-        return found
+        known = table[index] = frozenset(found)
+        return known
 
     def zh_entries(self, text: str) -> list[tuple[int, str]]:
         """(entry index, term) of each Chinese term in ``text``; no offsets, fastest."""

@@ -163,7 +163,7 @@ def term_keys(term: str, plurals: bool = True) -> dict[str, str]:
             if plurals and one is None:
                 forms["pl"] = plural(last)
                 forms["pl_poss"] = plural(last) + "'"
-            elif plurals:
+            elif plurals and one is not None:
                 forms["sg"] = one
             if last.endswith("s"):
                 forms.setdefault("pl_poss", last + "'")

@@ -26,6 +26,8 @@ in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
 from __future__ import annotations
 
 from collections import deque
+from typing import Any
+
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
@@ -57,9 +59,9 @@ def _alignable(block: Block) -> str | None:
     return side if (block.text(side) or "").strip() else None
 
 
-def _runs(item: Item, indexes: list[int]) -> list[tuple[str, list[int]]]:
+def _runs(item: Item, indexes: list[int]) -> list[tuple[str | None, list[int]]]:
     """Maximal runs of blocks of one language, in document order."""
-    runs: list[tuple[str, list[int]]] = []
+    runs: list[tuple[str | None, list[int]]] = []
     for i in sorted(indexes):
         side = _alignable(item.blocks[i])
         if runs and runs[-1][0] == side:
@@ -142,7 +144,7 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     en_idx = [i for i, side in enumerate(sides) if side == "en"]
     if not zh_idx or not en_idx:
         return []
-    docs = {item.blocks[i].origin(sides[i]).doc for i in zh_idx + en_idx}
+    docs = {_doc_of(item.blocks[i]) for i in zh_idx + en_idx}
     if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
         return []  # a few lines of the other language in a one-language document
     kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
@@ -193,6 +195,7 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
         key = (-sum(1 for zs, es, _ in plan if zs and es), total)
         if best is None or key < best[0]:
             best = (key, plan)
+    assert best is not None  # (two readings were weighed)
     return best[1]
 
 
@@ -278,6 +281,7 @@ def _merge_side(item: Item, members: tuple[int, ...], lang: str, new_index: int,
     for other in members[1:]:
         block = item.blocks[other]
         origin = block.origin(lang)
+        assert origin is not None  # (a member of this side)
         joint = origin.gap + origin.mark
         shift = len(text) + len(joint)
         edits.extend(evolve(e, block=new_index, offset=e.offset + shift)
@@ -329,7 +333,7 @@ def align_blocks(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
     for i in range(len(item.blocks)):
         if i not in in_plan:
             pending.setdefault(docs[i], deque()).append(i)
-    order: list[tuple[str, object]] = []
+    order: list[tuple[str, Any]] = []
     for zs, es, score in plan:
         members = zs + es
         for d in sorted({docs[i] for i in members}):
@@ -381,9 +385,9 @@ def align_blocks(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
 # --- sentences ----------------------------------------------------------------------------
 
 def _item_ratio(item: Item) -> float:
-    pairs = [b for b in item.blocks if b.zh and b.en and b.kind in ALIGNED_KINDS]
-    return estimate_ratio([visible_length(b.zh) for b in pairs],
-                          [visible_length(b.en) for b in pairs])
+    pairs = [(b.zh, b.en) for b in item.blocks if b.zh and b.en and b.kind in ALIGNED_KINDS]
+    return estimate_ratio([visible_length(zh) for zh, _ in pairs],
+                          [visible_length(en) for _, en in pairs])
 
 
 def join_points(item: Item, index: int, lang: str) -> list[int]:
@@ -405,10 +409,9 @@ def _join_points(edits: list[Edit]) -> list[int]:
 
 def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], Layout]:
     """Sentences of each joined part (a sentence never crosses a join), and the layout."""
+    sentences: list[str] = list(sentences_of(text, lang)) if not points else []
     if not points:  # most blocks: one part
-        sentences = list(sentences_of(text, lang))
         return sentences, Layout.free(len(sentences))
-    sentences: list[str] = []
     bounds = {0}
     for start, end in zip([0] + points, points + [len(text)]):
         sentences.extend(sentences_of(text[start:end], lang))
@@ -434,8 +437,9 @@ def align_sentences(item: Item) -> Item:
         zh = make_units(zh_s, "zh")
         en = make_units(en_s, "en")
         beads = align_units(zh, en, ratio, zh_layout=zl, en_layout=el)
-        pairs = [{"zh": list(x.zh), "en": list(x.en), "type": x.type,
-                  "score": round(x.score, 3)} for x in beads]  # as JSON reads it back
+        pairs: list[dict[str, Any]] = [
+            {"zh": list(x.zh), "en": list(x.en), "type": x.type, "score": round(x.score, 3)}
+            for x in beads]  # as JSON reads it back
         info = dict(b.align)
         info.setdefault("type", "1-1")
         if "score" not in info:  # joined blocks have theirs from block alignment

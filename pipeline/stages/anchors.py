@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import AbstractSet, Callable
 
 import regex
 
@@ -457,7 +457,7 @@ def _anchors(text: str, lang: str, extractors: tuple[AnchorFn, ...]) -> frozense
     return frozenset(keys)
 
 
-def anchor_similarity(zh: set[str], en: set[str]) -> float | None:
+def anchor_similarity(zh: AbstractSet[str], en: AbstractSet[str]) -> float | None:
     """How well two anchor sets agree (None when neither side has anchors). English
     words count only when they match a Latin word of the Chinese side.
 

@@ -290,6 +290,9 @@ _SQRT2 = math.sqrt(2)
 _SQRT_HALF_PI = math.sqrt(math.pi / 2)
 
 
+_NO_TERMS: dict = {}  # the terms of no Chinese keys: read only where there are keys
+
+
 def _anchor_term(zkeys: frozenset, ekeys: frozenset) -> float | None:
     """What the anchors take off a bead's cost (None: neither side has anchors)."""
     sim = anchor_similarity(zkeys, ekeys)
@@ -363,7 +366,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
     ealone = [inf] + [row[1][3] for row in espans[1:]]
     eblocks = [ewhole.get(j) for j in range(m + 1)]
     terms: dict = {}  # Chinese keys -> English keys -> what their similarity takes off
-    kinds = _KIND_COSTS if kind_cost else None
+    kinds = _KIND_COSTS
     costs: list[list] = []  # per row: cost of the cheapest path to each cell of the window
     steps: list[list] = []  # per row: the last bead (di, dj) of that path, or None
     for i in range(n + 1):
@@ -396,7 +399,7 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
             kcost = kinds[zkind] if kind_cost else None
             shift = plo + dj
             at = first[dj]
-            zterms = terms.setdefault(zkeys, {}) if zkeys else None
+            zterms: dict = terms.setdefault(zkeys, {}) if zkeys else _NO_TERMS
             for j, le, ekeys, ekind, eb, eterm in ecols[dj][at[start]:at[stop]]:
                 x = abs(le - mean) / sd
                 if x < 5:  # _log_sf, whose floor erfc never reaches below 5
@@ -407,8 +410,8 @@ def _banded(zh, en, zspans, espans, ratio, zl: Layout, el: Layout, kind_cost, ba
                 if zkeys:  # then there is a similarity, 0 when English has no keys
                     if ekeys:
                         term = zterms.get(ekeys)
-                        if term is None:
-                            term = zterms[ekeys] = _anchor_term(zkeys, ekeys)
+                        if term is None:  # (computed, never None: zkeys are anchors)
+                            term = zterms[ekeys] = _anchor_term(zkeys, ekeys) or 0.0
                     else:
                         term = _NO_SHARED_TERM
                     cost -= term

@@ -110,8 +110,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
         # no label without a colon; a leading date opens with a digit after white space
         # (every \s of the pattern is str.isspace(): a test checks), and an ASCII digit is
         # the only ASCII \d
-        first = text.lstrip()[:1]
-        if first.isascii() and not first.isdigit():
+        opening = text.lstrip()[:1]
+        if opening.isascii() and not opening.isdigit():
             return None
     lead = _DATETIME_LINE.match(text)
     # fast exit for prose: a metadata line has a label right at its start, or right after

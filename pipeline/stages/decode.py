@@ -159,9 +159,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
     if not candidates:
-        utf16 = _utf16_han(data)
-        if utf16:
-            return utf16
+        guessed = _utf16_han(data)
+        if guessed:
+            return guessed
         raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5", path=name,
                           line=_line_of(data, bad))
     candidates.sort(reverse=True)

@@ -47,7 +47,8 @@ def _sub(pattern: regex.Pattern, text: str, render) -> str:
     spans = [(m, v) for m, v in spans if v is not None]
     if not spans:
         return text
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for m, value in spans:
         start, end = m.span()
         glued = out and pos == start  # right after the previous replacement

@@ -160,8 +160,8 @@ def _is_end(text: str, start: int, mark: str, stop: int, sent_start: int) -> boo
             return not prev[:1].isupper()
         return False  # an initial: "Jonas E. Smith", "Roe v. Wade"
     if low in _ABBREVS or _is_dotted(word):
-        nxt = _NEXT_WORD.match(text, after.start(1)).group(1)
-        if nxt not in _STARTERS:
+        nxt = _NEXT_WORD.match(text, after.start(1))  # a letter is there: it matches
+        if nxt is None or nxt.group(1) not in _STARTERS:
             return False
         if low in _TIMES and start - sent_start <= 40:
             lead = text[sent_start:start].split()
@@ -378,7 +378,7 @@ def _chinese_cuts(text: str) -> list[int]:
     if not _ZH_OPENERS.search(text):
         return _merge_bare(text, [m.end() for m in _ZH_END.finditer(text)])
     outer, straight, inner = _matched_pairs(text)
-    cuts = []
+    cuts: list[int] = []
     o = q = 0
     for m in _ZH_END.finditer(text):
         s, e = m.span()
