@@ -30,7 +30,7 @@ from typing import Any
 
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
-from .beads import (ALIGNED_KINDS, KIND_RANK, Bead, Layout, Unit, align_units, bead_cost,
+from .beads import (ALIGNED_KINDS, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, group_cost, make_units, null_cost,
                     visible_length)
 from .classify import MAX_TITLE_CHARS, SITE_SUFFIX, merged_kind, move_site_out_of_title
