@@ -565,7 +565,6 @@ def late_headings(item: Item) -> list[int]:
     return found[::-1]
 
 
-
 def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
     """The kind of a bilingual block: the highest of its blocks' kinds (a title, then a
     heading, a caption, a paragraph). Kinds no aligned block has (a side that reads as
