@@ -212,6 +212,12 @@ def _headingish(text: str, lang: str) -> bool:
             and len(t) <= MAX_HEADING_CHARS_EN and not t.endswith(_CLOSING_EN))
 
 
+def _heading_before(text: str, lang: str, next_text: str, next_lang: str) -> bool:
+    """The heading test (for classification, and again after repair): a short line
+    without a closing mark, before a block of its language that is not one."""
+    return _headingish(text, lang) and not _headingish(next_text, next_lang)
+
+
 def _text(block: Block) -> str:
     return block.en if block.en is not None else (block.zh or "")
 
@@ -469,8 +475,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds[i] = "heading"
             continue
         nxt = following[i]
-        if _headingish(text, lang) and nxt is not None and not _headingish(
-                _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
+        if nxt is not None and _heading_before(
+                text, lang, _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
@@ -555,8 +561,8 @@ def late_headings(item: Item) -> list[int]:
         if block.kind == "paragraph" and not _md_level(block):
             for lang in sides:
                 nxt = following[lang]
-                if (nxt is not None and _headingish(block.text(lang) or "", lang)
-                        and not _headingish(blocks[nxt].text(lang) or "", lang)):
+                if nxt is not None and _heading_before(
+                        block.text(lang) or "", lang, blocks[nxt].text(lang) or "", lang):
                     found.append(i)
                     break
         if block.kind not in ("meta", "boilerplate", "caption"):
