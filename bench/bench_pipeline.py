@@ -178,8 +178,9 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
     def term(i):
         return glossary.apply_glossary(i, config)
 
-    def repair(i):
-        return runner.repair_until_settled(i, config)
+    def repair(pair):  # an item and how many edits it had when classified, as in a run
+        item, classified = pair
+        return runner.repair_until_settled(item, config, classified=classified)
 
     def check(i):
         return runner.run_checks(i, config)
@@ -189,7 +190,8 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
     classified = _each(classify.classify_item, normalized)
     aligned = _each(align.align_blocks, classified)
     termed = _each(term, aligned)
-    repaired = [runner.drop_empty_blocks(i) for i in _each(repair, termed)]
+    counted = list(zip(termed, (len(i.edits) for i in classified)))
+    repaired = [runner.drop_empty_blocks(i) for i in _each(repair, counted)]
     split = _each(runner.add_sentences, repaired)
     paired = _each(align.align_sentences, split)
     final = _each(check, paired)
@@ -205,7 +207,7 @@ def stage_timings(corpus: Path, repeat: int) -> list[tuple[str, float]]:
         ("classify", lambda: _each(classify.classify_item, normalized)),
         ("align blocks (zh/en items)", lambda: _each(align.align_blocks, classified)),
         ("glossary", lambda: _each(term, aligned)),
-        ("repair (+ normalize, rounds)", lambda: _each(repair, termed)),
+        ("repair (+ normalize, rounds)", lambda: _each(repair, counted)),
         ("sentences", lambda: _each(runner.add_sentences, repaired)),
         ("align sentences (zh/en items)", lambda: _each(align.align_sentences, split)),
         ("qa checks", lambda: _each(check, paired)),
