@@ -76,9 +76,41 @@ def _count_scripts(text: str, han: int | None = None) -> tuple[str, int, int]:
     if han == 0 and latin == 0:
         return "und", 0, 0
     # one Han character carries about as much as a short English word
-    if han * 3 >= latin:
+    if han * 3 >= latin or (han and _names_in_chinese(text)):
         return "zh", han, latin
     return "latin", han, latin
+
+
+# Characters that Chinese grammar uses and names rarely do: a Chinese sentence that is
+# mostly Latin names ("EverGrow与Shiba Inu非常不同。") still has one of them.
+_CHINESE_GRAMMAR = regex.compile(
+    r"[的了是在和与也还有将被对把等吗呢着过都就这那其为及或但而并]")
+_CHINESE_PUNCTUATION = re.compile(r"[，。、？！；：]")
+
+
+def _names_in_chinese(text: str) -> bool:
+    """Is a text with more Latin letters than Han characters Chinese with Latin names
+    in it? Only if its Han characters include Chinese grammar and its Latin words
+    hardly any lower-case English function words: none, or one in a text with Chinese
+    punctuation. English quoting a Chinese phrase has those words, a list of names has
+    not.
+
+    >>> _names_in_chinese("其他球员还有 Nelson Semedo、Junior Firpo 和 Arturo Vidal。")
+    True
+    >>> _names_in_chinese("The Lao Niu Foundation (老牛基金会) held a training")
+    False
+    >>> _names_in_chinese("The phrase 为人民服务 means Serve the People")
+    False
+    """
+    if not _CHINESE_GRAMMAR.search(text):
+        return False
+    allowed = 1 if _CHINESE_PUNCTUATION.search(text) else 0
+    for m in _WORD.finditer(text):
+        if m.group(0) in _FUNCTION_WORDS:  # as written: "The Economist" does not count
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
 
 
 def _ascii_letters(data: bytes) -> int:

@@ -27,6 +27,16 @@ from pipeline.stages.detect import detect_block, script_lang
     # headlines without function words (wmt21 Online-A/W lines, research use)
     ("Engine may stall FAA urgently orders 2,000 Boeing jets - Xinhua", "en"),
     ("Wang Liwen, village cadre, helped Fu Kunbao make plans.", "en"),
+    # Chinese sentences that are mostly Latin names (wmt21 zh ref, wmt22 zh MT lines)
+    ("其他富余球员还有 Neto、Nelson Semedo、Junior Firpo、Arturo Vidal、Martin Braithwaite、"
+     "Carles Alena、Rafinha Alcantara 和 Jean-Clair Todibo。", "zh"),
+    ("EverGrow与Shiba Inu非常不同。", "zh"),
+    ("EverGrow Coin是下一个Shiba Inu吗？", "zh"),
+    # ...but English with a Chinese name or phrase in it stays English
+    ("The Lao Niu Foundation (老牛基金会) and the China Charity Alliance (中国慈善联合会) "
+     "signed an agreement.", "en"),
+    ("The phrase 为人民服务 means Serve the People", "en"),
+    ("Zhang Wei (张伟), director of the Beijing Civil Affairs Bureau, said it was done", "en"),
     # a long paragraph in another Latin-script language is not English
     ("Le ministère des Affaires civiles a tenu une réunion nationale à Pékin pour "
      "présenter les nouvelles règles sur les organisations sociales et caritatives du pays "
