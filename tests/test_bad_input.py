@@ -340,6 +340,8 @@ def test_surrogate_pair_escaped_in_json_is_a_character(tmp_path):
 
 @pytest.mark.parametrize("line,reason", [
     (b'{"id": "a", "en": "unclosed', "malformed JSON"),
+    # placed within the line: the parser's "line 2 column 1" would read as the file's
+    (b'{"id": "a" "en": "x"}', "Expecting ',' delimiter at character 12 of the line"),
     (b'[1, 2, 3]', "expected a JSON object"),
     (b'"just a string"', "expected a JSON object"),
     (b'{"id": ["a"], "en": "x"}', "'id'"),

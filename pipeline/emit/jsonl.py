@@ -34,8 +34,23 @@ def loads_line(line: bytes | str, path: str = "<jsonl>", lineno: int | None = No
         try:
             return json.loads(line)  # the stdlib accepts escaped lone surrogates
         except (ValueError, TypeError) as exc:
-            raise InputError(f"malformed JSON: {exc}", path=path, line=lineno,
+            raise InputError(f"malformed JSON: {_where(exc)}", path=path, line=lineno,
                              hint=JSONL_HINT) from None
+
+
+def _where(exc: Exception) -> str:
+    """The parser's complaint, placed by character within the record: its own "line 2
+    column 1" counts the line's newline and reads as a line of the file.
+
+    >>> try:
+    ...     json.loads('{"id": 1 2}')
+    ... except ValueError as exc:
+    ...     print(_where(exc))
+    Expecting ',' delimiter at character 10 of the line
+    """
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at character {exc.pos + 1} of the line"
+    return str(exc)
 
 
 def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
