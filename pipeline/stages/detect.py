@@ -90,25 +90,25 @@ _CHINESE_PUNCTUATION = re.compile(r"[，。、？！；：]")
 
 def _names_in_chinese(text: str) -> bool:
     """Is a text with more Latin letters than Han characters Chinese with Latin names
-    in it? Only if its Han characters include Chinese grammar and its Latin words
-    hardly any lower-case English function words: none, or one in a text with Chinese
-    punctuation. English quoting a Chinese phrase has those words, a list of names has
-    not.
+    in it? Only if it has Chinese punctuation, Chinese grammar among its Han characters
+    (的, 和, 与, 吗 ...) and at most one lower-case English function word among its Latin
+    words. English quoting a Chinese name or phrase fails one of these, and an English
+    line with Chinese left untranslated stays English, for ``qa.untranslated`` to see.
 
     >>> _names_in_chinese("其他球员还有 Nelson Semedo、Junior Firpo 和 Arturo Vidal。")
     True
     >>> _names_in_chinese("The Lao Niu Foundation (老牛基金会) held a training")
     False
-    >>> _names_in_chinese("The phrase 为人民服务 means Serve the People")
+    >>> _names_in_chinese("Innovation paradigm 创新的范式")
     False
     """
-    if not _CHINESE_GRAMMAR.search(text):
+    if not _CHINESE_PUNCTUATION.search(text) or not _CHINESE_GRAMMAR.search(text):
         return False
-    allowed = 1 if _CHINESE_PUNCTUATION.search(text) else 0
+    seen = 0
     for m in _WORD.finditer(text):
         if m.group(0) in _FUNCTION_WORDS:  # as written: "The Economist" does not count
-            allowed -= 1
-            if allowed < 0:
+            seen += 1
+            if seen > 1:
                 return False
     return True
 

@@ -36,6 +36,8 @@ from pipeline.stages.detect import detect_block, script_lang
     ("The Lao Niu Foundation (老牛基金会) and the China Charity Alliance (中国慈善联合会) "
      "signed an agreement.", "en"),
     ("The phrase 为人民服务 means Serve the People", "en"),
+    # an English heading with Chinese left untranslated: English, for qa.untranslated
+    ("Innovation paradigm 创新的范式", "en"),
     ("Zhang Wei (张伟), director of the Beijing Civil Affairs Bureau, said it was done", "en"),
     # a long paragraph in another Latin-script language is not English
     ("Le ministère des Affaires civiles a tenu une réunion nationale à Pékin pour "
