@@ -7,6 +7,7 @@ start-up included) with 1 and with N jobs; and every figure as a ratio to the ba
     python bench/bench_pipeline.py                 # from the repository root
     python bench/bench_pipeline.py --items 2000 --jobs 2 --keep /tmp/corpus.jsonl
     python bench/bench_pipeline.py --corpus-only /tmp/corpus.jsonl   # just the corpus
+    python bench/bench_pipeline.py --items 2000 --profile 30   # where the time goes
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import memo, runner  # noqa: E402
 from pipeline.batch import default_jobs, run_batch  # noqa: E402
-from pipeline.batch.work import config_fingerprint, entry_hash  # noqa: E402
+from pipeline.batch.work import config_fingerprint, entry_hash, warm_up  # noqa: E402
 from pipeline.emit.jsonl import dumps_item  # noqa: E402
 from pipeline.readers import InputItem, iter_inputs  # noqa: E402
 from pipeline.stages import align, classify, detect, glossary  # noqa: E402
@@ -248,6 +249,28 @@ def machine() -> str:
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
 
 
+def profile(corpus: Path, top: int) -> None:
+    """cProfile over ``clean_sources`` and ``dumps_item`` of every item, one process,
+    after the warm-up a run does (glossary, langdetect's profiles); by own time, then by
+    cumulative time (cProfile's overhead inflates small functions: compare, don't add)."""
+    import cProfile
+    import pstats
+
+    config = runner.Config()
+    inputs = [e for e in iter_inputs([str(corpus)]) if isinstance(e, InputItem)]
+    warm_up(config)  # the loading, untimed
+
+    def clean_all() -> None:
+        for e in inputs:
+            dumps_item(runner.clean_sources(e.id, e.sources, config))
+
+    prof = cProfile.Profile()
+    prof.runcall(clean_all)
+    stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
+    for key in ("tottime", "cumulative"):
+        stats.sort_stats(key).print_stats(top)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", help="the shared data folder (default: ../shared/data)")
@@ -258,10 +281,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage table")
     ap.add_argument("--corpus-only", metavar="FILE",
                     help="only write the corpus (JSON Lines) to FILE, for `mtclean run`")
+    ap.add_argument("--profile", type=int, metavar="N",
+                    help="instead of the table: profile cleaning the corpus in one "
+                         "process and print the N functions with the most time of their own")
     args = ap.parse_args(argv)
     if args.corpus_only:
         n, chars = build_corpus(find_data(args.data), args.items, Path(args.corpus_only))
         print(f"wrote {n} items, {chars:,} characters to {args.corpus_only}")
+        return
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="mtclean-bench-") as tmpdir:
+            corpus = Path(tmpdir) / "corpus.jsonl"
+            n, chars = build_corpus(find_data(args.data), args.items, corpus)
+            print(f"corpus: {n} items, {chars:,} characters")
+            profile(corpus, args.profile)
         return
 
     with tempfile.TemporaryDirectory(prefix="mtclean-bench-") as tmpdir:
