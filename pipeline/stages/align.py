@@ -14,7 +14,8 @@ translate each other and becomes one bilingual block, so paragraphs split or joi
 differently in the two languages still pair up (1-1, 1-2, 2-1, or more); a block with
 nothing on the other side stays monolingual (1-0, 0-1). Two source files (or JSON Lines
 ``zh``/``en``) are aligned as two sequences; a single file holding both languages is
-aligned by adjacency: neighbours pair up, block with block, never crossing.
+aligned by adjacency: neighbours pair up, block with block, never crossing (where two
+blocks of each language meet, the lengths decide which of them pair).
 
 Sentences: after the repairs, the sentences of each bilingual block are aligned again
 on the final text; the pairs, with their type and score, go into ``Block.align``.
@@ -84,10 +85,15 @@ def _interleaved(item: Item, zh_idx: list[int], en_idx: list[int]) -> bool:
     return len(_runs(item, zh_idx + en_idx)) >= 2 * MIN_INTERLEAVED_BLOCKS
 
 
-def _adjacent_pairs(runs, lead: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Pairs of an interleaved file: each run of the ``lead`` language with the run that
     follows it, block by block from where the two runs meet (the block just before the
-    other language is its translation); blocks left over stay alone, in order."""
+    other language is its translation); blocks left over stay alone, in order.
+
+    Where both runs hold two blocks or more, where they meet says little (a block with
+    no translation on either side of a pair, or a page that gives two paragraphs and
+    then their translations), so ``match``, given the two runs as (Chinese, English),
+    picks the pairs (see :func:`_run_pairs`)."""
     start = 0 if runs[0][0] == lead else 1
     out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     if start:
@@ -96,6 +102,10 @@ def _adjacent_pairs(runs, lead: str) -> list[tuple[tuple[int, ...], tuple[int, .
     while k < len(runs):
         first = runs[k][1]
         second = runs[k + 1][1] if k + 1 < len(runs) else []
+        if match is not None and len(first) > 1 and len(second) > 1:
+            out.extend(match(first, second) if lead == "zh" else match(second, first))
+            k += 2
+            continue
         c = min(len(first), len(second))
         out.extend(_alone((lead, first[:len(first) - c])))
         out.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
@@ -103,6 +113,40 @@ def _adjacent_pairs(runs, lead: str) -> list[tuple[tuple[int, ...], tuple[int, .
         out.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
         k += 2
     return out
+
+
+def _run_pairs(zs: list[int], es: list[int], pair_cost, alone_cost):
+    """The cheapest monotone pairing of a run of Chinese blocks with a run of English
+    ones, block with block or alone, never joining; in page order, each side's blocks
+    in theirs (of equal costs: a pair, then Chinese alone, then English alone)."""
+    n, m = len(zs), len(es)
+    best: list[list[tuple[float, int]]] = [[(0.0, -1)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if not i and not j:
+                continue
+            options = []
+            if i and j:
+                options.append((best[i - 1][j - 1][0] + pair_cost(zs[i - 1], es[j - 1]), 0))
+            if i:
+                options.append((best[i - 1][j][0] + alone_cost("zh", zs[i - 1]), 1))
+            if j:
+                options.append((best[i][j - 1][0] + alone_cost("en", es[j - 1]), 2))
+            best[i][j] = min(options)
+    steps: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    i, j = n, m
+    while i or j:
+        step = best[i][j][1]
+        if step == 0:
+            steps.append(((zs[i - 1],), (es[j - 1],)))
+            i, j = i - 1, j - 1
+        elif step == 1:
+            steps.append(((zs[i - 1],), ()))
+            i -= 1
+        else:
+            steps.append(((), (es[j - 1],)))
+            j -= 1
+    return steps[::-1]
 
 
 def _alone(run) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -168,7 +212,32 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     plan = []
     for group in _block_groups(beads, zl, el, zown, eown):
         plan.extend(_trim_group(group, sizes, ratio))
-    return plan
+    return _english_first_in_gaps(plan)
+
+
+def _english_first_in_gaps(plan):
+    """In each run of blocks with no counterpart between two pairs, the English ones
+    first, each file's blocks in their order. Written zh-first, a Chinese block with no
+    translation followed by an English block with no original would read as one more
+    pair when the item's Markdown is cleaned again (neighbours pair on an interleaved
+    page); English-first, they read as they are.
+
+    >>> _english_first_in_gaps([((0,), (5,), 1.0), ((1,), (), 0.0), ((), (6,), 0.0),
+    ...                         ((2,), (7,), 1.0)])
+    [((0,), (5,), 1.0), ((), (6,), 0.0), ((1,), (), 0.0), ((2,), (7,), 1.0)]
+    """
+    out: list = []
+    gap: list = []
+    for entry in plan + [None]:
+        if entry is not None and not (entry[0] and entry[1]):
+            gap.append(entry)
+            continue
+        out.extend(e for e in gap if not e[0])
+        out.extend(e for e in gap if e[0])
+        gap = []
+        if entry is not None:
+            out.append(entry)
+    return out
 
 
 def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
@@ -178,18 +247,28 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
     that fits the lengths better, so a stray line at the top does not shift every
     pair."""
     runs = _runs(item, indexes)
+
+    def size(lang: str, i: int) -> float:
+        if lang == "zh":
+            return sum(u.length + u.latin / ratio for u in zh_units_of(item, i, kinds))
+        return sum(u.length for u in en_units_of(item, i, kinds)) / ratio
+
+    def pair_cost(z: int, e: int) -> tuple[float, float]:
+        return _pair_cost(zh_units_of(item, z, kinds), en_units_of(item, e, kinds), ratio)
+
+    def match(zs: list[int], es: list[int]):
+        return _run_pairs(zs, es, lambda z, e: pair_cost(z, e)[0],
+                          lambda lang, i: null_cost(size(lang, i)))
+
     best = None
     for lead in ("zh", "en"):
         plan = []
         total = 0.0
-        for zs, es in _adjacent_pairs(runs, lead):
+        for zs, es in _adjacent_pairs(runs, lead, match):
             if zs and es:
-                cost, score = _pair_cost(zh_units_of(item, zs[0], kinds),
-                                         en_units_of(item, es[0], kinds), ratio)
+                cost, score = pair_cost(zs[0], es[0])
             else:
-                size = sum(u.length + u.latin / ratio for u in zh_units_of(item, zs[0], kinds)) \
-                    if zs else sum(u.length for u in en_units_of(item, es[0], kinds)) / ratio
-                cost, score = null_cost(size), 0.0
+                cost, score = null_cost(size("zh", zs[0]) if zs else size("en", es[0])), 0.0
             plan.append((zs, es, score))
             total += cost
         key = (-sum(1 for zs, es, _ in plan if zs and es), total)

@@ -137,6 +137,23 @@ def test_interleaved_pairs_never_cross():
         ("好。", "Good, and a much longer answer than the Chinese has.")]
 
 
+def test_interleaved_blocks_without_translation_on_both_sides_of_a_pair():
+    # a Chinese paragraph with no English before a pair, an English note with no Chinese
+    # after it: the runs 记者.. 2022年.. and "People.. Editor's.. meet with two blocks
+    # each, and pairing them from where they meet shifted both pairs
+    lone_zh = "记者从民政部获悉，今年共有一百二十个社会组织参加了年检，全部合格。"
+    lone_en = "Editor's note: this article was first published in print on Friday."
+    text = "\n\n".join([DOC["zh"][0], DOC["en"][0], lone_zh, DOC["zh"][1], DOC["en"][1],
+                        lone_en, DOC["zh"][2], DOC["en"][2]]) + "\n"
+    item = clean_text(text, "inter")
+    assert [(b.zh, b.en) for b in item.blocks] == [
+        (DOC["zh"][0], DOC["en"][0]), (lone_zh, None), (DOC["zh"][1], DOC["en"][1]),
+        (None, lone_en), (DOC["zh"][2], DOC["en"][2])]
+    assert restored(item) == [text]
+    again = clean_text(render_markdown(item), "inter")
+    assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
+
+
 def test_one_language_is_left_alone():
     item = clean_text("Title\n\nOne paragraph.\n\n华声在线\n\nAnother paragraph here.")
     assert all(b.lang != "zh+en" for b in item.blocks)
@@ -296,3 +313,31 @@ def test_a_title_whose_english_side_was_no_title_loses_its_site_name_too():
     assert again.edits == ()
     assert [(b.kind, b.zh, b.en) for b in again.blocks] == \
         [(b.kind, b.zh, b.en) for b in item.blocks]
+
+
+# wmt22-generaltest2022-docs/en-zh.news_docs.jsonl, doc guardian.44781, segments 1 and
+# 8-10: English source and the Online-B machine translation, which dropped most of
+# segment 10 (see tests/data/SOURCE.md)
+GUARDIAN_ZH = ("鲍里斯·约翰逊（Boris Johnson）在保守党议员的青睐边缘摇摇欲坠\n\n"
+               "《星期日镜报》的图片显示，约翰逊带着两名助手，他们穿着金属丝和一顶圣诞帽——彼此之间"
+               "没有社交距离，而且显然是在混合家庭时参与社交场合。\n\n但情况可能更糟。\n\n"
+               "消息人士告诉《卫报》、《镜报》、BBC 和时代。")
+GUARDIAN_EN = ("Boris Johnson teeters on edge of favour with Tory MPs\n\n"
+               "The Sunday Mirror image shows Johnson with two aides who were dressed up with "
+               "tinsel and a Santa hat - not socially distanced from one another, and clearly "
+               "engaged in a social occasion while mixing households.\n\n"
+               "But it could have been worse.\n\nThere have been other parties hosted in No 10 "
+               "and Conservative party headquarters in which people drank copious amounts "
+               "of alcohol, played party games, exchanged secret Santa gifts and socialised "
+               "into the small hours, sources have told media outlets including the "
+               "Guardian, Mirror, BBC and Times.")
+
+
+def test_blocks_without_counterparts_read_back_from_markdown_as_they_are():
+    item = pair(GUARDIAN_ZH, GUARDIAN_EN)
+    assert [b.sides for b in item.blocks] == [("en", "zh")] * 3 + [("en",), ("zh",)]
+    # English first: Chinese then English would read as one more pair
+    again = clean_text(render_markdown(item), "t")
+    assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
+    assert again.edits == ()
+    assert restored(item) == [GUARDIAN_ZH, GUARDIAN_EN]
