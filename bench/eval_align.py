@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.runner import SourceText, clean_sources  # noqa: E402
+from pipeline.emit.markdown import SHOWN, render_markdown  # noqa: E402
+from pipeline.runner import SourceText, clean_sources, clean_text  # noqa: E402
 from pipeline.stages.sentences import split_sentences  # noqa: E402
 
 SETS = [
@@ -210,6 +211,45 @@ def dropped_paragraphs(docs, zh_key, en_key):
     return found, tried, false_alarms
 
 
+def markdown_again(docs, zh_key, en_key, variants: int = 8):
+    """Pairs with blocks that have no counterpart, made from each document (seeded):
+    3 to 12 segments, one to three of them left out on one side or cut short. How many
+    read back differently when their Markdown is cleaned again (the Markdown shows the
+    pairing only by order and script)."""
+    differ = tried = 0
+    for doc in docs:
+        segs = [s for s in doc["segments"] if (s.get(zh_key) or "").strip()
+                and (s.get(en_key) or "").strip()]
+        rng = random.Random(doc["doc_id"] + "markdown")
+        for _ in range(variants):
+            k = min(len(segs), rng.randint(3, 12))
+            start = rng.randrange(len(segs) - k + 1)
+            zh = [s[zh_key] for s in segs[start:start + k]]
+            en = [s[en_key] for s in segs[start:start + k]]
+            for _ in range(rng.randint(1, 3)):
+                if len(zh) < 2 or len(en) < 2:
+                    break
+                r, i = rng.random(), rng.randrange(min(len(zh), len(en)))
+                if r < 0.3:
+                    zh[i] = zh[i][:max(2, len(zh[i]) // 5)] + "。"  # a truncated translation
+                elif r < 0.5:
+                    del zh[i]
+                elif r < 0.7:
+                    del en[i]
+                else:
+                    en[i] = en[i].split(",")[0] + "."
+            item = clean_sources(doc["doc_id"], [SourceText("zh", "\n\n".join(zh), lang="zh"),
+                                                 SourceText("en", "\n\n".join(en), lang="en")])
+            again = clean_text(render_markdown(item), doc["doc_id"])
+            tried += 1
+            differ += _shown(again) != _shown(item)
+    return differ, tried
+
+
+def _shown(item):
+    return [(b.zh, b.en) for b in item.blocks if b.kind in SHOWN]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -234,6 +274,10 @@ def main(argv=None):
         found, tried, false_alarms = dropped_paragraphs(docs, zh_key, en_key)
         print(f"  one English segment left out per document: qa.missing found it in "
               f"{found}/{tried} documents ({false_alarms} other blocks reported)")
+        mt_zh, mt_en = (mt[1], en_key) if mt[0] == "zh" else (zh_key, mt[1])
+        differ, tried = markdown_again(docs, mt_zh, mt_en)
+        print(f"  pairs ({mt[1]}) with segments left out or cut short: the Markdown of "
+              f"{differ}/{tried} reads back differently")
         for label, which in (("human translation", None), (f"machine translation {mt[1]}", mt)):
             blocks, fired = check_rates(docs, zh_key, en_key, which, args.show)
             rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
