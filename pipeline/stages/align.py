@@ -212,7 +212,31 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     plan = []
     for group in _block_groups(beads, zl, el, zown, eown):
         plan.extend(_trim_group(group, sizes, ratio))
+    plan = _fill_gaps(plan, lambda zs, es: _pair_cost(
+        [u for i in zs for u in zh_units_of(item, i, kinds)],
+        [u for i in es for u in en_units_of(item, i, kinds)], ratio),
+        lambda i: null_cost(sizes[i]))
     return _english_first_in_gaps(plan)
+
+
+def _fill_gaps(plan, pair_cost, alone_cost):
+    """Pair the two blocks of a gap between two pairs that holds one block of each
+    language, when their lengths fit better paired than apart: the sentence search can
+    leave a long, loosely translated paragraph out on both sides, which a second clean
+    (the paragraph now one block a side) then pairs differently."""
+    out = list(plan)
+    k = 1
+    while k + 2 < len(out):
+        before, a, b, after = out[k - 1], out[k], out[k + 1], out[k + 2]
+        lone = [e for e in (a, b) if not (e[0] and e[1])]
+        if before[0] and before[1] and after[0] and after[1] and len(lone) == 2 and \
+                bool(a[0]) != bool(b[0]):
+            zs, es = (a[0], b[1]) if a[0] else (b[0], a[1])
+            cost, score = pair_cost(zs, es)
+            if cost < alone_cost(zs[0]) + alone_cost(es[0]):
+                out[k:k + 2] = [(zs, es, score)]
+        k += 1
+    return out
 
 
 def _english_first_in_gaps(plan):

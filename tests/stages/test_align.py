@@ -12,7 +12,7 @@ from pipeline.runner import SourceText, clean_item, clean_sources, clean_text
 from pipeline.stages.align import join_points, sentence_pairs
 from pipeline.stages.beads import Unit, align_units, estimate_ratio, make_unit
 
-from bilingual import DOC, doc_sides
+from bilingual import DATA, DOC, doc_sides
 
 
 def pair(zh, en, item_id="t"):
@@ -341,3 +341,25 @@ def test_blocks_without_counterparts_read_back_from_markdown_as_they_are():
     assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
     assert again.edits == ()
     assert restored(item) == [GUARDIAN_ZH, GUARDIAN_EN]
+
+
+def test_a_gap_of_one_block_a_side_between_pairs_is_paired_when_lengths_fit():
+    # WMT21 zh-en lines 1599-1603 with Online-A's MT (tests/data/SOURCE.md); lines
+    # 1600-1602 as one paragraph a side: one Chinese sentence that quotes two speakers,
+    # four English ones, which no sentence bead (up to 1-3) can pair, so the sentence
+    # search left both paragraphs out; between two pairs, their lengths fit
+    lines = [json.loads(line) for line in
+             (DATA / "wmt21_lines.jsonl").read_text(encoding="utf-8").splitlines()]
+    zh = "\n\n".join([lines[0]["zh"], "".join(x["zh"] for x in lines[1:4]), lines[4]["zh"]])
+    en = "\n\n".join([lines[0]["en_mt"], " ".join(x["en_mt"] for x in lines[1:4]),
+                      lines[4]["en_mt"]])
+    item = pair(zh, en)
+    assert [b.sides for b in item.blocks] == [("en", "zh")] * 3
+    assert item.blocks[1].zh.startswith("导演殷飞") and item.blocks[1].en.startswith("Director")
+    assert restored(item) == [zh, en]
+    # a fragment and a long paragraph between two pairs do not fit: left apart
+    # (guardian.44781 segment 11 after them)
+    item = pair(GUARDIAN_ZH + "\n\n部长们将悄悄地松一口气，这些场景的照片还没有泄露。",
+                GUARDIAN_EN + "\n\nMinisters will quietly breath a sigh of relief no pictures "
+                "of these scenes have been leaked - yet.")
+    assert [b.sides for b in item.blocks][-3:] == [("en",), ("zh",), ("en", "zh")]
