@@ -142,6 +142,32 @@ def test_dead_worker_is_one_clear_error_and_resumable(corpus, tmp_path, monkeypa
     assert outputs(tmp_path / "out") == outputs(tmp_path / "ref")
 
 
+def test_full_disk_is_one_clear_error_and_resumable(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_ITEMS", 2)
+    monkeypatch.setattr(batch, "COMMIT_SECONDS", 0)
+    real_fsync, calls = os.fsync, []
+
+    def fsync_until_full(fd):  # a full disk shows when written data is made durable
+        calls.append(fd)
+        if len(calls) > 7:
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(journal.os, "fsync", fsync_until_full)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["run", str(corpus), "-o", str(out), "--quiet",
+                                    "--sync-every", "0", "--jobs", "1"])
+    assert res.exit_code == 1
+    message = res.output
+    assert "No space left on device" in message and str(out) in message
+    assert "internal error" not in message and "Traceback" not in message
+    assert not (out / "items.jsonl").exists()  # nothing published half-written
+    monkeypatch.undo()
+    run_batch([str(corpus)], str(out), jobs=1)  # space freed: the same run resumes
+    run_batch([str(corpus)], str(tmp_path / "ref"), jobs=1)
+    assert outputs(out) == outputs(tmp_path / "ref")
+
+
 class Stop(Exception):
     pass
 

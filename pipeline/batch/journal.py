@@ -16,6 +16,7 @@ the run carries on from there. Memory stays flat: the journal is read as a strea
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import time
 from dataclasses import dataclass
@@ -88,6 +89,23 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _writing(method):
+    """A method of :class:`RunFiles` whose failure to write (a full disk, a lost
+    network share) is a clear error naming the folder: what is journalled stays, and
+    the same command resumes from there."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(self.dir),
+                              hint="free some space or fix the folder, then run the same "
+                                   "command again: it resumes where it stopped") from None
+
+    return wrapper
+
+
 class RunFiles:
     """The output folder of one run: lock, partial files, journal, final names."""
 
@@ -126,6 +144,7 @@ class RunFiles:
 
     # --- recovery and matching -------------------------------------------------------------
 
+    @_writing
     def recover(self) -> None:
         """Keep the journal's consistent prefix and cut the partial files to match it."""
         items_size, rejects_size = _size(self.items_path), _size(self.rejects_path)
@@ -175,6 +194,7 @@ class RunFiles:
         self.stop_matching()
         return False
 
+    @_writing
     def stop_matching(self) -> None:
         """Drop every journalled entry after the last match and open files for appending."""
         if self._reader is None:
@@ -190,6 +210,7 @@ class RunFiles:
 
     # --- writing ----------------------------------------------------------------------------
 
+    @_writing
     def write(self, is_item: bool, line: bytes, entry_fields) -> None:
         """Write one output line; its journal line follows at the next :meth:`commit`."""
         assert self.items is not None and self.rejects is not None  # see stop_matching
@@ -203,6 +224,7 @@ class RunFiles:
         self._pending.append(JournalEntry(index, digest, self.items_end, self.rejects_end, chars,
                                    edits, checks, reason).to_line())
 
+    @_writing
     def commit(self, durable: bool = True) -> None:
         """Make the written lines safe, then journal them (in that order)."""
         if not self._pending:
@@ -227,6 +249,7 @@ class RunFiles:
                 if e is not None:
                     yield e
 
+    @_writing
     def finish(self, report: bytes) -> None:
         """Publish the outputs: report first, then rejects, then items, then forget the
         journal. A crash in between leaves a state that the next run redoes correctly."""
