@@ -31,9 +31,10 @@ from typing import Any
 
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
-from .beads import (ALIGNED_KINDS, Bead, Layout, Unit, align_units, bead_cost,
-                    estimate_ratio, group_cost, make_units, null_cost,
-                    visible_length)
+from .beads import (ALIGNED_KINDS, PRIOR_COST, Bead, Layout, Unit, _en_span, _zh_span,
+                    align_units, bead_cost, estimate_ratio, group_cost, make_units,
+                    null_cost, visible_length)
+from .beads import _pair_cost as _span_pair_cost
 from .classify import MAX_TITLE_CHARS, SITE_SUFFIX, merged_kind, move_site_out_of_title
 from .sentences import sentences_of
 
@@ -45,6 +46,7 @@ TRIM_MARGIN = 2.0
 WEAK_SCORE = 0.01
 MIN_INTERLEAVED_BLOCKS = 2
 MIN_SIDE_SHARE = 0.5  # a one-file item aligns only when both languages are this present
+MAX_RUN_SEARCH = 4  # runs of one language this long or shorter are paired by a search
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -92,8 +94,10 @@ def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], 
 
     Where both runs hold two blocks or more, where they meet says little (a block with
     no translation on either side of a pair, or a page that gives two paragraphs and
-    then their translations), so ``match``, given the two runs as (Chinese, English),
-    picks the pairs (see :func:`_run_pairs`)."""
+    then their translations), so ``match``, given the two runs as (Chinese, English)
+    and those pairs, may pick others (see :func:`_run_pairs`); runs longer than
+    ``MAX_RUN_SEARCH`` (a whole text, then its translation) pair from where they meet,
+    keeping the cost linear."""
     start = 0 if runs[0][0] == lead else 1
     out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     if start:
@@ -102,15 +106,15 @@ def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], 
     while k < len(runs):
         first = runs[k][1]
         second = runs[k + 1][1] if k + 1 < len(runs) else []
-        if match is not None and len(first) > 1 and len(second) > 1:
-            out.extend(match(first, second) if lead == "zh" else match(second, first))
-            k += 2
-            continue
         c = min(len(first), len(second))
-        out.extend(_alone((lead, first[:len(first) - c])))
-        out.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
-                   for a, b in zip(first[len(first) - c:], second[:c]))
-        out.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
+        here = _alone((lead, first[:len(first) - c]))
+        here.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
+                    for a, b in zip(first[len(first) - c:], second[:c]))
+        here.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
+        if match is not None and 1 < len(first) <= MAX_RUN_SEARCH and \
+                1 < len(second) <= MAX_RUN_SEARCH:
+            here = match(*((first, second) if lead == "zh" else (second, first)), here)
+        out.extend(here)
         k += 2
     return out
 
@@ -118,29 +122,39 @@ def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], 
 def _run_pairs(zs: list[int], es: list[int], pair_cost, alone_cost):
     """The cheapest monotone pairing of a run of Chinese blocks with a run of English
     ones, block with block or alone, never joining; in page order, each side's blocks
-    in theirs (of equal costs: a pair, then Chinese alone, then English alone)."""
+    in theirs (of equal costs: a pair, then Chinese alone, then English alone).
+
+    >>> _run_pairs([0, 1], [2, 3], lambda z, e: 1.0 if (z, e) == (1, 2) else 9.0,
+    ...            lambda lang, i: 2.0)
+    [((0,), ()), ((1,), (2,)), ((), (3,))]
+    """
     n, m = len(zs), len(es)
-    best: list[list[tuple[float, int]]] = [[(0.0, -1)] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if not i and not j:
-                continue
-            options = []
-            if i and j:
-                options.append((best[i - 1][j - 1][0] + pair_cost(zs[i - 1], es[j - 1]), 0))
-            if i:
-                options.append((best[i - 1][j][0] + alone_cost("zh", zs[i - 1]), 1))
-            if j:
-                options.append((best[i][j - 1][0] + alone_cost("en", es[j - 1]), 2))
-            best[i][j] = min(options)
+    zalone = [alone_cost("zh", z) for z in zs]
+    ealone = [alone_cost("en", e) for e in es]
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    step = [[-1] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        cost[0][j], step[0][j] = cost[0][j - 1] + ealone[j - 1], 2
+    for i in range(1, n + 1):
+        row, above = cost[i], cost[i - 1]
+        row[0], step[i][0] = above[0] + zalone[i - 1], 1
+        for j in range(1, m + 1):
+            best, how = above[j - 1] + pair_cost(zs[i - 1], es[j - 1]), 0
+            c = above[j] + zalone[i - 1]
+            if c < best:
+                best, how = c, 1
+            c = row[j - 1] + ealone[j - 1]
+            if c < best:
+                best, how = c, 2
+            row[j], step[i][j] = best, how
     steps: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     i, j = n, m
     while i or j:
-        step = best[i][j][1]
-        if step == 0:
+        how = step[i][j]
+        if how == 0:
             steps.append(((zs[i - 1],), (es[j - 1],)))
             i, j = i - 1, j - 1
-        elif step == 1:
+        elif how == 1:
             steps.append(((zs[i - 1],), ()))
             i -= 1
         else:
@@ -272,17 +286,44 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
     pair."""
     runs = _runs(item, indexes)
 
+    sizes: dict[tuple[str, int], float] = {}
+    costs: dict[tuple[int, int], tuple[float, float]] = {}  # each weighed once
+
     def size(lang: str, i: int) -> float:
-        if lang == "zh":
-            return sum(u.length + u.latin / ratio for u in zh_units_of(item, i, kinds))
-        return sum(u.length for u in en_units_of(item, i, kinds)) / ratio
+        known = sizes.get((lang, i))
+        if known is None:
+            if lang == "zh":
+                known = sum(u.length + u.latin / ratio for u in zh_units_of(item, i, kinds))
+            else:
+                known = sum(u.length for u in en_units_of(item, i, kinds)) / ratio
+            sizes[lang, i] = known
+        return known
+
+    spans: dict[int, tuple] = {}  # what a pair's cost needs of each block, once
+
+    def span(lang: str, i: int) -> tuple:
+        known = spans.get(i)
+        if known is None:
+            if lang == "zh":
+                known = _zh_span([_whole(zh_units_of(item, i, kinds), lang)], ratio)
+            else:
+                known = _en_span([_whole(en_units_of(item, i, kinds), lang)], ratio)
+            spans[i] = known
+        return known
 
     def pair_cost(z: int, e: int) -> tuple[float, float]:
-        return _pair_cost(zh_units_of(item, z, kinds), en_units_of(item, e, kinds), ratio)
+        # bead_cost of the two whole blocks, with each block's span kept
+        known = costs.get((z, e))
+        if known is None:
+            known = costs[z, e] = _span_pair_cost(span("zh", z), span("en", e),
+                                                  PRIOR_COST[(1, 1)], False)
+        return known
 
-    def match(zs: list[int], es: list[int]):
-        return _run_pairs(zs, es, lambda z, e: pair_cost(z, e)[0],
-                          lambda lang, i: null_cost(size(lang, i)))
+    def alone_cost(lang: str, i: int) -> float:
+        return null_cost(size(lang, i))
+
+    def match(zs: list[int], es: list[int], meeting):
+        return _run_pairs(zs, es, lambda z, e: pair_cost(z, e)[0], alone_cost)
 
     best = None
     for lead in ("zh", "en"):
@@ -345,10 +386,15 @@ def en_units_of(item: Item, i: int, kinds) -> list[Unit]:
 
 def _pair_cost(zh: list[Unit], en: list[Unit], ratio: float) -> tuple[float, float]:
     """Cost and score of pairing two whole blocks, given their sentence units."""
-    whole = [Unit(sum(u.length for u in zh), frozenset().union(*(u.keys for u in zh)),
-                  latin=sum(u.latin for u in zh))]
-    other = [Unit(sum(u.length for u in en), frozenset().union(*(u.keys for u in en)))]
-    return bead_cost(whole, other, ratio, False)
+    return bead_cost([_whole(zh, "zh")], [_whole(en, "en")], ratio, False)
+
+
+def _whole(units: list[Unit], lang: str) -> Unit:
+    """One unit for a whole block, from its sentence units."""
+    if lang == "zh":
+        return Unit(sum(u.length for u in units), frozenset().union(*(u.keys for u in units)),
+                    latin=sum(u.latin for u in units))
+    return Unit(sum(u.length for u in units), frozenset().union(*(u.keys for u in units)))
 
 
 def _block_groups(beads: list[Bead], zl: Layout, el: Layout, zown, eown):
