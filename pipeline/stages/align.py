@@ -286,37 +286,45 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
     pair."""
     runs = _runs(item, indexes)
 
-    sizes: dict[tuple[str, int], float] = {}
-    costs: dict[tuple[int, int], tuple[float, float]] = {}  # each weighed once
+    # each block's size and span, and each pair's cost, are worked out once per text
+    # (a block's kind changes neither): pages repeat lines, and the readings and the
+    # run search weigh the same blocks again
+    sizes: dict[tuple[str, str], float] = {}
+    spans: dict[tuple[str, str], tuple] = {}
+    costs: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def text(lang: str, i: int) -> str:
+        return item.blocks[i].text(lang) or ""
 
     def size(lang: str, i: int) -> float:
-        known = sizes.get((lang, i))
+        key = (lang, text(lang, i))
+        known = sizes.get(key)
         if known is None:
             if lang == "zh":
                 known = sum(u.length + u.latin / ratio for u in zh_units_of(item, i, kinds))
             else:
                 known = sum(u.length for u in en_units_of(item, i, kinds)) / ratio
-            sizes[lang, i] = known
+            sizes[key] = known
         return known
 
-    spans: dict[int, tuple] = {}  # what a pair's cost needs of each block, once
-
     def span(lang: str, i: int) -> tuple:
-        known = spans.get(i)
+        key = (lang, text(lang, i))
+        known = spans.get(key)
         if known is None:
             if lang == "zh":
                 known = _zh_span([_whole(zh_units_of(item, i, kinds), lang)], ratio)
             else:
                 known = _en_span([_whole(en_units_of(item, i, kinds), lang)], ratio)
-            spans[i] = known
+            spans[key] = known
         return known
 
     def pair_cost(z: int, e: int) -> tuple[float, float]:
-        # bead_cost of the two whole blocks, with each block's span kept
-        known = costs.get((z, e))
+        # bead_cost of the two whole blocks, from the spans kept
+        key = (text("zh", z), text("en", e))
+        known = costs.get(key)
         if known is None:
-            known = costs[z, e] = _span_pair_cost(span("zh", z), span("en", e),
-                                                  PRIOR_COST[(1, 1)], False)
+            known = costs[key] = _span_pair_cost(span("zh", z), span("en", e),
+                                                 PRIOR_COST[(1, 1)], False)
         return known
 
     def alone_cost(lang: str, i: int) -> float:
