@@ -200,7 +200,7 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
         if not isinstance(block, dict):
             raise InputError("field 'blocks' must hold objects", path=where, item=item_id,
                              hint=JSONL_HINT)
-        for lang in SIDES:
+        for lang in SIDES if two_docs else _page_order(block):
             text = block.get(lang)
             if text is None:
                 continue
@@ -213,6 +213,20 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
                        lang)
             for lang, parts in sorted(texts.items(), key=lambda kv: SIDES.index(kv[0])
                                       if kv[0] else 0)]
+
+
+def _page_order(block: dict) -> tuple[str, ...]:
+    """The sides of a block of a one-file record in the order the page gave them (as
+    the Markdown writes them): English first where its origin comes first, so that the
+    page read again has the runs it had."""
+    origin = block.get("origin")
+    if isinstance(origin, dict):
+        zh, en = origin.get("zh"), origin.get("en")
+        if isinstance(zh, dict) and isinstance(en, dict) and zh.get("doc") == en.get("doc"):
+            zpos, epos = zh.get("pos"), en.get("pos")
+            if isinstance(zpos, int) and isinstance(epos, int) and epos < zpos:
+                return SIDES[::-1]
+    return SIDES
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")

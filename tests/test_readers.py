@@ -75,3 +75,35 @@ def test_folder_walk_skips_documentation(tmp_path):
     (tmp_path / "news.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
     assert [g.id for g in collect([tmp_path])] == ["news"]
     assert [g.id for g in collect([tmp_path / "README.md"])] == ["README"]
+
+
+# wmt22-generaltest2022-docs/en-zh.news_docs.jsonl, doc egyptindependent.com.4763,
+# segments 13-16: English source and Online-B's Chinese (tests/data/SOURCE.md), laid out
+# as an English-first page with the Chinese of 13 and the English of 16 missing
+IRAN_PAGE = "\n\n".join([
+    "Under the original nuclear deal, abandoned in 2018 by then-President Donald Trump, "
+    "Iran limited its nuclear program in return for relief from U.S., European Union and "
+    "U.N. sanctions.",
+    "The West fears the program would be used to develop weapons, something Tehran denies.",
+    "西方担心该计划将被用于开发武器，德黑兰对此予以否认。",
+    "Raisi said on Saturday that Tehran was serious in its nuclear talks in Vienna, the "
+    "official IRNA news agency reported.",
+    "据伊朗官方通讯社报道，莱西周六表示，德黑兰在维也纳举行的核谈判中是认真的。",
+    "由于德黑兰拒绝与华盛顿直接接触，来自法国、英国、德国、俄罗斯和中国的外交官在美伊间接会谈中穿梭，"
+    "旨在让双方恢复全面遵守该协议。"])
+
+
+def test_a_record_of_an_english_first_page_is_read_back_in_its_order():
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import record_to_item
+    from pipeline.runner import SourceText, clean_sources
+    import orjson
+
+    item = clean_sources("iran", [SourceText("page.txt", IRAN_PAGE)])
+    assert [b.sides for b in item.blocks][1:3] == [("en", "zh"), ("en", "zh")]
+    source = record_to_item(orjson.loads(dumps_item(item)), "items.jsonl:1").sources[0]
+    # each pair English first, as on the page: Chinese first, the runs would change
+    assert source.text.index("The West fears") < source.text.index("西方担心")
+    again = clean_sources("iran", [source])
+    assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
+    assert again.edits == ()
