@@ -340,6 +340,9 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
         for zs, es in _adjacent_pairs(runs, lead, match):
             if zs and es:
                 cost, score = pair_cost(zs[0], es[0])
+                # a pair adjacency forced on the reading weighs no more than its two
+                # blocks alone: one cut-short translation must not tip it
+                cost = min(cost, alone_cost("zh", zs[0]) + alone_cost("en", es[0]))
             else:
                 cost, score = null_cost(size("zh", zs[0]) if zs else size("en", es[0])), 0.0
             plan.append((zs, es, score))

@@ -363,3 +363,17 @@ def test_a_gap_of_one_block_a_side_between_pairs_is_paired_when_lengths_fit():
                 GUARDIAN_EN + "\n\nMinisters will quietly breath a sigh of relief no pictures "
                 "of these scenes have been leaked - yet.")
     assert [b.sides for b in item.blocks][-3:] == [("en",), ("zh",), ("en", "zh")]
+
+
+def test_one_cut_short_translation_does_not_shift_an_interleaved_page():
+    # no Chinese headline (a stray English line on top), and the English of paragraph 3
+    # cut to a fifth: pairing it with its Chinese is forced by adjacency and costs more
+    # than every pair shifted by one, which used to win
+    en3 = DOC["en"][3][:len(DOC["en"][3]) // 5]
+    parts = [DOC["en"][0]]
+    for k in range(1, 5):
+        parts += [DOC["zh"][k], en3 if k == 3 else DOC["en"][k]]
+    item = clean_text("\n\n".join(parts), "inter")
+    pairs = [(b.zh, b.en) for b in item.blocks if b.zh and b.en]
+    assert [zh for zh, _ in pairs] == DOC["zh"][1:5]
+    assert [en[:40] for _, en in pairs] == [DOC["en"][k][:40] for k in range(1, 5)]
