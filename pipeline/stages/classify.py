@@ -454,6 +454,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
     title_at = None
+    titled: set[str] = set()  # the languages that have a title
     body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
     following = _next_same_side(blocks, kinds)
     for i, block in enumerate(blocks):
@@ -466,10 +467,14 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         md_level = _md_level(block)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
                              and not body_seen):
-            kinds[i] = "title" if not title_done else "heading"
+            # a marked title in a language without one is a title too: the Markdown of a
+            # zh/en pair whose titles do not translate each other shows both
+            first = not title_done or (md_level == 1 and lang not in titled)
+            kinds[i] = "title" if first else "heading"
             if not title_done:
                 title_at = i
             title_done = True
+            titled.add(lang)
             continue
         if md_level >= 2:
             kinds[i] = "heading"

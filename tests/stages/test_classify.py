@@ -328,3 +328,34 @@ def test_a_first_line_that_repair_shortens_becomes_the_title():
     assert again.edits == ()
     assert [(b.kind, b.en) for b in again.blocks] == [(b.kind, b.en) for b in item.blocks]
     assert restore_sources(item) == [text]
+
+
+def test_a_marked_title_in_each_language_is_a_title():
+    # the Markdown of a zh/en pair whose titles do not translate each other shows both
+    # as "# " (WMT22 xinhua-zh-01.103893 lines 1781-1784 with Online-B's MT, see
+    # tests/data/SOURCE.md: the Chinese headline ran into the dateline and the first
+    # paragraph): read back, both are titles, as in the pair
+    md = ("# The main stream of the Yangtze River realizes the full coverage of the water "
+          "green comprehensive service area - Xinhuanet Xinhua| The second water green "
+          "comprehensive service area.\n\n"
+          "# 长江干流实现水上绿色综合服务区全覆盖-新华网新华社武汉12月11日电（记者王贤）重庆市涪陵水上"
+          "绿色综合服务区10日如期建成投入运营，这是继8日四川省泸州水上绿色综合服务区挂牌运营后，长江上游"
+          "正式运营的第2个水上绿色综合服务区。\n\n"
+          "至此，水上绿色综合服务区已覆盖长江上、中、下游。\n\n"
+          "So far, the water green comprehensive service area has covered the upper, middle "
+          "and lower reaches of the Yangtze River.\n\n"
+          "交通运输部长江航务管理局副局长邱健华介绍说，此前，湖北、湖南、江西、安徽、江苏等省份已在长江"
+          "中游、下游建成运行10个水上绿色综合服务区，得到了广大船员的认可，为推进长江航运高质量发展发挥"
+          "了重要作用。\n\n"
+          "Qiu Jianhua, deputy director of the Yangtze River Navigation Administration of the "
+          "Ministry of Transport, said that previously, Hubei, Hunan, Jiangxi, Anhui, Jiangsu "
+          "and other provinces have built and operated 10 water green comprehensive service "
+          "areas in the middle and lower reaches of the Yangtze River, which have been "
+          "recognized by the majority of crew members. It has played an important role in "
+          "promoting the high-quality development of shipping in the Yangtze River.\n")
+    item = clean_text(md, "t")
+    assert [(b.kind, b.sides) for b in item.blocks] == [
+        ("title", ("en",)), ("title", ("zh",))] + [("paragraph", ("en", "zh"))] * 2
+    # one language's second "# " line is still a heading
+    item = clean_text("# Title\n\n# Another line\n\nText here.\n", "t")
+    assert [b.kind for b in item.blocks] == ["title", "heading", "paragraph"]
