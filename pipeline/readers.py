@@ -17,7 +17,9 @@ import regex
 
 from .emit.jsonl import loads_line
 from .errors import JSONL_HINT, InputError, MtcleanError, read_error
-from .runner import SourceText, decode_source, item_id_for
+from .records import Item
+from .restore import restore_sources
+from .runner import Config, SourceText, clean_item, clean_sources, decode_source, item_id_for
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -29,6 +31,9 @@ class InputItem:
     id: str
     sources: tuple[SourceText, ...]
     where: str  # file, or file:line, for messages and rejects
+    # a record mtclean wrote, loaded whole (blocks, edits, origins), when it is
+    # consistent: cleaned again as a record, it keeps its history (see clean_input)
+    record: Item | None = None
 
 
 @dataclass(frozen=True)
@@ -145,9 +150,20 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
                       stdin)
 
 
+def clean_input(inp: InputItem, config: Config = Config()) -> Item:
+    """Clean one input. A record mtclean wrote is cleaned as the record it is, with its
+    edits and origins: the original input stays restorable from the output, and a
+    record cleaned again comes out the same. Any other input is cleaned from its text."""
+    if inp.record is not None:
+        return clean_item(inp.record, config)
+    return clean_sources(inp.id, inp.sources, config)
+
+
 def record_to_item(record: object, where: str) -> InputItem:
     """One JSON Lines record: ``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``, or
-    a record that mtclean wrote (``id`` and ``blocks``), which is cleaned again."""
+    a record that mtclean wrote (``id`` and ``blocks``), which is cleaned again: as the
+    record itself when its edits and origins still fit its text (its original input can
+    be rebuilt from it), else from its text (a record edited by hand, or partial)."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where,
                          hint=JSONL_HINT)
@@ -183,7 +199,20 @@ def record_to_item(record: object, where: str) -> InputItem:
                          hint="check that the item was exported completely")
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
-    return InputItem(item_id, tuple(sources), where)
+    loaded = _whole_record(record) if "blocks" in record and not any(
+        k in record for k in ("text",) + SIDES) else None
+    return InputItem(item_id, tuple(sources), where, loaded)
+
+
+def _whole_record(record: dict) -> Item | None:
+    """The record as an :class:`Item`, when it is one whose original input can be
+    rebuilt (every edit fits its block, every origin its sources); else None."""
+    try:
+        item = Item.from_dict(record)
+        restore_sources(item)
+    except (MtcleanError, KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return item
 
 
 _MARKS = {"title": "# ", "heading": "## "}

@@ -342,6 +342,8 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
     memo.forget()  # the caches of stages hold one item's texts: the last item's go
     settled: Settled = {}  # fix points of each rule set, for this item
+    if item.checks:  # a record read back: its findings are made again from its text
+        item = evolve(item, checks=())
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     classified = len(item.edits)

@@ -107,14 +107,14 @@ def test_spawned_workers_give_the_same_bytes(corpus, tmp_path, monkeypatch):
 
 
 def test_failing_item_is_rejected_not_fatal(corpus, tmp_path, monkeypatch):
-    real = work.clean_sources
+    real = work.clean_input
 
-    def flaky(item_id, sources, config):
-        if item_id == "n4":
+    def flaky(inp, config):
+        if inp.id == "n4":
             raise RuntimeError("boom")
-        return real(item_id, sources, config)
+        return real(inp, config)
 
-    monkeypatch.setattr(work, "clean_sources", flaky)
+    monkeypatch.setattr(work, "clean_input", flaky)
     run_batch([str(corpus)], str(tmp_path / "out"), jobs=1)
     items, rejects, report = outputs(tmp_path / "out")
     rej = [r for r in lines_of(rejects) if r["id"] == "n4"]

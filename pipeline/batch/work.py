@@ -20,7 +20,7 @@ from typing import Sequence
 from .. import __version__, registry
 from ..emit.jsonl import dumps_item, dumps_record
 from ..errors import MtcleanError
-from ..readers import InputItem, Rejected
+from ..readers import InputItem, Rejected, clean_input
 from ..records import Item
 from ..runner import Config, SourceText, clean_sources
 from .journal import encode_counts, encode_reason
@@ -98,7 +98,7 @@ def process_entry(index: int, entry: Entry, config: Config) -> Done:
                                               entry.id), chars,
                     reason=encode_reason(reason_kind(entry.reason)))
     try:
-        item = clean_sources(entry.id, entry.sources, config)
+        item = clean_input(entry, config)
         line = dumps_item(item)
     except MtcleanError as exc:
         reason = exc.message
@@ -229,6 +229,9 @@ def entry_hash(entry: Entry, fingerprint: bytes) -> str:
         for s in entry.sources:
             for part in (s.name, s.encoding, s.lang, s.text):
                 _feed(h, part)
+        if entry.record is not None:  # cleaned as a record: its edits and origins count
+            _feed(h, "record")
+            _feed(h, dumps_item(entry.record).decode("utf-8"))
     else:
         _feed(h, "reject")
         for part in (entry.id, entry.where, entry.reason, entry.original):

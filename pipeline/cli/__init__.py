@@ -20,8 +20,8 @@ from ..errors import ConfigError, MtcleanError
 from ..io import atomic_output
 from ..restore import restore_sources
 from ..emit.tmx import render_tmx
-from ..readers import iter_inputs, pair_input
-from ..runner import Config, clean_sources, read_path
+from ..readers import clean_input, iter_inputs, pair_input
+from ..runner import Config, read_path
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -141,7 +141,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
 
     # cleaned one by one into the temporary output: memory stays flat, and an error or
     # Ctrl-C part-way removes the temporary file and leaves any old output untouched
-    items = (clean_sources(inp.id, inp.sources, config) for inp in inputs())
+    items = (clean_input(inp, config) for inp in inputs())
     with atomic_output(output) as out:
         if fmt == "tmx":
             out.write(render_tmx(items).encode("utf-8"))
