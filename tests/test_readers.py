@@ -107,3 +107,20 @@ def test_a_record_of_an_english_first_page_is_read_back_in_its_order():
     again = clean_sources("iran", [source])
     assert [(b.zh, b.en) for b in again.blocks] == [(b.zh, b.en) for b in item.blocks]
     assert again.edits == ()
+
+
+def test_a_record_keeps_the_kinds_classification_gave_it():
+    # an editor rewrote a photo credit in items.jsonl: it is still the caption, as a title
+    # or a heading stays one; the kinds were given when the text was first read
+    import orjson
+
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input, record_to_item
+    from pipeline.runner import clean_text
+
+    item = clean_text("Title of the story\n\nPhoto by Fu Tian\n\nThe ministry met.\n", "t")
+    assert [b.kind for b in item.blocks] == ["title", "caption", "paragraph"]
+    rec = orjson.loads(dumps_item(item))
+    rec["blocks"][1]["en"] = "Fu Tian took this picture of the meeting."
+    out = clean_input(record_to_item(rec, "items.jsonl:1"))
+    assert [b.kind for b in out.blocks] == ["title", "caption", "paragraph"]

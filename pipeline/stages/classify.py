@@ -390,6 +390,10 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
 
 
 _LEVELS = {"title": 1, "heading": 2}
+# the kinds a block read back from JSON Lines keeps (a new block is a paragraph): the
+# repairs since it was classified may have changed what its text looks like, and the
+# record cleaned again must come out the same
+KEPT_KINDS = frozenset({"meta", "boilerplate", "caption", "duplicate"})
 
 
 def _md_level(block: Block) -> int:
@@ -437,6 +441,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds.append("meta")
             for k, v in fields.items():
                 meta.setdefault(k, v)
+        elif block.kind in KEPT_KINDS:
+            kinds.append(block.kind)  # a record's: kept, as its titles and headings are
         else:
             kinds.append("")
     for i in range(1, len(blocks)):
