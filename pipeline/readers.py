@@ -155,7 +155,7 @@ def clean_input(inp: InputItem, config: Config = Config()) -> Item:
     edits and origins: the original input stays restorable from the output, and a
     record cleaned again comes out the same. Any other input is cleaned from its text."""
     if inp.record is not None:
-        return clean_item(inp.record, config)
+        return clean_item(inp.record, config, record=True)
     return clean_sources(inp.id, inp.sources, config)
 
 
@@ -194,13 +194,14 @@ def record_to_item(record: object, where: str) -> InputItem:
         if not sources:
             raise InputError("no text: give 'zh' and/or 'en' (or 'text')", path=where,
                              item=item_id, hint=JSONL_HINT)
-    if not any(s.text.strip() for s in sources):
+    loaded = _whole_record(record) if "blocks" in record and not any(
+        k in record for k in ("text",) + SIDES) else None
+    # (a whole record stands for its input, which had text, whatever the cleaning left)
+    if loaded is None and not any(s.text.strip() for s in sources):
         raise InputError("empty text", path=where, item=item_id,
                          hint="check that the item was exported completely")
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
-    loaded = _whole_record(record) if "blocks" in record and not any(
-        k in record for k in ("text",) + SIDES) else None
     return InputItem(item_id, tuple(sources), where, loaded)
 
 

@@ -338,8 +338,11 @@ def _blank(block: Block) -> bool:
 
 # --- the whole pipeline -----------------------------------------------------------------------
 
-def clean_item(item: Item, config: Config = Config()) -> Item:
-    """Clean an item built by :func:`build_item` (or read from JSON Lines)."""
+def clean_item(item: Item, config: Config = Config(), *, record: bool = False) -> Item:
+    """Clean an item built by :func:`build_item` (or read from JSON Lines). ``record``:
+    the item is a record mtclean wrote, whose blocks were aligned when it was first
+    cleaned: their pairing stands, even where nothing paired (the lengths the search
+    read have changed since)."""
     memo.forget()  # the caches of stages hold one item's texts: the last item's go
     settled: Settled = {}  # fix points of each rule set, for this item
     if item.checks:  # a record read back: its findings are made again from its text
@@ -347,7 +350,8 @@ def clean_item(item: Item, config: Config = Config()) -> Item:
     item = run_rule_group(item, "normalize", config, settled=settled)
     item = classify_stage.classify_item(item, disabled=config.disabled)
     classified = len(item.edits)
-    item = align_stage.align_blocks(item, config.disabled)
+    if not record:
+        item = align_stage.align_blocks(item, config.disabled)
     if config.use_glossary:
         item = glossary_stage.apply_glossary(item, config)
     item = repair_until_settled(item, config, settled, classified)

@@ -124,3 +124,36 @@ def test_a_record_keeps_the_kinds_classification_gave_it():
     rec["blocks"][1]["en"] = "Fu Tian took this picture of the meeting."
     out = clean_input(record_to_item(rec, "items.jsonl:1"))
     assert [b.kind for b in out.blocks] == ["title", "caption", "paragraph"]
+
+
+def test_a_record_cleaned_again_is_not_aligned_again():
+    # found by random examples: nothing paired when the item was first cleaned, but the
+    # repair of the English ("Smith1.2万1.2万" -> "Smith 12,000 12,000") made its length
+    # fit the Chinese paragraph, so aligning the record again paired them
+    import orjson
+
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input, record_to_item
+    from pipeline.runner import SourceText, clean_sources
+
+    zh = ("...Tierra del Sol画廊位于圣莫尼卡大道7414号。如需了解更多信息，请访问"
+          "tierradelsolgallery.org。\n\n西索画作成为新画廊展览的焦点西索画作成为新画廊展览的焦点")
+    item = clean_sources("p", [SourceText("a.zh.txt", zh, lang="zh"),
+                               SourceText("a.en.txt", "\n\n\nMr. Smith1.2万1.2万", lang="en")])
+    assert not any(b.zh and b.en for b in item.blocks)
+    line = dumps_item(item)
+    assert dumps_item(clean_input(record_to_item(orjson.loads(line), "items.jsonl:1"))) == line
+
+
+def test_a_record_whose_cleaning_left_no_text_is_read_back():
+    # a control character alone is text on input and nothing once cleaned: the record
+    # is still the item, not an empty input to reject
+    import orjson
+
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input, record_to_item
+    from pipeline.runner import SourceText, clean_sources
+
+    item = clean_sources("p", [SourceText("a.en.txt", "\x08", lang="en")])
+    line = dumps_item(item)
+    assert dumps_item(clean_input(record_to_item(orjson.loads(line), "items.jsonl:1"))) == line
