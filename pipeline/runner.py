@@ -340,15 +340,16 @@ def _blank(block: Block) -> bool:
 
 def clean_item(item: Item, config: Config = Config(), *, record: bool = False) -> Item:
     """Clean an item built by :func:`build_item` (or read from JSON Lines). ``record``:
-    the item is a record mtclean wrote, whose blocks were aligned when it was first
-    cleaned: their pairing stands, even where nothing paired (the lengths the search
-    read have changed since)."""
+    the item is a record mtclean wrote, whose blocks were classified and aligned when it
+    was first cleaned: their kinds and pairing stand, even where nothing paired (the
+    text that classification and the search read has changed since)."""
     memo.forget()  # the caches of stages hold one item's texts: the last item's go
     settled: Settled = {}  # fix points of each rule set, for this item
     if item.checks:  # a record read back: its findings are made again from its text
         item = evolve(item, checks=())
     item = run_rule_group(item, "normalize", config, settled=settled)
-    item = classify_stage.classify_item(item, disabled=config.disabled)
+    if not record:
+        item = classify_stage.classify_item(item, disabled=config.disabled)
     classified = len(item.edits)
     if not record:
         item = align_stage.align_blocks(item, config.disabled)

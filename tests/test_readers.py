@@ -157,3 +157,19 @@ def test_a_record_whose_cleaning_left_no_text_is_read_back():
     item = clean_sources("p", [SourceText("a.en.txt", "\x08", lang="en")])
     line = dumps_item(item)
     assert dumps_item(clean_input(record_to_item(orjson.loads(line), "items.jsonl:1"))) == line
+
+
+def test_a_record_of_junk_keeps_its_kinds():
+    # tests/data/junk_pair.json: random pieces glued together. Classified again, a
+    # bilingual paragraph of its record read as a title: a record's kinds stand, as its
+    # pairing does
+    import orjson
+
+    from paths import ROOT
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input, record_to_item
+
+    junk = orjson.loads((ROOT / "tests" / "data" / "junk_pair.json").read_bytes())
+    first = dumps_item(clean_input(record_to_item(junk, "junk.jsonl:1")))
+    again = dumps_item(clean_input(record_to_item(orjson.loads(first), "items.jsonl:1")))
+    assert again == first
