@@ -17,7 +17,8 @@ import regex
 
 from .emit.jsonl import loads_line
 from .errors import JSONL_HINT, InputError, MtcleanError, read_error
-from .records import Item
+from .emit.markdown import page_order
+from .records import Block, Item
 from .restore import restore_sources
 from .runner import Config, SourceText, clean_item, clean_sources, decode_source, item_id_for
 
@@ -246,17 +247,13 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
 
 
 def _page_order(block: dict) -> tuple[str, ...]:
-    """The sides of a block of a one-file record in the order the page gave them (as
-    the Markdown writes them): English first where its origin comes first, so that the
-    page read again has the runs it had."""
-    origin = block.get("origin")
-    if isinstance(origin, dict):
-        zh, en = origin.get("zh"), origin.get("en")
-        if isinstance(zh, dict) and isinstance(en, dict) and zh.get("doc") == en.get("doc"):
-            zpos, epos = zh.get("pos"), en.get("pos")
-            if isinstance(zpos, int) and isinstance(epos, int) and epos < zpos:
-                return SIDES[::-1]
-    return SIDES
+    """The sides of a block of a one-file record in the order the page gave them, as the
+    Markdown writes them (:func:`~pipeline.emit.markdown.page_order`): English first
+    where its origin comes first, so that the page read again has the runs it had."""
+    try:
+        return page_order(Block.from_dict(block), SIDES)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return SIDES  # a block edited out of shape: its text is all that is read
 
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")

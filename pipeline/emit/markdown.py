@@ -30,14 +30,14 @@ def render_markdown(item: Item, langs: tuple[str, ...] = ("zh", "en")) -> str:
     for block in item.blocks:
         if block.kind not in SHOWN:
             continue
-        for lang in _page_order(block, langs):
+        for lang in page_order(block, langs):
             text = block.text(lang)
             if text:
                 parts.append(_PREFIX.get(block.kind, "") + text)
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _page_order(block: Block, langs: tuple[str, ...]) -> tuple[str, ...]:
+def page_order(block: Block, langs: tuple[str, ...]) -> tuple[str, ...]:
     """``langs``, or its reverse for a block whose two sides come from one page in the
     other order (an interleaved page that gives the English line first)."""
     zh, en = block.zh_origin, block.en_origin
