@@ -219,9 +219,8 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
     eu, el, eown = _sequence(item, en_idx, "en", kinds)
     beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
-    sizes = {i: sum(u.length + u.latin / ratio for u in us)
-             for i, us in _by_block(zu, zown, zh_idx).items()}
-    sizes.update({i: sum(u.length for u in us) / ratio
+    sizes = {i: block_size(us, "zh", ratio) for i, us in _by_block(zu, zown, zh_idx).items()}
+    sizes.update({i: block_size(us, "en", ratio)
                   for i, us in _by_block(eu, eown, en_idx).items()})
     plan = []
     for group in _block_groups(beads, zl, el, zown, eown):
@@ -300,11 +299,8 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
         key = (lang, text(lang, i))
         known = sizes.get(key)
         if known is None:
-            if lang == "zh":
-                known = sum(u.length + u.latin / ratio for u in zh_units_of(item, i, kinds))
-            else:
-                known = sum(u.length for u in en_units_of(item, i, kinds)) / ratio
-            sizes[key] = known
+            units = zh_units_of(item, i, kinds) if lang == "zh" else en_units_of(item, i, kinds)
+            known = sizes[key] = block_size(units, lang, ratio)
         return known
 
     def span(lang: str, i: int) -> tuple:
@@ -398,6 +394,14 @@ def en_units_of(item: Item, i: int, kinds) -> list[Unit]:
 def _pair_cost(zh: list[Unit], en: list[Unit], ratio: float) -> tuple[float, float]:
     """Cost and score of pairing two whole blocks, given their sentence units."""
     return bead_cost([_whole(zh, "zh")], [_whole(en, "en")], ratio, False)
+
+
+def block_size(units: list[Unit], lang: str, ratio: float) -> float:
+    """The size of a block in Chinese characters, from its sentence units (Latin letters
+    in Chinese text and English text count at ``ratio`` to one)."""
+    if lang == "zh":
+        return sum(u.length + u.latin / ratio for u in units)
+    return sum(u.length for u in units) / ratio
 
 
 def _whole(units: list[Unit], lang: str) -> Unit:
