@@ -204,7 +204,9 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
         return []
     docs = {_doc_of(item.blocks[i]) for i in zh_idx + en_idx}
     if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
-        return []  # a few lines of the other language in a one-language document
+        # a few lines of the other language in a one-language document, but for a
+        # headline given in both: the Markdown of an item with one pair is just that
+        return _title_pair(item, zh_idx, en_idx)
     kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
     if len(docs) > 1 and any(b.kind == "title" for b in item.blocks):
         # classification sees one title per item: the other file's first block is its title
@@ -230,6 +232,30 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
         [u for i in es for u in en_units_of(item, i, kinds)], ratio),
         lambda i: null_cost(sizes[i]))
     return _english_first_in_gaps(plan)
+
+
+def _title_pair(item: Item, zh_idx: list[int], en_idx: list[int]):
+    """The plan of a one-file item that is not interleaved: its Chinese title and its
+    English title, when it has one of each and nothing to align comes between them, as
+    one pair (the rest alone, in order); else nothing pairs. A page has two titles only
+    when one is marked "# " (see classify), as in the Markdown of an item with one pair,
+    whose metadata lines are left out."""
+    zt = [i for i in zh_idx if item.blocks[i].kind == "title"]
+    et = [i for i in en_idx if item.blocks[i].kind == "title"]
+    if len(zt) != 1 or len(et) != 1:
+        return []
+    order = sorted(zh_idx + en_idx)
+    if abs(order.index(zt[0]) - order.index(et[0])) != 1:
+        return []
+    z, e = zt[0], et[0]
+    ratio = estimate_ratio([visible_length(item.blocks[i].zh or "") for i in zh_idx],
+                           [visible_length(item.blocks[i].en or "") for i in en_idx])
+    score = _pair_cost(_units(item.blocks[z].zh or "", "zh", "title"),
+                       _units(item.blocks[e].en or "", "en", "title"), ratio)[1]
+    plan: list = [((z,), (e,), score)]
+    plan += [((i,), (), 0.0) for i in zh_idx if i != z]
+    plan += [((), (i,), 0.0) for i in en_idx if i != e]
+    return sorted(plan, key=lambda entry: min(entry[0] + entry[1]))
 
 
 def _fill_gaps(plan, pair_cost, alone_cost):

@@ -377,3 +377,23 @@ def test_one_cut_short_translation_does_not_shift_an_interleaved_page():
     pairs = [(b.zh, b.en) for b in item.blocks if b.zh and b.en]
     assert [zh for zh, _ in pairs] == DOC["zh"][1:5]
     assert [en[:40] for _, en in pairs] == [DOC["en"][k][:40] for k in range(1, 5)]
+
+
+def test_a_headline_given_in_both_languages_pairs_on_a_short_page():
+    # the Markdown of an item with one pair: too short to read as an interleaved page,
+    # but both lines are titles (marked "# ") next to each other
+    item = pair("民政部召开会议。", "The ministry held a meeting.")
+    assert [b.sides for b in item.blocks] == [("en", "zh")]
+    again = clean_text(render_markdown(item), "t")
+    assert [(b.kind, b.zh, b.en) for b in again.blocks] == \
+        [(b.kind, b.zh, b.en) for b in item.blocks]
+    # and a bilingual headline over an English story
+    item = clean_text("# 民政部召开会议\n\n# Ministry holds meeting\n\nThe Ministry of Civil "
+                      "Affairs held a meeting in Beijing on Monday.\n", "t")
+    assert [(b.kind, b.sides) for b in item.blocks] == [("title", ("en", "zh")),
+                                                      ("paragraph", ("en",))]
+    # unmarked, the same lines are a one-language page with a stray Chinese line (one
+    # title: the English line reads as a heading)
+    item = clean_text("民政部召开会议\n\nMinistry holds meeting\n\nThe Ministry of Civil "
+                      "Affairs held a meeting in Beijing on Monday.\n", "t")
+    assert not any(b.lang == "zh+en" for b in item.blocks)
