@@ -32,9 +32,10 @@ class InputItem:
     id: str
     sources: tuple[SourceText, ...]
     where: str  # file, or file:line, for messages and rejects
-    # a record mtclean wrote, loaded whole (blocks, edits, origins), when it is
-    # consistent: cleaned again as a record, it keeps its history (see clean_input)
-    record: Item | None = None
+    # a record mtclean wrote (blocks, edits, origins), as read: cleaned again as the
+    # record it is when it is whole, it keeps its history (see clean_input); it is
+    # loaded there, in the worker, not by the reader
+    record: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -153,10 +154,16 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
 
 def clean_input(inp: InputItem, config: Config = Config()) -> Item:
     """Clean one input. A record mtclean wrote is cleaned as the record it is, with its
-    edits and origins: the original input stays restorable from the output, and a
-    record cleaned again comes out the same. Any other input is cleaned from its text."""
+    edits and origins, when they still fit its text: the original input stays
+    restorable from the output, and a record cleaned again comes out the same. Any
+    other input (a record edited by hand too) is cleaned from its text."""
     if inp.record is not None:
-        return clean_item(inp.record, config, record=True)
+        whole = _whole_record(inp.record)
+        if whole is not None:
+            return clean_item(whole, config, record=True)
+        if not any(s.text.strip() for s in inp.sources):
+            raise InputError("empty text", path=inp.where, item=inp.id,
+                             hint="check that the item was exported completely")
     return clean_sources(inp.id, inp.sources, config)
 
 
@@ -195,15 +202,15 @@ def record_to_item(record: object, where: str) -> InputItem:
         if not sources:
             raise InputError("no text: give 'zh' and/or 'en' (or 'text')", path=where,
                              item=item_id, hint=JSONL_HINT)
-    loaded = _whole_record(record) if "blocks" in record and not any(
-        k in record for k in ("text",) + SIDES) else None
-    # (a whole record stands for its input, which had text, whatever the cleaning left)
-    if loaded is None and not any(s.text.strip() for s in sources):
+    mtclean_record = "blocks" in record and not any(k in record for k in ("text",) + SIDES)
+    # (a whole record stands for its input, which had text, whatever the cleaning left:
+    # clean_input rejects an empty one that is not whole)
+    if not mtclean_record and not any(s.text.strip() for s in sources):
         raise InputError("empty text", path=where, item=item_id,
                          hint="check that the item was exported completely")
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
-    return InputItem(item_id, tuple(sources), where, loaded)
+    return InputItem(item_id, tuple(sources), where, record if mtclean_record else None)
 
 
 def _whole_record(record: dict) -> Item | None:
@@ -231,7 +238,8 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
         if not isinstance(block, dict):
             raise InputError("field 'blocks' must hold objects", path=where, item=item_id,
                              hint=JSONL_HINT)
-        for lang in SIDES if two_docs else _page_order(block):
+        both = block.get("zh") is not None and block.get("en") is not None
+        for lang in _page_order(block) if both and not two_docs else SIDES:
             text = block.get(lang)
             if text is None:
                 continue

@@ -215,7 +215,7 @@ def test_a_record_cleaned_again_is_the_same_bytes(zh, en, one_page):
                [SourceText("a.zh.txt", zh, lang="zh"), SourceText("a.en.txt", en, lang="en")])
     line = dumps_item(clean_sources("item", sources))
     record = record_to_item(orjson.loads(line), "items.jsonl:1")
-    assert record.record is not None  # read as the record it is
+    assert record.record is not None  # an mtclean record, cleaned as one if whole
     assert dumps_item(clean_input(record)) == line
 
 

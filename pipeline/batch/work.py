@@ -231,7 +231,7 @@ def entry_hash(entry: Entry, fingerprint: bytes) -> str:
                 _feed(h, part)
         if entry.record is not None:  # cleaned as a record: its edits and origins count
             _feed(h, "record")
-            _feed(h, dumps_item(entry.record).decode("utf-8"))
+            _feed(h, dumps_record(entry.record).decode("utf-8"))
     else:
         _feed(h, "reject")
         for part in (entry.id, entry.where, entry.reason, entry.original):
