@@ -31,10 +31,8 @@ from typing import Any
 
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
-from .beads import (ALIGNED_KINDS, PRIOR_COST, Bead, Layout, Unit, _en_span, _zh_span,
-                    align_units, bead_cost, estimate_ratio, group_cost, make_units,
-                    null_cost, visible_length)
-from .beads import _pair_cost as _span_pair_cost
+from .beads import (ALIGNED_KINDS, Bead, Layout, Unit, align_units, bead_cost,
+                    estimate_ratio, group_cost, make_units, null_cost, visible_length)
 from .classify import MAX_TITLE_CHARS, SITE_SUFFIX, merged_kind, move_site_out_of_title
 from .sentences import sentences_of
 
@@ -94,8 +92,8 @@ def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], 
 
     Where both runs hold two blocks or more, where they meet says little (a block with
     no translation on either side of a pair, or a page that gives two paragraphs and
-    then their translations), so ``match``, given the two runs as (Chinese, English)
-    and those pairs, may pick others (see :func:`_run_pairs`); runs longer than
+    then their translations), so ``match``, given the two runs as (Chinese, English),
+    picks the pairs (see :func:`_run_pairs`); runs longer than
     ``MAX_RUN_SEARCH`` (a whole text, then its translation) pair from where they meet,
     keeping the cost linear."""
     start = 0 if runs[0][0] == lead else 1
@@ -106,16 +104,16 @@ def _adjacent_pairs(runs, lead: str, match=None) -> list[tuple[tuple[int, ...], 
     while k < len(runs):
         first = runs[k][1]
         second = runs[k + 1][1] if k + 1 < len(runs) else []
-        c = min(len(first), len(second))
-        here = _alone((lead, first[:len(first) - c]))
-        here.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
-                    for a, b in zip(first[len(first) - c:], second[:c]))
-        here.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
+        k += 2
         if match is not None and 1 < len(first) <= MAX_RUN_SEARCH and \
                 1 < len(second) <= MAX_RUN_SEARCH:
-            here = match(*((first, second) if lead == "zh" else (second, first)), here)
-        out.extend(here)
-        k += 2
+            out.extend(match(*((first, second) if lead == "zh" else (second, first))))
+            continue
+        c = min(len(first), len(second))
+        out.extend(_alone((lead, first[:len(first) - c])))
+        out.extend(((a,), (b,)) if lead == "zh" else ((b,), (a,))
+                   for a, b in zip(first[len(first) - c:], second[:c]))
+        out.extend(_alone(("en" if lead == "zh" else "zh", second[c:])))
     return out
 
 
@@ -203,10 +201,12 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     if not zh_idx or not en_idx:
         return []
     docs = {_doc_of(item.blocks[i]) for i in zh_idx + en_idx}
+    ratio = estimate_ratio([visible_length(item.blocks[i].zh or "") for i in zh_idx],
+                           [visible_length(item.blocks[i].en or "") for i in en_idx])
     if len(docs) == 1 and not _interleaved(item, zh_idx, en_idx):
         # a few lines of the other language in a one-language document, but for a
         # headline given in both: the Markdown of an item with one pair is just that
-        return _title_pair(item, zh_idx, en_idx)
+        return _title_pair(item, zh_idx, en_idx, ratio)
     kinds = {i: item.blocks[i].kind for i in zh_idx + en_idx}
     if len(docs) > 1 and any(b.kind == "title" for b in item.blocks):
         # classification sees one title per item: the other file's first block is its title
@@ -214,8 +214,6 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
             b = item.blocks[idx[0]]
             if len(b.text(b.sides[0]) or "") <= MAX_TITLE_CHARS:
                 kinds[idx[0]] = "title"
-    ratio = estimate_ratio([visible_length(item.blocks[i].zh or "") for i in zh_idx],
-                           [visible_length(item.blocks[i].en or "") for i in en_idx])
     if len(docs) == 1:
         return _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
     zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
@@ -234,7 +232,7 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
     return _english_first_in_gaps(plan)
 
 
-def _title_pair(item: Item, zh_idx: list[int], en_idx: list[int]):
+def _title_pair(item: Item, zh_idx: list[int], en_idx: list[int], ratio: float):
     """The plan of a one-file item that is not interleaved: its Chinese title and its
     English title, when it has one of each and nothing to align comes between them, as
     one pair (the rest alone, in order); else nothing pairs. A page has two titles only
@@ -248,8 +246,6 @@ def _title_pair(item: Item, zh_idx: list[int], en_idx: list[int]):
     if abs(order.index(zt[0]) - order.index(et[0])) != 1:
         return []
     z, e = zt[0], et[0]
-    ratio = estimate_ratio([visible_length(item.blocks[i].zh or "") for i in zh_idx],
-                           [visible_length(item.blocks[i].en or "") for i in en_idx])
     score = _pair_cost(_units(item.blocks[z].zh or "", "zh", "title"),
                        _units(item.blocks[e].en or "", "en", "title"), ratio)[1]
     plan: list = [((z,), (e,), score)]
@@ -311,48 +307,44 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
     pair."""
     runs = _runs(item, indexes)
 
-    # each block's size and span, and each pair's cost, are worked out once per text
-    # (a block's kind changes neither): pages repeat lines, and the readings and the
-    # run search weigh the same blocks again
+    # each block's size and whole unit, and each pair's cost, are worked out once per
+    # text (a block's kind changes none of them): pages repeat lines, and the readings
+    # and the run search weigh the same blocks again
     sizes: dict[tuple[str, str], float] = {}
-    spans: dict[tuple[str, str], tuple] = {}
+    wholes: dict[tuple[str, str], Unit] = {}
     costs: dict[tuple[str, str], tuple[float, float]] = {}
 
     def text(lang: str, i: int) -> str:
         return item.blocks[i].text(lang) or ""
 
+    def units(lang: str, i: int) -> list[Unit]:
+        return zh_units_of(item, i, kinds) if lang == "zh" else en_units_of(item, i, kinds)
+
     def size(lang: str, i: int) -> float:
         key = (lang, text(lang, i))
         known = sizes.get(key)
         if known is None:
-            units = zh_units_of(item, i, kinds) if lang == "zh" else en_units_of(item, i, kinds)
-            known = sizes[key] = block_size(units, lang, ratio)
+            known = sizes[key] = block_size(units(lang, i), lang, ratio)
         return known
 
-    def span(lang: str, i: int) -> tuple:
+    def whole(lang: str, i: int) -> Unit:
         key = (lang, text(lang, i))
-        known = spans.get(key)
+        known = wholes.get(key)
         if known is None:
-            if lang == "zh":
-                known = _zh_span([_whole(zh_units_of(item, i, kinds), lang)], ratio)
-            else:
-                known = _en_span([_whole(en_units_of(item, i, kinds), lang)], ratio)
-            spans[key] = known
+            known = wholes[key] = _whole(units(lang, i), lang)
         return known
 
     def pair_cost(z: int, e: int) -> tuple[float, float]:
-        # bead_cost of the two whole blocks, from the spans kept
         key = (text("zh", z), text("en", e))
         known = costs.get(key)
         if known is None:
-            known = costs[key] = _span_pair_cost(span("zh", z), span("en", e),
-                                                 PRIOR_COST[(1, 1)], False)
+            known = costs[key] = bead_cost([whole("zh", z)], [whole("en", e)], ratio, False)
         return known
 
     def alone_cost(lang: str, i: int) -> float:
         return null_cost(size(lang, i))
 
-    def match(zs: list[int], es: list[int], meeting):
+    def match(zs: list[int], es: list[int]):
         return _run_pairs(zs, es, lambda z, e: pair_cost(z, e)[0], alone_cost)
 
     best = None
