@@ -2,7 +2,8 @@
 
 English: case-insensitive, any whitespace between words, hyphen/space/closed compounds,
 British/American spelling, plural and possessive forms; whole words only; the longest
-match wins. Chinese: longest match, no segmentation; the automaton runs over UTF-8 bytes
+match wins. Chinese: longest match, then only where the term is not inside other words
+(:mod:`pipeline.glossary.words`); the automaton runs over UTF-8 bytes
 (seen as Latin-1 text), which is faster than over ``str`` for Han text, and safe because
 a UTF-8 sequence can only match at a character boundary.
 """
@@ -18,6 +19,7 @@ import ahocorasick
 from ..memo import on_forget
 from .model import Glossary
 from .variants import fold, number_form, term_keys
+from .words import standing_alone
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 _FOUND_EN_SIZE = 4096
@@ -92,7 +94,8 @@ class Matcher:
         return next(self.en_deprecated.iter(_searched(text)[0]), None) is not None
 
     def find_zh(self, text: str) -> list[Hit]:
-        """Chinese terms in ``text``, leftmost-longest, with character offsets."""
+        """Chinese terms in ``text``, leftmost-longest, with character offsets; not the
+        characters of a term inside other words (see :mod:`pipeline.glossary.words`)."""
         if self.zh is None or not text:
             return []
         data = text.encode("utf-8", "surrogatepass")
@@ -103,7 +106,7 @@ class Matcher:
             char_pos += len(data[byte_pos:start].decode("utf-8", "surrogatepass"))
             byte_pos = start
             hits.append(Hit(char_pos, char_pos + len(term), entry, "zh", term))
-        return hits
+        return standing_alone(text, hits)
 
     def parts(self, index: int) -> frozenset[int]:
         """The entry itself and every entry whose Chinese term is inside one of its
@@ -121,11 +124,8 @@ class Matcher:
         return known
 
     def zh_entries(self, text: str) -> list[tuple[int, str]]:
-        """(entry index, term) of each Chinese term in ``text``; no offsets, fastest."""
-        if self.zh is None or not text:
-            return []
-        return [value[1:] for _, value in
-                self.zh.iter_long(text.encode("utf-8", "surrogatepass").decode("latin-1"))]
+        """(entry index, term) of each Chinese term in ``text`` (:meth:`find_zh`)."""
+        return [(hit.entry, hit.term) for hit in self.find_zh(text)]
 
 
 def _searched(text: str) -> tuple[str, list[int] | None]:

@@ -155,3 +155,22 @@ def test_fold_shortcut_covers_every_changed_character():
         changed = c.translate(variants._FOLD) != c
         assert (variants._FOLDED_CHAR.search(c) is not None) == changed, hex(ord(c))
     assert fold("Civil\u3000Affairs\u2019 “民政部”") == "civil affairs' “民政部”"
+
+
+# Chinese of WMT test sets (tests/data/SOURCE.md): a short term inside other words is not
+# the term; a term that starts or ends a longer word is
+@pytest.mark.parametrize("text, terms", [
+    ("我们隆重庆祝中国共产党成立一百周年", ["中国共产党"]),  # WMT22 line 922: 重庆 in 隆重 / 庆祝
+    ("为改善银川城乡居民生活生产用水需求", ["银川"]),  # WMT21 line 354: 民生 in 居民 / 生活
+    ("从上半年检察机关办案情况看", []),  # WMT21 line 1770: 年检 in 上半年 / 检察
+    ("黄河北岸的村庄", []),  # 河北 in 黄河 / 北岸
+    ("驱散了连日来笼罩在北京地区的高温酷暑", ["北京"]),  # WMT21: 北京地区 is one word
+    ("对乌海市委原巡视员白金海严重违纪违法问题", ["市委"]),  # WMT21: 乌海市 / 委
+    ("比利时人口中新冠病毒感染者占比在欧洲", ["新冠病毒"]),  # WMT21: unknown 中新冠
+    ("重庆市民政局召开会议", ["重庆市民政局"]),
+    ("重庆", ["重庆"]),
+])
+def test_find_zh_only_where_the_term_is_a_word(text, terms):
+    m = matcher_for(load_glossaries(None))
+    assert [h.term for h in m.find_zh(text)] == terms
+    assert [term for _, term in m.zh_entries(text)] == terms

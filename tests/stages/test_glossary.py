@@ -267,3 +267,16 @@ def test_terminology_accepts_the_english_of_a_contained_term(en, missing):
     g = Glossary((Entry("cq", ("重庆",), "Chongqing"),
                   Entry("cqm", ("重庆市",), "Chongqing Municipality")))
     assert [span for _, span in terms_translated("重庆市召开会议", en, glossary=g)] == missing
+
+
+def test_terminology_ignores_a_term_inside_other_words():
+    # WMT22 zh-en, doc xinhua-zh-01.103949, line 922 (zh and en_refA; tests/data/SOURCE.md):
+    # 隆重庆祝 "solemnly celebrated" holds the characters of 重庆 (Chongqing)
+    zh = "我们隆重庆祝中国共产党成立一百周年，正式宣布全面建成小康社会、实现第一个百年奋斗目标。"
+    en = ("We solemnly celebrated the centenary of the foundation of the Communist Party of "
+          "China, officially announced the comprehensive building of a moderately prosperous "
+          "society and the realization of the first centennial objective.")
+    assert list(terms_translated(zh, en, glossary=load_glossaries(None))) == []
+    # the same term where it is a word is still looked for
+    found = terms_translated("我们在重庆庆祝", "We celebrated.", glossary=load_glossaries(None))
+    assert [span for _, span in found] == ["重庆"]
