@@ -56,6 +56,8 @@ CASES = {
     "meta_lines": lambda n: _repeat("Date: 2020-01-01\n", n),
     "short_lines": lambda n: _repeat("a\n", n),
     "short_lines_upper": lambda n: _repeat("A\n", n),
+    # one character a line, Latin and Han mixed: a page interleaved line by line
+    "mixed_lines": lambda n: _repeat("a\nb\n\u00e9\n民\n。\n.\nA\n1\n \n", n),
     "blank_lines": lambda n: _repeat("a\n\n", n),
     "soft_wrapped": lambda n: _repeat("the Ministry said that the\n", n),
     "broken_gap": lambda n: _repeat("and then the ministry said,\n\nand", n),
