@@ -2,8 +2,8 @@
 
 English: case-insensitive, any whitespace between words, hyphen/space/closed compounds,
 British/American spelling, plural and possessive forms; whole words only; the longest
-match wins. Chinese: longest match, then only where the term is not inside other words
-(:mod:`pipeline.glossary.words`); the automaton runs over UTF-8 bytes
+match wins. Chinese: longest match (the terms a text uses: only where the term is not
+inside other words, :mod:`pipeline.glossary.words`); the automaton runs over UTF-8 bytes
 (seen as Latin-1 text), which is faster than over ``str`` for Han text, and safe because
 a UTF-8 sequence can only match at a character boundary.
 """
@@ -19,7 +19,7 @@ import ahocorasick
 from ..memo import on_forget
 from .model import Glossary
 from .variants import fold, number_form, term_keys
-from .words import standing_alone
+from .words import stands_alone
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 _FOUND_EN_SIZE = 4096
@@ -94,8 +94,8 @@ class Matcher:
         return next(self.en_deprecated.iter(_searched(text)[0]), None) is not None
 
     def find_zh(self, text: str) -> list[Hit]:
-        """Chinese terms in ``text``, leftmost-longest, with character offsets; not the
-        characters of a term inside other words (see :mod:`pipeline.glossary.words`)."""
+        """Chinese terms in ``text``, leftmost-longest, with character offsets, also
+        where a term's characters are part of other words (see :meth:`zh_entries`)."""
         if self.zh is None or not text:
             return []
         data = text.encode("utf-8", "surrogatepass")
@@ -106,7 +106,7 @@ class Matcher:
             char_pos += len(data[byte_pos:start].decode("utf-8", "surrogatepass"))
             byte_pos = start
             hits.append(Hit(char_pos, char_pos + len(term), entry, "zh", term))
-        return standing_alone(text, hits)
+        return hits
 
     def parts(self, index: int) -> frozenset[int]:
         """The entry itself and every entry whose Chinese term is inside one of its
@@ -124,8 +124,11 @@ class Matcher:
         return known
 
     def zh_entries(self, text: str) -> list[tuple[int, str]]:
-        """(entry index, term) of each Chinese term in ``text`` (:meth:`find_zh`)."""
-        return [(hit.entry, hit.term) for hit in self.find_zh(text)]
+        """(entry index, term) of each Chinese term in ``text`` that is a word or starts
+        or ends one, not characters from the middle of other words (重庆 in 隆重庆祝:
+        see :mod:`pipeline.glossary.words`)."""
+        return [(hit.entry, hit.term) for hit in self.find_zh(text)
+                if stands_alone(text, hit.start, hit.end)]
 
 
 def _searched(text: str) -> tuple[str, list[int] | None]:

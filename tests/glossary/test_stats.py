@@ -19,6 +19,8 @@ def test_counts_over_text_markdown_and_jsonl(tmp_path):
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x", "zh": "民政局", "en": "MCA"}) + "\n",
                                       encoding="utf-8")
     (tmp_path / "news.zh").write_text("民政部召开会议", encoding="utf-8")  # WMT-style name
+    # 河北 (Hebei) inside 黄河 / 北岸 is no use of the term: not counted
+    (tmp_path / "river.txt").write_text("黄河北岸的村庄", encoding="utf-8")
     (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
     g = read_glossary(HERE / "mini.tsv")
     usage = count_usage(g, [str(tmp_path)])
@@ -30,7 +32,7 @@ def test_counts_over_text_markdown_and_jsonl(tmp_path):
         ("mca", "zh", "民政部"): 2,
         ("mca", "admitted", "MCA"): 1,
     }
-    assert usage.files == 4
+    assert usage.files == 5
     report = format_report(g, usage)
     assert "civil-affairs-bureau\tHome Affairs Bureau\t2\tCivil Affairs Bureau" in report
     assert f"# entries never seen: {len(g) - 2} of {len(g)}" in report
