@@ -74,7 +74,8 @@ def _count_scripts(text: str, han: int | None = None) -> tuple[str, int, int]:
         latin = (_ascii_letters(text.encode("ascii", "ignore"))
                  + len(beyond) - len(_LATIN.sub("", beyond)))
     if han == 0 and latin == 0:
-        return "und", 0, 0
+        # no letters; Chinese punctuation is typed in Chinese text ("。" alone)
+        return ("zh" if _CHINESE_PUNCTUATION.search(text) else "und"), 0, 0
     # one Han character carries about as much as a short English word
     if han * 3 >= latin or (han and _names_in_chinese(text)):
         return "zh", han, latin

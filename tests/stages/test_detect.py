@@ -20,6 +20,10 @@ from pipeline.stages.detect import detect_block, script_lang
     ("2022-08-17", "und"),
     ("12,000", "und"),
     ("", "und"),
+    # no letters, but punctuation typed in Chinese (a page cut one character a line)
+    ("。", "zh"),
+    ("，3.5%", "zh"),
+    ("(3.5%)", "und"),
     # an English headline with a Chinese site name is English
     ("Tea expo opens in Changsha - 视点头条 - 湖南日报网 - 华声在线", "en"),
     # a Chinese sentence with an acronym is Chinese
