@@ -27,7 +27,8 @@ from .journal import encode_counts, encode_reason
 
 Entry = InputItem | Rejected
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"(?<![\w-])\d+(?![\w-])")  # a count or position, not "UTF-8"
+_HEAD = re.compile(r"(?:\([^()]*\)|[^(:]|:(?! ))*")  # up to the first ": " outside parentheses
 
 
 @dataclass(frozen=True)
@@ -67,15 +68,17 @@ def reject_line(where: str, reason: str, original, item_id: str | None) -> bytes
 
 
 def reason_kind(reason: str) -> str:
-    """The kind of a reject reason, for the report's counts: the part before any colon,
-    without quoted names or numbers.
+    """The kind of a reject reason, for the report's counts: the part before any colon
+    outside parentheses, without quoted names or numbers.
 
     >>> reason_kind("malformed JSON: unexpected character: line 1 column 9 (char 8)")
     'malformed JSON'
     >>> reason_kind("duplicate id 'a7' (first at line 3)")
     'duplicate id (first at line N)'
+    >>> reason_kind("not UTF-8 (byte 23 of the line) (JSON Lines must be UTF-8: convert it)")
+    'not UTF-8 (byte N of the line) (JSON Lines must be UTF-8: convert it)'
     """
-    head = _QUOTED.sub("", reason.split(": ")[0])
+    head = _QUOTED.sub("", _HEAD.match(reason).group(0))
     return " ".join(_NUMBER.sub("N", head).split())[:80]
 
 
