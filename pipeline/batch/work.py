@@ -78,7 +78,7 @@ def reason_kind(reason: str) -> str:
     >>> reason_kind("not UTF-8 (byte 23 of the line) (JSON Lines must be UTF-8: convert it)")
     'not UTF-8 (byte N of the line) (JSON Lines must be UTF-8: convert it)'
     """
-    head = _QUOTED.sub("", _HEAD.match(reason).group(0))
+    head = _QUOTED.sub("", _HEAD.match(reason).group(0))  # type: ignore[union-attr]
     return " ".join(_NUMBER.sub("N", head).split())[:80]
 
 
