@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -36,6 +36,21 @@ class InputItem:
     # record it is when it is whole, it keeps its history (see clean_input); it is
     # loaded there, in the worker, not by the reader
     record: dict | None = None
+    # the JSON line the record was read from: a worker is sent the line, not the dict
+    # (pickling a record's nested dicts costs workers more than parsing the line again)
+    record_line: bytes | None = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self):
+        if self.record is None or self.record_line is None:
+            return InputItem, (self.id, self.sources, self.where, self.record)
+        return _with_record_line, (self.id, self.sources, self.where, self.record_line)
+
+
+def _with_record_line(item_id: str, sources: tuple[SourceText, ...], where: str,
+                      line: bytes) -> InputItem:
+    """An :class:`InputItem` sent to a worker as its record's JSON line (see
+    ``InputItem.__reduce__``): the line is parsed as the reader parsed it."""
+    return InputItem(item_id, sources, where, loads_line(line, where), line)
 
 
 @dataclass(frozen=True)
@@ -167,11 +182,12 @@ def clean_input(inp: InputItem, config: Config = Config()) -> Item:
     return clean_sources(inp.id, inp.sources, config)
 
 
-def record_to_item(record: object, where: str) -> InputItem:
+def record_to_item(record: object, where: str, line: bytes | None = None) -> InputItem:
     """One JSON Lines record: ``id`` and ``text``, or ``id`` with ``zh`` and/or ``en``, or
     a record that mtclean wrote (``id`` and ``blocks``), which is cleaned again: as the
     record itself when its edits and origins still fit its text (its original input can
-    be rebuilt from it), else from its text (a record edited by hand, or partial)."""
+    be rebuilt from it), else from its text (a record edited by hand, or partial).
+    ``line``: the JSON the record was parsed from, if any (kept with an mtclean record)."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}", path=where,
                          hint=JSONL_HINT)
@@ -210,7 +226,9 @@ def record_to_item(record: object, where: str) -> InputItem:
                          hint="check that the item was exported completely")
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
-    return InputItem(item_id, tuple(sources), where, record if mtclean_record else None)
+    if not mtclean_record:
+        return InputItem(item_id, tuple(sources), where)
+    return InputItem(item_id, tuple(sources), where, record, line)
 
 
 def _whole_record(record: dict) -> Item | None:
@@ -293,7 +311,7 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
                                  line=lineno, hint="JSON Lines must be UTF-8: convert "
                                  "the file") from None
             record = loads_line(line, path, lineno)
-            item = record_to_item(record, where)
+            item = record_to_item(record, where, line)
         except MtcleanError as exc:
             yield Rejected(where, _reason(exc), original,
                            exc.item if exc.item is not None else None)

@@ -173,3 +173,29 @@ def test_a_record_of_junk_keeps_its_kinds():
     first = dumps_item(clean_input(record_to_item(junk, "junk.jsonl:1")))
     again = dumps_item(clean_input(record_to_item(orjson.loads(first), "items.jsonl:1")))
     assert again == first
+
+
+def test_a_record_goes_to_a_worker_as_its_json_line(tmp_path):
+    # pickling a record's nested dicts cost workers more than parsing the line again:
+    # the line is sent, and parsed as the reader parsed it
+    import pickle
+
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.runner import SourceText, clean_sources, clean_text
+
+    lines = [dumps_item(clean_text("Title\n\nThe Ministry met\u00a0in Beijing.", "a")),
+             b'{"id": "b", "text": "plain"}\n',
+             dumps_item(clean_sources("c", [SourceText("c.zh.txt", "民政部召开会议。", lang="zh"),
+                                            SourceText("c.en.txt", "The MCA met.", lang="en")]))]
+    f = tmp_path / "items.jsonl"
+    f.write_bytes(b"".join(lines))
+    entries = list(iter_inputs([str(f)]))
+    assert [e.record is not None for e in entries] == [True, False, True]
+    for entry in entries:
+        sent = pickle.dumps(entry)
+        back = pickle.loads(sent)
+        assert back == entry and back.record == entry.record
+        assert back.record_line == entry.record_line
+        if entry.record is not None:  # sent as the line, not as the dicts
+            assert entry.record_line in sent
+            assert entry.__reduce__()[1][-1] == entry.record_line
