@@ -74,7 +74,7 @@ class Matcher:
         found = []
         for end, value in self.en.iter(folded):
             start = end - value[0] + 1
-            if padded[start].isalnum() or padded[end + 2].isalnum():
+            if _in_word(padded[start]) or _in_word(padded[end + 2]):
                 continue
             found.append((start, end + 1) + value[1:])
         if not found:
@@ -129,6 +129,17 @@ class Matcher:
         see :mod:`pipeline.glossary.words`)."""
         return [(hit.entry, hit.term) for hit in self.find_zh(text)
                 if stands_alone(text, hit.start, hit.end)]
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character next to an English match makes it part of a longer word: a
+    letter or digit, but not a CJK one (Chinese has no spaces: 在Beijing举行, or an
+    English headline after a Chinese separator, 新华全媒+丨Beijing ...).
+
+    >>> _in_word("s"), _in_word("9"), _in_word("é"), _in_word("丨"), _in_word("民"), _in_word(" ")
+    (True, True, True, False, False, False)
+    """
+    return char.isalnum() and not ("\u2e80" <= char <= "\ufaff" or char >= "\U00020000")
 
 
 def _searched(text: str) -> tuple[str, list[int] | None]:

@@ -199,7 +199,8 @@ def apply_glossary(item: Item, config) -> Item:
 def terms_translated(zh: str, en: str, *, config=None, glossary: Glossary | None = None):
     """Chinese glossary terms whose preferred or admitted English is missing from the
     aligned English text. The English of a term inside the Chinese term also counts
-    (``Chongqing`` for 重庆市, when 重庆 is an entry of its own).
+    (``Chongqing`` for 重庆市, when 重庆 is an entry of its own), and so does the English
+    of a term the Chinese term is inside (``Chongqing Municipality`` for 重庆).
 
     >>> from pipeline.glossary import parse_tsv, COLUMNS
     >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t"
@@ -218,9 +219,12 @@ def terms_translated(zh: str, en: str, *, config=None, glossary: Glossary | None
     if not wanted:
         return
     present = {h.entry for h in matcher.find_en(en) if h.status != "deprecated"}
+    # and the other way round: "Qinghai Province" (青海省) also renders 青海 (Qinghai)
+    inside = set().union(*(matcher.parts(e) for e in present))
     reported = set()
     for index, term in wanted:
-        if index in reported or not present.isdisjoint(matcher.parts(index)):
+        if index in reported or index in inside or \
+                not present.isdisjoint(matcher.parts(index)):
             continue
         reported.add(index)
         entry = glossary.entries[index]

@@ -42,6 +42,10 @@ def found(matcher, text):
     ("xMCA", []),
     ("MCA's", [("MCA's", "mca", "admitted", "poss")]),
     ("MCAs", []),  # a proper noun has no plural
+    ("ÉMCA", []),
+    # Chinese characters are no part of an English word (no spaces in Chinese)
+    ("在MCA举行", [("MCA", "mca", "admitted", "")]),
+    ("新华全媒+丨Ministry of Civil Affairs", [("Ministry of Civil Affairs", "mca", "preferred", "")]),
     ("", []),
     ("nothing to see here", []),
 ])

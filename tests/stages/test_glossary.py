@@ -269,6 +269,25 @@ def test_terminology_accepts_the_english_of_a_contained_term(en, missing):
     assert [span for _, span in terms_translated("重庆市召开会议", en, glossary=g)] == missing
 
 
+def test_terminology_accepts_the_english_of_a_containing_term():
+    # WMT22 zh-en, doc xinhua-zh-01.103896, line 1135 (zh and en_refA; tests/data/SOURCE.md):
+    # 青海湖 (Qinghai Lake) holds 青海; the English names Qinghai only in "Qinghai
+    # Province" (青海省), which renders it as well
+    zh = ("从2003年起，青海省实施封湖育鱼，禁止任何单位、集体和个人到青海湖及湖区主要河流及支流捕捞"
+          "裸鲤，禁止销售裸鲤及其制品。")
+    en = ("From 2003, Qinghai province implemented the closure of lakes for fish breeding, "
+          "prohibited any unit, collective or individual from fishing gymnocypris "
+          "przewalskii in the main rivers and tributaries in the lake area, and prohibited "
+          "the sale of gymnocypris przewalskii and their products.")
+    assert list(terms_translated(zh, en, glossary=load_glossaries(None))) == []
+    g = Glossary((Entry("cq", ("重庆",), "Chongqing"),
+                  Entry("cqm", ("重庆市",), "Chongqing Municipality")))
+    assert list(terms_translated("重庆的火锅", "The hotpot of Chongqing Municipality.",
+                                 glossary=g)) == []
+    assert [span for _, span in terms_translated("重庆的火锅", "The hotpot.", glossary=g)] \
+        == ["重庆"]
+
+
 def test_terminology_ignores_a_term_inside_other_words():
     # WMT22 zh-en, doc xinhua-zh-01.103949, line 922 (zh and en_refA; tests/data/SOURCE.md):
     # 隆重庆祝 "solemnly celebrated" holds the characters of 重庆 (Chongqing)
