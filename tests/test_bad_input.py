@@ -393,8 +393,10 @@ def test_integer_ids_are_strings(tmp_path):
 def test_restore_of_something_else(tmp_path):
     f = tmp_path / "other.jsonl"
     f.write_text('{"id": "a", "en": "not a cleaned record"}\n{"x": 1}\n')
-    err = assert_clear_error(cli("restore", f), "other.jsonl:2")
+    err = assert_clear_error(cli("restore", f), "other.jsonl:1")  # input, not output
     assert "not an mtclean record" in err
+    f.write_text('{"id": "a", "blocks": []}\n{"x": 1}\n')
+    assert "not an mtclean record" in assert_clear_error(cli("restore", f), "other.jsonl:2")
     g = tmp_path / "broken.jsonl"
     g.write_text("{oops\n")
     assert_clear_error(cli("restore", g), "broken.jsonl:1", "malformed JSON")

@@ -34,3 +34,23 @@ def _tested(ident: str) -> bool:
 @pytest.mark.parametrize("ident", IDS)
 def test_has_a_test(ident):
     assert _tested(ident), f"no test mentions {ident}"
+
+
+def _commands():
+    from click import Group
+
+    from pipeline.cli import main
+
+    def walk(group, prefix):
+        for name, command in sorted(group.commands.items()):
+            yield f"{prefix} {name}", command
+            if isinstance(command, Group):
+                yield from walk(command, f"{prefix} {name}")
+
+    return list(walk(main, "mtclean"))
+
+
+@pytest.mark.parametrize("name, command", _commands(), ids=lambda x: getattr(x, "name", x))
+def test_every_command_has_an_example_and_is_in_the_readme(name, command):
+    assert "Example" in (command.help or ""), f"{name}: no example in its --help"
+    assert name in README, f"{name} is missing from the README"

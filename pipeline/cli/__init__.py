@@ -19,6 +19,7 @@ from ..emit.markdown import render_markdown
 from ..errors import ConfigError, MtcleanError
 from ..io import atomic_output
 from ..restore import restore_sources
+from ..emit.html import render_html
 from ..emit.tmx import render_tmx
 from ..readers import clean_input, iter_inputs, pair_input
 from ..runner import Config, read_path
@@ -97,9 +98,10 @@ def main():
 @click.argument("files", nargs=-1)
 @click.option("-o", "--output", "output", default=None, metavar="OUT",
               help="Write here instead of standard output (replaced in one step).")
-@click.option("--to", "fmt", type=click.Choice(["jsonl", "md", "tmx"]), default="jsonl",
-              show_default=True, help="Output format (tmx: one unit per aligned sentence "
-                                      "pair).")
+@click.option("--to", "fmt", type=click.Choice(["jsonl", "md", "tmx", "html"]),
+              default="jsonl", show_default=True,
+              help="Output format (tmx: one unit per aligned sentence pair; html: a review "
+                   "report of every edit and check).")
 @click.option("--zh", "zh_file", default=None, metavar="FILE",
               help="The Chinese side of one bilingual item (with --en).")
 @click.option("--en", "en_file", default=None, metavar="FILE",
@@ -126,6 +128,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
       mtclean clean corpus/000_928918768c0ec3d6.txt
       mtclean clean page.txt --to md -o page.md
       mtclean clean --zh news.zh.txt --en news.en.txt --to tmx -o news.tmx
+      mtclean clean page.txt --to html -o review.html
       cat page.txt | mtclean clean -
       mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
     """
@@ -145,6 +148,9 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
     with atomic_output(output) as out:
         if fmt == "tmx":
             out.write(render_tmx(items).encode("utf-8"))
+            return
+        if fmt == "html":
+            out.write(render_html(items).encode("utf-8", "backslashreplace"))
             return
         for n, item in enumerate(items):
             if fmt == "jsonl":
@@ -173,6 +179,25 @@ def restore(file, output):
         for item in items:
             for text in restore_sources(item):
                 out.write(text.encode("utf-8", "surrogatepass"))
+
+
+@main.command()
+@click.argument("file")
+@click.option("-o", "--output", "output", default=None, metavar="OUT",
+              help="Write here instead of standard output (replaced in one step).")
+@friendly
+def review(file, output):
+    """Write an HTML review report of a JSON Lines file made by `clean` or `run`: every
+    block with its checks and its edits (rule, before, after).
+
+    \b
+    Example:
+      mtclean run corpus -o out && mtclean review out/items.jsonl -o review.html
+    """
+    items = load_items(read_path(file), file)
+    with atomic_output(output) as out:
+        out.write(render_html(items, f"mtclean review: {file}").encode("utf-8",
+                                                                       "backslashreplace"))
 
 
 @main.command()

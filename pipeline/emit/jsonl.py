@@ -61,10 +61,12 @@ def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
             continue
         record = loads_line(line, path, lineno)
         try:
+            if not isinstance(record, dict) or not isinstance(record.get("blocks"), list):
+                raise ValueError("no 'blocks'")
             items.append(Item.from_dict(record))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(f"not an mtclean record ({type(exc).__name__}: {exc})",
                              path=path, line=lineno,
-                             hint="restore reads the JSON Lines that `mtclean clean` "
-                                  "writes") from None
+                             hint="restore and review read the JSON Lines that "
+                                  "`mtclean clean` and `mtclean run` write") from None
     return items

@@ -1,0 +1,181 @@
+"""An HTML review report: what an editor reads to trust or undo what mtclean did.
+
+One self-contained page (no script, no outside file) for any number of items. For each
+item: its metadata, then every block in order with its kind and language, the Chinese
+and English side by side, the checks that fired on it and every edit made to it (rule
+id, text before, text after). Blocks that the cleaned text leaves out (metadata,
+boilerplate, a repeated headline) are shown greyed, as the record keeps them. A summary
+at the top counts edits per rule and checks per severity, with a link to each item.
+
+Everything from the data is escaped; the page is the same bytes for the same items.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Iterable
+
+from .. import __version__
+from ..records import SEVERITIES, Block, Check, Edit, Item
+from .markdown import SHOWN
+
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2.5em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse}td,th{padding:.15em .6em;vertical-align:top;text-align:left}
+.summary td,.summary th,.meta td,.meta th{border-bottom:1px solid #eee}
+ol.blocks{list-style:none;padding:0}
+li.block{border-left:4px solid #7aa7d8;margin:.8em 0;padding:.3em .8em}
+li.block.kind-title,li.block.kind-heading{border-color:#2f6db5}
+li.block.hidden{border-color:#ccc;color:#888}
+.head{font-size:.8em;color:#666}
+.sides{display:flex;gap:1.5em}.sides>div{flex:1}
+.kind-title .sides,.kind-heading .sides{font-weight:600}
+ul.checks{margin:.3em 0;padding-left:1.2em;font-size:.9em}
+.sev-critical,.sev-major{color:#b00020}.sev-minor{color:#8a5a00}.sev-info{color:#555}
+table.edits{font-size:.85em;margin:.3em 0}
+del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
+.mark{color:#888;font-size:.85em}
+"""
+_WHITE = {" ": "\u2423", "\n": "\u21b5", "\t": "\u21e5"}  # shown as ␣ ↵ ⇥
+
+
+def _visible(text: str) -> str:
+    """Escaped text with line breaks, invisible characters and the spaces that could
+    be the change (at either end, or more than one) made visible, for before and after
+    of an edit: a removed space can be the whole change.
+
+    >>> _visible("Lao\\u00a0Niu <b>")
+    'Lao<span class="mark">U+00A0</span>Niu &lt;b&gt;'
+    >>> _visible(" Views  0")
+    '\u2423Views\u2423\u24230'
+    """
+    out = []
+    last = len(text) - 1
+    for i, char in enumerate(text):
+        if char == " " and 0 < i < last and text[i - 1] != " " and text[i + 1] != " ":
+            out.append(" ")
+        elif char in _WHITE:
+            out.append(_WHITE[char])
+        elif not char.isprintable() or (char.isspace() and char != " "):
+            out.append(f'<span class="mark">U+{ord(char):04X}</span>')
+        else:
+            out.append(escape(char))
+    return "".join(out)
+
+
+def _text(text: str | None) -> str:
+    return "" if text is None else escape(text).replace("\n", "<br>")
+
+
+def _title(item: Item) -> str:
+    for block in item.blocks:
+        if block.kind == "title":
+            return block.en or block.zh or item.id
+    return item.id
+
+
+def _check_row(check: Check) -> str:
+    where = f" ({check.lang})" if check.lang else ""
+    return (f'<li class="sev-{escape(check.severity)}">{escape(check.severity)}: '
+            f'<code>{escape(check.check)}</code>{where} {escape(check.message)}</li>')
+
+
+def _edit_row(edit: Edit) -> str:
+    entry = f" ({escape(edit.entry)})" if edit.entry else ""
+    return (f"<tr><td><code>{escape(edit.rule)}</code>{entry}</td><td>{edit.lang}</td>"
+            f"<td><del>{_visible(edit.before)}</del></td>"
+            f"<td><ins>{_visible(edit.after)}</ins></td></tr>")
+
+
+def _block(item_no: int, index: int, block: Block, checks: list[Check],
+           edits: list[Edit]) -> str:
+    hidden = block.kind not in SHOWN
+    align = dict(block.align)
+    paired = (f", aligned {escape(str(align['type']))} score {align['score']}"
+              if block.zh and block.en and "score" in align else "")
+    note = ", not in the cleaned text (kept in the record)" if hidden else ""
+    parts = [f'<li class="block kind-{escape(block.kind)}{" hidden" if hidden else ""}" '
+             f'id="item-{item_no}-block-{index}">',
+             f'<div class="head">#{index} {escape(block.kind)} ({escape(block.lang)})'
+             f'{paired}{note}</div><div class="sides">']
+    for lang in ("zh", "en"):
+        text = block.text(lang)
+        if text is not None:
+            parts.append(f'<div lang="{lang}">{_text(text)}</div>')
+    parts.append("</div>")
+    if checks:
+        parts.append('<ul class="checks">' + "".join(map(_check_row, checks)) + "</ul>")
+    if edits:
+        parts.append('<table class="edits">' + "".join(map(_edit_row, edits)) + "</table>")
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def render_item(item: Item, item_no: int) -> str:
+    """One item's section of the report."""
+    checks: dict[int, list[Check]] = {}
+    for c in item.checks:
+        checks.setdefault(c.block, []).append(c)
+    edits: dict[int, list[Edit]] = {}
+    for e in item.edits:
+        edits.setdefault(e.block, []).append(e)
+    meta = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>"
+                   for k, v in item.meta if v is not None)
+    sources = ", ".join(escape(s.name) for s in item.sources)
+    parts = [f'<section class="item" id="item-{item_no}">',
+             f"<h2>{escape(_title(item))}</h2>",
+             f"<p>id <code>{escape(item.id)}</code>"
+             f"{' from ' + sources if sources else ''}: {len(item.blocks)} blocks, "
+             f"{len(item.edits)} edits, {len(item.checks)} checks</p>"]
+    if meta:
+        parts.append(f'<table class="meta">{meta}</table>')
+    parts.append('<ol class="blocks">')
+    for index, block in enumerate(item.blocks):
+        parts.append(_block(item_no, index, block, checks.get(index, []),
+                            edits.get(index, [])))
+    # (a check or edit always names a block of its item; any other is still shown)
+    stray = [c for c in item.checks if not 0 <= c.block < len(item.blocks)]
+    stray_edits = [e for e in item.edits if not 0 <= e.block < len(item.blocks)]
+    parts.append("</ol>")
+    if stray:
+        parts.append('<ul class="checks">' + "".join(map(_check_row, stray)) + "</ul>")
+    if stray_edits:
+        parts.append('<table class="edits">' + "".join(map(_edit_row, stray_edits))
+                     + "</table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_html(items: Iterable[Item], title: str = "mtclean review") -> str:
+    """The whole report for ``items``.
+
+    >>> from pipeline.runner import clean_text
+    >>> page = render_html([clean_text("Title\\n\\nLao\\u00a0Niu met.", "a")])
+    >>> "<code>repair.nbsp</code>" in page and page.startswith("<!DOCTYPE html>")
+    True
+    """
+    sections: list[str] = []
+    index: list[str] = []
+    rules: Counter = Counter()
+    severities: Counter = Counter()
+    for n, item in enumerate(items):
+        sections.append(render_item(item, n))
+        rules.update(e.rule for e in item.edits)
+        severities.update(c.severity for c in item.checks)
+        index.append(f'<li><a href="#item-{n}">{escape(_title(item))}</a> '
+                     f"({len(item.edits)} edits, {len(item.checks)} checks)</li>")
+    by_rule = "".join(f"<tr><td><code>{escape(rule)}</code></td><td>{count}</td></tr>"
+                      for rule, count in sorted(rules.items()))
+    by_severity = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s])
+    head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+            f"<h1>{escape(title)}</h1>"
+            f"<p>{len(sections)} items, {sum(rules.values())} edits, "
+            f"{sum(severities.values())} checks{': ' + by_severity if by_severity else ''}. "
+            f"Made by mtclean {escape(__version__)}; <code>mtclean restore</code> on the "
+            f"JSON Lines output gives back the input.</p>")
+    summary = (f'<table class="summary"><tr><th>rule</th><th>edits</th></tr>{by_rule}</table>'
+               if by_rule else "")
+    return (head + summary + "<ol>" + "".join(index) + "</ol>" + "".join(sections)
+            + "</body></html>\n")

@@ -1,0 +1,133 @@
+"""The HTML review report: every edit and check of every item is on the page, all text
+escaped, the page well formed and the same bytes for the same items."""
+from html.parser import HTMLParser
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.emit.html import render_html
+from pipeline.emit.jsonl import dumps_item
+from pipeline.readers import InputItem, clean_input, iter_inputs
+from pipeline.runner import Config, SourceText, clean_sources, clean_text
+
+from paths import CORPUS, ROOT, SEED
+
+VOID = {"meta", "br"}
+
+
+class Page(HTMLParser):
+    """Counts what the report shows and checks that every element is closed in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.edit_rows = self.check_items = self.blocks = self.hidden = 0
+        self.text: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "script":
+            self.scripts += 1
+        if tag == "li" and "block" in classes:
+            self.blocks += 1
+            self.hidden += "hidden" in classes
+        if tag == "li" and any(c.startswith("sev-") for c in classes):
+            self.check_items += 1
+        if tag == "tr" and self.open[-1:] == ["table.edits"]:
+            self.edit_rows += 1
+        if tag not in VOID:
+            self.open.append(tag + (".edits" if tag == "table" and "edits" in classes else ""))
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1].split(".")[0] == tag, (tag, self.open[-3:])
+        self.open.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> Page:
+    parser = Page()
+    parser.feed(page)
+    parser.close()
+    assert not parser.open, parser.open
+    return parser
+
+
+def corpus_items():
+    config = Config(glossaries=(str(ROOT / "glossaries" / "civil-affairs.tsv"),
+                                str(ROOT / "glossaries" / "projects" / "lnfund.tsv")))
+    return [clean_input(e, config) for e in iter_inputs([str(CORPUS)])
+            if isinstance(e, InputItem)]
+
+
+def test_every_block_edit_and_check_of_the_corpus_is_shown():
+    items = corpus_items()
+    page = parse(render_html(items))
+    assert page.blocks == sum(len(i.blocks) for i in items)
+    assert page.edit_rows == sum(len(i.edits) for i in items) > 10
+    assert page.check_items == sum(len(i.checks) for i in items) > 0
+    hidden = sum(b.kind in ("meta", "boilerplate", "duplicate") for i in items for b in i.blocks)
+    assert page.hidden == hidden > 0
+    text = "".join(page.text)
+    for item in items:
+        for edit in item.edits:
+            assert edit.rule in text
+    assert "Building blocks of participation" in text  # the seed's heading, before its edit
+
+
+def test_text_from_the_data_is_escaped():
+    item = clean_sources("x<y", [SourceText("a&b.txt", "Title <script>alert(1)</script>\n\n"
+                                             "He said \"a < b\" & left.\u0007")])
+    page = render_html([item])
+    parsed = parse(page)
+    assert parsed.scripts == 0
+    assert "&lt;script&gt;" in page and "a&amp;b.txt" in page and "x&lt;y" in page
+    assert "U+0007" in page  # the removed control character, shown in its edit
+
+
+def test_same_items_give_the_same_bytes():
+    a = render_html(corpus_items())
+    assert render_html(corpus_items()) == a and a.endswith("</html>\n")
+
+
+def test_no_items_is_still_a_page():
+    page = render_html([])
+    assert "0 items, 0 edits, 0 checks" in page
+    parse(page)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_clean_to_html_and_review_of_jsonl_agree(tmp_path):
+    html = tmp_path / "seed.html"
+    assert run("clean", SEED, "--to", "html", "-o", html).exit_code == 0
+    records = tmp_path / "seed.jsonl"
+    assert run("clean", SEED, "-o", records).exit_code == 0
+    reviewed = tmp_path / "review.html"
+    assert run("review", records, "-o", reviewed).exit_code == 0
+    # the same item, read back from its record: the same sections
+    body = html.read_text(encoding="utf-8").split("<section", 1)[1]
+    assert reviewed.read_text(encoding="utf-8").split("<section", 1)[1] == body
+    assert "<code>repair.nbsp</code>" in body
+
+
+def test_review_of_a_file_that_is_no_mtclean_output_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "not a record"}\n', encoding="utf-8")
+    res = run("review", bad, "-o", tmp_path / "r.html")
+    assert res.exit_code == 1
+    assert "bad.jsonl" in res.stderr and "Traceback" not in res.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_review_writes_what_clean_wrote(tmp_path):
+    item = clean_text("Title\n\nLao\u00a0Niu met.", "a")
+    records = tmp_path / "a.jsonl"
+    records.write_bytes(dumps_item(item))
+    res = run("review", records)
+    assert res.exit_code == 0 and "Lao<span class=\"mark\">U+00A0</span>Niu" in res.output
