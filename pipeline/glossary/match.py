@@ -17,13 +17,14 @@ from typing import NamedTuple
 import ahocorasick
 
 from ..memo import on_forget
-from .model import Glossary
+from .model import Entry, Glossary
 from .variants import fold, number_form, term_keys
 from .words import stands_alone
 
 _RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 _FOUND_EN_SIZE = 4096
 NOUNS = ("noun",)  # countable: a match may change the number of the preferred term
+PLACE_NAMES = "place-names"
 
 
 class Hit(NamedTuple):
@@ -46,6 +47,9 @@ class Matcher:
     # the keys of ``en`` that give a deprecated hit: without one in a text, find_en can
     # return no deprecated term (the glossary stage wants those alone)
     en_deprecated: ahocorasick.Automaton | None = None
+    # the place names (see is_place_name), written all in lower case as they are in
+    # the text: without one, no place name in a text has lost its capitals
+    en_lower_places: ahocorasick.Automaton | None = None
     _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
                                               repr=False)
     # the glossary stage and qa.terminology read the same English texts: the hits of the
@@ -92,6 +96,13 @@ class Matcher:
         if self.en_deprecated is None or not text:
             return False
         return next(self.en_deprecated.iter(_searched(text)[0]), None) is not None
+
+    def may_find_lowercase_place(self, text: str) -> bool:
+        """False only when no place name of the glossary is in ``text`` in lower case
+        (``beijing``): MT loses capitals now and then, human text nearly never."""
+        if self.en_lower_places is None or not text:
+            return False
+        return next(self.en_lower_places.iter(text), None) is not None
 
     def find_zh(self, text: str) -> list[Hit]:
         """Chinese terms in ``text``, leftmost-longest, with character offsets, also
@@ -207,7 +218,27 @@ def build_matcher(glossary: Glossary) -> Matcher:
     zh_bytes = ((term.encode("utf-8").decode("latin-1"), value)
                 for term, value in zh_keys.items())
     zh = _automaton((key, (len(key),) + value) for key, value in zh_bytes)
-    return Matcher(glossary, en, zh, en_deprecated)
+    lower_places = _automaton(
+        (term.lower(), index) for index, entry in enumerate(glossary.entries)
+        if is_place_name(entry) for term, status in entry.english()
+        if status != "deprecated" and is_capitalised(term))
+    return Matcher(glossary, en, zh, en_deprecated, lower_places)
+
+
+def is_place_name(entry: Entry) -> bool:
+    """A proper noun of the place-names domain (Beijing, Inner Mongolia, Xi'an)."""
+    return entry.pos == "properNoun" and entry.domain == PLACE_NAMES
+
+
+def is_capitalised(term: str) -> bool:
+    """Every word of ``term`` starts with a capital: a name (``Inner Mongolia``), not
+    the title of a law (``Regulations on the Administration of Geographical Names``),
+    whose words may be written in lower case in a sentence.
+
+    >>> is_capitalised("Inner Mongolia"), is_capitalised("Regulations on the Names")
+    (True, False)
+    """
+    return all(word[:1].isupper() for word in term.split())
 
 
 def _automaton(items) -> ahocorasick.Automaton | None:

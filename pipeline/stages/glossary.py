@@ -4,7 +4,8 @@ A deprecated English variant becomes the preferred term, in the case and form of
 text it replaces (``glossary.deprecated``); Chinese left untranslated in English text
 becomes the preferred English term when the glossary knows every part of it
 (``glossary.untranslated_zh``); unknown Chinese is left for the ``qa.untranslated``
-check. Each replacement is one edit naming its glossary entry. For bilingual blocks the
+check; a place name that MT wrote in lower case gets its capitals
+(``glossary.place_case``). Each replacement is one edit naming its glossary entry. For bilingual blocks the
 ``qa.terminology`` check reports Chinese terms whose English rendering is missing.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Iterator
 import regex
 
 from ..glossary import Glossary, load_glossaries, matcher_for
-from ..glossary.match import NOUNS
+from ..glossary.match import NOUNS, is_capitalised, is_place_name
 from ..glossary.variants import inflect
 from ..records import Edit, Item, evolve
 from ..registry import TEXT_KINDS, check, structural
@@ -23,6 +24,8 @@ DEPRECATED = structural("glossary.deprecated",
                         "a deprecated English term becomes the glossary's preferred term")
 UNTRANSLATED_ZH = structural("glossary.untranslated_zh",
                              "Chinese left in English text becomes the preferred English term")
+PLACE_CASE = structural("glossary.place_case",
+                        "a place name that MT wrote in lower case gets its capitals")
 MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
@@ -126,6 +129,17 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                              is not None)
             if new != original:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
+    if PLACE_CASE not in disabled and matcher.may_find_lowercase_place(text):
+        for hit in matcher.find_en(text):
+            entry = entries[hit.entry]
+            if hit.status == "deprecated" or not is_place_name(entry):
+                continue
+            original = text[hit.start:hit.end]
+            if original == original.lower() and original.startswith(hit.term.lower()) \
+                    and is_capitalised(hit.term) and not _in_address(text, hit.start,
+                                                                      hit.end):
+                found.append((hit.start, hit.end, hit.term + original[len(hit.term):],
+                              PLACE_CASE, entry.id))
     if UNTRANSLATED_ZH not in disabled and matcher.zh is not None and not text.isascii():
         for run in _HAN_RUN.finditer(text):
             hits = matcher.find_zh(run.group(0))
@@ -138,6 +152,19 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                                                          english), UNTRANSLATED_ZH, ids))
     found.sort()
     return iter(found)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web or mail address, a file name or a
+    tag (``www.beijing.gov.cn``, ``#beijing``), where lower case is right.
+
+    >>> _in_address("see www.beijing.gov.cn", 8, 15), _in_address("in beijing.", 3, 10)
+    (True, False)
+    """
+    before = text[start - 1] if start else ""
+    after = text[end:end + 2]
+    return (before != "" and before in "./@#_\\:") or after[:1] in ("/", "@", "_", "\\") \
+        or (after[:1] == "." and after[1:].isalnum())
 
 
 def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",

@@ -299,3 +299,31 @@ def test_terminology_ignores_a_term_inside_other_words():
     # the same term where it is a word is still looked for
     found = terms_translated("我们在重庆庆祝", "We celebrated.", glossary=load_glossaries(None))
     assert [span for _, span in found] == ["重庆"]
+
+
+# glossary.place_case: the first three rows are WMT MT output (tests/data/SOURCE.md)
+@pytest.mark.parametrize("text, expected", [
+    ("further promoting beijing's new 5G infrastructure and 5G consumption.",
+     "further promoting Beijing's new 5G infrastructure and 5G consumption."),
+    ("AFP Chengdu Station reporter also went to chengdu U.S. Consulate",
+     "AFP Chengdu Station reporter also went to Chengdu U.S. Consulate"),
+    ("Students sing the lead role at the zhejiang university academic annual conference",
+     "Students sing the lead role at the Zhejiang university academic annual conference"),
+    ("schools in inner mongolia and xi'an", "schools in Inner Mongolia and Xi'an"),
+    ("it rained in beijing.", "it rained in Beijing."),
+    # rows that must not change: addresses and tags, other case, a law's title
+    ("see www.beijing.gov.cn or info@beijing.cn", "see www.beijing.gov.cn or info@beijing.cn"),
+    ("#beijing trends; beijing_2022.jpg", "#beijing trends; beijing_2022.jpg"),
+    ("BEIJING, July 26 (Xinhua)", "BEIJING, July 26 (Xinhua)"),
+    ("the regulations on the administration of geographical names",
+     "the regulations on the administration of geographical names"),
+])
+def test_place_case(text, expected):
+    g = load_glossaries(None)
+    out, edits = enforce_text(text, g, 0)
+    assert out == expected
+    assert all(e.rule == "glossary.place_case" and e.before.lower() == e.after.lower()
+               and e.before != e.after for e in edits)
+    assert bool(edits) == (text != expected)
+    assert enforce_text(out, g, 0) == (out, [])
+    assert enforce_text(text, g, 0, disabled=frozenset({"glossary.place_case"}))[0] == text
