@@ -44,12 +44,12 @@ class Matcher:
     glossary: Glossary
     en: ahocorasick.Automaton | None
     zh: ahocorasick.Automaton | None
-    # the keys of ``en`` that give a deprecated hit: without one in a text, find_en can
-    # return no deprecated term (the glossary stage wants those alone)
-    en_deprecated: ahocorasick.Automaton | None = None
-    # the place names (see is_place_name), written all in lower case as they are in
-    # the text: without one, no place name in a text has lost its capitals
-    en_lower_places: ahocorasick.Automaton | None = None
+    # what the glossary stage looks for, in one pass over the text as searched: the
+    # keys of ``en`` that give a deprecated hit (without one in a text, find_en can
+    # return no deprecated term), and the place names (see is_place_name; without one
+    # written all in lower case, no place name has lost its capitals). Values:
+    # (length, gives a deprecated hit, is a place name).
+    en_guard: ahocorasick.Automaton | None = None
     _parts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False,
                                               repr=False)
     # the glossary stage and qa.terminology read the same English texts: the hits of the
@@ -89,20 +89,30 @@ class Matcher:
                     for h in hits]
         return hits
 
-    def may_find_deprecated(self, text: str) -> bool:
-        """False only when :meth:`find_en` surely has no deprecated hit in ``text``: no
-        key that gives one occurs in the text as searched, word boundaries aside (a
-        fraction of the cost of the search, and most texts hold none)."""
-        if self.en_deprecated is None or not text:
-            return False
-        return next(self.en_deprecated.iter(_searched(text)[0]), None) is not None
+    def guards(self, text: str) -> tuple[bool, bool]:
+        """(may find a deprecated term, may find a place name in lower case): each False
+        only when :meth:`find_en` surely has no such hit in ``text`` (word boundaries
+        aside). One pass, a fraction of the cost of the search, and most texts hold
+        neither. MT loses the capitals of a place name (``beijing``) now and then,
+        human text nearly never."""
+        if self.en_guard is None or not text:
+            return False, False
+        folded, positions = _searched(text)
+        deprecated = lowercase_place = False
+        for end, (length, gives_deprecated, place) in self.en_guard.iter(folded):
+            deprecated = deprecated or gives_deprecated
+            if place and not lowercase_place:
+                start = end - length + 1
+                if positions is not None:
+                    start, end = positions[start], positions[end]
+                lowercase_place = text[start:end + 1].islower()
+            if deprecated and lowercase_place:
+                break
+        return deprecated, lowercase_place
 
-    def may_find_lowercase_place(self, text: str) -> bool:
-        """False only when no place name of the glossary is in ``text`` in lower case
-        (``beijing``): MT loses capitals now and then, human text nearly never."""
-        if self.en_lower_places is None or not text:
-            return False
-        return next(self.en_lower_places.iter(text), None) is not None
+    def may_find_deprecated(self, text: str) -> bool:
+        """:meth:`guards`, the first half."""
+        return self.guards(text)[0]
 
     def find_zh(self, text: str) -> list[Hit]:
         """Chinese terms in ``text``, leftmost-longest, with character offsets, also
@@ -214,15 +224,18 @@ def build_matcher(glossary: Glossary) -> Matcher:
         for term in entry.zh:
             zh_keys.setdefault(term, (index, term))
     en = _automaton(en_keys.items())
-    en_deprecated = _automaton((k, v) for k, v in en_keys.items() if v[2] == "deprecated")
+    guard: dict[str, tuple[int, bool, bool]] = {
+        k: (len(k), True, False) for k, v in en_keys.items() if v[2] == "deprecated"}
+    for entry in glossary.entries:
+        if is_place_name(entry):
+            for term, status in entry.english():
+                if status != "deprecated" and is_capitalised(term):
+                    key = fold(" ".join(term.split()))
+                    guard[key] = (len(key), key in guard, True)
     zh_bytes = ((term.encode("utf-8").decode("latin-1"), value)
                 for term, value in zh_keys.items())
     zh = _automaton((key, (len(key),) + value) for key, value in zh_bytes)
-    lower_places = _automaton(
-        (term.lower(), index) for index, entry in enumerate(glossary.entries)
-        if is_place_name(entry) for term, status in entry.english()
-        if status != "deprecated" and is_capitalised(term))
-    return Matcher(glossary, en, zh, en_deprecated, lower_places)
+    return Matcher(glossary, en, zh, _automaton(guard.items()))
 
 
 def is_place_name(entry: Entry) -> bool:

@@ -113,7 +113,8 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
-    if DEPRECATED not in disabled and matcher.may_find_deprecated(text):
+    deprecated, lowercase_place = matcher.guards(text)
+    if deprecated and DEPRECATED not in disabled:
         for hit in matcher.find_en(text):
             if hit.status != "deprecated":
                 continue
@@ -129,7 +130,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                              is not None)
             if new != original:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
-    if PLACE_CASE not in disabled and matcher.may_find_lowercase_place(text):
+    if lowercase_place and PLACE_CASE not in disabled:
         for hit in matcher.find_en(text):
             entry = entries[hit.entry]
             if hit.status == "deprecated" or not is_place_name(entry):

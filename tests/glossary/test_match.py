@@ -151,6 +151,28 @@ def test_no_deprecated_hit_where_the_guard_says_none(matcher):
     assert matcher.may_find_deprecated("a minimum living allowance")
 
 
+def test_no_lowercase_place_where_the_guard_says_none():
+    """guards()[1] saying no must mean no place name is found in lower case; it must
+    say yes where one is, whatever else the text holds (spacing, other terms)."""
+    from pipeline.glossary.match import is_capitalised, is_place_name
+
+    g = load_glossaries(None)
+    m = matcher_for(g)
+    names = [t for e in g.entries if is_place_name(e) for t, s in e.english()
+             if s != "deprecated" and is_capitalised(t)]
+    assert len(names) > 100
+    seen = 0
+    for name in names:
+        for text in (f"in {name.lower()} today", f"{name} and {name.lower()}'s",
+                     f"the  {name.lower().replace(' ', chr(10))}, Ministry of Home Affairs",
+                     f"in {name} today", f"IN {name.upper()}"):
+            lower = any(text[h.start:h.end].islower() and is_place_name(g.entries[h.entry])
+                        for h in m.search_en(text))
+            seen += lower
+            assert m.guards(text)[1] or not lower, text
+    assert seen >= 2 * len(names)
+
+
 def test_fold_shortcut_covers_every_changed_character():
     """fold() skips translate() for a text without a character of _FOLDED_CHAR: those
     must be exactly the characters folding changes."""
