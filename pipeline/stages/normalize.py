@@ -1,10 +1,14 @@
-"""Stage 3, normalize: character-level clean-up of every block, before detection.
+"""Stage 3, normalize: character-level clean-up of every block, before classification:
+Unicode composition, invisible and control characters, spaces (also around full-width
+punctuation in Chinese, so that classification and alignment read the text the later
+stages keep).
 
 Each rule is a pure ``str -> str`` function; the runner records an edit for every change,
 so Unicode and whitespace normalisation can be undone like any other repair.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -94,8 +98,61 @@ def strip_edges(text: str) -> str:
     return _EDGES.sub("", text)
 
 
+# --- spaces around Chinese punctuation ----------------------------------------------------
+
+_ZH_CLOSE = "，。、；：？！”’）》】」』〉"
+_ZH_OPEN = "“‘（《【「『〈"
+_ZH_PUNCT = re.compile(f"[{_ZH_CLOSE}{_ZH_OPEN}]")
+_SPACE_RUN = re.compile("[ \u3000]+")  # (a few a text: each is looked at in Python)
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+def _punct_spaces(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces that :func:`drop_spaces_around_chinese_punct` removes."""
+    if (" " not in text and "\u3000" not in text) or not _ZH_PUNCT.search(text):
+        return []
+    spans = []
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not before or not after or before.isspace() or after.isspace():
+            continue  # a run at an edge or next to a line break: not around a mark
+        if after in _ZH_CLOSE or before in _ZH_OPEN or (
+                before in _ZH_CLOSE and (after in _ZH_OPEN or _HAN_CHAR.match(after))):
+            spans.append((start, end))
+    return spans
+
+
+@rule("repair.zh_punct_spaces", lang="zh", kinds=ALL_KINDS, group="normalize", order=55)
+def drop_spaces_around_chinese_punct(text: str) -> str:
+    """Remove spaces around full-width punctuation in Chinese text: tokenised text and
+    some editors leave them (``“定居 ” 。``, ``说 ： “ 他们``). A full-width mark carries
+    its own spacing: no space before a closing or pausing mark, none after an opening
+    one, none after a closing one when Chinese or a mark follows (a Latin word or a
+    number after one may keep it).
+
+    >>> drop_spaces_around_chinese_punct("吸引野生动物到城市里“定居 ” 。")
+    '吸引野生动物到城市里“定居”。'
+    >>> drop_spaces_around_chinese_punct("皮莱说 ： “ 他们能够在家里控制疾病 。 ”")
+    '皮莱说：“他们能够在家里控制疾病。”'
+    >>> drop_spaces_around_chinese_punct("他说： Hello。 2022年")  # Latin and digits keep theirs
+    '他说： Hello。 2022年'
+    """
+    spans = _punct_spaces(text)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 RULE_IDS = frozenset({"repair.nfc", "repair.control_chars", "repair.zero_width",
-                      "repair.nbsp", "repair.collapse_spaces", "repair.strip"})
+                      "repair.nbsp", "repair.collapse_spaces", "repair.strip",
+                      "repair.zh_punct_spaces"})
 
 
 def is_normal(text: str) -> bool:
@@ -111,4 +168,5 @@ def is_normal(text: str) -> bool:
     """
     return (text.isprintable() and "  " not in text
             and not (text and (text[0].isspace() or text[-1].isspace()))
-            and (text.isascii() or unicodedata.is_normalized("NFC", text)))
+            and (text.isascii() or (unicodedata.is_normalized("NFC", text)
+                                    and not _punct_spaces(text))))

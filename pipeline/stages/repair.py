@@ -116,37 +116,6 @@ def fullwidth_punct_in_chinese(text: str) -> str:
     return _ZH_STOP.sub("。", text)
 
 
-# --- spaces around Chinese punctuation ----------------------------------------------------
-
-_ZH_CLOSE = "，。、；：？！”’）》】」』〉"
-_ZH_OPEN = "“‘（《【「『〈"
-# a full-width mark carries its own spacing: no space before a closing or pausing mark,
-# none after an opening one, none after a closing one when Chinese or a mark follows
-# (a Latin word or a number after one may keep it: "他说： Hello", "。 2022")
-_ZH_PUNCT_SPACES = regex.compile(
-    rf"(?<=\S)[ \u3000]+(?=[{_ZH_CLOSE}])"
-    rf"|(?<=[{_ZH_OPEN}])[ \u3000]+(?=\S)"
-    rf"|(?<=[{_ZH_CLOSE}])[ \u3000]+(?=[{_ZH_OPEN}{_ZH_CLOSE}]|{_H})")
-_ZH_PUNCT = regex.compile(f"[{_ZH_CLOSE}{_ZH_OPEN}]")
-
-
-@rule("repair.zh_punct_spaces", lang="zh", order=14)
-def drop_spaces_around_chinese_punct(text: str) -> str:
-    """Remove spaces around full-width punctuation in Chinese text: tokenised text and
-    some editors leave them (``“定居 ” 。``, ``说 ： “ 他们``).
-
-    >>> drop_spaces_around_chinese_punct("吸引野生动物到城市里“定居 ” 。")
-    '吸引野生动物到城市里“定居”。'
-    >>> drop_spaces_around_chinese_punct("皮莱说 ： “ 他们能够在家里控制疾病 。 ”")
-    '皮莱说：“他们能够在家里控制疾病。”'
-    >>> drop_spaces_around_chinese_punct("他说： Hello。 2022年")  # Latin and digits keep theirs
-    '他说： Hello。 2022年'
-    """
-    if " " not in text and "\u3000" not in text or not _ZH_PUNCT.search(text):
-        return text
-    return _ZH_PUNCT_SPACES.sub("", text)
-
-
 # --- repeats ---------------------------------------------------------------------------------
 
 # (the standard re module runs this twice as fast; [^\S\x1c-\x1f] is its \s as the regex

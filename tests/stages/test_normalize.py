@@ -2,6 +2,8 @@ import pytest
 
 from pipeline.stages import normalize as n
 
+ZH_SPACES = n.drop_spaces_around_chinese_punct
+
 # (function, input, expected): rows that must change and rows that must not
 TABLE = [
     (n.compose_unicode, "Cafe\u0301", "Caf\u00e9"),
@@ -23,6 +25,20 @@ TABLE = [
     (n.strip_edges, "  indented", "indented"),
     (n.strip_edges, "\u3000\u3000民政部召开会议。", "民政部召开会议。"),
     (n.strip_edges, "tidy", "tidy"),
+    # repair.zh_punct_spaces: the first three are clauses of the WMT21 and WMT22 Chinese
+    # sources (tests/data/SOURCE.md); then rows that must not change (spaces between words,
+    # before Latin words and numbers)
+    (ZH_SPACES, "吸引野生动物到城市里“定居 ” 。", "吸引野生动物到城市里“定居”。"),
+    (ZH_SPACES, "皮莱说 ： “ 他们能够在家里控制疾病 。 ”", "皮莱说：“他们能够在家里控制疾病。”"),
+    (ZH_SPACES, "长势不错 ， “ 昨天还", "长势不错，“昨天还"),
+    (ZH_SPACES, "《 慈善法 》 施行", "《慈善法》施行"),
+    (ZH_SPACES, "“失血” “贫血”", "“失血”“贫血”"),
+    (ZH_SPACES, "民政部\u3000，财政部", "民政部，财政部"),
+    (ZH_SPACES, "他说： Hello world。", "他说： Hello world。"),
+    (ZH_SPACES, "成立。 2022年", "成立。 2022年"),
+    (ZH_SPACES, "使用 Python 语言", "使用 Python 语言"),
+    (ZH_SPACES, "民政部召开会议。", "民政部召开会议。"),
+    (ZH_SPACES, "No Chinese here , at all .", "No Chinese here , at all ."),
 ]
 
 

@@ -12,7 +12,6 @@ from hypothesis import example, given, settings, strategies as st
 from pipeline import registry
 
 from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
-                                    drop_spaces_around_chinese_punct,
                                     fullwidth_punct_in_chinese, strip_heading_affixes)
 from pipeline.stages.repair_numbers import render_zh_dates, render_zh_numbers, zh_small_number
 
@@ -80,26 +79,6 @@ def test_fullwidth_punct(text, expected):
 ])
 def test_halfwidth_punct_zh(text, expected):
     check_table(fullwidth_punct_in_chinese, text, expected)
-
-
-# repair.zh_punct_spaces (the first three: WMT21 and WMT22 Chinese sources, see
-# tests/data/SOURCE.md)
-@pytest.mark.parametrize("text,expected", [
-    ("吸引野生动物到城市里“定居 ” 。", "吸引野生动物到城市里“定居”。"),
-    ("皮莱说 ： “ 他们能够在家里控制疾病 。 ”", "皮莱说：“他们能够在家里控制疾病。”"),
-    ("长势不错 ， “ 昨天还", "长势不错，“昨天还"),
-    ("《 慈善法 》 施行", "《慈善法》施行"),
-    ("“失血” “贫血”", "“失血”“贫血”"),
-    ("民政部\u3000，财政部", "民政部，财政部"),
-    # rows that must not change: spaces between words, before Latin words and numbers
-    ("他说： Hello world。", "他说： Hello world。"),
-    ("成立。 2022年", "成立。 2022年"),
-    ("使用 Python 语言", "使用 Python 语言"),
-    ("民政部召开会议。", "民政部召开会议。"),
-    ("No Chinese here , at all .", "No Chinese here , at all ."),
-])
-def test_zh_punct_spaces(text, expected):
-    check_table(drop_spaces_around_chinese_punct, text, expected)
 
 
 # repair.repeated_sentence
