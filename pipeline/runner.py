@@ -158,7 +158,8 @@ class _RuleSet:
 # Tests that prove a whole rule set leaves a text alone, with the ids of the rules they
 # cover: one is used only for a rule set it covers entirely, so a rule added to a group
 # elsewhere turns the shortcut off rather than being skipped.
-_UNCHANGED_IF = ((_normalize.RULE_IDS, _normalize.is_normal),)
+_UNCHANGED_IF = ((_normalize.RULE_IDS, _normalize.is_normal),
+                 (_normalize.ZH_RULE_IDS, _normalize.is_normal_chinese))
 _RULE_SETS: dict[tuple[registry.Rule, ...], _RuleSet] = {}
 
 

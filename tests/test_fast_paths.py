@@ -137,6 +137,9 @@ def test_normal_text_is_left_alone_by_every_normalize_rule(text):
     rules = [registry.RULES[ident] for ident in sorted(normalize.RULE_IDS)]
     if normalize.is_normal(text):
         assert all(r.fn(text) == text for r in rules)
+    rules = [registry.RULES[ident] for ident in sorted(normalize.ZH_RULE_IDS)]
+    if normalize.is_normal_chinese(text):
+        assert all(r.fn(text) == text for r in rules)
 
 
 def test_sentences_are_remembered_as_tuples_and_handed_out_as_lists():

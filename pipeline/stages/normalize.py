@@ -151,8 +151,8 @@ def drop_spaces_around_chinese_punct(text: str) -> str:
 
 
 RULE_IDS = frozenset({"repair.nfc", "repair.control_chars", "repair.zero_width",
-                      "repair.nbsp", "repair.collapse_spaces", "repair.strip",
-                      "repair.zh_punct_spaces"})
+                      "repair.nbsp", "repair.collapse_spaces", "repair.strip"})
+ZH_RULE_IDS = RULE_IDS | {"repair.zh_punct_spaces"}  # the rules for Chinese text
 
 
 def is_normal(text: str) -> bool:
@@ -168,5 +168,15 @@ def is_normal(text: str) -> bool:
     """
     return (text.isprintable() and "  " not in text
             and not (text and (text[0].isspace() or text[-1].isspace()))
-            and (text.isascii() or (unicodedata.is_normalized("NFC", text)
-                                    and not _punct_spaces(text))))
+            and (text.isascii() or unicodedata.is_normalized("NFC", text)))
+
+
+def is_normal_chinese(text: str) -> bool:
+    """:func:`is_normal` for the rules of Chinese text, which also take the spaces
+    around full-width punctuation (English text, where curly quotes are such marks,
+    keeps the cheaper test).
+
+    >>> is_normal_chinese("民政部召开会议。"), is_normal_chinese("会议 。")
+    (True, False)
+    """
+    return is_normal(text) and not _punct_spaces(text)
