@@ -137,3 +137,59 @@ def test_clean_output_is_byte_identical_across_hash_seeds(tmp_path):
                               str(PROJECT)], capture_output=True, env=env, check=True)
         outputs.append(res.stdout)
     assert outputs[0] == outputs[1] and b"glossary.deprecated" in outputs[0]
+
+
+ADD = ["--id", "lnfund-class", "--zh", "老牛公益课堂", "--en", "Lao Niu Philanthropy Class",
+       "--deprecated", "Old Cow Public Welfare Class", "--pos", "properNoun",
+       "--domain", "organizations", "--source", "the foundation's English pages"]
+
+
+def test_add_appends_one_row_that_lint_and_cleaning_use(tmp_path):
+    g = tmp_path / "project.tsv"
+    g.write_bytes(PROJECT.read_bytes())
+    before = g.read_text(encoding="utf-8")
+    res = run("glossary", "add", g, *ADD)
+    assert res.exit_code == 0, res.output
+    after = g.read_text(encoding="utf-8")
+    assert after.startswith(before) and after.count("\n") == before.count("\n") + 1
+    assert after.splitlines()[-1].split("\t")[:5] == [
+        "lnfund-class", "老牛公益课堂", "Lao Niu Philanthropy Class", "",
+        "Old Cow Public Welfare Class"]
+    assert run("glossary", "lint", g).exit_code == 0
+    page = tmp_path / "page.txt"
+    page.write_text("Title\n\nThe Old Cow Public Welfare Class was held online.\n",
+                    encoding="utf-8")
+    res = run("clean", page, "--add-glossary", g, "--to", "md")
+    assert "The Lao Niu Philanthropy Class was held online." in res.stdout
+
+
+@pytest.mark.parametrize("change, message", [
+    (["--id", "lnfund-other"], "duplicate Chinese term 老牛公益课堂"),
+    (["--zh", "另一个课堂"], "duplicate id 'lnfund-class'"),
+    (["--id", "x2", "--zh", "新词", "--deprecated", "Lao Niu Foundation"], "Lao Niu Foundation"),
+])
+def test_add_refuses_a_conflict_and_leaves_the_file_alone(tmp_path, change, message):
+    g = tmp_path / "project.tsv"
+    g.write_bytes(PROJECT.read_bytes())
+    assert run("glossary", "add", g, *ADD).exit_code == 0
+    kept = g.read_bytes()
+    args = list(ADD)
+    for i in range(0, len(change), 2):  # replace the named options, add the others
+        if change[i] in args and change[i] != "--deprecated":
+            args[args.index(change[i]) + 1] = change[i + 1]
+        else:
+            args += change[i:i + 2]
+    res = run("glossary", "add", g, *args)
+    assert res.exit_code == 1
+    new_line = kept.count(b"\n") + 1
+    assert f"{g}:{new_line}:" in res.stderr and message in res.stderr
+    assert g.read_bytes() == kept
+
+
+def test_add_needs_a_known_domain_and_a_source(tmp_path):
+    g = tmp_path / "project.tsv"
+    g.write_bytes(PROJECT.read_bytes())
+    args = [a if a != "organizations" else "sports" for a in ADD]
+    assert run("glossary", "add", g, *args).exit_code == 2
+    assert run("glossary", "add", g, *ADD[:-2]).exit_code == 2
+    assert g.read_bytes() == PROJECT.read_bytes()

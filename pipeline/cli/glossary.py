@@ -1,4 +1,5 @@
-"""``mtclean glossary``: commands for the terminologist (lint, stats, export, import)."""
+"""``mtclean glossary``: commands for the terminologist (lint, add, stats, export,
+import)."""
 from __future__ import annotations
 
 import sys
@@ -7,9 +8,11 @@ import click
 
 from . import friendly
 from ..errors import GlossaryError
+from ..glossary.edit import add_entry
 from ..glossary.exchange import EXPORTERS, from_tbx
 from ..glossary.lint import lint_text
-from ..glossary.model import format_tsv, parse_tsv, read_glossary
+from ..glossary.lint import DOMAINS
+from ..glossary.model import POS, Entry, format_tsv, parse_tsv, read_glossary
 from ..glossary.stats import count_usage, format_report
 from ..io import atomic_output
 
@@ -60,6 +63,41 @@ def lint(file):
         click.echo(f"{file}: {len(problems)} problem(s)", err=True)
         sys.exit(1)
     click.echo(f"{file}: {len(parse_tsv(text, file))} entries, no problems")
+
+
+@glossary.command()
+@click.argument("file")
+@click.option("--id", "ident", required=True, help="The entry's id (lower case, hyphens).")
+@click.option("--zh", multiple=True, required=True, help="A Chinese term (repeatable).")
+@click.option("--en", "preferred", required=True, help="The preferred English term.")
+@click.option("--admitted", multiple=True, help="An admitted English variant (repeatable).")
+@click.option("--deprecated", multiple=True,
+              help="A wrong or outdated English rendering to replace (repeatable).")
+@click.option("--pos", type=click.Choice(POS), default="noun", show_default=True)
+@click.option("--domain", type=click.Choice(DOMAINS), required=True)
+@click.option("--note", default="", help="Scope, former names, where a variant was seen.")
+@click.option("--source", required=True, help="Where the preferred rendering comes from.")
+@friendly
+def add(file, ident, zh, preferred, admitted, deprecated, pos, domain, note, source):
+    """Add one concept to a glossary file, as its last row.
+
+    The row is checked with lint against the whole file first: a duplicate id or
+    Chinese term, a conflicting preferred term, or a deprecated variant that is another
+    entry's term stops it with FILE:LINE: message (exit 1), and the file is left as it
+    was. The file is rewritten in one step.
+
+    \b
+    Example:
+      mtclean glossary add glossaries/projects/lnfund.tsv --id lnfund-class \\
+        --zh 老牛公益课堂 --en "Lao Niu Philanthropy Class" --pos properNoun \\
+        --domain organizations --source "the foundation's English pages"
+    """
+    entry = Entry(ident, tuple(zh), preferred, tuple(admitted), tuple(deprecated), pos,
+                  domain, note, source)
+    text = add_entry(_read_text(file), entry, file)
+    with atomic_output(file) as out:
+        out.write(text.encode("utf-8"))
+    click.echo(f"{file}: added {ident} ({' | '.join(zh)}: {preferred})")
 
 
 @glossary.command()
