@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -10,6 +11,17 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .errors import OutputError
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the output gets: those of the file it replaces, else what a new
+    file gets under the process's umask (as ``open`` would make it)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)  # read by setting it; set back at once
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 @contextmanager
@@ -43,6 +55,7 @@ def atomic_output(path: str | None) -> Iterator[BinaryIO]:
         raise OutputError(f"cannot write here: {exc.strerror or exc}",
                           path=str(target)) from None
     try:
+        os.fchmod(fd, _mode_for(target))  # mkstemp's 0600 would outlive the rename
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()

@@ -160,6 +160,25 @@ def test_disk_full_while_writing(tmp_path):
     assert_only(tmp_path, "o.jsonl")
 
 
+def test_output_gets_the_permissions_a_new_file_or_the_replaced_one_has(tmp_path):
+    # the temporary file is made private (0600): that must not outlive the rename
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        assert cli("clean", SEED, "--to", "md", "-o", new).exit_code == 0
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("old\n")
+        kept.chmod(0o640)
+        assert cli("clean", SEED, "--to", "md", "-o", kept).exit_code == 0
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text() != "old\n"
+    finally:
+        os.umask(mask)
+
+
 def test_failure_part_way_leaves_old_output(tmp_path):
     out = tmp_path / "o.jsonl"
     out.write_text("previous\n")
