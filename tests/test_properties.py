@@ -35,6 +35,9 @@ PIECES = st.sampled_from([
     "# ", "## ", "- ", "a", "A.", "Mr. Smith", "U.S.", "...", "…", "（", "）", ",", "，",
     "ends with,", "and", "lower case", "The ministry met in Beijing.", "\x07", "—",
     "1.2万", "2020-07-26 05:03:17", "Editor: Wang", "\U0001F600", "\ue000", "\u202e",
+    # spaces around Chinese punctuation, place names in lower case, glossary variants
+    " ", " 。", "“ ", " ”", "beijing's", "inner mongolia", "www.beijing.gov.cn",
+    "ministry of home affairs",
 ])
 STRUCTURED = st.lists(PIECES, max_size=40).map("".join)
 # Any text a file can hold (surrogates cannot be decoded from bytes).
