@@ -14,13 +14,13 @@ import sys
 import click
 
 from .. import registry
+from ..emit.html import render_html
 from ..emit.jsonl import dumps_item, load_items
 from ..emit.markdown import render_markdown
+from ..emit.tmx import render_tmx
 from ..errors import ConfigError, MtcleanError
 from ..io import atomic_output
 from ..restore import restore_sources
-from ..emit.html import render_html
-from ..emit.tmx import render_tmx
 from ..readers import clean_input, iter_inputs, pair_input
 from ..runner import Config, read_path
 

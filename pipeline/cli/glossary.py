@@ -10,8 +10,7 @@ from . import friendly
 from ..errors import GlossaryError
 from ..glossary.edit import add_entry
 from ..glossary.exchange import EXPORTERS, from_tbx
-from ..glossary.lint import lint_text
-from ..glossary.lint import DOMAINS
+from ..glossary.lint import DOMAINS, lint_text
 from ..glossary.model import POS, Entry, format_tsv, parse_tsv, read_glossary
 from ..glossary.stats import count_usage, format_report
 from ..io import atomic_output

@@ -5,8 +5,9 @@ text it replaces (``glossary.deprecated``); Chinese left untranslated in English
 becomes the preferred English term when the glossary knows every part of it
 (``glossary.untranslated_zh``); unknown Chinese is left for the ``qa.untranslated``
 check; a place name that MT wrote in lower case gets its capitals
-(``glossary.place_case``). Each replacement is one edit naming its glossary entry. For bilingual blocks the
-``qa.terminology`` check reports Chinese terms whose English rendering is missing.
+(``glossary.place_case``). Each replacement is one edit naming its glossary entry. For
+bilingual blocks the ``qa.terminology`` check reports Chinese terms whose English
+rendering is missing.
 """
 from __future__ import annotations
 
