@@ -193,3 +193,12 @@ def test_add_needs_a_known_domain_and_a_source(tmp_path):
     assert run("glossary", "add", g, *args).exit_code == 2
     assert run("glossary", "add", g, *ADD[:-2]).exit_code == 2
     assert g.read_bytes() == PROJECT.read_bytes()
+
+
+def test_add_keeps_the_files_line_ends(tmp_path):
+    g = tmp_path / "crlf.tsv"
+    g.write_bytes(PROJECT.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("glossary", "add", g, *ADD).exit_code == 0
+    data = g.read_bytes()
+    assert data.endswith(b"\r\n") and data.count(b"\n") == data.count(b"\r\n")
+    assert run("glossary", "lint", g).exit_code == 0

@@ -27,9 +27,10 @@ def add_entry(text: str, entry: Entry, path: str = "<glossary>") -> str:
     ...
     pipeline.errors.GlossaryError: g.tsv:3: conflicting preferred terms for 民政部: ...
     """
+    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
     if text and not text.endswith("\n"):
-        text += "\n"
-    new = text + "\t".join(entry.cells()) + "\n"
+        text += newline
+    new = text + "\t".join(entry.cells()) + newline
     line = new.count("\n")
     before = set(lint_text(text))
     added = [p for p in lint_text(new) if p not in before]
