@@ -131,3 +131,17 @@ def test_review_writes_what_clean_wrote(tmp_path):
     records.write_bytes(dumps_item(item))
     res = run("review", records)
     assert res.exit_code == 0 and "Lao<span class=\"mark\">U+00A0</span>Niu" in res.output
+
+
+def test_a_block_of_several_sentence_pairs_shows_them():
+    from pipeline.stages.align import sentence_pairs
+
+    items = corpus_items()
+    page = render_html(items)
+    several = [sentence_pairs(b) for i in items for b in i.blocks
+               if b.zh and b.en and len(sentence_pairs(b)) > 1]
+    assert several and page.count("<details>") == len(several)
+    for pairs in several:
+        assert f"<summary>{len(pairs)} sentence pairs</summary>" in page
+        zh, en, _, _ = pairs[0]
+        assert f'<td lang="zh">{zh}</td><td lang="en">' in page

@@ -2,8 +2,9 @@
 
 One self-contained page (no script, no outside file) for any number of items. For each
 item: its metadata, then every block in order with its kind and language, the Chinese
-and English side by side, the checks that fired on it and every edit made to it (rule
-id, text before, text after). Blocks that the cleaned text leaves out (metadata,
+and English side by side (with the sentence pairs of a block that has several, folded),
+the checks that fired on it and every edit made to it (rule id, text before, text
+after). Blocks that the cleaned text leaves out (metadata,
 boilerplate, a repeated headline) are shown greyed, as the record keeps them. A summary
 at the top counts edits per rule and checks per severity, with a link to each item.
 
@@ -17,6 +18,7 @@ from typing import Iterable
 
 from .. import __version__
 from ..records import SEVERITIES, Block, Check, Edit, Item
+from ..stages.align import sentence_pairs
 from .markdown import SHOWN
 
 _STYLE = """
@@ -36,6 +38,7 @@ ul.checks{margin:.3em 0;padding-left:1.2em;font-size:.9em}
 table.edits{font-size:.85em;margin:.3em 0}
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
 .mark{color:#888;font-size:.85em}
+details{font-size:.85em;margin:.3em 0}table.pairs td{border-bottom:1px solid #eee}
 """
 _WHITE = {" ": "\u2423", "\n": "\u21b5", "\t": "\u21e5"}  # shown as ␣ ↵ ⇥
 
@@ -104,6 +107,12 @@ def _block(item_no: int, index: int, block: Block, checks: list[Check],
         if text is not None:
             parts.append(f'<div lang="{lang}">{_text(text)}</div>')
     parts.append("</div>")
+    pairs = sentence_pairs(block) if block.zh and block.en else []
+    if len(pairs) > 1:  # one pair is the block itself
+        rows = "".join(f'<tr><td lang="zh">{escape(zh)}</td><td lang="en">{escape(en)}</td>'
+                       f"<td>{escape(kind)} {score}</td></tr>" for zh, en, kind, score in pairs)
+        parts.append(f"<details><summary>{len(pairs)} sentence pairs</summary>"
+                     f'<table class="pairs">{rows}</table></details>')
     if checks:
         parts.append('<ul class="checks">' + "".join(map(_check_row, checks)) + "</ul>")
     if edits:
