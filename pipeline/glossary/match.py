@@ -110,10 +110,6 @@ class Matcher:
                 break
         return deprecated, lowercase_place
 
-    def may_find_deprecated(self, text: str) -> bool:
-        """:meth:`guards`, the first half."""
-        return self.guards(text)[0]
-
     def find_zh(self, text: str) -> list[Hit]:
         """Chinese terms in ``text``, leftmost-longest, with character offsets, also
         where a term's characters are part of other words (see :meth:`zh_entries`)."""
