@@ -18,6 +18,7 @@ from .diff import diff_spans
 from .errors import read_error
 from .records import LANGS, Block, Check, Edit, Item, Origin, Source, evolve
 from .stages import align as align_stage
+from .stages import articles as articles_stage
 from .stages import classify as classify_stage
 from .stages import crosscheck as _crosscheck  # noqa: F401  (registers checks)
 from .stages import detect as detect_stage
@@ -351,6 +352,7 @@ def clean_item(item: Item, config: Config = Config(), *, record: bool = False) -
     item = run_rule_group(item, "normalize", config, settled=settled)
     if not record:
         item = classify_stage.classify_item(item, disabled=config.disabled)
+        item = articles_stage.number_articles(item, config.disabled)
     classified = len(item.edits)
     if not record:
         item = align_stage.align_blocks(item, config.disabled)
