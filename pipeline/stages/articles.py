@@ -72,8 +72,7 @@ def _fitting(numbers: list[tuple[int, int, bool]]) -> set[int]:
     """The ordinal blocks whose number follows the article before them or precedes the
     one after them (a run of ordinals counts on from its neighbour)."""
     accepted: set[int] = set()
-    for order in (numbers, numbers[::-1]):
-        step = 1 if order is numbers else -1
+    for order, step in ((numbers, 1), (numbers[::-1], -1)):  # forwards, then backwards
         last = None
         for index, value, is_article in order:
             if is_article or index in accepted:
