@@ -149,6 +149,31 @@ def drop_repeated_sentence(text: str) -> str:
     return "".join(out)
 
 
+# a lower-case word written twice, as a word of its own: not inside a compound
+# ("cross-border border"), a file name, an address or a contraction
+_REPEATED_WORD = re.compile(r"(?<![\w'’\-/.@#&=])([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
+# repeats English allows ("had had time", "that that is", "the can can hold", "so so")
+KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no"})
+
+
+@rule("repair.repeated_word", lang="en", order=32)
+def drop_repeated_word(text: str) -> str:
+    """Remove a lower-case word that MT wrote twice in a row ("the village road road").
+
+    Capitalised repeats are names ("Yang Yang", "Run Run Shaw", "Bora Bora") and stay,
+    as do repeats English allows ("had had", "that that").
+
+    >>> drop_repeated_word("interruptions to the village road road access")
+    'interruptions to the village road access'
+    >>> drop_repeated_word("the pandemic had had an impact on Yang Yang and cross-border border trade")
+    'the pandemic had had an impact on Yang Yang and cross-border border trade'
+    """
+    if " " not in text:
+        return text
+    return _REPEATED_WORD.sub(
+        lambda m: m.group(0) if m.group(1) in KEEP_REPEATED else m.group(1), text)
+
+
 # --- heading and title affixes ---------------------------------------------------------------
 
 BULLETS = "☉●■◆•▪►▶★☆○◇□※➤"

@@ -12,7 +12,8 @@ from hypothesis import example, given, settings, strategies as st
 from pipeline import registry
 
 from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
-                                    fullwidth_punct_in_chinese, strip_heading_affixes)
+                                    drop_repeated_word, fullwidth_punct_in_chinese,
+                                    strip_heading_affixes)
 from pipeline.stages.repair_numbers import render_zh_dates, render_zh_numbers, zh_small_number
 
 
@@ -99,6 +100,43 @@ def test_repeated_sentence(text, expected):
     check_table(drop_repeated_sentence, text, expected)
 
 
+# repair.repeated_word
+@pytest.mark.parametrize("text,expected", [
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 879
+    ("causing interruptions to the village road road access",
+     "causing interruptions to the village road access"),
+    # wmt21 newstest2021.zh-en.hyp.Online-A.en line 835
+    ("the PCAOB website details lists lists of listed companies",
+     "the PCAOB website details lists of listed companies"),
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en line 187
+    ("to check the dike, duty duty and other tasks", "to check the dike, duty and other tasks"),
+    # wmt21 newstest2021.zh-en.ref.A.en: typos of the human reference
+    ("a stuttering policeman an an enchanting policewoman",
+     "a stuttering policeman an enchanting policewoman"),
+    ("unable to announce the the approved candidates", "unable to announce the approved candidates"),
+    ("the the the meeting", "the meeting"),
+    ("it was held held.", "it was held."),
+    # must not change: English repeats, names, compounds, case, addresses
+    # wmt21 newstest2021.zh-en.hyp.Online-A.en line 1891
+    ("the crisis triggered by the outbreak had had unprecedented impacts",
+     "the crisis triggered by the outbreak had had unprecedented impacts"),
+    ("I don't think that that is a problem", "I don't think that that is a problem"),
+    # wmt21 newstest2021.zh-en.ref.A.en
+    ("the gymnast Yang Yang and the pianist Lang Lang", "the gymnast Yang Yang and the pianist Lang Lang"),
+    # wmt22 generaltest2022 zh-en, Online-A
+    ("hospitals such as Run Run Shaw Hospital", "hospitals such as Run Run Shaw Hospital"),
+    # wmt22 generaltest2022 zh-en, Online-A and Online-B
+    ("cross-border border trade is the main pillar", "cross-border border trade is the main pillar"),
+    ("both sides of the The government", "both sides of the The government"),
+    ("see www.mca.gov.cn cn for details", "see www.mca.gov.cn cn for details"),
+    ("the road-road link", "the road-road link"),
+    ("the roads road", "the roads road"),
+    ("a a", "a a"),
+])
+def test_repeated_word(text, expected):
+    check_table(drop_repeated_word, text, expected)
+
+
 # repair.heading_affixes
 @pytest.mark.parametrize("text,expected", [
     ("☉ Social assistance", "Social assistance"),
@@ -172,12 +210,12 @@ def test_zh_small_number(text, value):
 
 
 REPAIR_IDS = ["repair.fullwidth_punct", "repair.halfwidth_punct_zh", "repair.zh_punct_spaces",
-              "repair.repeated_sentence",
+              "repair.repeated_sentence", "repair.repeated_word",
               "repair.heading_affixes", "repair.zh_dates_in_english",
               "repair.zh_numbers_in_english"]
 CHARS = st.sampled_from(list(
     "ab A.,:;!?()（）【】《》，。：；！？、丨\u3000 -_|年月日号万亿元百分之五十三两2019 8 12 1.5 "
-    "民政部☉●网") + ["Reprint | ", "Same sentence here. "])
+    "民政部☉●网") + ["Reprint | ", "Same sentence here. ", "the ", "road ", "had "])
 
 
 @settings(max_examples=150, deadline=None)
