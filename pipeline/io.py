@@ -40,6 +40,10 @@ def atomic_output(path: str | None) -> Iterator[BinaryIO]:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
+    if target.is_symlink():
+        # a link to a file is written through: the file it names is replaced, and the
+        # link stays (replacing the link would leave that file as it was)
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise OutputError("output folder does not exist", path=str(folder),

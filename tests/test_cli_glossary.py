@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.glossary import SHIPPED
+from pipeline.glossary.model import read_glossary
 
 GLOSSARIES = Path(__file__).resolve().parent / "glossary"
 MINI = GLOSSARIES / "mini.tsv"
@@ -41,7 +42,7 @@ def test_lint_missing_file_is_one_line():
 
 @pytest.mark.parametrize("fmt, check", [
     ("tbx", lambda text: text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tbx ')),
-    ("csv", lambda text: text.startswith("id,zh,en_preferred,")),
+    ("csv", lambda text: text.startswith("\ufeffid,zh,en_preferred,")),
     ("json", lambda text: json.loads(text)[0]["id"] == "mca"),
 ])
 def test_export_formats(fmt, check, tmp_path):
@@ -85,7 +86,7 @@ def test_stats_on_shipped_glossary_and_corpus(tmp_path):
 def test_help_texts_carry_an_example():
     for command in ("lint", "stats", "export", "import"):
         res = run("glossary", command, "--help")
-        assert res.exit_code == 0 and "Example:" in res.stdout and "mtclean glossary" in res.stdout
+        assert res.exit_code == 0 and "Example" in res.stdout and "mtclean glossary" in res.stdout
 
 
 TEXT = "The Home Affairs Bureau met with the Old Cow Foundation.\n"
@@ -202,3 +203,102 @@ def test_add_keeps_the_files_line_ends(tmp_path):
     data = g.read_bytes()
     assert data.endswith(b"\r\n") and data.count(b"\n") == data.count(b"\r\n")
     assert run("glossary", "lint", g).exit_code == 0
+
+
+BAD_TBX = """<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="ok"><langSec xml:lang="zh"><termSec><term>民政局</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>Civil Affairs Bureau</term></termSec></langSec></conceptEntry>
+<conceptEntry id="no-en"><langSec xml:lang="zh"><termSec><term>低保</term></termSec></langSec>
+</conceptEntry>
+<conceptEntry id="bar"><langSec xml:lang="zh"><termSec><term>民政部</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>Ministry | MCA</term></termSec></langSec></conceptEntry>
+</body></text></tbx>
+"""
+
+
+def test_import_lists_every_bad_concept_and_writes_nothing(tmp_path):
+    tbx = tmp_path / "in.tbx"
+    tbx.write_text(BAD_TBX, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    res = run("glossary", "import", tbx, "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    assert f"{tbx}:4: concept 'no-en': no preferred English term" in res.stderr
+    assert f"{tbx}:6: concept 'bar': term 'Ministry | MCA' holds '|'" in res.stderr
+    assert "2 concept(s) cannot be a glossary row; nothing was written" in res.stderr
+    res = run("glossary", "import", tbx, "-o", out, "--skip-invalid")
+    assert res.exit_code == 0 and f"{tbx}:4: skipped: concept 'no-en'" in res.stderr
+    assert [e.id for e in read_glossary(out).entries] == ["ok"]
+    # the row loads; what it lacks for lint (no source in the TBX) is said on the way
+    assert f"{tbx}:2: concept 'ok': lint: source: empty" in res.stderr
+
+
+def test_import_reports_what_lint_finds_in_the_result(tmp_path):
+    tbx = tmp_path / "in.tbx"
+    tbx.write_text(BAD_TBX.replace("低保", "民政局").replace(
+        "</conceptEntry>\n<conceptEntry id=\"bar\">",
+        '<langSec xml:lang="en"><termSec><term>Home Affairs</term></termSec></langSec>'
+        '</conceptEntry>\n<conceptEntry id="bar">').replace("Ministry | MCA", "MCA"),
+        encoding="utf-8")
+    res = run("glossary", "import", tbx)
+    assert res.exit_code == 0, res.output
+    assert f"{tbx}:4: concept 'no-en': lint: conflicting preferred terms for 民政局" in res.stderr
+
+
+def test_add_with_base_refuses_to_shadow_a_shipped_term(tmp_path):
+    g = tmp_path / "project.tsv"
+    g.write_bytes((SHIPPED.parent / "projects" / "lnfund.tsv").read_bytes())
+    args = ["glossary", "add", g, "--id", "lnfund-mca", "--zh", "民政部", "--en",
+            "Ministry of Civil Affairs", "--domain", "ministry", "--source", "x"]
+    res = run(*args, "--base", SHIPPED)
+    assert res.exit_code == 1 and "Chinese term 民政部 is also in" in res.stderr
+    assert g.read_bytes() == (SHIPPED.parent / "projects" / "lnfund.tsv").read_bytes()
+    assert run(*args).exit_code == 0  # without --base the file alone is checked
+    res = run("glossary", "lint", g, "--base", SHIPPED)
+    assert res.exit_code == 1 and "(entry 'ministry-of-civil-affairs')" in res.stdout
+
+
+def test_add_names_the_row_in_conflict_and_the_new_rows_line(tmp_path):
+    g = tmp_path / "project.tsv"
+    g.write_bytes((SHIPPED.parent / "projects" / "lnfund.tsv").read_bytes())
+    lines = g.read_text(encoding="utf-8").count("\n")
+    res = run("glossary", "add", g, "--id", "lnfund-t", "--zh", "新词", "--en", "New Word",
+              "--admitted", "Building blocks of participation", "--domain", "charity",
+              "--source", "s")
+    assert res.exit_code == 1
+    assert f"{g}:2: deprecated variant 'Building blocks of participation'" in res.stderr
+    assert f"line {lines + 1} is the row being added" in res.stderr
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--en", "New\tWord", "holds tab"),
+    ("--note", "one\nline", "holds line break"),
+    ("--en", "New | Word", "holds '|'"),
+    ("--source", "x\x1by", "control character U+001B"),
+])
+def test_add_refuses_a_value_that_cannot_be_a_cell(tmp_path, option, value, message):
+    g = tmp_path / "project.tsv"
+    g.write_bytes(PROJECT.read_bytes())
+    args = dict(zip(ADD[::2], ADD[1::2]))
+    args[option] = value
+    res = run("glossary", "add", g, *[x for kv in args.items() for x in kv])
+    assert res.exit_code == 2 and option in res.output and message in res.output
+    assert g.read_bytes() == PROJECT.read_bytes()
+
+
+def test_add_through_a_link_changes_the_file_it_names(tmp_path):
+    real = tmp_path / "real.tsv"
+    real.write_bytes(PROJECT.read_bytes())
+    link = tmp_path / "link.tsv"
+    link.symlink_to(real.name)
+    assert run("glossary", "add", link, *ADD).exit_code == 0
+    assert link.is_symlink() and "lnfund-class" in real.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("options", [["--add-glossary", PROJECT], ["--glossary", MINI]])
+def test_no_glossary_with_a_glossary_is_a_usage_error(tmp_path, options):
+    src = tmp_path / "page.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    for command in (["clean", src], ["run", src, "-o", tmp_path / "out"]):
+        res = run(*command, "--no-glossary", *options)
+        assert res.exit_code == 2 and "contradict" in res.output
+    assert not (tmp_path / "out").exists()

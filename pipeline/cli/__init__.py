@@ -69,6 +69,10 @@ def friendly(fn):
 def build_config(disable, glossaries, no_glossary, added=()) -> Config:
     """The run's Config; ``added`` glossaries layer over ``glossaries`` (or the shipped
     one when none is given)."""
+    if no_glossary and (glossaries or added):
+        given = "--glossary" if glossaries else "--add-glossary"
+        raise click.UsageError(f"--no-glossary and {given} contradict each other: "
+                               "give one of them")
     if added:
         from ..glossary import SHIPPED
 

@@ -9,9 +9,10 @@ import click
 from . import friendly
 from ..errors import GlossaryError
 from ..glossary.edit import add_entry
-from ..glossary.exchange import EXPORTERS, from_tbx
+from ..glossary.exchange import EXPORTERS, read_tbx
 from ..glossary.lint import DOMAINS, lint_text
-from ..glossary.model import POS, Entry, format_tsv, parse_tsv, read_glossary
+from ..glossary.model import (POS, Entry, Glossary, bad_chars, format_tsv, load_glossaries,
+                              parse_tsv, read_glossary)
 from ..glossary.stats import count_usage, format_report
 from ..io import atomic_output
 
@@ -40,22 +41,35 @@ def glossary():
     """
 
 
+BASE_HELP = ("A glossary this one is layered over (repeatable), as --add-glossary layers a "
+             "project glossary over the shipped one: repeating one of its ids or Chinese "
+             "terms, or deprecating one of its terms, is a problem.")
+
+
+def _base(paths) -> Glossary | None:
+    return load_glossaries(tuple(paths)) if paths else None
+
+
 @glossary.command()
 @click.argument("file")
+@click.option("--base", "bases", multiple=True, metavar="FILE", help=BASE_HELP)
 @friendly
-def lint(file):
+def lint(file, bases):
     """Report every problem in a glossary as FILE:LINE: message (exit 1 if any).
 
-    Checks columns, empty or malformed fields, ids, duplicates, conflicting preferred
-    terms, deprecated variants that are another entry's preferred or admitted term,
-    Chinese punctuation and stray spaces in English fields, unknown pos and domain values.
+    Checks columns, control characters, empty or malformed fields, ids, duplicates,
+    conflicting preferred terms, deprecated variants that are another entry's preferred
+    or admitted term, Chinese punctuation and stray spaces in English fields, Chinese
+    terms without Chinese, unknown pos and domain values; with --base, conflicts with
+    the glossary it is layered over.
 
     \b
-    Example:
+    Examples:
       mtclean glossary lint glossaries/civil-affairs.tsv
+      mtclean glossary lint glossaries/projects/lnfund.tsv --base glossaries/civil-affairs.tsv
     """
     text = _read_text(file)
-    problems = lint_text(text)
+    problems = lint_text(text, _base(bases))
     for p in problems:
         click.echo(f"{file}:{p.line}: {p.message}")
     if problems:
@@ -76,8 +90,9 @@ def lint(file):
 @click.option("--domain", type=click.Choice(DOMAINS), required=True)
 @click.option("--note", default="", help="Scope, former names, where a variant was seen.")
 @click.option("--source", required=True, help="Where the preferred rendering comes from.")
+@click.option("--base", "bases", multiple=True, metavar="FILE", help=BASE_HELP)
 @friendly
-def add(file, ident, zh, preferred, admitted, deprecated, pos, domain, note, source):
+def add(file, ident, zh, preferred, admitted, deprecated, pos, domain, note, source, bases):
     """Add one concept to a glossary file, as its last row.
 
     The row is checked with lint against the whole file first: a duplicate id or
@@ -91,9 +106,23 @@ def add(file, ident, zh, preferred, admitted, deprecated, pos, domain, note, sou
         --zh 老牛公益课堂 --en "Lao Niu Philanthropy Class" --pos properNoun \\
         --domain organizations --source "the foundation's English pages"
     """
+    for option, values in (("--id", [ident]), ("--zh", zh), ("--en", [preferred]),
+                           ("--admitted", admitted), ("--deprecated", deprecated),
+                           ("--note", [note]), ("--source", [source])):
+        for value in values:
+            bad = "\t" in value and "a tab" or "\n" in value and "a line break" or \
+                bad_chars(value)
+            if bad:
+                raise click.BadParameter(f"{value!r} holds {bad.removeprefix('a ')}"
+                                         if bad.startswith("a ") else f"{value!r}: {bad}",
+                                         param_hint=f"'{option}'")
+            if "|" in value:
+                raise click.BadParameter(f"{value!r} holds '|', the value separator: "
+                                         f"give {option} once per value",
+                                         param_hint=f"'{option}'")
     entry = Entry(ident, tuple(zh), preferred, tuple(admitted), tuple(deprecated), pos,
                   domain, note, source)
-    text = add_entry(_read_text(file), entry, file)
+    text = add_entry(_read_text(file), entry, file, _base(bases))
     with atomic_output(file) as out:
         out.write(text.encode("utf-8"))
     click.echo(f"{file}: added {ident} ({' | '.join(zh)}: {preferred})")
@@ -144,9 +173,18 @@ def export(file, fmt, output):
 @click.argument("file")
 @click.option("-o", "--output", default=None, metavar="OUT",
               help="Write the TSV here instead of standard output.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Write the concepts that fit a row and list the others, instead of "
+                   "writing nothing.")
 @friendly
-def import_(file, output):
+def import_(file, output, skip_invalid):
     """Read a TBX file (TBX 2019 or 2008) and write our TSV; unsafe XML is refused.
+
+    A concept that cannot be a row (no Chinese or no preferred English term, a '|' in a
+    term, an unknown status) is listed as FILE:LINE: concept 'ID': reason, every one of
+    them; then nothing is written (exit 1), unless --skip-invalid. What was changed to
+    fit a row (a deprecated Chinese term moved to the note, an en-GB preferred term
+    admitted) is listed too, and what lint would report on the result.
 
     \b
     Example:
@@ -154,8 +192,25 @@ def import_(file, output):
     """
     try:
         data = open(file, "rb").read()
+    except IsADirectoryError:
+        raise GlossaryError("is a folder, not a TBX file", path=file) from None
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=file) from None
-    text = format_tsv(from_tbx(data, file))
+    got = read_tbx(data, file)
+    for line, message in got.changed:
+        click.echo(f"{file}:{line}: {message}", err=True)
+    for line, message in got.skipped:
+        click.echo(f"{file}:{line}: {'skipped: ' if skip_invalid else ''}{message}", err=True)
+    if got.skipped and not skip_invalid:
+        raise GlossaryError(f"{len(got.skipped)} concept(s) cannot be a glossary row; "
+                            "nothing was written", path=file,
+                            hint="fix them, or use --skip-invalid to write the others")
+    text = format_tsv(got.glossary)
+    parse_tsv(text, output or "<output>")  # what is written must load
+    entries = got.glossary.entries
+    for problem in lint_text(text):
+        entry = entries[problem.line - 2] if 2 <= problem.line < len(entries) + 2 else None
+        where = f"{file}:{entry.line}: concept {entry.id!r}" if entry else file
+        click.echo(f"{where}: lint: {problem.message}", err=True)
     with atomic_output(output) as out:
         out.write(text.encode("utf-8"))

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from ..errors import GlossaryError
 from .lint import lint_text
-from .model import Entry, parse_tsv
+from .model import Entry, Glossary, parse_tsv
 
 
-def add_entry(text: str, entry: Entry, path: str = "<glossary>") -> str:
+def add_entry(text: str, entry: Entry, path: str = "<glossary>",
+              base: Glossary | None = None) -> str:
     """``text`` (a glossary file) with ``entry`` appended as its last row.
 
-    Raises :class:`GlossaryError` naming the new row's line when lint finds a problem
-    the file did not have before; problems the file already had do not stop the
-    addition (lint reports them as before).
+    Raises :class:`GlossaryError` naming the line of a problem lint finds that the file
+    did not have before (the new row's, or the row it conflicts with); problems the file
+    already had do not stop the addition (lint reports them as before). With ``base``,
+    the glossary the file is layered over, a conflict with it stops it too.
 
     >>> from pipeline.glossary.model import COLUMNS
     >>> head = "\\t".join(COLUMNS) + "\\n"
@@ -32,11 +34,13 @@ def add_entry(text: str, entry: Entry, path: str = "<glossary>") -> str:
         text += newline
     new = text + "\t".join(entry.cells()) + newline
     line = new.count("\n")
-    before = set(lint_text(text))
-    added = [p for p in lint_text(new) if p not in before]
+    before = set(lint_text(text, base))
+    added = [p for p in lint_text(new, base) if p not in before]
     if added:
         first = min(added, key=lambda p: (p.line != line, p.line))
         more = f" (and {len(added) - 1} more)" if len(added) > 1 else ""
-        raise GlossaryError(f"{first.message}{more}", path=path, line=line)
+        raise GlossaryError(f"{first.message}{more}", path=path, line=first.line,
+                            hint=None if first.line == line else
+                            f"line {line} is the row being added")
     parse_tsv(new, path)  # the file must still load
     return new

@@ -9,24 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from typing import NamedTuple
 from xml.etree import ElementTree as ET
+from xml.etree.ElementTree import TreeBuilder
 from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import GlossaryError
-from .model import COLUMNS, MULTI, POS, Entry, Glossary
+from .model import COLUMNS, MULTI, POS, Entry, Glossary, bad_chars
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
               "deprecated": "deprecatedTerm-admn-sts"}
-_STATUS_IN = {v: k for k, v in STATUS_TBX.items()}
-_STATUS_IN.update({"supersededTerm-admn-sts": "deprecated",
-                   "standardizedTerm-admn-sts": "preferred",
-                   "legalTerm-admn-sts": "admitted", "regulatedTerm-admn-sts": "admitted"})
 
 
 # --- export -------------------------------------------------------------------------------
@@ -59,7 +58,8 @@ def to_tbx(glossary: Glossary) -> str:
            "  <text>",
            "    <body>"]
     for e in glossary.entries:
-        out.append(f"      <conceptEntry id={quoteattr(e.id)}>")
+        ident = _ID_ESCAPE + e.id if e.id[:1].isdigit() else e.id  # an xsd:ID
+        out.append(f"      <conceptEntry id={quoteattr(ident)}>")
         if e.domain:
             out.append(f'        <descrip type="subjectField">{escape(e.domain)}</descrip>')
         if e.note:
@@ -80,8 +80,11 @@ def to_tbx(glossary: Glossary) -> str:
 
 
 def to_csv(glossary: Glossary) -> str:
-    """The glossary as CSV (RFC 4180 quoting), the TSV columns in the same order."""
+    """The glossary as CSV (RFC 4180 quoting), the TSV columns in the same order, after
+    a byte order mark: spreadsheet programs read a CSV file without one in the system's
+    legacy code page, and the Chinese comes out garbled."""
     buf = io.StringIO()
+    buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in glossary.entries:
@@ -101,6 +104,31 @@ EXPORTERS = {"tbx": to_tbx, "csv": to_csv, "json": to_json}
 
 # --- import -------------------------------------------------------------------------------
 
+class Imported(NamedTuple):
+    """What a TBX file gave: the glossary, the concepts left out (line, reason) and what
+    was changed on the way in (line, what)."""
+
+    glossary: Glossary
+    skipped: tuple[tuple[int, str], ...] = ()
+    changed: tuple[tuple[int, str], ...] = ()
+
+
+class _Unusable(Exception):
+    """A concept that cannot become a row (its message says why)."""
+
+
+# status values: TBX-Basic's administrativeStatus picklist, and the bare values of
+# TBX 2008's normativeAuthorization (preferredTerm, deprecatedTerm ...)
+_STATUS_IN = {"preferredTerm": "preferred", "admittedTerm": "admitted",
+              "deprecatedTerm": "deprecated", "supersededTerm": "deprecated",
+              "standardizedTerm": "preferred", "legalTerm": "admitted",
+              "regulatedTerm": "admitted"}
+_EXPAT_ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be",
+                              "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
+_DECLARED = re.compile(rb"\A(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_ID_ESCAPE = "_"  # before an id that starts with a digit: xsd:ID must not
+
+
 def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -109,16 +137,26 @@ def _children(el, *names):
     return [c for c in el if _local(c.tag) in names]
 
 
-def _lang(el) -> str:
-    lang = (el.get(XML_LANG) or el.get("lang") or "").lower()
-    return lang.split("-")[0].split("_")[0]
+def _lang(el) -> tuple[str, str]:
+    """(language, full tag) of a langSec: ('en', 'en-gb')."""
+    tag = (el.get(XML_LANG) or el.get("lang") or "").lower().replace("_", "-")
+    return tag.split("-")[0], tag
 
 
 def _text(el) -> str:
-    return "".join(el.itertext()).strip()
+    """The element's text, white space runs (line breaks of a pretty-printed file, tabs)
+    as one space: a row holds no tab or line break."""
+    return " ".join("".join(el.itertext()).split())
 
 
-def _terms(lang_sec, concept: str, path: str) -> list[tuple[str, str | None, str | None]]:
+def _status(value: str) -> str:
+    status = _STATUS_IN.get(value.removesuffix("-admn-sts"))
+    if status is None:
+        raise _Unusable(f"unknown status {value!r}")
+    return status
+
+
+def _terms(lang_sec) -> list[tuple[str, str | None, str | None]]:
     """(term, status, pos) of each term of a langSec/langSet, in document order."""
     out = []
     for sec in _children(lang_sec, "termSec", "tig", "ntig"):
@@ -126,27 +164,26 @@ def _terms(lang_sec, concept: str, path: str) -> list[tuple[str, str | None, str
         holder = group[0] if group else sec
         terms = _children(holder, "term")
         if not terms:
-            raise GlossaryError(f"concept {concept!r}: a term section without a term",
-                                path=path)
+            raise _Unusable("a term section without a term")
         status = pos = None
         for note in holder.iter():
             kind = note.get("type")
             if _local(note.tag) != "termNote":
                 continue
             if kind in ("administrativeStatus", "normativeAuthorization"):
-                value = _text(note)
-                if value not in _STATUS_IN:
-                    raise GlossaryError(f"concept {concept!r}: unknown status {value!r}",
-                                        path=path)
-                status = _STATUS_IN[value]
+                status = _status(_text(note))
             elif kind == "partOfSpeech":
                 pos = _text(note)
-        out.append((_text(terms[0]), status, pos))
+        term = _text(terms[0])
+        if "|" in term:
+            raise _Unusable(f"term {term!r} holds '|', the TSV's value separator")
+        if term:
+            out.append((term, status, pos))
     return out
 
 
-def _entry(concept_el, path: str, index: int) -> Entry:
-    ident = concept_el.get("id") or f"concept-{index}"
+def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[str]]:
+    """The concept as an entry, and what was changed to fit it in a row."""
     domain = note = source = ""
     for el in concept_el:
         kind, name = el.get("type"), _local(el.tag)
@@ -156,52 +193,154 @@ def _entry(concept_el, path: str, index: int) -> Entry:
             note = _text(el)
         elif name == "admin" and kind == "source":
             source = _text(el)
-    zh: list[str] = []
+    zh: dict[str, list[str]] = {"preferred": [], "admitted": [], "deprecated": []}
     english: dict[str, list[str]] = {"preferred": [], "admitted": [], "deprecated": []}
+    preferred_tag = None
     poses: list[str] = []
+    changed: list[str] = []
     for sec in _children(concept_el, "langSec", "langSet"):
-        terms = _terms(sec, ident, path)
+        lang, tag = _lang(sec)
+        terms = _terms(sec)
         poses += [p for _, _, p in terms if p]
-        if _lang(sec) == "zh":
-            zh += [t for t, _, _ in terms]
-        elif _lang(sec) == "en":
+        if lang == "zh":
             for term, status, _ in terms:
-                english[status or ("admitted" if english["preferred"] else "preferred")] \
-                    .append(term)
-    if not zh or not english["preferred"]:
-        raise GlossaryError(f"concept {ident!r}: needs a Chinese term and a preferred "
-                            "English term", path=path)
+                zh[status or "admitted"].append(term)
+        elif lang == "en":
+            for term, status, _ in terms:
+                status = status or ("admitted" if english["preferred"] else "preferred")
+                if status == "preferred" and english["preferred"] and tag != preferred_tag:
+                    # the preferred term of another variety of English (en-GB after
+                    # en-US): the row has one preferred term, so it is admitted
+                    changed.append(f"{term!r} ({tag}) admitted: the preferred term is "
+                                   f"{english['preferred'][0]!r} ({preferred_tag})")
+                    status = "admitted"
+                if status == "preferred":
+                    preferred_tag = tag
+                english[status].append(term)
+    chinese = zh["preferred"] + zh["admitted"]
+    if zh["deprecated"]:
+        # the TSV has no deprecated Chinese terms (every Chinese term matches): kept in
+        # the note, not as a term
+        kept = "deprecated Chinese: " + ", ".join(zh["deprecated"])
+        note = f"{note}; {kept}" if note else kept
+        changed.append(f"{kept} (moved to the note)")
+    if not chinese:
+        raise _Unusable("no Chinese term (a zh langSec with a term that is not deprecated)")
+    if not english["preferred"]:
+        raise _Unusable("no preferred English term")
     if len(english["preferred"]) > 1:
-        raise GlossaryError(f"concept {ident!r}: more than one preferred English term "
-                            f"({', '.join(english['preferred'])})", path=path)
+        raise _Unusable(f"more than one preferred English term "
+                        f"({', '.join(english['preferred'])})")
     pos = poses[0] if poses else "noun"
     if pos not in POS:
-        raise GlossaryError(f"concept {ident!r}: unknown part of speech {pos!r}", path=path)
-    return Entry(ident, tuple(zh), english["preferred"][0], tuple(english["admitted"]),
-                 tuple(english["deprecated"]), pos, domain, note, source, path, 0)
+        raise _Unusable(f"unknown part of speech {pos!r} (one of {', '.join(POS)})")
+    entry = Entry(ident, tuple(chinese), english["preferred"][0], tuple(english["admitted"]),
+                  tuple(english["deprecated"]), pos, domain, note, source, path, line)
+    for name, cell in zip(COLUMNS, entry.cells()):
+        bad = bad_chars(cell)
+        if bad:
+            raise _Unusable(f"{name}: {bad}")
+    return entry, changed
 
 
-def from_tbx(data: bytes, path: str = "<tbx>") -> Glossary:
-    """Read a TBX 2019 or TBX 2008 file safely (no DTD, no entities, nothing external).
-
-    >>> tbx = to_tbx(Glossary((Entry("mca", ("民政部",), "Ministry of Civil Affairs"),)))
-    >>> from_tbx(tbx.encode()).entries[0].zh
-    ('民政部',)
-    >>> from_tbx(b'<!DOCTYPE x [<!ENTITY a "b">]><tbx/>')  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    pipeline.errors.GlossaryError: <tbx>: refused: the file declares a DTD or entities ...
-    """
+def _as_utf8(data: bytes, path: str) -> bytes:
+    """The file in UTF-8 when it declares an encoding the XML parser does not read
+    itself (GBK, Big5, GB18030, Shift_JIS...), with its declaration to match."""
+    m = _DECLARED.match(data)
+    if not m or m.group(2).decode("ascii").lower() in _EXPAT_ENCODINGS:
+        return data
+    name = m.group(2).decode("ascii")
     try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        text = data.decode(name)
+    except LookupError:
+        raise GlossaryError(f"unknown encoding {name!r} in the XML declaration",
+                            path=path, line=1, hint="save the file as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"not {name} text, as its XML declaration says", path=path,
+                            line=data[:exc.start].count(b"\n") + 1,
+                            hint="save the file as UTF-8") from None
+    start, end = m.span(2)
+    text = data[:start].decode("ascii") + "UTF-8" + text[len(data[:end].decode("ascii")):]
+    return text.lstrip("\ufeff").encode("utf-8")
+
+
+class _LineBuilder(TreeBuilder):
+    """A tree builder that notes the line each element starts on."""
+
+    def __init__(self):
+        super().__init__()
+        self.parser = None
+        self.lines: dict = {}
+
+    def start(self, tag, attrs):
+        el = super().start(tag, attrs)
+        self.lines[el] = self.parser.parser.CurrentLineNumber
+        return el
+
+
+def _parse(data: bytes, path: str):
+    builder = _LineBuilder()
+    # a DOCTYPE naming an external DTD (as TBX 2008 tools write) is read and its DTD
+    # never fetched; entity declarations and external references are refused
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True,
+                              forbid_external=True)
+    builder.parser = parser
+    try:
+        parser.feed(_as_utf8(data, path))
+        return parser.close(), builder.lines
     except DefusedXmlException:
-        raise GlossaryError("refused: the file declares a DTD or entities (unsafe XML); "
-                            "remove the DOCTYPE", path=path) from None
+        raise GlossaryError("refused: the file declares entities or external references "
+                            "(unsafe XML)", path=path,
+                            hint="remove the DOCTYPE's internal subset") from None
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise GlossaryError(f"not well-formed XML: {exc.msg if hasattr(exc, 'msg') else exc}",
                             path=path, line=line) from None
+    except ValueError as exc:  # an encoding expat cannot read
+        raise GlossaryError(f"cannot read the file's encoding: {exc}", path=path,
+                            hint="save the file as UTF-8") from None
+
+
+def read_tbx(data: bytes, path: str = "<tbx>") -> Imported:
+    """Read a TBX 2019 or TBX 2008 file safely (no entities, nothing external). A
+    concept that cannot be a row is left out and listed in ``skipped`` with its line;
+    a problem with the whole file is a :class:`GlossaryError`.
+
+    >>> tbx = to_tbx(Glossary((Entry("mca", ("民政部",), "Ministry of Civil Affairs"),)))
+    >>> read_tbx(tbx.encode()).glossary.entries[0].zh
+    ('民政部',)
+    >>> read_tbx(b'<!DOCTYPE x [<!ENTITY a "b">]><tbx/>')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    pipeline.errors.GlossaryError: <tbx>: refused: the file declares entities ...
+    """
+    root, lines = _parse(data, path)
     if _local(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(f"not a TBX file: root element is <{_local(root.tag)}>, "
                             "expected <tbx> or <martif>", path=path)
-    concepts = [el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")]
-    return Glossary(tuple(_entry(c, path, i) for i, c in enumerate(concepts, 1)), (path,))
+    entries: list[Entry] = []
+    skipped: list[tuple[int, str]] = []
+    changed: list[tuple[int, str]] = []
+    for index, el in enumerate(
+            (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")), 1):
+        line = lines.get(el, 0)
+        ident = el.get("id") or f"concept-{index}"
+        if ident.startswith(_ID_ESCAPE) and ident[1:2].isdigit():
+            ident = ident[1:]  # (see to_tbx)
+        try:
+            entry, notes = _entry(el, ident, path, line)
+        except _Unusable as exc:
+            skipped.append((line, f"concept {ident!r}: {exc}"))
+            continue
+        entries.append(entry)
+        changed += [(line, f"concept {ident!r}: {n}") for n in notes]
+    return Imported(Glossary(tuple(entries), (path,)), tuple(skipped), tuple(changed))
+
+
+def from_tbx(data: bytes, path: str = "<tbx>") -> Glossary:
+    """The glossary of a TBX file; a concept that cannot be a row is a
+    :class:`GlossaryError` (the first one, with its line)."""
+    got = read_tbx(data, path)
+    if got.skipped:
+        line, message = got.skipped[0]
+        raise GlossaryError(message, path=path, line=line or None)
+    return got.glossary

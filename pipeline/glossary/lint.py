@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from .model import COLUMNS, MULTI, POS, SEP, split_rows
+from .model import COLUMNS, MULTI, POS, SEP, Glossary, bad_chars, split_rows
 from .variants import fold
 
 DOMAINS = ("ministry", "government", "social-organizations", "charity",
@@ -23,6 +23,7 @@ ENGLISH = ("en_preferred", "en_admitted", "en_deprecated")
 _ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026"
                            r"\u2014\u00b7]|\p{Han}")
+_HAN = regex.compile(r"\p{Han}")
 _BAD_SEP = regex.compile(r"(?<! )\||\|(?! )")
 
 
@@ -37,22 +38,33 @@ def _norm(term: str) -> str:
 
 def _cell_problems(name: str, cell: str) -> list[str]:
     out = []
-    if cell != cell.strip():
-        out.append(f"{name}: leading or trailing space")
-    if "  " in cell.replace(SEP, "\0"):
+    bad = bad_chars(cell)
+    if bad:
+        out.append(f"{name}: {bad}")
+    values = cell.split(SEP) if name in MULTI else [cell]
+    if any(v != v.strip() for v in values):
+        out.append(f"{name}: leading or trailing space" if len(values) == 1 else
+                   f"{name}: a space too many around a value or a ' | ' separator")
+    if any("  " in v for v in values):
         out.append(f"{name}: double space")
     if name in MULTI and _BAD_SEP.search(cell):
         out.append(f"{name}: separate values with ' | ' (space, bar, space)")
+    if name == "en_preferred" and "|" in cell:
+        out.append(f"{name}: one term only (put variants in en_admitted)")
     if name in MULTI and cell.strip() and any(not v.strip() for v in cell.split("|")):
         out.append(f"{name}: empty value between separators")
+    if name == "zh":
+        latin = [v.strip() for v in cell.split("|") if v.strip() and not _HAN.search(v)]
+        if latin:
+            out.append(f"zh: {latin[0]!r} has no Chinese characters")
     if name in ENGLISH:
-        bad = sorted(set(_CJK_PUNCT.findall(cell)))
-        if bad:
-            out.append(f"{name}: Chinese or full-width characters in English: {''.join(bad)}")
+        wide = sorted(set(_CJK_PUNCT.findall(cell)))
+        if wide:
+            out.append(f"{name}: Chinese or full-width characters in English: {''.join(wide)}")
     return out
 
 
-def lint_text(text: str) -> list[Problem]:
+def lint_text(text: str, base: Glossary | None = None) -> list[Problem]:
     """All problems of a glossary given as text, in line order.
 
     >>> head = "\\t".join(COLUMNS)
@@ -121,7 +133,43 @@ def lint_text(text: str) -> list[Problem]:
         problems.extend(Problem(number, m) for m in found)
         good.append((number, row))
     problems.extend(_deprecated_conflicts(good))
+    if base is not None:
+        problems.extend(_base_conflicts(good, base))
     return sorted(problems, key=lambda p: p.line)
+
+
+def _base_conflicts(rows: list[tuple[int, dict[str, str]]], base: Glossary) -> list[Problem]:
+    """What a glossary layered over ``base`` (a project glossary over the shipped one)
+    must not do: repeat one of its ids or Chinese terms (the entry would replace the
+    base's, deprecated variants and all), or deprecate one of its accepted terms (the
+    cleaner would replace a term the base calls right)."""
+    ids = {e.id: e for e in base.entries}
+    zh = {t: e for e in base.entries for t in e.zh}
+    accepted = {_norm(t): e for e in base.entries for t in (e.en_preferred,) + e.en_admitted}
+    deprecated = {_norm(t): e for e in base.entries for t in e.en_deprecated}
+    out = []
+    for number, row in rows:
+        ident = row["id"].strip()
+        if ident in ids:
+            out.append(Problem(number, f"id {ident!r} is also in {ids[ident].where}: "
+                                       "layered over it, this entry replaces that one"))
+        for term in (v.strip() for v in row["zh"].split("|") if v.strip()):
+            if term in zh and zh[term].id != ident:
+                out.append(Problem(number, f"Chinese term {term} is also in {zh[term].where} "
+                                           f"(entry {zh[term].id!r}): layered over it, this "
+                                           "entry replaces that one"))
+        for term in (v.strip() for v in row["en_deprecated"].split("|") if v.strip()):
+            hit = accepted.get(_norm(term))
+            if hit is not None:
+                out.append(Problem(number, f"deprecated variant {term!r} is a preferred or "
+                                           f"admitted term of entry {hit.id!r} ({hit.where})"))
+        for name in ("en_preferred", "en_admitted"):
+            for term in (v.strip() for v in row[name].split("|") if v.strip()):
+                hit = deprecated.get(_norm(term))
+                if hit is not None:
+                    out.append(Problem(number, f"{term!r} is a deprecated variant of entry "
+                                               f"{hit.id!r} ({hit.where})"))
+    return out
 
 
 def _deprecated_conflicts(rows: list[tuple[int, dict[str, str]]]) -> list[Problem]:

@@ -11,6 +11,7 @@ term.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,10 +23,27 @@ COLUMNS = ("id", "zh", "en_preferred", "en_admitted", "en_deprecated", "pos", "d
            "note", "source")
 MULTI = ("zh", "en_admitted", "en_deprecated")
 SEP = " | "
-POS = ("noun", "properNoun", "verb", "adjective", "other")
+POS = ("noun", "properNoun", "verb", "adjective", "adverb", "other")  # TBX-Basic's
 STATUSES = ("preferred", "admitted", "deprecated")
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "glossaries" / "civil-affairs.tsv"
+# characters no cell may hold: control characters (a tab or line break would break the
+# row), and what XML 1.0 cannot carry (surrogates, U+FFFE, U+FFFF)
+BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\r]")
+
+
+def bad_chars(cell: str) -> str | None:
+    """A message naming the first character no cell may hold, or None.
+
+    >>> bad_chars("seen in\x0cOnline-A"), bad_chars("民政部")
+    ('a control character U+000C at column 8', None)
+    """
+    m = BAD_CHARS.search(cell)
+    if m is None:
+        return None
+    code = ord(m.group())
+    what = "a control character" if code < 0xa0 else "a character XML cannot hold"
+    return f"{what} U+{code:04X} at column {m.start() + 1}"
 
 
 @dataclass(frozen=True)
@@ -129,9 +147,13 @@ def parse_tsv(text: str, path: str = "<glossary>") -> Glossary:
             raise GlossaryError(f"expected {len(COLUMNS)} tab-separated columns, found "
                                 f"{len(cells)}", path=path, line=number)
         entry = entry_from_cells(cells, path, number)
-        problem = (not entry.id and "empty id") or \
+        problem = next((f"{name}: {bad_chars(cell)}" for name, cell in zip(COLUMNS, cells)
+                        if bad_chars(cell)), None) or \
+                  (not entry.id and "empty id") or \
                   (not entry.zh and "no Chinese term") or \
                   (not entry.en_preferred and "no preferred English term") or \
+                  ("|" in entry.en_preferred and
+                   "en_preferred holds one term: put variants in en_admitted") or \
                   (any(not v for v in entry.zh + entry.en_admitted + entry.en_deprecated)
                    and "empty value in a ' | '-separated cell") or \
                   (entry.pos not in POS and

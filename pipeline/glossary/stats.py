@@ -10,11 +10,12 @@ from typing import Iterable, Iterator
 import orjson
 
 from ..errors import InputError
+from ..readers import JSONL_SUFFIXES, NOT_INPUT_STEMS, TEXT_SUFFIXES
 from ..stages.decode import decode_bytes
 from .match import matcher_for
 from .model import Glossary
 
-CORPUS_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".jsonl", ".en", ".zh")  # in folders
+TEXT_FIELDS = ("text", "zh", "en")  # of an input record (see pipeline.readers)
 
 
 @dataclass(frozen=True)
@@ -26,35 +27,64 @@ class Usage:
     chars: int
 
 
+CORPUS_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + (".en", ".zh")  # in folders (WMT: .zh)
+
+
+def _in_corpus(path: Path) -> bool:
+    """A corpus file in a folder: text, Markdown or JSON Lines, not a hidden file nor a
+    README, SOURCE or LICENSE file (as ``mtclean run`` reads folders)."""
+    name = path.name.lower()
+    return path.is_file() and name.endswith(CORPUS_SUFFIXES) and not name.startswith(".") \
+        and name.split(".")[0] not in NOT_INPUT_STEMS
+
+
 def corpus_files(paths: Iterable[str]) -> list[Path]:
-    """The corpus files named, folders walked in name order."""
+    """The corpus files named, folders walked in name order (hidden folders left out),
+    each file once however often or however it is named."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*")
-                          if p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if _in_corpus(p) and not any(
+                part.startswith(".") for part in p.relative_to(path).parts[:-1]))
         elif path.is_file():
-            out.append(path)
+            found = [path]
         else:
             raise InputError("no such file or folder", path=name)
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
     return out
 
 
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
+def record_texts(record) -> Iterator[str]:
+    """The texts of one JSON Lines record: the blocks' Chinese and English of a record
+    mtclean wrote (not its sentence pairs, edits or checks, which repeat them or hold
+    the text before cleaning), else the ``text``, ``zh`` and ``en`` of an input record.
+
+    >>> list(record_texts({"id": "a", "blocks": [{"zh": "民政局", "en": None,
+    ...                    "sentences": ["民政局"]}], "edits": [{"before": "x"}]}))
+    ['民政局']
+    >>> list(record_texts({"id": "Home Affairs Bureau", "en": "The bureau met."}))
+    ['The bureau met.']
+    """
+    if not isinstance(record, dict):
+        return
+    blocks = record.get("blocks")
+    if isinstance(blocks, list):
+        for block in blocks:
+            if isinstance(block, dict):
+                yield from (block[k] for k in ("zh", "en") if isinstance(block.get(k), str))
+        return
+    yield from (record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str))
 
 
 def corpus_texts(path: Path) -> Iterator[str]:
-    """The texts of one corpus file: the whole text, or every string of every JSON Lines
-    record."""
+    """The texts of one corpus file: the whole text, or those of each JSON Lines
+    record (see :func:`record_texts`)."""
     text, _ = decode_bytes(path.read_bytes(), str(path))
     if path.suffix.lower() != ".jsonl":
         yield text
@@ -66,7 +96,7 @@ def corpus_texts(path: Path) -> Iterator[str]:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc}", path=str(path), line=number) from None
-        yield from _strings(record)
+        yield from record_texts(record)
 
 
 def count_usage(glossary: Glossary, paths: Iterable[str]) -> Usage:

@@ -3,6 +3,7 @@ XML is refused; CSV and JSON keep every field."""
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -10,8 +11,9 @@ import pytest
 
 from pipeline.errors import GlossaryError
 from pipeline.glossary import COLUMNS, SHIPPED, format_tsv, load_glossaries
-from pipeline.glossary.exchange import STATUS_TBX, TBX_NS, from_tbx, to_csv, to_json, to_tbx
-from pipeline.glossary.model import read_glossary
+from pipeline.glossary.exchange import (STATUS_TBX, TBX_NS, from_tbx, read_tbx, to_csv,
+                                        to_json, to_tbx)
+from pipeline.glossary.model import parse_tsv, read_glossary
 
 HERE = Path(__file__).parent
 NS = {"t": TBX_NS}
@@ -27,7 +29,10 @@ def test_tbx_structure(path):
     assert root.get("type") == "TBX-Basic" and root.get("style") == "dca"
     assert root.find("t:tbxHeader/t:fileDesc/t:sourceDesc/t:p", NS) is not None
     concepts = root.findall("t:text/t:body/t:conceptEntry", NS)
-    assert [c.get("id") for c in concepts] == [e.id for e in g.entries]
+    ids = [c.get("id") for c in concepts]
+    # an xsd:ID (an NCName): an id that starts with a digit gets a "_" in front
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in ids)
+    assert ids == [("_" if e.id[0].isdigit() else "") + e.id for e in g.entries]
     allowed = set(STATUS_TBX.values())
     for concept, entry in zip(concepts, g.entries):
         langs = [ls.get(XML_LANG) for ls in concept.findall("t:langSec", NS)]
@@ -93,15 +98,16 @@ def test_tbx_2008_import():
 @pytest.mark.parametrize("data, message", [
     (b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
      b"<tbx><text><body/></text></tbx>", "refused"),
-    (b'<?xml version="1.0"?><!DOCTYPE tbx SYSTEM "http://example.org/tbx.dtd"><tbx/>',
-     "refused"),
+    (b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY % p SYSTEM "http://example.org/x">'
+     b' %p;]><tbx/>', "refused"),
     (b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
      b"<tbx>&x;</tbx>", "refused"),
     (b"<tbx><text>", "not well-formed XML"),
     (b"<html/>", "not a TBX file"),
     (TBX2008.replace("supersededTerm", "weirdTerm").encode(), "unknown status 'weirdTerm-admn-sts'"),
     (TBX2008.replace('<langSet xml:lang="zh-CN"><tig><term>民政局</term></tig></langSet>', "")
-     .encode(), "needs a Chinese term"),
+     .encode(), "in.tbx:5: concept 'c1': no Chinese term"),
+    ('<?xml version="1.0" encoding="x-no-such"?><tbx/>'.encode(), "unknown encoding"),
 ])
 def test_unsafe_or_bad_tbx_is_refused(data, message):
     with pytest.raises(GlossaryError) as err:
@@ -111,9 +117,98 @@ def test_unsafe_or_bad_tbx_is_refused(data, message):
 
 def test_csv_and_json_keep_every_field():
     g = read_glossary(HERE / "mini.tsv")
-    rows = list(csv.reader(io.StringIO(to_csv(g))))
+    rows = list(csv.reader(io.StringIO(to_csv(g).removeprefix("\ufeff"))))
     assert tuple(rows[0]) == COLUMNS
     assert [tuple(r) for r in rows[1:]] == [e.cells() for e in g.entries]
     data = json.loads(to_json(g))
     assert [d["id"] for d in data] == [e.id for e in g.entries]
     assert data[0]["zh"] == list(g.entries[0].zh) and list(data[0]) == list(COLUMNS)
+
+
+def tbx2019(*concepts):
+    return ('<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n' + "\n".join(concepts)
+            + "\n</body></text></tbx>\n").encode("utf-8")
+
+
+def concept(ident, zh, en, extra=""):
+    return (f'<conceptEntry id="{ident}">{extra}<langSec xml:lang="zh">{zh}</langSec>'
+            f'<langSec xml:lang="en">{en}</langSec></conceptEntry>')
+
+
+def term(text, status=None, pos=None):
+    notes = (f'<termNote type="administrativeStatus">{status}</termNote>' if status else "") + \
+        (f'<termNote type="partOfSpeech">{pos}</termNote>' if pos else "")
+    return f"<termSec><term>{text}</term>{notes}</termSec>"
+
+
+def test_line_breaks_and_tabs_in_a_concept_become_spaces():
+    data = tbx2019(concept("c1", term("民政局"), term("Civil Affairs\n   Bureau"),
+                           "<note>Line one.\nLine two,\twith tab.</note>"))
+    (entry,) = from_tbx(data).entries
+    assert entry.en_preferred == "Civil Affairs Bureau"
+    assert entry.note == "Line one. Line two, with tab."
+    text = format_tsv(from_tbx(data))
+    assert parse_tsv(text).entries == (entry,)
+
+
+def test_chinese_status_orders_terms_and_deprecated_chinese_goes_to_the_note():
+    data = tbx2019(concept("mca", term("民政部门", "deprecatedTerm-admn-sts")
+                           + term("民政部", "preferredTerm-admn-sts"),
+                           term("Ministry of Civil Affairs")))
+    got = read_tbx(data, "in.tbx")
+    (entry,) = got.glossary.entries
+    assert entry.zh == ("民政部",)
+    assert "deprecated Chinese: 民政部门" in entry.note
+    assert got.changed and got.changed[0][0] == 2 and "民政部门" in got.changed[0][1]
+
+
+def test_tbx_2008_normative_authorization_values():
+    data = TBX2008.replace("administrativeStatus", "normativeAuthorization") \
+        .replace("preferredTerm-admn-sts", "preferredTerm") \
+        .replace("supersededTerm-admn-sts", "deprecatedTerm").encode()
+    (entry,) = from_tbx(data).entries
+    assert entry.en_preferred == "Civil Affairs Bureau"
+    assert entry.en_deprecated == ("Home Affairs Bureau",)
+
+
+def test_every_bad_concept_is_listed_with_its_line_and_the_rest_is_read():
+    data = tbx2019(concept("ok", term("民政局"), term("Civil Affairs Bureau")),
+                   concept("no-en", term("低保"), ""),
+                   concept("bar", term("民政部"), term("Ministry | MCA")),
+                   concept("adv", term("依法"), term("according to law", pos="adverb")))
+    got = read_tbx(data, "in.tbx")
+    assert [e.id for e in got.glossary.entries] == ["ok", "adv"]
+    assert [line for line, _ in got.skipped] == [3, 4]
+    assert "no preferred English term" in got.skipped[0][1]
+    assert "holds '|'" in got.skipped[1][1]
+
+
+def test_preferred_terms_of_two_varieties_of_english():
+    en = '<langSec xml:lang="en-US">' + term("Civil Affairs Center", "preferredTerm-admn-sts") \
+        + '</langSec><langSec xml:lang="en-GB">' \
+        + term("Civil Affairs Centre", "preferredTerm-admn-sts") + "</langSec>"
+    data = tbx2019(f'<conceptEntry id="c"><langSec xml:lang="zh">{term("民政中心")}</langSec>'
+                   f"{en}</conceptEntry>")
+    got = read_tbx(data)
+    (entry,) = got.glossary.entries
+    assert (entry.en_preferred, entry.en_admitted) == ("Civil Affairs Center",
+                                                        ("Civil Affairs Centre",))
+    assert "en-gb" in got.changed[0][1]
+
+
+@pytest.mark.parametrize("encoding", ["GBK", "Big5", "GB18030"])
+def test_a_declared_multi_byte_encoding_is_read(encoding):
+    text = (f'<?xml version="1.0" encoding="{encoding}"?>\n'
+            + TBX2008.split("\n", 1)[1].replace("民政局", "民政"))
+    (entry,) = from_tbx(text.encode(encoding)).entries
+    assert entry.zh == ("民政",)
+
+
+def test_doctype_naming_an_external_dtd_is_read_without_fetching_it():
+    data = TBX2008.replace('<martif ', '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n'
+                           '<martif ', 1).encode()
+    assert from_tbx(data).entries[0].id == "c1"
+
+
+def test_csv_export_starts_with_a_byte_order_mark_for_spreadsheets():
+    assert to_csv(read_glossary(HERE / "mini.tsv")).startswith("\ufeffid,zh,")

@@ -29,6 +29,17 @@ def problems(*rows):
     (ROW.replace("\t\tproperNoun", "\tMCA\tproperNoun"), 2,
      "deprecated variant 'MCA' is a preferred or admitted term of this entry"),
     ("mca\t民政部", 2, "expected 9 tab-separated columns, found 2"),
+    (ROW.replace("\t\tmca.gov.cn", "\tseen in\x0cOnline-A\tmca.gov.cn"), 2,
+     "note: a control character U+000C at column 8"),
+    (ROW.replace("Ministry of", "Ministry\rof"), 2, "a control character U+000D"),
+    (ROW.replace("\t\tmca.gov.cn", "\tx\ufffe\tmca.gov.cn"), 2,
+     "a character XML cannot hold U+FFFE"),
+    (ROW.replace("\tMCA\t", "\tMCA  | CAM\t"), 2, "a space too many around a value"),
+    (ROW.replace("\tMCA\t", "\tMCA |  CAM\t"), 2, "a space too many around a value"),
+    (ROW.replace("Ministry of Civil Affairs", "Ministry of Civil Affairs | MCA"), 2,
+     "en_preferred: one term only"),
+    (ROW.replace("民政部", "MCA"), 2, "zh: 'MCA' has no Chinese characters"),
+    (ROW.replace("民政部", "民政部 | MCA"), 2, "zh: 'MCA' has no Chinese characters"),
 ])
 def test_single_row_problems(row, line, expected):
     found = problems(row)

@@ -38,6 +38,12 @@ def test_format_tsv_is_the_inverse_of_parse():
     (HEADER + "\n" + ROW.replace("Ministry of Civil Affairs", ""), 2, "no preferred English"),
     (HEADER + "\n" + ROW.replace("民政部", "民政部 |  | 民政"), 2, "empty value"),
     (HEADER + "\n" + ROW.replace("mca", "", 1), 2, "empty id"),
+    # what would break a row or the XML of a TBX export
+    (HEADER + "\n" + ROW.replace("Ministry of", "Ministry\x1bof"), 2,
+     "en_preferred: a control character U+001B"),
+    (HEADER + "\n" + ROW.replace("Ministry of", "Ministry\rof"), 2, "U+000D"),
+    (HEADER + "\n" + ROW.replace("Ministry of Civil Affairs", "Ministry of Civil Affairs | MCA"),
+     2, "en_preferred holds one term"),
 ])
 def test_errors_name_file_and_line(text, line, message):
     with pytest.raises(GlossaryError) as err:

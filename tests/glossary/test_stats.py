@@ -48,3 +48,31 @@ def test_missing_corpus_and_bad_jsonl(tmp_path):
     with pytest.raises(InputError) as err:
         count_usage(g, [str(bad)])
     assert err.value.line == 2
+
+
+def test_records_mtclean_wrote_count_their_block_text_once(tmp_path):
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.runner import clean_text
+
+    g = read_glossary(HERE / "mini.tsv")
+    page = tmp_path / "page.txt"
+    page.write_text("Bureau news\n\nThe Home Affairs Bureau and the Civil Affairs Bureau met.\n",
+                    encoding="utf-8")
+    out = tmp_path / "items.jsonl"
+    out.write_bytes(dumps_item(clean_text(page.read_text(encoding="utf-8"), "page")))
+    counts = {(g.entries[i].id, s, t): n for (i, s, t), n in count_usage(g, [str(out)]).counts}
+    # the cleaned text has the preferred term twice and the deprecated variant no more;
+    # the edit's before/after and the sentence pairs are not text of the corpus
+    assert counts == {("civil-affairs-bureau", "preferred", "Civil Affairs Bureau"): 2}
+
+
+def test_a_file_named_twice_or_a_readme_in_a_folder_is_not_counted_again(tmp_path):
+    g = read_glossary(HERE / "mini.tsv")
+    (tmp_path / "a.txt").write_text("The Home Affairs Bureau met.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("The Home Affairs Bureau is a deprecated term.",
+                                        encoding="utf-8")
+    usage = count_usage(g, [str(tmp_path), str(tmp_path / "a.txt"),
+                            str(tmp_path / ".." / tmp_path.name / "a.txt")])
+    assert usage.files == 1
+    counts = {(g.entries[i].id, s, t): n for (i, s, t), n in usage.counts}
+    assert counts == {("civil-affairs-bureau", "deprecated", "Home Affairs Bureau"): 1}
