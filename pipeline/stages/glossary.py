@@ -31,6 +31,10 @@ MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
 _THE = regex.compile(r"(?<![\w-])[Tt]he[ \u00a0]+\Z")
+# a capitalised word just before a term, not a determiner: the term ends a longer name
+# ("Anhui Provincial " before "Flood Control ..."), so it keeps the name's capitals
+_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(?!(?:The|A|An|This|That|These|Those|Its|Their|"
+                             r"Our|Each|Every|All|Some|Any|No)\s)[A-Z][\w'’.-]* \Z")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to "
                          "with".split())
 _NO_SPACE_AFTER = "([{\"'“‘/-\u2014\u2013 \n\t"
@@ -58,15 +62,20 @@ def title_case(term: str) -> str:
 
 
 def match_case(original: str, term: str, *, title: bool = False,
-               sentence_start: bool = False) -> str:
+               sentence_start: bool = False, in_name: bool = False) -> str:
     """``term`` in the capitalisation of the text it replaces: all capitals; title case
-    in a title-cased title or heading; a capital first letter at a sentence start or in
-    a title; otherwise the glossary's own case.
+    where every word that counts is capitalised, in a title or heading, or ``in_name``,
+    the end of a longer name ("Anhui Provincial Flood Control and Drought Relief
+    Headquarters"); a capital first letter at a sentence start or in a title; otherwise
+    the glossary's own case (MT capitalises common nouns: "Double Support" work).
 
     >>> match_case("Public Organizations", "social organizations", title=True)
     'Social Organizations'
     >>> match_case("Public organizations", "social organizations", sentence_start=True)
     'Social organizations'
+    >>> match_case("Flood Control and Drought Relief Command",
+    ...            "flood control and drought relief headquarters", in_name=True)
+    'Flood Control and Drought Relief Headquarters'
     >>> match_case("Public Organizations", "social organizations")
     'social organizations'
     >>> match_case("home affairs bureau", "Civil Affairs Bureau")
@@ -81,7 +90,8 @@ def match_case(original: str, term: str, *, title: bool = False,
     if len(words) > 1 and all(c.isupper() for c in letters):  # not an acronym: shouting
         return term.upper()
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if title and len(significant) > 1 and all(w[0].isupper() for w in significant):
+    if (title or in_name) and len(significant) > 1 and \
+            all(w[0].isupper() for w in significant):
         return title_case(term)
     if (title or sentence_start) and original[:1].isupper() and term[:1].islower():
         return term[0].upper() + term[1:]
@@ -117,7 +127,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     deprecated, lowercase_place = matcher.guards(text)
     if deprecated and DEPRECATED not in disabled:
         for hit in matcher.find_en(text):
-            if hit.status != "deprecated":
+            if hit.status != "deprecated" or _foreign(text, hit.start, glossary):
                 continue
             entry = entries[hit.entry]
             start = hit.start
@@ -125,10 +135,12 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                     _THE.search(text, 0, start):
                 start = _THE.search(text, 0, start).start()  # "the Northern Province" -> "Hebei"
             original = text[start:hit.end]
+            at_start = _SENTENCE_START.search(text, 0, start) is not None
             new = match_case(original, inflect(entry.en_preferred, hit.form,
                                                _apostrophe(original), entry.pos in NOUNS),
-                             title=title, sentence_start=_SENTENCE_START.search(text, 0, start)
-                             is not None)
+                             title=title, sentence_start=at_start,
+                             in_name=not at_start and _NAME_BEFORE.search(
+                                 text, max(0, start - OWNER_WINDOW), start) is not None)
             if new != original:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
     if lowercase_place and PLACE_CASE not in disabled:
@@ -144,6 +156,8 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                               PLACE_CASE, entry.id))
     if UNTRANSLATED_ZH not in disabled and matcher.zh is not None and not text.isascii():
         for run in _HAN_RUN.finditer(text):
+            if deliberate_chinese(text, run.start(), run.end()):
+                continue
             hits = matcher.find_zh(run.group(0))
             covered = sum(h.end - h.start for h in hits)
             if not hits or covered != len(run.group(0)):
@@ -154,6 +168,73 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                                                          english), UNTRANSLATED_ZH, ids))
     found.sort()
     return iter(found)
+
+
+# "Affairs (民政部": an English gloss's bracket (a full-width one is MT's: "man（暫）")
+_OPEN_BEFORE = regex.compile(r"[A-Za-z][.'’]?\s+\(\s*\Z")
+_GLOSS_AFTER = regex.compile(r"\s*[(（]\s*[a-zA-Z\u00c0-\u024f]")  # "民政 (minzheng"
+_NAMED_CHINESE = regex.compile(r"\bChinese\b|\bpinyin\b", regex.IGNORECASE)
+NAMING_WINDOW = 40  # characters before the Chinese where "in Chinese" names it
+
+
+def deliberate_chinese(text: str, start: int, end: int) -> bool:
+    """Whether the Chinese ``text[start:end]`` is there on purpose, not left by MT: in
+    brackets after its English ("the Ministry of Civil Affairs (民政部)"), glossed by
+    pinyin in brackets after it ("民政 (minzheng)"), or named as Chinese just before
+    ("known in Chinese as 社会组织").
+
+    >>> deliberate_chinese("the Ministry of Civil Affairs (民政部)", 31, 34)
+    True
+    >>> deliberate_chinese("the word 民政 (minzheng) covers", 9, 11)
+    True
+    >>> deliberate_chinese("the 民政部 said", 4, 7), deliberate_chinese("man（暫）", 4, 5)
+    (False, False)
+    """
+    return bool(_OPEN_BEFORE.search(text, max(0, start - 5), start)
+                or _GLOSS_AFTER.match(text, end)
+                or _NAMED_CHINESE.search(text, max(0, start - NAMING_WINDOW), start))
+
+
+# what names a foreign country's body just before a term ("India's Ministry of Home
+# Affairs", "the UK Home Department"): an owner's name, or a country's adjective
+_OWNER = regex.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?:the\s+)?\Z")
+_FOREIGN_ADJECTIVE = regex.compile(
+    r"\b(?:UK|U\.K\.|US|U\.S\.|British|American|Indian|Singapore|Singaporean|"
+    r"Malaysian|Japanese|Korean|Australian|Canadian|Pakistani|Bangladeshi|Nepalese|"
+    r"Sri\s+Lankan|Thai|Vietnamese|Indonesian|Philippine|Israeli|Irish|Scottish|Welsh|"
+    r"New\s+Zealand|South\s+African|Nigerian|Kenyan)\s+(?:the\s+)?\Z")
+OWNER_WINDOW = 40
+_CHINESE_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
+
+
+def _chinese_names(glossary: Glossary) -> frozenset[str]:
+    """The last words of the glossary's place names and of China's own names: an owner
+    named so is Chinese ("Hebei's", "Inner Mongolia's", "China's")."""
+    known = _CHINESE_NAMES.get(id(glossary))
+    if known is None or known[0] is not glossary:
+        words = {"China", "PRC", "Xinhua"}
+        for e in glossary.entries:
+            if is_place_name(e):
+                words.update(t.split()[-1] for t in (e.en_preferred,) + e.en_admitted if t)
+        known = _CHINESE_NAMES[id(glossary)] = (glossary, frozenset(words))
+    return known[1]
+
+
+def _foreign(text: str, start: int, glossary: Glossary) -> bool:
+    """Whether the term at ``start`` belongs to a foreign country, where the glossary's
+    Chinese bodies do not apply: "India's Ministry of Home Affairs" is India's.
+
+    >>> from pipeline.glossary import load_glossaries
+    >>> g = load_glossaries(None)
+    >>> [_foreign(t, t.index("Min"), g) for t in ("India's Ministry", "Hebei's Ministry",
+    ...  "the UK Ministry", "The Ministry")]
+    [True, False, True, False]
+    """
+    before = max(0, start - OWNER_WINDOW)
+    if _FOREIGN_ADJECTIVE.search(text, before, start):
+        return True
+    owner = _OWNER.search(text, before, start)
+    return owner is not None and owner.group(1) not in _chinese_names(glossary)
 
 
 def _in_address(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..registry import check
+from .glossary import deliberate_chinese
 from .months import MONTH_NAMES
 
 # a run of Han characters, possibly with middle dots or digits inside (李·明, 5G网络)
@@ -18,11 +19,14 @@ def english_has_no_chinese(text: str):
     [('untranslated Chinese left in English text: 华声在线', '华声在线')]
     >>> [s for _, s in english_has_no_chinese("a loving, fearful懼, man（暫）")]
     ['懼', '暫']
+    >>> list(english_has_no_chinese("the Ministry of Civil Affairs (民政部) said"))
+    []
     """
     if text.isascii():
         return
     for m in _HAN_RUN.finditer(text):
-        yield f"untranslated Chinese left in English text: {m.group(0)}", m.group(0)
+        if not deliberate_chinese(text, m.start(), m.end()):  # "Affairs (民政部)" is a gloss
+            yield f"untranslated Chinese left in English text: {m.group(0)}", m.group(0)
 
 
 @check("qa.repeated_headline", severity="minor", kinds=("duplicate",))

@@ -62,8 +62,19 @@ def undo(text, edits):
     ("(河北民政厅)", "(Hebei Department of Civil Affairs)",
      [("glossary.untranslated_zh", "河北民政厅", "Hebei Department of Civil Affairs",
        "hebei+civil-affairs-dept")]),
+    # a name's capitals, at the end of a longer name (WMT21 Online-A line 1062's kind)
+    ("Anhui Home Affairs Bureau met.", "Anhui Civil Affairs Bureau met.",
+     [("glossary.deprecated", "Home Affairs Bureau", "Civil Affairs Bureau",
+       "civil-affairs-bureau")]),
     # nothing to change
     ("The Ministry of Civil Affairs and the MCA met.", None, []),
+    # a foreign country's body
+    ("India's Ministry of Home Affairs extended the lockdown.", None, []),
+    ("The UK Ministry of Home Affairs met.", None, []),
+    # Chinese there on purpose: after its English in brackets, glossed, named as Chinese
+    ("The Hebei Department of Civil Affairs (河北民政厅) met.", None, []),
+    ("The Chinese word for it, 民政厅 (minzhengting), is old.", None, []),
+    ("Known in Chinese as 民政厅, the departments register groups.", None, []),
     ("A minimum living allowance.", None, []),
     ("Home Affairs Bureaucracy", None, []),
     ("unknown 北京大学 stays for qa.untranslated", None, []),
@@ -327,3 +338,16 @@ def test_place_case(text, expected):
     assert bool(edits) == (text != expected)
     assert enforce_text(out, g, 0) == (out, [])
     assert enforce_text(text, g, 0, disabled=frozenset({"glossary.place_case"}))[0] == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # WMT21 newstest2021.zh-en.hyp.Online-A.en line 1063
+    ("Anhui Provincial Flood Control and Drought Relief Command announced it.",
+     "Anhui Provincial Flood Control and Drought Relief Headquarters announced it."),
+    ("The Flood Control and Drought Relief Command met.",
+     "The flood control and drought relief headquarters met."),
+    ("He praised \"Double Support\" work.", "He praised \"support for the military and "
+     "preferential treatment for families of servicemen and martyrs\" work."),
+])
+def test_shipped_glossary_keeps_a_names_capitals_only_in_a_name(text, expected):
+    assert enforce_text(text, load_glossaries(None), 0)[0] == expected
