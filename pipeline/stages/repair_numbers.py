@@ -133,7 +133,7 @@ _YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿")
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
 _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
                          r"(?![点.\d零〇一二两三四五六七八九十百千万])")
-_YUAN = regex.compile(r"(?<=\d)\s*元(?!旦|素|首|老|宵|朝|代)")
+_YUAN = regex.compile(r"(?<=\d|\d million|\d billion)\s*元(?!旦|素|首|老|宵|朝|代)")
 
 
 def _wan(m: regex.Match) -> str | None:

@@ -182,6 +182,8 @@ def test_zh_dates_in_english(text, expected):
     ("about 3亿 yuan", "about 300 million yuan"),
     ("about 1.5亿 yuan", "about 150 million yuan"),
     ("some 20亿 yuan", "some 2 billion yuan"),
+    ("received 1.5亿元 and 12.5万元", "received 150 million yuan and 125,000 yuan"),
+    ("a 20亿元 budget", "a 2 billion yuan budget"),
     ("百分之五 of them", "5 percent of them"),
     ("百分之三十五 of them", "35 percent of them"),
     ("百分之12.5 of them", "12.5 percent of them"),
