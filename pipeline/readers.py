@@ -15,7 +15,7 @@ from typing import IO, Iterable, Iterator
 
 import regex
 
-from .emit.jsonl import loads_line
+from .emit.jsonl import loads_line, shape_problem
 from .errors import JSONL_HINT, InputError, MtcleanError, read_error
 from .emit.markdown import page_order
 from .records import Block, Item
@@ -234,6 +234,8 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
 def _whole_record(record: dict) -> Item | None:
     """The record as an :class:`Item`, when it is one whose original input can be
     rebuilt (every edit fits its block, every origin its sources); else None."""
+    if shape_problem(record) is not None:
+        return None  # (a field of the wrong type: its text is read instead)
     try:
         item = Item.from_dict(record)
         restore_sources(item)

@@ -421,6 +421,29 @@ def test_restore_of_something_else(tmp_path):
     assert_clear_error(cli("restore", g), "broken.jsonl:1", "malformed JSON")
 
 
+@pytest.mark.parametrize("change, problem", [
+    (lambda r: r.update(id=5), "'id' is int, not a string"),
+    (lambda r: r["blocks"][1].update(en=7), "block 1: block field 'en' is int"),
+    (lambda r: r["edits"].append({"rule": "x", "block": 0, "lang": "en", "offset": 0,
+                                  "before": 3, "after": ""}),
+     "edit 0: edit field 'before' is int"),
+])
+def test_a_record_with_a_field_of_the_wrong_type(tmp_path, change, problem):
+    page = tmp_path / "a.txt"
+    page.write_text("Title\n\nBody.\n", encoding="utf-8")
+    record = json.loads(cli("clean", page).stdout)
+    change(record)
+    f = tmp_path / "edited.jsonl"
+    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    for command in (["review", f, "-o", tmp_path / "r.html"], ["restore", f]):
+        assert_clear_error(cli(*command), "edited.jsonl:1", problem)
+    assert not (tmp_path / "r.html").exists()
+    # cleaned again, such a record is read from its text, into every format
+    for fmt in ("jsonl", "tmx", "html", "md"):
+        res = cli("clean", f, "--to", fmt)
+        assert res.exit_code in (0, 1) and "internal error" not in res.output, res.output
+
+
 def test_restore_of_a_tampered_record(tmp_path):
     out = tmp_path / "o.jsonl"
     assert cli("clean", SEED, "-o", out).exit_code == 0

@@ -53,6 +53,67 @@ def _where(exc: Exception) -> str:
     return str(exc)
 
 
+_OPT_STR = (str, type(None))
+# the fields of a record the readers and writers use, and the types they must have
+_SHAPES: dict[str, dict[str, Any]] = {
+    "block": {"kind": str, "lang": str, "en": _OPT_STR, "zh": _OPT_STR},
+    "edit": {"rule": str, "block": int, "lang": str, "offset": int, "before": str,
+             "after": str, "entry": _OPT_STR},
+    "check": {"check": str, "severity": str, "block": int, "message": str,
+              "lang": _OPT_STR, "span": _OPT_STR},
+    "source": {"name": str, "encoding": str, "tail": str, "lang": _OPT_STR},
+    "origin": {"doc": int, "pos": int, "gap": str, "mark": str},
+}
+
+
+def _wrong_field(what: str, value: Any) -> str | None:
+    """The first field of ``value`` (a record's part) that has the wrong type."""
+    if not isinstance(value, dict):
+        return f"a {what} is not an object"
+    for name, kind in _SHAPES[what].items():
+        if name in value and (not isinstance(value[name], kind) or
+                              isinstance(value[name], bool)):
+            return f"{what} field {name!r} is {type(value[name]).__name__}"
+    return None
+
+
+def shape_problem(record: Any) -> str | None:
+    """What makes a JSON value no mtclean record, or None.
+
+    >>> shape_problem({"id": 5, "blocks": []})
+    "'id' is int, not a string"
+    >>> shape_problem({"id": "a", "blocks": [{"kind": "paragraph", "lang": "en", "en": 3}]})
+    "block 0: block field 'en' is int"
+    """
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("blocks"), list):
+        return "no 'blocks'"
+    if not isinstance(record.get("id"), str):
+        return f"'id' is {type(record.get('id')).__name__}, not a string"
+    for i, block in enumerate(record["blocks"]):
+        problem = _wrong_field("block", block) or next(
+            (p for o in (block.get("origin") or {}).values()
+             if o is not None and (p := _wrong_field("origin", o))),
+            None) or next(("block sentences are not strings" for ss in
+                           (block.get("sentences") or {}).values()
+                           if not isinstance(ss, list) or
+                           not all(isinstance(x, str) for x in ss)), None)
+        if problem:
+            return f"block {i}: {problem}"
+    for what, key in (("edit", "edits"), ("check", "checks"), ("source", "sources")):
+        values = record.get(key) or []
+        if not isinstance(values, list):
+            return f"{key!r} is not a list"
+        for i, value in enumerate(values):
+            problem = _wrong_field(what, value)
+            if problem:
+                return f"{what} {i}: {problem}"
+    if not isinstance(record.get("meta") or {}, dict):
+        return "'meta' is not an object"
+    return None
+
+
 def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
     """Read mtclean's own JSON Lines output back into items."""
     items = []
@@ -61,8 +122,15 @@ def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
             continue
         record = loads_line(line, path, lineno)
         try:
-            if not isinstance(record, dict) or not isinstance(record.get("blocks"), list):
-                raise ValueError("no 'blocks'")
+            problem = shape_problem(record)
+            if problem:
+                ident = record.get("id") if isinstance(record, dict) else None
+                if isinstance(ident, str) and isinstance(record.get("blocks"), list):
+                    raise InputError(f"damaged record: {problem}", path=path, line=lineno,
+                                     item=ident, hint="clean its input again")
+                raise InputError(f"not an mtclean record: {problem}", path=path,
+                                 line=lineno, hint="restore and review read the JSON Lines "
+                                 "that `mtclean clean` and `mtclean run` write")
             items.append(Item.from_dict(record))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(f"not an mtclean record ({type(exc).__name__}: {exc})",
