@@ -194,8 +194,11 @@ def parse_dated_line(text: str) -> dict[str, str] | None:
 
 # either width: classification runs before repair, which turns one into the other, and
 # a block must keep its kind when its cleaned text is cleaned again
-_CLOSING_EN = tuple(".!?:;\"”’)…。！？：；）》")
-_CLOSING_ZH = tuple("。！？：；”’）….!?:;)")
+_CLOSING_EN = tuple(".!?:;,\"”’)…。！？：；，、）》")
+_CLOSING_ZH = tuple("。！？：；，、”’）….!?:;,)")
+# marks that open what follows: a line ending in one goes on (MT or a typist's opening
+# quote for a closing one, 'deserves thanks. “'), so the mark before them decides
+_OPENING_END = " “‘「『(（[【《"
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
 MAX_TITLE_CHARS = 250
@@ -205,6 +208,10 @@ def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
     if not t:
         return False
+    if t.endswith(tuple(_OPENING_END)):
+        t = t.rstrip(_OPENING_END)
+        if not t:
+            return False
     if lang == "zh":
         return len(t) <= MAX_HEADING_CHARS_ZH and not t.endswith(_CLOSING_ZH)
     return (len(t) <= MAX_HEADING_CHARS_EN and len(t.split()) <= 12

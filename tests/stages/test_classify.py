@@ -359,3 +359,17 @@ def test_a_marked_title_in_each_language_is_a_title():
     # one language's second "# " line is still a heading
     item = clean_text("# Title\n\n# Another line\n\nText here.\n", "t")
     assert [b.kind for b in item.blocks] == ["title", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    # wmt21 newstest2021.zh-en.ref.A.en line 192: a closing quote typed as an opening one
+    "He said, “Vietnam deserves ASEAN’s thanks for these things. “",
+    "We have a responsibility as entrepreneurs to help them, “",
+    "不管需要什么，",  # wmt22 generaltest2022 zh-en pa.10292, refA: a line cut at a comma
+])
+def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
+    lang_text = "He went on to explain the plan in detail." if line.isascii() or "“" in line \
+        else "他接着详细解释了这项计划。"
+    item = clean_text(f"Title of the news\n\nThe first paragraph is here.\n\n{line}\n\n"
+                      f"{lang_text}\n")
+    assert [b.kind for b in item.blocks][2] == "paragraph"
