@@ -4,8 +4,10 @@ MT of Chinese regulations renders 第十一条 (Article 11) now as "Article 11",
 bare ordinal "Eleventh", which reads as the start of a sentence: "Eleventh to apply for
 registration, ..." next to "Article 10 The registration authority ...". A block that
 starts with an ordinal is ordinary English too ("Third quarter GDP grew"), so an ordinal
-becomes "Article N" only where the item is a regulation and the number fits between its
-neighbours: the article before it is N - 1, or the one after it is N + 1.
+becomes "Article N" only where the item is a regulation (at least two blocks start with
+an article's own number, "Article 10 The ...", not a reference, "Article 2 of the
+Measures ...") and the number fits between its neighbours: the article before it is
+N - 1, or the one after it is N + 1.
 """
 from __future__ import annotations
 
@@ -26,7 +28,10 @@ _UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth elev
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _TENTHS = {word[:-1] + "ieth": value for word, value in _TENS.items()}  # twentieth
-_ARTICLE = re.compile(r"Article (\d+)\b")
+# an article's own number, as a regulation gives it: "Article 10 The registration ...";
+# not a reference to one ("Article 2 of the Measures defines ...")
+_ARTICLE = re.compile(r"Article (\d+)(?=[ \t]+[A-Z\"“(]|[ \t]*[:.]?[ \t]*\Z)")
+MIN_ARTICLES = 2  # "Article N" blocks that make an item a regulation
 # an ordinal, the space after it and the first letter of what follows (not a comma:
 # "First, the ministry ..." is English as written)
 _ORDINAL = re.compile(rf"((?:{'|'.join(w.capitalize() for w in _TENS)})[- ][a-z]+|[A-Z][a-z]+)"
@@ -93,14 +98,15 @@ def number_articles(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
     >>> item = Item("r", blocks=(
     ...     Block("paragraph", "en", en="Article 10 The registration authority shall act."),
     ...     Block("paragraph", "en", en="Eleventh to apply for registration, submit it."),
+    ...     Block("paragraph", "en", en="Article 12 The authority shall reply."),
     ...     Block("paragraph", "en", en="Third quarter GDP grew.")))
     >>> [b.en for b in number_articles(item).blocks][1:]
-    ['Article 11 To apply for registration, submit it.', 'Third quarter GDP grew.']
+    ['Article 11 To apply for registration, submit it.', 'Article 12 The authority shall reply.', 'Third quarter GDP grew.']
     """
     if ARTICLE_NUMBERS in disabled:
         return item
     numbers = _numbers(item)
-    if not any(is_article for _, _, is_article in numbers):
+    if sum(1 for _, _, is_article in numbers if is_article) < MIN_ARTICLES:
         return item
     fitting = _fitting(numbers)
     if not fitting:

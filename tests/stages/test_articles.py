@@ -33,9 +33,10 @@ def english(text, config=Config()):
                   "60 days."]),
     # ordinals before the first "Article N" count back from it
     ("Rules\n\nEighth these rules apply.\n\nNinth the bureau keeps the register.\n\n"
-     "Article 10 Each unit reports once a year.\n",
+     "Article 10 Each unit reports once a year.\n\nArticle 11 Reports are public.\n",
      ["Article 8 These rules apply.", "Article 9 The bureau keeps the register."]),
-    ("Rules\n\nArticle 20 Funds are audited.\n\nTwenty-first the audit is published.\n",
+    ("Rules\n\nArticle 19 Funds are kept.\n\nArticle 20 Funds are audited.\n\n"
+     "Twenty-first the audit is published.\n",
      ["Article 21 The audit is published."]),
     # rows that must not change: no article in the item, a number that does not fit,
     # an ordinal followed by a comma
@@ -43,6 +44,11 @@ def english(text, config=Config()):
     ("Rules\n\nArticle 2 Scope.\n\nNinth plan targets were met early.\n\nArticle 3 Terms.\n",
      []),
     ("Rules\n\nArticle 4 Scope.\n\nFifth, the bureau acts.\n\nArticle 6 Terms.\n", []),
+    # news citing an article is no regulation: "Article 2 of the Measures" is a reference
+    ("New measures on charitable trusts take effect\n\nArticle 2 of the Measures defines a "
+     "charitable trust.\n\nThird parties that manage trust assets must register.\n", []),
+    ("Rules\n\nArticle 2 Scope.\n\nThird parties that manage trust assets must register.\n",
+     []),
 ])
 def test_article_numbers(text, changed):
     item, blocks = english(text)
