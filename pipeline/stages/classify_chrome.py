@@ -23,7 +23,9 @@ _STRICT_SITE = (
     r"(?:\s+[\w-]+(?:\.[\w-]+)+)?"
     r"|CNN|China\s+News(?:\s+Network|\s+Service)?|China\s+New\s+Network|Zhongxin\s+network"
     r"|Huasheng\s+Online|(?:[\w'’]+\s+){1,2}Daily(?:\s+(?:News|Online|Network))?"
-    r"|\p{Han}{1,10}(?:网|在线)"
+    r"|\p{Han}{1,10}(?:(?<!" + "|".join(("互联", "物联", "安全", "保障", "防护", "关系", "电",
+                                         "天", "法", "渔", "上", "信息", "服务", "织")) +
+    r")网|在线)"
 )
 _SITE = regex.compile(
     r"(?:" + _STRICT_SITE +
@@ -50,6 +52,12 @@ _SITE_WORD = re.compile("|".join(re.escape(w) for w in (
     "网", "在线", "日报", "新闻", "晚报", "早报")))
 
 
+# a word in lower case that is no small word: site names are names, capitalised
+# ("People's Daily Online", "Lao Niu Foundation Net"); a domain is one word with dots
+_LOWER_WORD = regex.compile(r"(?:^|(?<=\s))(?!(?:of|and|the|for|on|in|at)\s)"
+                            r"[a-z][\w'’&-]*(?=\s|$)")
+
+
 def _is_site(segment: str, strict: bool = False) -> bool:
     seg = segment.strip()
     if not seg or len(seg) > MAX_SITE_CHARS:
@@ -59,7 +67,10 @@ def _is_site(segment: str, strict: bool = False) -> bool:
     # to "i" and a combining dot)
     if "\u0130" not in seg and not _SITE_WORD.search(seg.casefold()):
         return False
-    return bool((_STRICT if strict else _SITE).fullmatch(seg))
+    if _STRICT.fullmatch(seg):
+        return True
+    # a name not known by itself is capitalised: "the last safety net" is a subtitle
+    return not strict and not _LOWER_WORD.search(seg) and bool(_SITE.fullmatch(seg))
 
 
 def split_site(title: str) -> tuple[str, str, str] | None:
@@ -75,6 +86,10 @@ def split_site(title: str) -> tuple[str, str, str] | None:
     True
     >>> split_site("Promote industrial projects-Hunan Daily News - 华声在线")
     ('', 'Promote industrial projects', '-Hunan Daily News - 华声在线')
+    >>> split_site("Minimum living allowance - the last safety net") is None
+    True
+    >>> split_site("智慧养老——让老人乐享互联网") is None
+    True
     """
     if not _SEP_CHARS.search(title):
         return None  # no separator and no hyphen: nothing can be cut

@@ -93,6 +93,12 @@ def test_parse_meta(line, fields):
     ("Long-term care insurance - a pilot in Qingdao", None),
     ("Xinhua Net", None),
     ("China - Xinhua", None),
+    # subtitles that end in a word a site name ends in
+    ("Minimum living allowance - the last safety net", None),
+    ("Charity 2.0 - giving goes online", None),
+    ("智慧养老——让老人乐享互联网", None),
+    ("民政部：兜住兜牢民生底线——织密织牢社会救助安全网", None),
+    ("Tea expo opens - xinhua net", ("", "Tea expo opens", " - xinhua net")),  # a known name
 ])
 def test_split_site(title, parts):
     assert split_site(title) == parts
