@@ -36,7 +36,9 @@ DUPLICATE = structural(
 
 _C = r"\s*[:：]\s*"
 _META_LABELS = {
-    "date": r"DATA|Date|Published|Release\s+date|Time|日期|时间|发布时间|发布日期",
+    "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed)?|Publication|"
+            r"Post(?:ed)?|Update(?:d)?)\s+(?:date|time|on)|Last\s+updated|Time|日期|时间|"
+            r"发布时间|发布日期|发表时间|发稿时间|更新时间",
     "views": r"Views|Hits|Clicks|Reads|浏览次数|浏览量|阅读|点击",
     "source": r"Source|来源|稿件来源|信息来源",
     "author": r"Author|Writer|Written\s+by|作者|撰稿",
@@ -66,6 +68,15 @@ _DATETIME_LINE = regex.compile(
     r"\A\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|"
     r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
+
+# "Photo:" opens a caption too: as metadata, its value is a few names ("Wang Sishuo",
+# "Li Ming, Zhang Wei"). (MT glues other labels to the next line's words: "Author: Lin
+# Ao Tibetan antelope ...", metadata all the same.)
+NAMES = ("photographer",)
+MAX_NAME_WORDS = 6
+# what a bare "Time:" label's value opens with on a page's metadata line: a date
+_DATE_FIRST = regex.compile(r"\d{4}[-/.年]|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+                            r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
 
 # Longer blocks are prose: scanning megabytes for labels would only find false ones.
 MAX_META_CHARS = 2000
@@ -117,7 +128,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
     # fast exit for prose: a metadata line has a label right at its start, or right after
     # a leading date (the checks below would reject any other line after a full scan)
     start = lead.end() if lead else 0
-    start += len(text) - start - len(text[start:].lstrip())
+    start += len(text) - start - len(text[start:].lstrip(" \t\n\u3000\xa0|｜/·" if lead else None))
     # every label ends in a colon: without one, no label can match
     labelled = (":" in text or "：" in text) and _LABEL.match(text, start)
     if not labelled and (
@@ -132,7 +143,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
     # "source:" mid-sentence is not metadata
     first = labels[0].start() if labels else len(text)
     prefix = text[:first].strip()
-    if prefix and not (lead and lead.end() >= len(text[:first].rstrip())):
+    if prefix and not (lead and lead.end() >= len(text[:first].rstrip(" \t|｜/·"))):
         return None
     fields: dict[str, str] = {}
     if lead:
@@ -146,7 +157,11 @@ def parse_meta(text: str) -> dict[str, str] | None:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
+        if key in NAMES and len(value.split()) > MAX_NAME_WORDS:
+            return None  # "Photo: Volunteers distribute relief supplies to ...": a caption
         if key == "date":
+            if m.group("label").lower() in ("time", "时间") and not _DATE_FIRST.match(value):
+                return None  # "Time: 9:00-17:00, August 12" of a notice is its content
             d = iso_date(value)
             if d:
                 fields["date"] = d

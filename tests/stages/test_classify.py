@@ -52,6 +52,20 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Editor's Note: this article first appeared in 2020.", None),
     ("2022-08-17 was the day the 23rd class opened in Hohhot and online.", None),
     ("会议时间：8月12日", None),
+    # labels of other CMSs
+    ("Release time: 2022-08-17 10:30  Source: Civil Affairs Bureau",
+     {"date": "2022-08-17", "time": "10:30", "source": "Civil Affairs Bureau"}),
+    ("Publish time: 2022-08-17", {"date": "2022-08-17"}),
+    ("Publication date: 2022-08-17", {"date": "2022-08-17"}),
+    ("Published on: 2022-08-17", {"date": "2022-08-17"}),
+    ("Update time: 2022-08-17", {"date": "2022-08-17"}),
+    ("2022-08-17 | Source: MCA", {"date": "2022-08-17", "source": "MCA"}),
+    ("Time: 2022-08-17 10:30", {"date": "2022-08-17", "time": "10:30"}),
+    # content that looks like a label: a notice's time, a photo's caption
+    ("Time: 9:00-17:00, August 12, 2022", None),
+    ("Photo: Volunteers distribute relief supplies to residents of a flood-hit village.",
+     None),
+    ("Photo: Wang Sishuo", {"photographer": "Wang Sishuo"}),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
