@@ -172,11 +172,14 @@ _CHROME_PATTERNS = (
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
     r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
     r"(?:\s*[,/|]?\s*[\w.+]+){0,6}",
-    r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the)\b.{0,40}"
+    # (the account is what is followed: "follow the instructions on the bureau's WeChat
+    # official account to apply" is content)
+    r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the|this)\b(?:\s+[\w'’-]+){0,3}?\s*"
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
     r"(?:Scan|Long\s+press).{0,40}QR\s+code.{0,60}",
     r".{0,20}SMS\s+subscription.{0,60}",
-    r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?.{0,40}|(?:Your\s+)?Comments?\s*[:：]?",
+    r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
+    r"|(?:Your\s+)?Comments?\s*[:：]?",
     r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/]\s*(?:Subscribe|Sign\s+up|Log\s*in"
     r"|Register))*\s*[:：]?",
     # "click to correct the error", mobile station

@@ -164,6 +164,10 @@ def test_split_breadcrumb(title, parts):
     ("Close cooperation between government and social organizations.", False),
     ("Comments from the public are welcome until May 1.", False),
     ("Register social organizations online", False),
+    ("Please follow the instructions on the bureau's WeChat official account to apply for "
+     "the subsidy.", False),
+    ("Leave your comments on the draft regulation by May 1", False),
+    ("Follow the Lao Niu Foundation official account", True),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
