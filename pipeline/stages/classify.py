@@ -619,8 +619,25 @@ def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
 SAME_HEADLINE_RATIO = 0.75
 
 
+_NUMBER = regex.compile(r"\d+")
+
+
+def _same_numbers(title: str, text: str) -> bool:
+    """Does ``text`` give no number that ``title`` does not, but for a date (a dateline,
+    "Beijing, December 11: ...")? (A repeat may leave a number out.)
+
+    >>> _same_numbers("5 tents for 300 families", "on 11 december 2020 5 tents for 300 families")
+    True
+    >>> _same_numbers("500 000 yuan", "800 000 yuan"), _same_numbers("500 species", "species")
+    (False, True)
+    """
+    extra = Counter(_NUMBER.findall(text)) - Counter(_NUMBER.findall(title))
+    return all(int(n) <= 31 or 1900 <= int(n) <= 2100 for n in extra)
+
+
 def same_headline(a: str, b: str) -> bool:
-    """Are two (comparable) texts the same headline, perhaps worded apart by MT?
+    """Are two (comparable) texts, a headline and a text after it, the same headline,
+    perhaps worded apart by MT? The text gives no number the headline does not.
 
     Words are compared for English, characters for Chinese; the texts must be of about
     the same length, so a lead paragraph that expands the headline is not one.
@@ -630,9 +647,14 @@ def same_headline(a: str, b: str) -> bool:
     True
     >>> same_headline("israel strengthens measures", "israel strengthens measures to stop the epidemic from coming back")
     False
+    >>> same_headline("bureau donates 500 000 yuan to flood victims in hefei",
+    ...               "bureau donates 800 000 yuan to flood victims in hefei")
+    False
     """
     if a == b:
         return bool(a)
+    if not _same_numbers(a, b):
+        return False  # "donates 800,000 yuan" under "donates 500,000 yuan": a new fact
     ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
     if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
         return False

@@ -397,3 +397,12 @@ def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
     item = clean_text(f"Title of the news\n\nThe first paragraph is here.\n\n{line}\n\n"
                       f"{lang_text}\n")
     assert [b.kind for b in item.blocks][2] == "paragraph"
+
+
+def test_a_first_paragraph_with_another_number_than_the_headline_is_no_repeat():
+    text = ("Civil Affairs Bureau donates 500,000 yuan to flood victims in Hefei\n\n"
+            "Civil Affairs Bureau donates 800,000 yuan to flood victims in Hefei.\n\n"
+            "The money will buy tents.\n")
+    assert [b.kind for b in clean_text(text).blocks] == ["title", "paragraph", "paragraph"]
+    same = text.replace("800,000", "500,000")
+    assert [b.kind for b in clean_text(same).blocks][1] == "duplicate"
