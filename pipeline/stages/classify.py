@@ -58,15 +58,15 @@ _LABEL = regex.compile(
     regex.IGNORECASE | regex.VERSION1)
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
 _DMY_DATE = regex.compile(
-    r"(?<!\d)(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})",
+    r"(?<!\d)(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[,，]?\s*(\d{4})",
     regex.IGNORECASE)
 _MDY_DATE = regex.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?[,，]?\s*(\d{4})",
     regex.IGNORECASE)
 _TIME = regex.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 _DATETIME_LINE = regex.compile(
     r"\A\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|"
-    r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+    r"\d{1,2}\s+[A-Za-z]{3,9}\.?[,，]?\s*\d{4})(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 
 
 # "Photo:" opens a caption too: as metadata, its value is a few names ("Wang Sishuo",

@@ -167,11 +167,11 @@ _CHROME_PATTERNS = (
     r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
     r"(?:[【\[]\s*(?:Print|Close|Close\s+window|Collect|Favorites|Top|Back|E-?mail)\s*[】\]]\s*)+",
     r"(?:Print|Close(?:\s+window)?|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
-    r"(?:\s*[|/]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
+    r"(?:\s*[|/｜／]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
     # sharing and following
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
     r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
-    r"(?:\s*[,/|]?\s*[\w.+]+){0,6}",
+    r"(?:\s*[,/|，／｜]?\s*[\w.+]+){0,6}",
     # (the account is what is followed: "follow the instructions on the bureau's WeChat
     # official account to apply" is content)
     r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the|this)\b(?:\s+[\w'’-]+){0,3}?\s*"
@@ -180,7 +180,7 @@ _CHROME_PATTERNS = (
     r".{0,20}SMS\s+subscription.{0,60}",
     r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
     r"|(?:Your\s+)?Comments?\s*[:：]?",
-    r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/]\s*(?:Subscribe|Sign\s+up|Log\s*in"
+    r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/｜／]\s*(?:Subscribe|Sign\s+up|Log\s*in"
     r"|Register))*\s*[:：]?",
     # "click to correct the error", mobile station
     r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",

@@ -66,6 +66,9 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Photo: Volunteers distribute relief supplies to residents of a flood-hit village.",
      None),
     ("Photo: Wang Sishuo", {"photographer": "Wang Sishuo"}),
+    # a full-width comma, as MT leaves it: the line is metadata before repair and after
+    ("26 Jul，2020 17:37:29 Source: People's Daily Online",
+     {"date": "2020-07-26", "time": "17:37:29", "source": "People's Daily Online"}),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
@@ -168,6 +171,7 @@ def test_split_breadcrumb(title, parts):
      "the subsidy.", False),
     ("Leave your comments on the draft regulation by May 1", False),
     ("Follow the Lao Niu Foundation official account", True),
+    ("Print｜Close", True),  # full-width bar: chrome before repair and after
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
