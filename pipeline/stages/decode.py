@@ -1,7 +1,9 @@
 """Stage 1, decode: bytes to text.
 
 UTF-8 (with or without BOM), UTF-16/32 (with a BOM, or UTF-16 recognised by its zero
-bytes), GB18030 (a superset of GBK and GB2312) and Big5 are recognised. Binary files and
+bytes), GB18030 (a superset of GBK and GB2312) and Big5 (when most of the Chinese they
+give is common characters), and, for mostly-ASCII text none of these read, Windows-1252
+are recognised. Binary files and
 text that mixes encodings are refused with a :class:`~pipeline.errors.DecodeError` that
 names the line. Nothing is normalised here: the decoded text is what ``mtclean restore``
 gives back, and every later change to it is an edit.
@@ -91,12 +93,41 @@ def _gb2312_level1(c: str) -> bool:
     return 0xB0 <= b[0] <= 0xD7
 
 
+def _gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _big5_frequent(c: str) -> bool:
     try:
         b = c.encode("big5")
     except UnicodeEncodeError:
         return False
     return 0xA4 <= b[0] <= 0xC6
+
+
+# Chinese decoded from its own encoding is mostly usual characters (GB2312's, Big5's
+# frequent block); English in Windows-1252 read as GB18030 gives GBK's extension, whose
+# second byte can be ASCII ("ministry\x92s" -> "ministry抯")
+MIN_USUAL_HAN = 0.5
+MIN_ASCII_WESTERN = 0.9
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """English (or another Western language) in Windows-1252, the encoding of Western
+    Windows editors: mostly ASCII, the rest curly quotes, dashes and accented letters."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    ascii_share = sum(1 for c in text if c < "\x80") / max(1, len(text))
+    if ascii_share < MIN_ASCII_WESTERN or not _plausible(text) or \
+            not all(c.isprintable() or c in "\t\n\r\f\v" for c in text if c >= "\x80"):
+        return None
+    return text, "cp1252"
 
 
 def _plausible(text: str) -> bool:
@@ -150,20 +181,21 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
                           "not UTF-8", path=name, line=_line_of(data, bad),
                           hint="convert the whole file to one encoding (UTF-8)")
     candidates = []
-    for encoding, common in (("gb18030", _gb2312_level1), ("big5", _big5_frequent)):
+    for encoding, common, usual in (("gb18030", _gb2312_level1, _gb2312),
+                                    ("big5", _big5_frequent, _big5_frequent)):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible(text):
+        if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
     if not candidates:
-        guessed = _utf16_han(data)
+        guessed = _utf16_han(data) or _western(data)
         if guessed:
             return guessed
-        raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5", path=name,
-                          line=_line_of(data, bad))
+        raise DecodeError("not text in UTF-8, UTF-16, GB18030, Big5 or Windows-1252",
+                          path=name, line=_line_of(data, bad))
     candidates.sort(reverse=True)
     _, _, encoding, text = candidates[0]
     return text, encoding

@@ -21,6 +21,22 @@ def test_encodings(data, encoding):
     assert "民政部" in text or "Plain" in text
 
 
+ENGLISH = "Ministry\u2019s charity training opens \u2014 the officials said it\u2019s a milestone.\n"
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    # a Windows editor's English: GB18030 reads its curly quotes as rare Han ("ministry抯")
+    (ENGLISH.encode("cp1252"), ENGLISH, "cp1252"),
+    ("Caf\u00e9 owners in Hohhot donated 500 meals.\n".encode("cp1252"),
+     "Caf\u00e9 owners in Hohhot donated 500 meals.\n", "cp1252"),
+    # English with a rare Chinese name in GBK stays GB18030
+    ("The 鄂 city and 埇桥 district met.\n".encode("gb18030"),
+     "The 鄂 city and 埇桥 district met.\n", "gb18030"),
+])
+def test_western_text_is_not_read_as_chinese(data, text, encoding):
+    assert decode_bytes(data) == (text, encoding)
+
+
 @pytest.mark.parametrize("data,message", [
     (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
     (b"PK\x03\x04\x14\x00", "ZIP"),
