@@ -219,8 +219,9 @@ def interleaved_cut(docs, zh_key, en_key):
 
 def dropped_paragraphs(docs, zh_key, en_key):
     """Leave one English segment out of each document (seeded) and count how often the
-    Chinese segment is reported by qa.missing, and how many other blocks are."""
-    found = false_alarms = tried = 0
+    Chinese segment is reported by qa.missing, how many other blocks are, and the
+    documents with a block pair that is wrong (a reading shifted towards the gap)."""
+    found = false_alarms = tried = shifted = 0
     for doc in docs:
         segs = [s for s in doc["segments"] if s[zh_key].strip() and s[en_key].strip()]
         if len(segs) < 3:
@@ -231,10 +232,36 @@ def dropped_paragraphs(docs, zh_key, en_key):
         item = clean_sources(doc["doc_id"], [SourceText("zh", zh, lang="zh"),
                                              SourceText("en", en, lang="en")])
         tried += 1
+        english = [k for k in range(len(segs)) if k != drop]  # segment of each English block
+        shifted += any(b.zh_origin.pos != english[b.en_origin.pos] for b in item.blocks
+                       if b.zh and b.en and b.zh_origin and b.en_origin)
         reported = [item.blocks[c.block].zh for c in item.checks if c.check == "qa.missing"]
         found += segs[drop][zh_key].strip() in [(r or "").strip() for r in reported]
         false_alarms += sum(1 for r in reported if (r or "").strip() != segs[drop][zh_key].strip())
-    return found, tried, false_alarms
+    return found, tried, false_alarms, shifted
+
+
+def left_out_runs(docs, zh_key, en_key, side: str, per_doc: int = 4):
+    """One segment of one side left out, at up to ``per_doc`` places per document
+    (seeded): the runs with a block pair that is wrong, and the wrong pairs."""
+    runs = wrong_runs = wrong = 0
+    for doc in docs:
+        segs = [s for s in doc["segments"] if s[zh_key].strip() and s[en_key].strip()]
+        if len(segs) < 4:
+            continue
+        rng = random.Random(doc["doc_id"] + "left out")
+        for drop in rng.sample(range(1, len(segs)), min(per_doc, len(segs) - 1)):
+            zh = [k for k in range(len(segs)) if side != "zh" or k != drop]
+            en = [k for k in range(len(segs)) if side != "en" or k != drop]
+            item = clean_sources(doc["doc_id"], [
+                SourceText("zh", "\n\n".join(segs[k][zh_key] for k in zh), lang="zh"),
+                SourceText("en", "\n\n".join(segs[k][en_key] for k in en), lang="en")])
+            bad = sum(1 for b in item.blocks if b.zh and b.en and b.zh_origin and b.en_origin
+                      and zh[b.zh_origin.pos] != en[b.en_origin.pos])
+            runs += 1
+            wrong_runs += bad > 0
+            wrong += bad
+    return wrong_runs, runs, wrong
 
 
 def markdown_again(docs, zh_key, en_key, variants: int = 8):
@@ -300,10 +327,18 @@ def main(argv=None):
         p, r, shifted, pages = interleaved_cut(docs, zh_key, en_key)
         print(f"  interleaved file without the Chinese headline, 1 English segment cut "
               f"short: precision {p:.3f} recall {r:.3f} ({shifted}/{pages} pages shifted)")
-        found, tried, false_alarms = dropped_paragraphs(docs, zh_key, en_key)
+        found, tried, false_alarms, shifted = dropped_paragraphs(docs, zh_key, en_key)
         print(f"  one English segment left out per document: qa.missing found it in "
-              f"{found}/{tried} documents ({false_alarms} other blocks reported)")
+              f"{found}/{tried} documents ({false_alarms} other blocks reported); a wrong "
+              f"block pair in {shifted}/{tried}")
         mt_zh, mt_en = (mt[1], en_key) if mt[0] == "zh" else (zh_key, mt[1])
+        for label, zk, ek, side in (("English", zh_key, en_key, "en"),
+                                    ("Chinese", zh_key, en_key, "zh"),
+                                    (f"English ({mt[1]})" if mt[0] == "en" else
+                                     f"Chinese ({mt[1]})", mt_zh, mt_en, mt[0])):
+            wrong_runs, runs, wrong = left_out_runs(docs, zk, ek, side)
+            print(f"  one {label} segment left out, up to 4 places per document: a wrong "
+                  f"block pair in {wrong_runs}/{runs} runs ({wrong} pairs)")
         differ, tried = markdown_again(docs, mt_zh, mt_en)
         print(f"  pairs ({mt[1]}) with segments left out or cut short: the Markdown of "
               f"{differ}/{tried} reads back differently")

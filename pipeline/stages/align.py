@@ -215,10 +215,24 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
             if len(b.text(b.sides[0]) or "") <= MAX_TITLE_CHARS:
                 kinds[idx[0]] = "title"
     if len(docs) == 1:
-        return _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
+        plan, cost = _plan_interleaved(item, zh_idx + en_idx, kinds, ratio)
+        paired = _pairs_ratio(item, plan, ratio)
+        if paired is not None:  # (as for two files, below)
+            again, again_cost = _plan_interleaved(item, zh_idx + en_idx, kinds, paired)
+            if again_cost < cost:
+                plan = again
+        return plan
     zu, zl, zown = _sequence(item, zh_idx, "zh", kinds)
     eu, el, eown = _sequence(item, en_idx, "en", kinds)
     beads = align_units(zu, eu, ratio, zh_layout=zl, en_layout=el, kind_cost=True)
+    paired = _paired_ratio(beads, zu, eu, ratio)
+    if paired is not None:
+        # text left out on one side makes the whole-item ratio wrong, and a wrong ratio
+        # shifts pairs towards the gap: the pairs found tell the item's own ratio, and
+        # the alignment that costs less under its ratio is taken
+        again = align_units(zu, eu, paired, zh_layout=zl, en_layout=el, kind_cost=True)
+        if _path_cost(again, zu, eu, paired) < _path_cost(beads, zu, eu, ratio):
+            beads, ratio = again, paired
     sizes = {i: block_size(us, "zh", ratio) for i, us in _by_block(zu, zown, zh_idx).items()}
     sizes.update({i: block_size(us, "en", ratio)
                   for i, us in _by_block(eu, eown, en_idx).items()})
@@ -230,6 +244,62 @@ def plan_alignment(item: Item) -> list[tuple[tuple[int, ...], tuple[int, ...], f
         [u for i in es for u in en_units_of(item, i, kinds)], ratio),
         lambda i: null_cost(sizes[i]))
     return _english_first_in_gaps(plan)
+
+
+MIN_RATIO_UNIT = 10  # Chinese characters of a sentence whose pair tells the ratio
+RATIO_CHANGE = 0.1  # a ratio this much further off is worth a second search
+MIN_RATIO_PAIRS = 3
+
+
+def _paired_ratio(beads: list[Bead], zu: list[Unit], eu: list[Unit],
+                  ratio: float) -> float | None:
+    """The English-to-Chinese length ratio of the 1-1 sentence pairs found, when some
+    units found no counterpart and it differs from ``ratio`` by more than
+    :data:`RATIO_CHANGE`; else None. The median, so that the pairs a wrong ratio shifted
+    do not decide it.
+
+    >>> u = lambda n: Unit(n, frozenset())
+    >>> zu, eu = [u(20), u(20), u(20), u(30)], [u(100), u(100), u(100)]
+    >>> beads = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 1.0), Bead((2,), (2,), 1.0),
+    ...          Bead((3,), (), 0.0)]
+    >>> _paired_ratio(beads, zu, eu, 3.8), _paired_ratio(beads, zu, eu, 4.8)
+    (5.0, None)
+    """
+    if all(b.zh and b.en for b in beads):
+        return None
+    ratios = sorted(eu[b.en[0]].length / zu[b.zh[0]].length for b in beads
+                    if len(b.zh) == len(b.en) == 1 and zu[b.zh[0]].length >= MIN_RATIO_UNIT)
+    if len(ratios) < MIN_RATIO_PAIRS:
+        return None
+    mid = len(ratios) // 2
+    median = ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
+    median = min(max(median, 1.5), 8.0)
+    return median if abs(median - ratio) > RATIO_CHANGE * ratio else None
+
+
+def _pairs_ratio(item: Item, plan, ratio: float) -> float | None:
+    """:func:`_paired_ratio` of an interleaved file's block pairs."""
+    zu = [Unit(visible_length(item.blocks[zs[0]].zh or ""), frozenset()) for zs, es, _ in plan
+          if len(zs) == len(es) == 1]
+    eu = [Unit(visible_length(item.blocks[es[0]].en or ""), frozenset()) for zs, es, _ in plan
+          if len(zs) == len(es) == 1]
+    beads = [Bead((k,), (k,), 0.0) for k in range(len(zu))]
+    if len(zu) == len(plan):
+        return None
+    return _paired_ratio(beads + [Bead((), (), 0.0)], zu, eu, ratio)
+
+
+def _path_cost(beads: list[Bead], zu: list[Unit], eu: list[Unit], ratio: float) -> float:
+    """What a bead sequence costs under ``ratio``: its pairs as the search costs them,
+    and what is left out as whole blocks are (:func:`null_cost`)."""
+    total = 0.0
+    for b in beads:
+        if b.zh and b.en:
+            total += bead_cost([zu[i] for i in b.zh], [eu[j] for j in b.en], ratio, True)[0]
+        else:
+            total += null_cost(block_size([zu[i] for i in b.zh], "zh", ratio) if b.zh
+                               else block_size([eu[j] for j in b.en], "en", ratio))
+    return total
 
 
 def _title_pair(item: Item, zh_idx: list[int], en_idx: list[int], ratio: float):
@@ -365,7 +435,7 @@ def _plan_interleaved(item: Item, indexes: list[int], kinds, ratio: float):
         if best is None or key < best[0]:
             best = (key, plan)
     assert best is not None  # (two readings were weighed)
-    return best[1]
+    return best[1], best[0][1]
 
 
 def _trim_group(group, sizes, ratio: float):

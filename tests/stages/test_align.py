@@ -397,3 +397,16 @@ def test_a_headline_given_in_both_languages_pairs_on_a_short_page():
     item = clean_text("民政部召开会议\n\nMinistry holds meeting\n\nThe Ministry of Civil "
                       "Affairs held a meeting in Beijing on Monday.\n", "t")
     assert not any(b.lang == "zh+en" for b in item.blocks)
+
+
+def test_a_segment_left_out_does_not_shift_the_pairs_before_it():
+    """The English of the last, longest segment left out: the ratio of the whole texts
+    is then far too low (3.4 against this translation's 4.8), and with it every pair
+    after the headline shifted by one towards the gap. The pairs found tell the ratio."""
+    doc = json.loads((DATA / "wmt22_hunan_ribao_7750.json").read_text(encoding="utf-8"))
+    zh, en = doc["zh"], doc["en"][:-1]
+    item = clean_sources("doc", [SourceText("zh", "\n\n".join(zh), lang="zh"),
+                                 SourceText("en", "\n\n".join(en), lang="en")])
+    pairs = [(b.zh_origin.pos, b.en_origin.pos) for b in item.blocks if b.zh and b.en]
+    assert pairs == [(k, k) for k in range(len(en))]
+    assert [b.zh_origin.pos for b in item.blocks if b.zh and not b.en] == [len(zh) - 1]
