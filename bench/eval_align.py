@@ -268,8 +268,8 @@ def markdown_again(docs, zh_key, en_key, variants: int = 8):
     """Pairs with blocks that have no counterpart, made from each document (seeded):
     3 to 12 segments, one to three of them left out on one side or cut short. How many
     read back differently when their Markdown is cleaned again (the Markdown shows the
-    pairing only by order and script)."""
-    differ = tried = 0
+    pairing only by order and script), and how many of their block pairs are wrong."""
+    differ = tried = wrong = 0
     for doc in docs:
         segs = [s for s in doc["segments"] if (s.get(zh_key) or "").strip()
                 and (s.get(en_key) or "").strip()]
@@ -277,26 +277,29 @@ def markdown_again(docs, zh_key, en_key, variants: int = 8):
         for _ in range(variants):
             k = min(len(segs), rng.randint(3, 12))
             start = rng.randrange(len(segs) - k + 1)
-            zh = [s[zh_key] for s in segs[start:start + k]]
-            en = [s[en_key] for s in segs[start:start + k]]
+            zh = [(j, s[zh_key]) for j, s in enumerate(segs[start:start + k])]
+            en = [(j, s[en_key]) for j, s in enumerate(segs[start:start + k])]
             for _ in range(rng.randint(1, 3)):
                 if len(zh) < 2 or len(en) < 2:
                     break
                 r, i = rng.random(), rng.randrange(min(len(zh), len(en)))
-                if r < 0.3:
-                    zh[i] = zh[i][:max(2, len(zh[i]) // 5)] + "。"  # a truncated translation
+                if r < 0.3:  # a truncated translation
+                    zh[i] = (zh[i][0], zh[i][1][:max(2, len(zh[i][1]) // 5)] + "。")
                 elif r < 0.5:
                     del zh[i]
                 elif r < 0.7:
                     del en[i]
                 else:
-                    en[i] = en[i].split(",")[0] + "."
-            item = clean_sources(doc["doc_id"], [SourceText("zh", "\n\n".join(zh), lang="zh"),
-                                                 SourceText("en", "\n\n".join(en), lang="en")])
+                    en[i] = (en[i][0], en[i][1].split(",")[0] + ".")
+            item = clean_sources(doc["doc_id"], [
+                SourceText("zh", "\n\n".join(t for _, t in zh), lang="zh"),
+                SourceText("en", "\n\n".join(t for _, t in en), lang="en")])
             again = clean_text(render_markdown(item), doc["doc_id"])
             tried += 1
             differ += _shown(again) != _shown(item)
-    return differ, tried
+            wrong += sum(1 for b in item.blocks if b.zh and b.en and b.zh_origin
+                         and b.en_origin and zh[b.zh_origin.pos][0] != en[b.en_origin.pos][0])
+    return differ, tried, wrong
 
 
 def _shown(item):
@@ -339,9 +342,9 @@ def main(argv=None):
             wrong_runs, runs, wrong = left_out_runs(docs, zk, ek, side)
             print(f"  one {label} segment left out, up to 4 places per document: a wrong "
                   f"block pair in {wrong_runs}/{runs} runs ({wrong} pairs)")
-        differ, tried = markdown_again(docs, mt_zh, mt_en)
+        differ, tried, wrong = markdown_again(docs, mt_zh, mt_en)
         print(f"  pairs ({mt[1]}) with segments left out or cut short: the Markdown of "
-              f"{differ}/{tried} reads back differently")
+              f"{differ}/{tried} reads back differently; {wrong} wrong block pairs")
         for label, which in (("human translation", None), (f"machine translation {mt[1]}", mt)):
             blocks, fired = check_rates(docs, zh_key, en_key, which, args.show)
             rates = ", ".join(f"{k} {v} ({v / blocks:.1%})" for k, v in sorted(fired.items()))
