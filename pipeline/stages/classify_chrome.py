@@ -103,8 +103,12 @@ def split_site(title: str) -> tuple[str, str, str] | None:
         while end > 1 and (_is_site(title[slice(*segments[end - 1])])
                            or _SECTION.fullmatch(title[slice(*segments[end - 1])].strip())):
             end -= 1
-    # prefix: a site name before the headline ("越南人民报网 - ...")
+    # prefix: a site name before the headline ("越南人民报网 - ..."), and sections after
+    # it ("Joke Collection Website - Bulletin headlines - ...")
     while end - start > 1 and _is_site(title[slice(*segments[start])]):
+        start += 1
+    while 0 < start and end - start > 1 and \
+            _SECTION.fullmatch(title[slice(*segments[start])].strip()):
         start += 1
     cut_start = segments[start][0]
     cut_end = segments[end - 1][1]

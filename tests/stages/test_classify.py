@@ -116,6 +116,10 @@ def test_parse_meta(line, fields):
     ("智慧养老——让老人乐享互联网", None),
     ("民政部：兜住兜牢民生底线——织密织牢社会救助安全网", None),
     ("Tea expo opens - xinhua net", ("", "Tea expo opens", " - xinhua net")),  # a known name
+    # a section after a site before the headline (mt-web-artifacts: an aggregator's title)
+    ("Joke Collection Website - Bulletin headlines - Civil Affairs Bureau holds meeting",
+     ("Joke Collection Website - Bulletin headlines - ", "Civil Affairs Bureau holds meeting",
+      "")),
 ])
 def test_split_site(title, parts):
     assert split_site(title) == parts
