@@ -408,7 +408,34 @@ def classify_item(item: Item, extra=None, disabled: frozenset[str] = frozenset()
                 meta.setdefault(f"{key}_{lang}", value)
     for i, kinds in side_kinds.items():
         blocks[i] = evolve(blocks[i], kind=merged_kind([kinds["zh"]], [kinds["en"]]))
+    if DUPLICATE not in disabled and not side_kinds:
+        _mirror_duplicates(blocks, views)
     return evolve(item, blocks=tuple(blocks), edits=tuple(edits), meta=tuple(meta.items()))
+
+
+def _mirror_duplicates(blocks: list[Block], views) -> None:
+    """Where one file of a pair repeats its headline as its first paragraph (marked
+    ``duplicate``), the other file's first paragraph is its translation: a repeat too,
+    when it is close to its own headline (MT words the two further apart than a
+    repeat in one language, "Israel strengthens prevention and control of repeated
+    outbreaks" and "Israel has stepped up its prevention and control of the outbreak").
+    Left out of the alignment on one side only, the repeat would pull its neighbours'
+    pairs by one. Changes ``blocks`` in place."""
+    firsts = []
+    for view in views:
+        idx = [i for i, _ in view]
+        title = next((i for i in idx if blocks[i].kind == "title"), None)
+        if title is None:
+            return
+        after = next((i for i in idx if i > title
+                      and blocks[i].kind not in ("meta", "boilerplate", "caption")), None)
+        firsts.append((title, after))
+    if not any(a is not None and blocks[a].kind == "duplicate" for _, a in firsts):
+        return
+    for title, after in firsts:
+        if after is not None and blocks[after].kind in ("paragraph", "heading") and \
+                _repeats(_comparable(_text(blocks[title])), _text(blocks[after]), loose=True):
+            blocks[after] = evolve(blocks[after], kind="duplicate")
 
 
 _LEVELS = {"title": 1, "heading": 2}
@@ -617,6 +644,10 @@ def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
 
 
 SAME_HEADLINE_RATIO = 0.75
+SAME_LENGTHS = (0.75, 1.33)
+# where the other file of a pair repeats its headline: MT words the repeat further apart
+LOOSE_HEADLINE_RATIO = 0.5
+LOOSE_LENGTHS = (0.6, 1.67)
 
 
 _NUMBER = regex.compile(r"\d+")
@@ -635,7 +666,7 @@ def _same_numbers(title: str, text: str) -> bool:
     return all(int(n) <= 31 or 1900 <= int(n) <= 2100 for n in extra)
 
 
-def same_headline(a: str, b: str) -> bool:
+def same_headline(a: str, b: str, loose: bool = False) -> bool:
     """Are two (comparable) texts, a headline and a text after it, the same headline,
     perhaps worded apart by MT? The text gives no number the headline does not.
 
@@ -656,23 +687,25 @@ def same_headline(a: str, b: str) -> bool:
     if not _same_numbers(a, b):
         return False  # "donates 800,000 yuan" under "donates 500,000 yuan": a new fact
     ua, ub = (a.split(), b.split()) if a.isascii() and b.isascii() else (list(a), list(b))
-    if min(len(ua), len(ub)) < 4 or not 0.75 <= len(ua) / len(ub) <= 1.33:
+    least, lengths = (LOOSE_HEADLINE_RATIO, LOOSE_LENGTHS) if loose else \
+        (SAME_HEADLINE_RATIO, SAME_LENGTHS)
+    if min(len(ua), len(ub)) < 4 or not lengths[0] <= len(ua) / len(ub) <= lengths[1]:
         return False
     # first SequenceMatcher.quick_ratio(), an upper bound of ratio() (the units the two
     # have in common, in any order), counted without building a matcher
     common = sum((Counter(ua) & Counter(ub)).values())
-    if 2.0 * common / (len(ua) + len(ub)) < SAME_HEADLINE_RATIO:
+    if 2.0 * common / (len(ua) + len(ub)) < least:
         return False
-    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
+    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= least
 
 
-def _repeats(title: str, text: str) -> bool:
+def _repeats(title: str, text: str, loose: bool = False) -> bool:
     """Does ``text``, with or without a site name, repeat the (comparable) ``title``?"""
-    if same_headline(title, _comparable(text)):
+    if same_headline(title, _comparable(text), loose):
         return True
     bare = _without_site(text)
     # a text without a site to cut was compared already
-    return bare != text and same_headline(title, _comparable(bare))
+    return bare != text and same_headline(title, _comparable(bare), loose)
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:

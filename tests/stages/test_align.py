@@ -410,3 +410,25 @@ def test_a_segment_left_out_does_not_shift_the_pairs_before_it():
     pairs = [(b.zh_origin.pos, b.en_origin.pos) for b in item.blocks if b.zh and b.en]
     assert pairs == [(k, k) for k in range(len(en))]
     assert [b.zh_origin.pos for b in item.blocks if b.zh and not b.en] == [len(zh) - 1]
+
+
+def test_a_headline_repeated_in_both_files_is_a_repeat_in_both():
+    """WMT21 newstest2021 zh-en lines 1538 and 1540-1542 (source and Online-A; the site
+    name cut off the headlines, the last pair cut after its first clause): the Chinese
+    repeats its headline word for word, MT words the English repeat apart; left out of
+    the alignment on one side only, it pulled the pairs after it by one."""
+    zh = ["以色列加强对疫情反复的防控", "以色列加强对疫情反复的防控",
+          "新冠肺炎疫情暴发初期，以色列的防控措施成效明显。",
+          "然而，随着防控措施的逐渐解禁，近期以色列国内的新冠肺炎确诊人数有明显上升之势。"]
+    en = ["Israel strengthens prevention and control of repeated outbreaks",
+          "Israel has stepped up its prevention and control of the outbreak",
+          "In the early stages of the outbreak of new coronary pneumonia, Israel's "
+          "prevention and control measures were effective.",
+          "However, with the gradual lifting of the ban on prevention and control measures, "
+          "the number of new confirmed cases of pneumonia in Israel has increased "
+          "significantly recently."]
+    item = clean_sources("doc", [SourceText("zh", "\n\n".join(zh), lang="zh"),
+                                 SourceText("en", "\n\n".join(en), lang="en")])
+    assert [b.kind for b in item.blocks if b.kind == "duplicate"] == ["duplicate"] * 2
+    pairs = [(b.zh_origin.pos, b.en_origin.pos) for b in item.blocks if b.zh and b.en]
+    assert pairs == [(0, 0), (2, 2), (3, 3)]
