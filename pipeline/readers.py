@@ -7,6 +7,7 @@ reason, so a batch run can carry on and nothing is lost; ``strict=True`` raises 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -57,7 +58,9 @@ def _with_record_line(item_id: str, sources: tuple[SourceText, ...], where: str,
 class Rejected:
     where: str
     reason: str
-    original: str | None  # the input text, or the raw JSON line; None if unreadable
+    # the input text, or the raw JSON line; None if unreadable; for a pair of files, the
+    # text of each (None: that one unreadable)
+    original: str | dict[str, str | None] | None
     id: str | None = None
 
     def to_dict(self) -> dict:
@@ -89,12 +92,18 @@ def side_of(path: str) -> tuple[str, str | None]:
 NOT_INPUT_STEMS = ("readme", "source", "sources", "license", "licence", "changelog")
 
 
+PAIR_SUFFIXES = (".zh", ".en")  # NAME.zh with NAME.en, as WMT names its files
+
+
 def _is_input_file(p: Path) -> bool:
+    """A file a folder walk reads. A link that leads nowhere counts, so that reading it
+    fails and it is rejected with its reason rather than left out unseen."""
     name = p.name.lower()
     if name.split(".")[0] in NOT_INPUT_STEMS:
         return False
-    return p.is_file() and not name.startswith(".") and name.endswith(
-        TEXT_SUFFIXES + JSONL_SUFFIXES)
+    return (p.is_file() or (p.is_symlink() and not p.exists())) and \
+        not name.startswith(".") and name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES +
+                                                   PAIR_SUFFIXES)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -103,13 +112,26 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         p = Path(path)
         if path != "-" and p.is_dir():
             found = False
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            unreadable: list[str] = []
+            visited = {os.path.realpath(p)}
+            # linked folders are followed, as linked files are (each real folder once)
+            for root, dirs, files in os.walk(p, onerror=lambda e: unreadable.append(
+                    e.filename), followlinks=True):
+                kept = []
+                for d in sorted(d for d in dirs if not d.startswith(".")):
+                    real = os.path.realpath(os.path.join(root, d))
+                    if real not in visited:
+                        visited.add(real)
+                        kept.append(d)
+                dirs[:] = kept
                 for f in sorted(files):
                     fp = Path(root) / f
                     if _is_input_file(fp):
                         found = True
                         yield str(fp)
+                while unreadable:  # a folder that could not be listed: rejected as such
+                    found = True
+                    yield unreadable.pop(0)
             if not found:
                 raise InputError("folder has no input files (.txt, .md, .jsonl)", path=path,
                                  hint="put input files in it, or name the files")
@@ -161,8 +183,15 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
     return InputItem(item_id, tuple(sources), where)
 
 
-def _text_item(group: list[str], stdin: IO[bytes] | None = None) -> InputItem:
+def _text_item(group: list[str], stdin: IO[bytes] | None = None,
+               root: str | None = None) -> InputItem:
+    """One item from a file or a NAME.zh/NAME.en pair; found in a subfolder of the named
+    folder ``root``, its id is its path from there (``2021/news``)."""
     item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
+    if root is not None:
+        folder = Path(group[0]).parent.relative_to(root)
+        if folder.parts:
+            item_id = f"{folder.as_posix()}/{item_id}"
     return files_item([(p, side_of(p)[1] if p != "-" else None) for p in group], item_id,
                       stdin)
 
@@ -252,7 +281,8 @@ def _cleaned_record_sources(record: dict, where: str, item_id: str) -> list[Sour
     (metadata and boilerplate too) in order, titles and headings marked as in Markdown;
     one text per source document the record came from."""
     blocks = record["blocks"]
-    two_docs = len(record.get("sources") or ()) > 1
+    sources = record.get("sources")
+    two_docs = isinstance(sources, list) and len(sources) > 1
     texts: dict[str | None, list[str]] = {}
     for block in blocks:
         if not isinstance(block, dict):
@@ -329,53 +359,128 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
 
 def iter_inputs(paths: Iterable[str], *, strict: bool = False,
                 stdin: IO[bytes] | None = None) -> Iterator[InputItem | Rejected]:
-    """Every input item of the given paths, in order; see the module docstring."""
-    for group in _pair_files(list(expand_paths(paths))):
+    """Every input item of the given paths, in order; see the module docstring.
+
+    Ids are unique in a run: a file in a subfolder of a named folder is named by its
+    path from there (``2021/news``), and an item whose id an earlier source gave is
+    rejected."""
+    files: list[str] = []
+    roots: dict[str, str] = {}  # a file found in a named folder: that folder
+    for path in paths:
+        folder = path != "-" and Path(path).is_dir()
+        for found in expand_paths([path]):
+            files.append(found)
+            if folder:
+                roots[found] = path
+    ids = _RunIds()
+    for occurrence, group in enumerate(_pair_files(files)):
         first = group[0]
+        ids.named(occurrence, " + ".join(group) if first != "-" else "<stdin>")
         if first == "-" or first.lower().endswith(JSONL_SUFFIXES):
             stream = stdin or sys.stdin.buffer
             if first == "-":
-                head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-                if not head.lstrip()[:1] == b"{":
-                    yield from _guard([first], strict, stream)
-                    continue
-                source: Iterable = _jsonl_from(stream, "<stdin>")
+                if not _looks_like_jsonl(stream):
+                    entries: Iterable = _guard([first], strict, stream)
+                else:
+                    entries = _jsonl_from(stream, "<stdin>")
             else:
-                source = _jsonl_file(first)
-            for entry in source:
-                if strict and isinstance(entry, Rejected):
-                    raise InputError(entry.reason, path=entry.where, item=entry.id)
-                yield entry
-            continue
-        yield from _guard(group, strict)
+                entries = _jsonl_file(first, strict)
+        else:
+            entries = _guard(group, strict, root=roots.get(first))
+        for entry in entries:
+            entry = ids.check(entry, occurrence)
+            if strict and isinstance(entry, Rejected):
+                raise InputError(entry.reason, path=entry.where, item=entry.id)
+            yield entry
 
 
-def _guard(group: list[str], strict: bool,
-           stdin: IO[bytes] | None = None) -> Iterator[InputItem | Rejected]:
+def _looks_like_jsonl(stream) -> bool:
+    """Whether standard input holds JSON Lines: its first visible character (after a
+    byte order mark and blank lines) opens an object."""
+    if not hasattr(stream, "peek"):
+        return False
+    head = stream.peek(1 << 16)[:1 << 16]
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+
+
+class _RunIds:
+    """The ids given so far in a run, as 64-bit hashes (a corpus of millions keeps a few
+    tens of megabytes), with the input each came from."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, int] = {}
+        self.inputs: dict[int, str] = {}  # occurrence -> file name
+
+    def check(self, entry: InputItem | Rejected, occurrence: int) -> InputItem | Rejected:
+        if not isinstance(entry, InputItem):
+            return entry
+        key = int.from_bytes(hashlib.blake2b(entry.id.encode("utf-8", "surrogatepass"),
+                                             digest_size=8).digest(), "little")
+        first = self.seen.setdefault(key, occurrence)
+        if first == occurrence:
+            return entry  # (one JSON Lines file checks its own lines, by line)
+        return Rejected(entry.where, f"duplicate id {entry.id!r} (first in "
+                                     f"{self.inputs[first]}; give every item its "
+                                     "own id)", _entry_text(entry), entry.id)
+
+    def named(self, occurrence: int, name: str) -> None:
+        self.inputs.setdefault(occurrence, name)
+
+
+def _entry_text(entry: InputItem) -> str | dict[str, str | None]:
+    if entry.record_line is not None:
+        return entry.record_line.decode("utf-8", "surrogateescape").rstrip("\r\n")
+    if len(entry.sources) == 1:
+        return entry.sources[0].text
+    return {s.name: s.text for s in entry.sources}
+
+
+def _guard(group: list[str], strict: bool, stdin: IO[bytes] | None = None,
+           root: str | None = None) -> Iterator[InputItem | Rejected]:
     try:
-        yield _text_item(group, stdin)
+        if group[0] != "-" and Path(group[0]).is_dir():  # a folder the walk could not list
+            raise InputError("cannot list this folder: permission denied", path=group[0],
+                             hint="check the folder's permissions and owner")
+        yield _text_item(group, stdin, root)
     except MtcleanError as exc:
         if strict:
             raise
         where = " + ".join(group)
-        original = None  # undecodable or unreadable: the file itself is the original
+        reason = _reason(exc)
+        if len(group) > 1 and exc.path:
+            reason = f"{exc.path}: {reason}"  # which file of the pair
+        yield Rejected(where, reason, _originals(group))
+
+
+def _originals(group: list[str]) -> str | dict[str, str | None] | None:
+    """The text of a rejected file (None: unreadable or undecodable, the file itself is
+    the original), or of each file of a pair: the readable one is kept."""
+    texts: dict[str, str | None] = {}
+    for p in group:
+        if p == "-":
+            continue
         try:
-            original = "".join(decode_source(read_bytes(p), p).text for p in group
-                               if p != "-")
+            texts[p] = decode_source(read_bytes(p), p).text
         except MtcleanError:
-            pass
-        yield Rejected(where, _reason(exc), original)
+            texts[p] = None
+    if len(group) == 1:
+        return texts.get(group[0])
+    return texts
 
 
 def _jsonl_from(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
     yield from iter_jsonl(stream, path)
 
 
-def _jsonl_file(path: str) -> Iterator[InputItem | Rejected]:
+def _jsonl_file(path: str, strict: bool = False) -> Iterator[InputItem | Rejected]:
     try:
         stream = open(path, "rb")
     except OSError as exc:
-        raise read_error(exc, path) from None
+        error = read_error(exc, path)
+        if strict:
+            raise error from None
+        yield Rejected(path, _reason(error), None)  # its items are not known: the file is
+        return
     with stream:
         try:
             yield from iter_jsonl(stream, path)

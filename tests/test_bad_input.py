@@ -184,7 +184,7 @@ def test_failure_part_way_leaves_old_output(tmp_path):
     out.write_text("previous\n")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    assert_clear_error(cli("clean", SEED, SEED, bad, "-o", out), "bad.txt")
+    assert_clear_error(cli("clean", SEED, SEED.parent / "wmt21-hunan-projects.en.txt", bad, "-o", out), "bad.txt")
     assert out.read_text() == "previous\n"
     assert_only(tmp_path, "o.jsonl", "bad.txt")
 

@@ -292,6 +292,49 @@ def test_resume_after_kill_9_is_byte_identical(tmp_path):
     assert timing["items_resumed"] > 0
 
 
+def _workers(pid: int) -> list[int]:
+    found = subprocess.run(["ps", "--ppid", str(pid), "-o", "pid="], capture_output=True,
+                           text=True).stdout.split()
+    return [int(p) for p in found]
+
+
+@pytest.mark.parametrize("how", ["kill -9 a worker", "Ctrl-C to the process group"])
+def test_a_killed_worker_or_ctrl_c_ends_the_run_with_one_line(tmp_path, how):
+    """A worker killed while the others write results (the system's OOM killer), or
+    SIGINT sent to every process of the run (Ctrl-C in a terminal): the run ends with
+    one line, no traceback, and the same command resumes to the same bytes. The run
+    used to hang for ever on the pool's pipe, or print the workers' tracebacks."""
+    src = tmp_path / "big.jsonl"
+    write_jsonl(src, 3000)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out), "--jobs", "2",
+           "--quiet", "--sync-every", "0.05"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and (journalled(out) < 100 or len(_workers(proc.pid)) < 2):
+        assert time.monotonic() < deadline, "the run never started its workers"
+        time.sleep(0.02)
+    assert proc.poll() is None, proc.communicate()
+    if how.startswith("kill"):
+        os.kill(_workers(proc.pid)[0], signal.SIGKILL)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError(f"the run hung after {how}")
+    text = err.decode()
+    assert proc.returncode == (1 if how.startswith("kill") else 130), text
+    assert "Traceback" not in text and text.count("\n") == 1, text
+    assert ("worker process died" if how.startswith("kill") else "interrupted") in text
+    assert subprocess.run(cmd, env=env, cwd=ROOT).returncode == 0
+    run_batch([str(src)], str(tmp_path / "ref"), jobs=1)
+    assert outputs(out) == outputs(tmp_path / "ref")
+
+
 def test_entry_hash_depends_on_config():
     entry = next(iter(batch.iter_inputs([str(SEED)])))
     plain = work.config_fingerprint(batch.Config())
@@ -385,3 +428,92 @@ def test_plain_progress_lines(monkeypatch, tmp_path):
     src = tmp_path / "c.jsonl"
     write_jsonl(src, 7, bad=False)
     assert progress.estimate_total([str(src), str(SEED)]) == 8
+
+
+@pytest.mark.parametrize("rule", ["manual fix", "manual,fix", "manual.修正", "a=b"])
+def test_a_hand_edited_rule_id_is_counted_as_it_is(tmp_path, rule):
+    """A record cleaned again keeps its edits; a rule id edited by hand may hold spaces,
+    commas or Chinese. The journal's counts quote it: the report used to miscount (a
+    space) or the run died building it (a comma, a non-ASCII letter)."""
+    page = tmp_path / "p.txt"
+    page.write_text("The Ministry\u00a0of Civil Affairs held a meeting.\n", encoding="utf-8")
+    run_batch([str(page)], str(tmp_path / "base"), jobs=1)
+    rec = json.loads((tmp_path / "base" / "items.jsonl").read_bytes())
+    rec["edits"][0]["rule"] = rule
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(rec, ensure_ascii=False) + '\n{"id": "b", "text": "Two."}\n',
+                   encoding="utf-8")
+    report = run_batch([str(src)], str(tmp_path / "out"), jobs=1).report
+    lines = (tmp_path / "out" / "items.jsonl").read_bytes().count(b"\n")
+    assert report["items"]["out"] == lines == 2
+    assert report["edits"].get(rule) == 1
+
+
+def test_ids_are_unique_in_a_run_and_its_output_runs_again_the_same(tmp_path):
+    """Files of one name in two subfolders are named by their path; an id an earlier
+    input gave is rejected (running the output again used to reject two of three)."""
+    corpus = tmp_path / "corpus"
+    for year, text in (("2021", "Flood relief reaches Henan."), ("2022", "Charity law.")):
+        (corpus / year).mkdir(parents=True)
+        (corpus / year / "news.txt").write_text(f"{text}\n\nThe Ministry met.\n",
+                                                encoding="utf-8")
+    more = tmp_path / "more.jsonl"
+    more.write_text('{"id": "news", "en": "A story."}\n{"id": "2021/news", "en": "Again."}\n',
+                    encoding="utf-8")
+    report = run_batch([str(corpus), str(more), str(more)], str(tmp_path / "out"), jobs=1).report
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "items.jsonl").open()]
+    assert ids == ["2021/news", "2022/news", "news"]
+    rejects = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").open()]
+    assert [(r["id"], r["reason"].split(" (")[0]) for r in rejects] == [
+        ("2021/news", "duplicate id '2021/news'"), ("news", "duplicate id 'news'"),
+        ("2021/news", "duplicate id '2021/news'")]
+    assert rejects[0]["reason"].startswith(f"duplicate id '2021/news' (first in {corpus}")
+    assert rejects[0]["original"] == "Again."
+    assert report["items"] == {"in": 6, "out": 3, "rejected": 3}
+    again = run_batch([str(tmp_path / "out" / "items.jsonl")], str(tmp_path / "again"),
+                      jobs=1).report
+    assert again["items"] == {"in": 3, "out": 3, "rejected": 0}
+    assert (tmp_path / "again" / "items.jsonl").read_bytes() == \
+        (tmp_path / "out" / "items.jsonl").read_bytes()
+
+
+def test_what_cannot_be_read_is_rejected_and_the_run_goes_on(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("One.\n", encoding="utf-8")
+    (corpus / "b.jsonl").symlink_to(tmp_path / "gone.jsonl")  # a link to nowhere
+    (corpus / "c.txt").symlink_to(tmp_path / "gone.txt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "d.txt").write_text("Linked.\n", encoding="utf-8")
+    (corpus / "linked").symlink_to(elsewhere)  # a linked folder is read, as a linked file
+    (corpus / "pair.zh.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (corpus / "pair.en.txt").write_text("The English side.\n", encoding="utf-8")
+    (corpus / "w.zh").write_text("民政部召开会议。", encoding="utf-8")  # WMT-style pair
+    (corpus / "w.en").write_text("The Ministry met.", encoding="utf-8")
+    (corpus / "rec.jsonl").write_text('{"id": "s", "blocks": [{"kind": "paragraph", '
+                                          '"lang": "en", "en": "Text."}], "sources": 5}\n',
+                                          encoding="utf-8")
+    report = run_batch([str(corpus)], str(tmp_path / "out"), jobs=1).report
+    items = [json.loads(line)["id"] for line in (tmp_path / "out" / "items.jsonl").open()]
+    assert items == ["a", "s", "w", "linked/d"]
+    rejects = {r["source"]: r for r in map(json.loads, (tmp_path / "out" / "rejects.jsonl").open())}
+    assert set(rejects) == {str(corpus / "b.jsonl"), str(corpus / "c.txt"),
+                            f"{corpus / 'pair.zh.txt'} + {corpus / 'pair.en.txt'}"}
+    pair = rejects[f"{corpus / 'pair.zh.txt'} + {corpus / 'pair.en.txt'}"]
+    assert pair["reason"].startswith(f"{corpus / 'pair.zh.txt'}: binary file")
+    assert pair["original"] == {str(corpus / "pair.zh.txt"): None,
+                                str(corpus / "pair.en.txt"): "The English side.\n"}
+    assert report["items"] == {"in": 7, "out": 4, "rejected": 3}
+
+
+def test_estimate_and_stdin_and_an_empty_output_name(tmp_path):
+    assert progress.estimate_total([str(tmp_path / "typo.jsonl")]) is None  # the run says
+    feed = b'{"id": "a", "text": "First."}\n{"id": "b", "text": "Second."}\n'
+    for head in (b"\xef\xbb\xbf", b"\n" * 70):
+        out = tmp_path / f"o{len(head)}"
+        report = run_batch(["-"], str(out), jobs=1, stdin=io.BufferedReader(
+            io.BytesIO(head + feed))).report
+        assert report["items"]["out"] == 2, head
+    with pytest.raises(batch.ConfigError, match="empty name"):
+        run_batch([str(SEED)], "", jobs=1)

@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Generator, Iterable, Iterator, Sequence
 
 from ..errors import ConfigError, InputError, MtcleanError
 from ..readers import expand_paths, iter_inputs
@@ -53,6 +53,9 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
     """Fail early, before any output, on inputs that cannot be a corpus at all."""
     if not paths:
         raise InputError("no inputs given", hint="name files, folders, or - for stdin")
+    if outdir is not None and not outdir.strip():
+        raise ConfigError("the output folder is an empty name",
+                          hint="give -o a folder, such as -o out")
     out = Path(outdir).resolve() if outdir else None
     for path in paths:
         if path == "-":
@@ -82,7 +85,7 @@ def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
 
 
 def _results(chunks: Iterable[list], jobs: int, config: Config,
-             close_fds: tuple[int, ...] = ()) -> Iterator[tuple[list, list]]:
+             close_fds: tuple[int, ...] = ()) -> Generator[tuple[list, list], None, None]:
     """(chunk, results) in input order; a bounded window of chunks in flight.
 
     Input that fits in one chunk is cleaned in this process: starting workers would
@@ -99,22 +102,64 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         warm_up(config)  # once, shared by every forked worker
     else:
         close_fds = ()  # only forked workers inherit the run's descriptors
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
-                             initargs=(config, close_fds, True, True)) as pool:
-        pending: deque = deque()
-        try:
-            for chunk in chain(head, it):
-                pending.append((chunk, pool.submit(process_chunk,
-                                                   [(i, e) for i, e, _ in chunk])))
-                if len(pending) >= jobs * WINDOW_PER_JOB:
-                    chunk0, fut = pending.popleft()
-                    yield chunk0, fut.result()
-            while pending:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
+                               initargs=(config, close_fds, True, True))
+    pending: deque = deque()
+    finished = False
+    try:
+        for chunk in chain(head, it):
+            pending.append((chunk, pool.submit(process_chunk, [(i, e) for i, e, _ in chunk])))
+            if len(pending) >= jobs * WINDOW_PER_JOB:
                 chunk0, fut = pending.popleft()
                 yield chunk0, fut.result()
-        finally:
-            for _, fut in pending:
-                fut.cancel()
+        while pending:
+            chunk0, fut = pending.popleft()
+            yield chunk0, fut.result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _abandon(pool, pending)
+
+
+_ABANDONED: list = []  # the threads of pools stopped half-way (see pool_abandoned)
+SETTLE_SECONDS = 2.0
+
+
+def pool_abandoned() -> bool:
+    """Whether a pool this process stopped half-way left a thread that does not end (it
+    waits for the rest of a result a killed worker was writing): then the process must
+    end without waiting for it (``os._exit``, once its files are closed)."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    for thread in _ABANDONED:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    _ABANDONED[:] = [t for t in _ABANDONED if t.is_alive()]
+    return bool(_ABANDONED)
+
+
+def _abandon(pool: ProcessPoolExecutor, pending: deque) -> None:
+    """Stop a pool whose run failed (a worker killed, an interrupt, an error while
+    writing) without waiting for it: waiting hangs when a worker died while the others
+    were still writing results to the pipe. The workers are killed; the items they had
+    are not journalled, so a rerun does them again."""
+    thread = getattr(pool, "_executor_manager_thread", None)
+    if thread is not None:
+        _ABANDONED.append(thread)
+    for _, fut in pending:
+        fut.cancel()
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        try:
+            process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.join(timeout=5)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
 
 
 def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
@@ -133,6 +178,7 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
     start = time.perf_counter()
     files = RunFiles(outdir)
     processed = processed_chars = 0
+    flow = None
     try:
         files.recover()
         fingerprint = config_fingerprint(config)
@@ -151,8 +197,10 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
             files.stop_matching()  # input ended: drop journalled entries beyond it
 
         last_commit = time.monotonic()
-        for chunk, results in _results(_chunks(numbered()), jobs, config,
-                                       (files.lock_fd,)):
+        # closed in the finally below, whatever stops the run: an interrupt, a failed
+        # write; the workers are stopped then, not left to the interpreter's exit
+        flow = _results(_chunks(numbered()), jobs, config, (files.lock_fd,))
+        for chunk, results in flow:
             for (index, _, digest), done in zip(chunk, results):
                 if done.index != index:  # pragma: no cover - would be a bug in ordering
                     raise RuntimeError(f"result {done.index} arrived for entry {index}")
@@ -181,6 +229,8 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
                            "finished so far are kept", path=outdir,
                            hint="run the same command again to resume") from None
     finally:
+        if flow is not None:
+            flow.close()
         files.close()
     return BatchResult(report, outdir)
 

@@ -63,7 +63,16 @@ class JournalEntry:
 
 
 def encode_counts(counts: dict[str, int]) -> str:
-    return ",".join(f"{k}={v}" for k, v in sorted(counts.items())) or "-"
+    """Counts as one journal field; a key is quoted (a rule id of a record edited by
+    hand may hold anything: spaces, commas, Chinese).
+
+    >>> encode_counts({"repair.nbsp": 2, "manual fix, 修正": 1})
+    'manual%20fix%2C%20%E4%BF%AE%E6%AD%A3=1,repair.nbsp=2'
+    >>> list(decode_counts(_))
+    [('manual fix, 修正', 1), ('repair.nbsp', 2)]
+    """
+    return ",".join(f"{quote(str(k), safe='./')}={v}"
+                    for k, v in sorted(counts.items(), key=lambda kv: str(kv[0]))) or "-"
 
 
 def decode_counts(field: str) -> Iterator[tuple[str, int]]:
@@ -71,7 +80,7 @@ def decode_counts(field: str) -> Iterator[tuple[str, int]]:
         return
     for part in field.split(","):
         key, _, n = part.rpartition("=")
-        yield key, int(n)
+        yield unquote(key), int(n)
 
 
 def encode_reason(reason: str | None) -> str:

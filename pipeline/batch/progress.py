@@ -6,6 +6,7 @@ import sys
 import time
 from typing import IO, Sequence
 
+from ..errors import MtcleanError
 from ..readers import JSONL_SUFFIXES, _pair_files, expand_paths
 
 PLAIN_EVERY = 5.0  # seconds between plain progress lines
@@ -17,13 +18,16 @@ def estimate_total(paths: Sequence[str]) -> int | None:
     if "-" in paths:
         return None
     total = 0
-    for group in _pair_files(list(expand_paths(paths))):
-        if group[0].lower().endswith(JSONL_SUFFIXES):
-            with open(group[0], "rb") as f:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20),
-                                                                  b""))
-        else:
-            total += 1
+    try:
+        for group in _pair_files(list(expand_paths(paths))):
+            if group[0].lower().endswith(JSONL_SUFFIXES):
+                with open(group[0], "rb") as f:
+                    total += sum(chunk.count(b"\n")
+                                 for chunk in iter(lambda: f.read(1 << 20), b""))
+            else:
+                total += 1
+    except (OSError, MtcleanError):  # the run reports a missing or unreadable input itself
+        return None
     return total
 
 

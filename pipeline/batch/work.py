@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ class Done:
 def entry_chars(entry: Entry) -> int:
     if isinstance(entry, InputItem):
         return sum(len(s.text) for s in entry.sources)
+    if isinstance(entry.original, dict):
+        return sum(len(text or "") for text in entry.original.values())
     return len(entry.original or "")
 
 
@@ -69,17 +72,29 @@ def reject_line(where: str, reason: str, original, item_id: str | None) -> bytes
 
 def reason_kind(reason: str) -> str:
     """The kind of a reject reason, for the report's counts: the part before any colon
-    outside parentheses, without quoted names or numbers.
+    outside parentheses, its numbers as N and its quoted values as '…' (a quoted field
+    name stays: "field 'text' must be a string").
 
     >>> reason_kind("malformed JSON: unexpected character: line 1 column 9 (char 8)")
     'malformed JSON'
     >>> reason_kind("duplicate id 'a7' (first at line 3)")
-    'duplicate id (first at line N)'
+    "duplicate id '…' (first at line N)"
     >>> reason_kind("not UTF-8 (byte 23 of the line) (JSON Lines must be UTF-8: convert it)")
     'not UTF-8 (byte N of the line) (JSON Lines must be UTF-8: convert it)'
     """
-    head = _QUOTED.sub("", _HEAD.match(reason).group(0))  # type: ignore[union-attr]
+    head = _QUOTED.sub(_unquoted, _HEAD.match(reason).group(0))  # type: ignore[union-attr]
     return " ".join(_NUMBER.sub("N", head).split())[:80]
+
+
+# quoted words of the input format: a reason names them, and they stay in its kind
+FIELDS = frozenset({"id", "text", "zh", "en", "blocks", "sources", "edits", "checks",
+                    "meta", "rule", "before", "after"})
+
+
+def _unquoted(m: re.Match) -> str:
+    """A quoted name in a reason: a field stays, anything else (an id) becomes '…'."""
+    quoted = m.group(0)
+    return quoted if quoted[1:-1] in FIELDS else quoted[0] + "…" + quoted[-1]
 
 
 def _counts(item: Item) -> tuple[str, str]:
@@ -103,12 +118,13 @@ def process_entry(index: int, entry: Entry, config: Config) -> Done:
     try:
         item = clean_input(entry, config)
         line = dumps_item(item)
+        counts = _counts(item)
     except MtcleanError as exc:
         reason = exc.message
     except Exception as exc:  # a bug in a stage: reject this item, keep the run going
         reason = f"internal error: {type(exc).__name__}: {exc}"
     else:
-        return Done(index, True, line, chars, *_counts(item))
+        return Done(index, True, line, chars, *counts)
     return Done(index, False, reject_line(entry.where, reason, _original(entry.sources),
                                           entry.id), chars,
                 reason=encode_reason(reason_kind(reason)))
@@ -134,6 +150,11 @@ def init_worker(config: Config, close_fds: tuple[int, ...] = (),
     """
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    if watch_parent:
+        # Ctrl-C in a terminal reaches the whole process group: the run stops the
+        # workers itself, so a worker does not die in the middle of a result with a
+        # traceback of its own
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     for fd in close_fds:
         try:
             os.close(fd)
@@ -237,6 +258,9 @@ def entry_hash(entry: Entry, fingerprint: bytes) -> str:
             _feed(h, dumps_record(entry.record).decode("utf-8"))
     else:
         _feed(h, "reject")
-        for part in (entry.id, entry.where, entry.reason, entry.original):
+        original = entry.original
+        if isinstance(original, dict):
+            original = dumps_record(original).decode("utf-8", "surrogatepass")
+        for part in (entry.id, entry.where, entry.reason, original):
             _feed(h, part)
     return h.hexdigest()

@@ -8,6 +8,7 @@ message and a non-zero exit code.
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 
@@ -27,6 +28,20 @@ from ..runner import Config, read_path
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code``. After a batch run stopped its worker processes half-way, the
+    process ends at once (its output files are closed by then): the interpreter's own
+    exit would wait for the pool's threads, which can block for ever on a pipe that a
+    killed worker left half-written."""
+    from ..batch import pool_abandoned
+
+    if pool_abandoned():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def _exit_cleanly_on_sigterm() -> None:
@@ -50,10 +65,10 @@ def friendly(fn):
             return fn(*args, **kwargs)
         except MtcleanError as exc:
             click.echo(f"mtclean: error: {exc}", err=True)
-            sys.exit(EXIT_INPUT)
+            _exit(EXIT_INPUT)
         except KeyboardInterrupt:
             click.echo("mtclean: interrupted; no output file was left half-written", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            _exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.exit(0)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
