@@ -189,6 +189,13 @@ def _join_text(prev: str, nxt: str) -> str:
     return " "
 
 
+def _width(text: str, known: list) -> int | None:
+    """:func:`wrap_width` of ``text``, worked out once (``known`` keeps it)."""
+    if not known:
+        known.append(wrap_width(text))
+    return known[0]
+
+
 TAIL_CHARS = 256  # the join decisions look at the end of a block only
 
 
@@ -203,6 +210,46 @@ def _keep_tail(text: str) -> str:
         return text
     trailing = len(text) - len(text.rstrip())
     return text[-max(2 * TAIL_CHARS, trailing + TAIL_CHARS):]
+
+
+MIN_WRAPPED_LINES = 3  # lines cut at one width that make a text hard-wrapped
+WRAP_SHARE = 0.75  # a wrapped line is at least this share of the width
+MAX_WRAP_WIDTH = 120
+MIN_WRAP_WIDTH = 30
+
+
+def wrap_width(text: str) -> int | None:
+    """The width a hard-wrapped text was cut at, or None: lines that go on (a line
+    follows them, and they end in no closing mark), most of them about as long as the
+    longest one, and at least :data:`MIN_WRAPPED_LINES` of those.
+
+    >>> wrap_width("On July 6, after the number of cases exceeded\\n30,000, the government "
+    ...            "closed gyms and\\nbars. On July 11, tens of thousands of people marched in\\n"
+    ...            "Tel Aviv, saying the policies were hurting the economy and\\njobs.")
+    58
+    >>> wrap_width("Title\\nA first paragraph.\\nA second one.") is None
+    True
+    """
+    lines = [line.rstrip() for line in text.splitlines()]
+    going_on = [len(a) for a, b in zip(lines, lines[1:])
+                if b.strip() and len(a) >= MIN_WRAP_WIDTH and a[-1:] not in _CLOSING]
+    if len(going_on) < MIN_WRAPPED_LINES:
+        return None
+    width = max(going_on)
+    near = sum(1 for n in going_on if n >= WRAP_SHARE * width)
+    if width > MAX_WRAP_WIDTH or near < MIN_WRAPPED_LINES or near < 0.6 * len(going_on):
+        return None
+    return width
+
+
+def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
+    """In a hard-wrapped text, a line about as long as the width that ends in no
+    closing mark goes on in the next line, whatever that starts with ("exceeded" /
+    "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
+    p = prev_line.rstrip()
+    return width is not None and len(p) >= WRAP_SHARE * width and \
+        p[-1:] not in _CLOSING and not _LABEL_START.match(nxt) and \
+        not _starts_han(nxt) and not _ends_han(p)
 
 
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
@@ -222,6 +269,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
     cur_tail = ""  # the end of "".join(cur)
     cur_bare = False  # the block is only a "#" so far
     pending_term = ""  # the line terminator after the current block's last line
+    last_line = ""  # the current block's last line
+    width: list = []  # the text's wrap width, worked out when first needed
 
     def flush() -> None:
         nonlocal cur, cur_edits
@@ -248,13 +297,16 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         body = content[len(mark):]
         if cur is not None and not mark and not cur_mark and not cur_bare:
             joined = cur_tail
-            if not gap_parts and joins_soft(joined, body):
+            if not gap_parts and (joins_soft(joined, body) or (
+                    len(last_line) >= MIN_WRAP_WIDTH and
+                    _wrapped_here(last_line, body, _width(text, width)))):
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
                 cur.extend((sep, body))
                 cur_len += len(sep) + len(body)
                 cur_tail = _keep_tail(cur_tail + sep + body)
                 pending_term = term
+                last_line = body
                 continue
             if gap_parts and joins_across_gap(joined, body):
                 gap = "".join(gap_parts)
@@ -265,6 +317,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
                 cur_tail = _keep_tail(cur_tail + sep + body)
                 gap_parts = []
                 pending_term = term
+                last_line = body
                 continue
         if cur is not None:
             flush()
@@ -276,6 +329,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         # decided once per block, not per line
         cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
+        last_line = body
     if cur is not None:
         flush()
     tail = pending_term + "".join(gap_parts)

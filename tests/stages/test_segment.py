@@ -1,5 +1,7 @@
 import pytest
 
+from pipeline.restore import restore_sources
+from pipeline.runner import clean_text
 from pipeline.stages.segment import joins_across_gap, joins_soft, split_blocks
 
 
@@ -98,3 +100,35 @@ def test_broken_lines_join_and_restore(doc, texts):
     item = clean_text(doc)
     assert [b.en for b in item.blocks] == texts
     assert restore_sources(item) == [doc]
+
+
+# after wmt21 newstest2021.zh-en.ref.A.en lines 1541-1556, cut at 58 columns by hand so
+# that lines end before a number or a capitalised name
+WRAPPED = """Israel strengthens measures
+
+On July 6, after the number of confirmed cases exceeded
+30,000, the Israeli government closed gyms and bars, and
+Israeli hospitals were told to prepare for more patients.
+
+On July 11, tens of thousands of people demonstrated in Tel
+Aviv, arguing that anti-epidemic policies were hurting the
+economy and that the government had failed small business.
+"""
+
+
+def test_a_hard_wrapped_text_is_joined_whatever_the_next_line_starts_with():
+    """Without the wrap width, a line cut before "30,000" or "Aviv" read as a heading."""
+    item = clean_text(WRAPPED)
+    assert [b.kind for b in item.blocks] == ["title", "paragraph", "paragraph"]
+    assert item.blocks[1].en.startswith("On July 6, after the number of confirmed cases "
+                                        "exceeded 30,000, the Israeli")
+    assert "in Tel Aviv, arguing" in item.blocks[2].en
+    assert restore_sources(item) == [WRAPPED]
+
+
+def test_lines_of_a_text_that_is_not_wrapped_stay_apart():
+    text = ("Israel strengthens prevention and control of repeated outbreaks\n"
+            "2020-07-26 04:56:44 Source: Guangming Daily\n"
+            "Building blocks of participation for social organizations\n"
+            "Delivery awareness of public service matters.\n")
+    assert len(clean_text(text).blocks) == 4
