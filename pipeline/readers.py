@@ -482,6 +482,17 @@ def _jsonl_file(path: str, strict: bool = False) -> Iterator[InputItem | Rejecte
         yield Rejected(path, _reason(error), None)  # its items are not known: the file is
         return
     with stream:
+        head = stream.read(4)
+        stream.seek(0)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(head) == 4 and (
+                head[1::2] == b"\x00\x00" or head[0::2] == b"\x00\x00")):
+            # UTF-16 (or 32): split at each 0x0A byte, its lines would each be a reject
+            error = InputError("JSON Lines in UTF-16 or UTF-32: they must be UTF-8",
+                               path=path, hint="convert the file (iconv -f UTF-16 -t UTF-8)")
+            if strict:
+                raise error
+            yield Rejected(path, _reason(error), None)  # the file itself is the original
+            return
         try:
             yield from iter_jsonl(stream, path)
         except OSError as exc:  # a failing disk or network share mid-file

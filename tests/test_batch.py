@@ -517,3 +517,13 @@ def test_estimate_and_stdin_and_an_empty_output_name(tmp_path):
         assert report["items"]["out"] == 2, head
     with pytest.raises(batch.ConfigError, match="empty name"):
         run_batch([str(SEED)], "", jobs=1)
+
+
+def test_json_lines_in_utf_16_is_one_clear_reject(tmp_path):
+    src = tmp_path / "u16.jsonl"
+    src.write_bytes('{"id": "a", "text": "First."}\n{"id": "b", "text": "Second."}\n'
+                    .encode("utf-16"))
+    report = run_batch([str(src)], str(tmp_path / "out"), jobs=1).report
+    (reject,) = map(json.loads, (tmp_path / "out" / "rejects.jsonl").open())
+    assert reject["reason"].startswith("JSON Lines in UTF-16 or UTF-32: they must be UTF-8")
+    assert report["items"] == {"in": 1, "out": 0, "rejected": 1}
