@@ -132,7 +132,9 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
         if _starts_han(nxt):
-            return p[-1] in _ZH_SOFT_END or len(p) >= 40
+            # (a long line of Chinese that ends without a mark goes on only in a
+            # hard-wrapped text: see wrap_width; one line per paragraph is common)
+            return p[-1] in _ZH_SOFT_END
         if _ends_han(p):
             return False
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
@@ -213,6 +215,8 @@ def _keep_tail(text: str) -> str:
 
 
 MIN_WRAPPED_LINES = 3  # lines cut at one width that make a text hard-wrapped
+# a metadata line ends where it ends, however long ("来源：人民论坛网 作者：朱延静")
+_META_LABEL = regex.compile(r"(?:来源|作者|责任编辑|编辑|记者|Source|Author|Editor)\s*[:：]")
 WRAP_SHARE = 0.75  # a wrapped line is at least this share of the width
 MAX_WRAP_WIDTH = 120
 MIN_WRAP_WIDTH = 30
@@ -249,7 +253,7 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
         p[-1:] not in _CLOSING and not _LABEL_START.match(nxt) and \
-        not _starts_han(nxt) and not _ends_han(p)
+        not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 
 
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:

@@ -132,3 +132,21 @@ def test_lines_of_a_text_that_is_not_wrapped_stay_apart():
             "Building blocks of participation for social organizations\n"
             "Delivery awareness of public service matters.\n")
     assert len(clean_text(text).blocks) == 4
+
+
+def test_a_long_chinese_line_ends_its_paragraph_when_paragraphs_are_lines():
+    """Paragraphs one per line (the JSON Lines form): a metadata line or a headline of
+    40 characters or more, ending in a Han character, swallowed the next paragraph
+    (the paragraph then vanished into meta.editor). After WMT21 newstest2021.zh-en.src.zh
+    lines 306-308 (the headline without its site, the paragraph cut after its quote)."""
+    text = ("常补党史、新中国史的“营养剂”\n"
+            "2020-07-26 17:37:29 来源：人民论坛网 作者：朱延静 责任编辑：朱延静\n"
+            "近日，习近平总书记在参观四平战役纪念馆时强调：“要让14亿人民、9000多万党员特别是"
+            "各级领导干部很好学习中国共产党党史、新中国史。”\n")
+    item = clean_text(text)
+    assert [b.kind for b in item.blocks] == ["title", "meta", "paragraph"]
+    assert item.meta_dict["editor"] == "朱延静"
+    chinese = "".join(f"第{k}条消息说明民政工作的进展情况并且提出下一步的工作安排和要求" for k in
+                      range(6))
+    wrapped = "\n".join(chinese[k:k + 40] for k in range(0, len(chinese), 40)) + "。\n"
+    assert [b.zh for b in clean_text(wrapped).blocks] == [chinese + "。"]  # hard-wrapped
