@@ -117,6 +117,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
+    inner = text.strip()
+    if inner[:1] in "(（" and inner[-1:] in ")）" and (":" in inner or "：" in inner):
+        text = inner[1:-1]  # "(Editor: Wang Lin)", "（责任编辑：王林）"
     if ":" not in text and "：" not in text:
         # no label without a colon; a leading date opens with a digit after white space
         # (every \s of the pattern is str.isspace(): a test checks), and an ASCII digit is

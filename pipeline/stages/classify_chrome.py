@@ -240,7 +240,12 @@ _CREDIT = regex.compile(
     r"\(?\s*(?:Photos?|Pictures?|Images?|Photographs?)\s*(?:by|/|credit|courtesy\s+of)\s*[:：]?"
     r"\s*[^.!?]{1,60}\)?"
     r"|\(?\s*(?:Xinhua|Imaginechina|IC|CFP|VCG|China\s+Daily|Visual\s+China)\s*/\s*[^.!?]{1,40}\)?"
-    r"|Ti\s+Gong|Imaginechina|图片来源\s*[:：].{0,40}|\(?\s*(?:摄影|图)\s*[:：/].{0,30}\)?", _I)
+    r"|Ti\s+Gong|Imaginechina|图片来源\s*[:：].{0,40}|\(?\s*(?:摄影|图)\s*[:：/].{0,30}\)?"
+    # Chinese credits: "（新华社记者 王鹏 摄）", "新华社记者 王鹏 摄", and a caption before
+    # one: "图为活动现场。（新华社记者 王鹏 摄）"
+    r"|(?:图为[^。！？\n]{1,80}[。.]?\s*)?[（(]\s*[^（）()\n]{0,24}?\s*摄\s*[）)]"
+    r"|(?:新华社)?记者\s*[\p{Han}·、\s]{2,20}?\s*摄"
+    r"|图为[^。！？\n]{1,80}[。.]?", _I)
 
 
 # the ASCII characters a caption can open with (a partial match tells, so the set follows
@@ -251,9 +256,12 @@ _CAPTION_ASCII_STARTS = frozenset(
 
 
 # the CJK letters (U+4E00-U+9FFF) a caption can open with: those that open the Chinese
-# credits (图, 摄影); a Chinese line opening with another is no caption (a test tries
-# every letter of the range)
-_CAPTION_HAN_STARTS = frozenset("图摄")
+# credits (图, 摄影, 新华社记者, 记者); a Chinese line opening with another is no caption
+# (a test tries every letter of the range)
+_CAPTION_HAN_STARTS = frozenset("图摄新记")
+
+
+_NAME_CREDIT = regex.compile(r"[\p{Han}·]{2,6}(?:[、，\s]+[\p{Han}·]{2,6}){0,2}\s+摄")
 
 
 def is_image_file_name(text: str) -> bool:
@@ -279,6 +287,8 @@ def is_caption(text: str) -> bool:
     False
     """
     t = text.strip()
+    if t.endswith("摄") and _NAME_CREDIT.fullmatch(t):  # "马铭言 摄": a name, then 摄
+        return True
     first = t[:1]
     if first.isascii():
         if first not in _CAPTION_ASCII_STARTS:

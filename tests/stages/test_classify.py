@@ -66,6 +66,8 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Photo: Volunteers distribute relief supplies to residents of a flood-hit village.",
      None),
     ("Photo: Wang Sishuo", {"photographer": "Wang Sishuo"}),
+    ("(Editor: Wang Lin)", {"editor": "Wang Lin"}),  # in brackets, at the end of a page
+    ("（责任编辑：王林）", {"editor": "王林"}),
     # a full-width comma, as MT leaves it: the line is metadata before repair and after
     ("26 Jul，2020 17:37:29 Source: People's Daily Online",
      {"date": "2020-07-26", "time": "17:37:29", "source": "People's Daily Online"}),
@@ -203,6 +205,15 @@ def test_is_image_file_name(line, expected):
     ("20200812.jpg Volunteers deliver supplies", True),
     ("Photos by volunteers were shown at the meeting, which ended at noon.", False),
     ("Ti Gong said the plan works.", False),
+    # Chinese credits and captions (wmt21 newstest2021.zh-en.src.zh: 中新社记者 富田 摄,
+    # 马铭言 摄, 图为贯通现场。)
+    ("中新社记者 富田 摄", True),
+    ("马铭言 摄", True),
+    ("图为贯通现场。", True),
+    ("（新华社记者 王鹏 摄）", True),
+    ("图为活动现场。（新华社记者 王鹏 摄）", True),
+    ("他说这是我拍摄", False),
+    ("记者从民政部获悉，今年以来全国共登记社会组织。", False),
 ])
 def test_is_caption(line, expected):
     assert is_caption(line) is expected
