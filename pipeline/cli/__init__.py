@@ -182,22 +182,63 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
 @click.argument("file")
 @click.option("-o", "--output", "output", default=None, metavar="OUT",
               help="Write here instead of standard output.")
+@click.option("--files", "folder", default=None, metavar="DIR",
+              help="Write each source file of each item into DIR, as ID.txt, or "
+                   "ID.zh.txt and ID.en.txt for a pair of files (instead of one stream).")
 @friendly
-def restore(file, output):
+def restore(file, output, folder):
     """Print the original text of every item in a JSON Lines file made by `clean`.
 
     The text is rebuilt from the cleaned record by undoing every edit; it equals the
-    input as decoded from bytes.
+    input as decoded from bytes (in UTF-8). The texts of all items, and of both files of
+    a pair, follow each other in one stream; --files DIR writes each source file apart.
 
     \b
-    Example:
+    Examples:
       mtclean clean page.txt -o page.jsonl && mtclean restore page.jsonl
+      mtclean clean --zh a.zh.txt --en a.en.txt -o a.jsonl && mtclean restore a.jsonl --files back/
     """
+    if output and folder:
+        raise click.UsageError("-o and --files contradict each other: give one of them")
     items = load_items(read_path(file), file)
+    if folder:
+        for name, text in source_files(items):
+            target = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+            with atomic_output(target) as out:
+                out.write(text.encode("utf-8", "surrogatepass"))
+        return
     with atomic_output(output) as out:
         for item in items:
             for text in restore_sources(item):
                 out.write(text.encode("utf-8", "surrogatepass"))
+
+
+def source_files(items) -> list[tuple[str, str]]:
+    """(file name, original text) of every source of every item: ``ID.txt``, or
+    ``ID.zh.txt`` and ``ID.en.txt`` for a pair (``ID.1.txt`` ... when the sides are not
+    known); an id with ``/`` (a file in a subfolder) names a subfolder. Names are made
+    safe: no absolute path, no ``..``."""
+    out: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for item in items:
+        texts = restore_sources(item)
+        safe = "/".join(part for part in item.id.replace("\\", "/").split("/")
+                        if part not in ("", ".", "..")) or "item"
+        langs = [s.lang for s in item.sources]
+        for k, text in enumerate(texts):
+            if len(texts) == 1:
+                name = f"{safe}.txt"
+            elif len(set(langs)) == len(langs) and all(langs):
+                name = f"{safe}.{langs[k]}.txt"
+            else:
+                name = f"{safe}.{k + 1}.txt"
+            if name in taken:
+                raise ConfigError(f"two items would be written to {name!r}",
+                                  hint="restore them to one stream instead")
+            taken.add(name)
+            out.append((name, text))
+    return out
 
 
 @main.command()
