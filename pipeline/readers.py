@@ -180,6 +180,11 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
         files = "file was" if len(entries) == 1 else "files were"
         raise InputError("empty input: no text to clean", path=where,
                          hint=f"check that the {files} exported completely")
+    for (path, _), source in zip(entries, sources):
+        if not source.text.strip():  # one file of a pair: its side would be missing unseen
+            raise InputError("empty file: this side of the pair has no text",
+                             path="<stdin>" if path == "-" else path,
+                             hint="check that the file was exported completely")
     return InputItem(item_id, tuple(sources), where)
 
 

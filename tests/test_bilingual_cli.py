@@ -198,3 +198,12 @@ def test_restore_writes_each_file_of_a_pair_apart(tmp_path):
     assert (back / "a.en.txt").read_bytes().decode() == "The Ministry met.\n\nIt stressed."
     res = run("restore", str(out), "--files", str(back), "-o", str(tmp_path / "x.txt"))
     assert res.exit_code == 2 and "contradict" in res.output
+
+
+def test_an_empty_file_of_a_pair_is_an_error_naming_it(tmp_path):
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("民政部召开会议。", encoding="utf-8")
+    en.write_text("\n\n", encoding="utf-8")
+    res = run("clean", "--zh", str(zh), "--en", str(en))
+    assert res.exit_code == 1
+    assert f"{en}: empty file: this side of the pair has no text" in res.output
