@@ -512,6 +512,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         kinds = list(extra(item, tuple(kinds)))
     title_done = False
     title_at = None
+    titles: list[int] = []  # every title: one per language on a page that gives both
     titled: set[str] = set()  # the languages that have a title
     body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
     following = _next_same_side(blocks, kinds)
@@ -531,6 +532,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds[i] = "title" if first else "heading"
             if not title_done:
                 title_at = i
+            if first:
+                titles.append(i)
             title_done = True
             titled.add(lang)
             continue
@@ -550,7 +553,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     item = evolve(item, blocks=new_blocks, meta=tuple(merged.items()))
     if title_at is not None:
         if SITE_SUFFIX not in disabled:
-            item = move_site_out_of_title(item, title_at)
+            for i in titles:  # "# ... - Xinhuanet" and "# ...-新华网": each loses its site
+                item = move_site_out_of_title(item, i)
         if DUPLICATE not in disabled:
             item = mark_repeated_headline(item, title_at)
     return item

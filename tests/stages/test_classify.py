@@ -425,3 +425,19 @@ def test_a_first_paragraph_with_another_number_than_the_headline_is_no_repeat():
     assert [b.kind for b in clean_text(text).blocks] == ["title", "paragraph", "paragraph"]
     same = text.replace("800,000", "500,000")
     assert [b.kind for b in clean_text(same).blocks][1] == "duplicate"
+
+
+def test_a_title_in_each_language_each_loses_its_site():
+    """wmt22 generaltest2022 zh-en xinhua-zh-01 line 1 (en_refA and zh), as the Markdown of
+    a pair gives them: only the first title lost its site name."""
+    text = ("# Students played the leading role at the Annual Academic Conference - Xinhuanet"
+            "\n\n# 浙大学术年会上学生唱主角 研究成果让人脑洞大开-新华网\n\n"
+            "在浙江大学学术年会上，学生们唱起了主角。\n\n"
+            "At the annual academic conference of Zhejiang University, students played the "
+            "leading role.\n")
+    item = clean_text(text)
+    titles = [b.text(b.sides[0]) for b in item.blocks if b.kind == "title"]
+    assert titles == ["Students played the leading role at the Annual Academic Conference",
+                      "浙大学术年会上学生唱主角 研究成果让人脑洞大开"]
+    assert item.meta_dict["site"] == "Xinhuanet" and item.meta_dict["site_zh"] == "新华网"
+    assert restore_sources(item) == [text]
