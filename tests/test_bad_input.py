@@ -512,3 +512,40 @@ def test_restore_of_a_damaged_record(tmp_path, tamper):
     err = assert_clear_error(res, "000_928918768c0ec3d6")
     assert "damaged record" in err
     assert_only(tmp_path, "o.jsonl")
+
+
+@pytest.mark.parametrize("text", [
+    "中\n\n\U0001e5f4\n",  # a digit of a newer Unicode than int() knows
+    "Article " + "1" * 5000 + "\n",  # more digits than int() converts
+    "民政部召开会议。\n\nThe ministry gave " + "1" * 5000 + " yuan.\n",
+    "一" * 400 + "点五\n\nx\n",
+])
+def test_digits_that_are_no_number_are_no_crash(tmp_path, text):
+    """Found by fuzzing: int() and float() of what a pattern's \\d found raised."""
+    page = tmp_path / "p.txt"
+    page.write_text(text, encoding="utf-8")
+    res = cli("clean", page)
+    assert res.exit_code == 0 and "internal error" not in res.output
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text(text, encoding="utf-8")
+    en.write_text("1" * 5000 + " thousand \U0001e5f4\n", encoding="utf-8")
+    res = cli("clean", "--zh", zh, "--en", en)
+    assert res.exit_code == 0 and "internal error" not in res.output
+
+
+@pytest.mark.parametrize("block_change, problem", [
+    ({"origin": "en"}, "block field 'origin' is str, not an object"),
+    ({"sentences": 1}, "block field 'sentences' is int, not an object"),
+    ({"align": {"type": "1-1", "score": {}}}, "alignment score is dict, not a number"),
+])
+def test_a_damaged_record_is_cleaned_from_its_text_and_refused_by_restore(
+        tmp_path, block_change, problem):
+    page = tmp_path / "a.txt"
+    page.write_text("Title\n\nBody.\n", encoding="utf-8")
+    record = json.loads(cli("clean", page).stdout)
+    record["blocks"][0].update(block_change)
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    res = cli("clean", f)
+    assert res.exit_code == 0 and "internal error" not in res.output
+    assert_clear_error(cli("restore", f), "d.jsonl:1", problem)

@@ -77,6 +77,29 @@ def _wrong_field(what: str, value: Any) -> str | None:
     return None
 
 
+def _block_parts_problem(block: dict) -> str | None:
+    """What is wrong with a block's origins, sentences and alignment, or None."""
+    parts = {key: block.get(key) or {} for key in ("origin", "sentences", "align")}
+    for key, value in parts.items():
+        if not isinstance(value, dict):
+            return f"block field {key!r} is {type(value).__name__}, not an object"
+    for origin in parts["origin"].values():
+        if origin is not None:
+            problem = _wrong_field("origin", origin)
+            if problem:
+                return problem
+    for sentences in parts["sentences"].values():
+        if not isinstance(sentences, list) or not all(isinstance(x, str) for x in sentences):
+            return "block sentences are not strings"
+    score = parts["align"].get("score")
+    if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)):
+        return f"alignment score is {type(score).__name__}, not a number"
+    pairs = parts["align"].get("pairs", [])
+    if not isinstance(pairs, list) or not all(isinstance(p, dict) for p in pairs):
+        return "alignment pairs are not a list of objects"
+    return None
+
+
 def shape_problem(record: Any) -> str | None:
     """What makes a JSON value no mtclean record, or None.
 
@@ -92,13 +115,7 @@ def shape_problem(record: Any) -> str | None:
     if not isinstance(record.get("id"), str):
         return f"'id' is {type(record.get('id')).__name__}, not a string"
     for i, block in enumerate(record["blocks"]):
-        problem = _wrong_field("block", block) or next(
-            (p for o in (block.get("origin") or {}).values()
-             if o is not None and (p := _wrong_field("origin", o))),
-            None) or next(("block sentences are not strings" for ss in
-                           (block.get("sentences") or {}).values()
-                           if not isinstance(ss, list) or
-                           not all(isinstance(x, str) for x in ss)), None)
+        problem = _wrong_field("block", block) or _block_parts_problem(block)
         if problem:
             return f"block {i}: {problem}"
     for what, key in (("edit", "edits"), ("check", "checks"), ("source", "sources")):

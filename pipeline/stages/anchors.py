@@ -12,6 +12,7 @@ Anchor extractors are pluggable: :func:`register_anchor` adds a function ``(text
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import AbstractSet, Callable
@@ -19,6 +20,7 @@ from typing import AbstractSet, Callable
 import regex
 
 from ..memo import item_cache
+from .digits import to_float, to_int
 from .months import MONTH_NAMES, MONTH_PATTERN, MONTHS, month_number
 
 # --- numbers ----------------------------------------------------------------------------
@@ -79,8 +81,8 @@ def fold_digits(text: str) -> str:
 _FULL_WIDTH_DIGIT = regex.compile(r"[０-９．]")
 
 
-def _value(s: str) -> float:
-    return float(s.replace(",", ""))
+def _value(s: str) -> float | None:
+    return to_float(s)
 
 
 def zh_numeral(s: str) -> float | None:
@@ -134,10 +136,14 @@ def _scaled(pattern, text: str, scale_of) -> list[Number]:
         a, b, unit, last = m.groups()
         scale, extra = scale_of(unit, last)
         shown = text[start:end].strip()
-        if not b:
-            out.append(Number(_value(a) * scale + extra, shown, start, end, loose))
+        first, second = _value(a), _value(b) if b else None
+        if first is None or extra is None:
+            continue  # digits no number (see pipeline.stages.digits)
+        if second is None:
+            if not b:
+                out.append(Number(first * scale + extra, shown, start, end, loose))
             continue
-        values = [_value(a), _value(b)]
+        values = [first, second]
         if values[0] >= 1000 and values[1] < 100 and len(b) == 2:  # 1981-87
             values[1] += values[0] // 100 * 100
         out.extend(Number(v * scale + extra, shown, start, end, loose) for v in values)
@@ -175,7 +181,8 @@ def numbers_zh(text: str) -> tuple[Number, ...]:
         if "点" in n:
             whole, _, frac = n.partition("点")
             v = zh_numeral(whole)
-            if v is not None and frac and all(c in _ZH_DIGIT for c in frac):
+            if v is not None and math.isfinite(v) and frac and \
+                    all(c in _ZH_DIGIT for c in frac):
                 v = float(f"{int(v)}.{''.join(str(_ZH_DIGIT[c]) for c in frac)}")
         else:
             v = zh_numeral(n)
@@ -184,9 +191,9 @@ def numbers_zh(text: str) -> tuple[Number, ...]:
     return tuple(sorted(out, key=lambda n: (n.start, n.value)))
 
 
-def _zh_scale(u: str | None, c: str | None) -> tuple[int, float]:
+def _zh_scale(u: str | None, c: str | None) -> tuple[int, float | None]:
     """The scale of a unit character, and the digits after it (2万4801)."""
-    return _ZH_UNITS.get(u or "", 1), (_value(c) if c else 0)
+    return _ZH_UNITS.get(u or "", 1), (_value(c) if c else 0)  # (None: no number)
 
 
 @item_cache(maxsize=_CACHE_SIZE)
@@ -353,9 +360,10 @@ def dates_zh(text: str) -> tuple[Date, ...]:
         if _LITERAL[pat] not in folded:
             continue
         for m in pat.finditer(folded):
-            y = int(m.group("y")) if m.group("y") else None
-            mo, d = int(m.group("m")), int(m.group("d"))
-            if _ok(y, mo, d):
+            y = to_int(m.group("y")) if m.group("y") else None
+            mo, d = to_int(m.group("m")), to_int(m.group("d"))
+            if mo is not None and d is not None and (y is not None or not m.group("y")) \
+                    and _ok(y, mo, d):
                 out.append(Date(y, mo, d, text[m.start():m.end()], m.start(), m.end()))
     return tuple(sorted(out, key=lambda d: d.start))
 
@@ -379,9 +387,11 @@ def dates_en(text: str) -> tuple[Date, ...]:
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            y = int(m.group("y")) if m.group("y") else None
-            mo = int(m.group("m")) if "m" in pat.groupindex else _month(m.group("mon"))
-            d = int(m.group("d"))
+            y = to_int(m.group("y")) if m.group("y") else None
+            mo = to_int(m.group("m")) if "m" in pat.groupindex else _month(m.group("mon"))
+            d = to_int(m.group("d"))
+            if mo is None or d is None or (m.group("y") and y is None):
+                continue
             if m.group("mon" if "mon" in pat.groupindex else 0).startswith("may"):
                 continue  # "may 5 people": the month is written with a capital
             if _ok(y, mo, d):

@@ -15,6 +15,7 @@ import re
 
 from ..records import Edit, Item, evolve
 from ..registry import structural
+from .digits import to_int
 
 ARTICLE_NUMBERS = structural(
     "repair.article_numbers",
@@ -63,8 +64,9 @@ def _numbers(item: Item) -> list[tuple[int, int, bool]]:
         if block.kind not in KINDS or not block.en:
             continue
         article = _ARTICLE.match(block.en)
-        if article:
-            out.append((index, int(article.group(1)), True))
+        number = to_int(article.group(1)) if article else None
+        if number is not None:
+            out.append((index, number, True))
             continue
         ordinal = _ORDINAL.match(block.en)
         value = ordinal_value(ordinal.group(1)) if ordinal else None

@@ -15,6 +15,7 @@ import regex
 from ..registry import check
 from .align import WEAK_SCORE
 from .beads import ALIGNED_KINDS, estimate_ratio
+from .digits import to_int
 from .anchors import (dates_en, dates_zh, fold_digits, numbers_en, numbers_zh, numerals_zh, same_value,
                       words_en)
 
@@ -121,7 +122,9 @@ def _days_zh(zh: str, dates) -> set:
     out = set()
     for m in _DAY_ONLY.finditer(fold_digits(zh)):
         before = [d for d in dates if d.end <= m.start()]
-        out.add((int(m.group(1)), before[-1].month if before else None))
+        day = to_int(m.group(1))
+        if day is not None:
+            out.add((day, before[-1].month if before else None))
     return out
 
 

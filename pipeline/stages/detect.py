@@ -18,7 +18,10 @@ _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+\Z")
+# (control and zero-width characters after it too: normalize removes them, and the
+# block must read the same before and after)
+_HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+"
+                            r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]*\Z")
 _SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # ASCII only: the standard re is quicker

@@ -5,6 +5,7 @@ import regex
 
 from ..registry import check
 from .glossary import deliberate_chinese
+from .digits import to_int
 from .months import MONTH_NAMES
 
 # a run of Han characters, possibly with middle dots or digits inside (李·明, 5G网络)
@@ -126,6 +127,8 @@ def dates_not_garbled(text: str):
     if " day" not in text:
         return  # a plain substring test spares the pattern most texts
     for m in _GARBLED_DATE.finditer(text):
-        month = int(m.group(1))
+        month = to_int(m.group(1))
+        if month is None or not 1 <= month <= 12:
+            continue
         yield (f"looks like a garbled Chinese date ({m.group(1)}月{m.group(2)}日, "
                f"{MONTH_NAMES[month - 1]} {m.group(2)}?): {m.group(0)}", m.group(0))

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from ..registry import rule
+from .digits import to_float, to_int
 from .months import MONTH_NAMES
 
 # a block of English with this much Chinese in it is really mixed (a Chinese sentence full
@@ -62,8 +63,8 @@ def _sub(pattern: regex.Pattern, text: str, render) -> str:
 
 
 def _month_day(mo: str, d: str) -> str | None:
-    mo_i, d_i = int(mo), int(d)
-    if 1 <= mo_i <= 12 and 1 <= d_i <= 31:
+    mo_i, d_i = to_int(mo), to_int(d)
+    if mo_i is not None and d_i is not None and 1 <= mo_i <= 12 and 1 <= d_i <= 31:
         return f"{MONTH_NAMES[mo_i - 1]} {d_i}"
     return None
 
@@ -85,8 +86,8 @@ def render_zh_dates(text: str) -> str:
         return f"{md}, {m.group(1)}" if md else None
 
     def ym(m):
-        mo = int(m.group(2))
-        return f"{MONTH_NAMES[mo - 1]} {m.group(1)}" if 1 <= mo <= 12 else None
+        mo = to_int(m.group(2))
+        return f"{MONTH_NAMES[mo - 1]} {m.group(1)}" if mo and 1 <= mo <= 12 else None
 
     text = _sub(_YMD, text, ymd)
     text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
@@ -144,6 +145,8 @@ def _wan(m: regex.Match) -> str | None:
 
 
 def _yi(m: regex.Match) -> str | None:
+    if to_float(m.group(1)) is None:
+        return None  # digits no number (see pipeline.stages.digits)
     millions = Decimal(m.group(1)) * 100
     if millions >= 1000:
         return f"{_plain(millions / 1000)} billion"

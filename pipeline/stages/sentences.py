@@ -27,6 +27,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..memo import item_cache
+from .digits import to_int
 
 # --- English ------------------------------------------------------------------------------
 
@@ -180,7 +181,13 @@ def _forced_starts(text: str) -> list[int]:
     if m:
         label, sep = m.group(1), m.group(2)
         for item in _LIST_NEXT.finditer(text, m.end()):
-            want = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+            if label.isdigit():
+                number = to_int(label)
+                if number is None:
+                    break  # ("²" is a digit, and no number)
+                want = str(number + 1)
+            else:
+                want = chr(ord(label) + 1)
             if item.group(1) == want and item.group(2) == sep:
                 starts.add(item.start())
                 label = want

@@ -441,3 +441,16 @@ def test_a_title_in_each_language_each_loses_its_site():
                       "浙大学术年会上学生唱主角 研究成果让人脑洞大开"]
     assert item.meta_dict["site"] == "Xinhuanet" and item.meta_dict["site_zh"] == "新华网"
     assert restore_sources(item) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "◆Xinhua - Ministry meets\n",  # a bullet before a site: cut when cleaned again
+    "● 6 Jul 2020\n\nThe ministry met on Monday in Beijing.\n",  # a bulleted date line
+    "Notice-新华网\x00\n",  # a control character after the site
+])
+def test_kinds_are_decided_on_the_text_as_repair_leaves_it(text):
+    """Found by fuzzing: classification saw a bullet or a control character that repair
+    then removed, so the Markdown cleaned again read differently."""
+    md = render_markdown(clean_text(text))
+    again = clean_text(md)
+    assert render_markdown(again) == md and again.edits == ()

@@ -1,0 +1,39 @@
+"""Numbers read from digits a pattern found.
+
+The ``regex`` module's ``\\d`` knows the digits of a newer Unicode than Python's
+``int()`` (U+1E5F4 is a digit to one and not to the other), and ``int()`` refuses a
+string of more than 4,300 digits: such a run is no number to these stages, never a
+crash.
+"""
+from __future__ import annotations
+
+MAX_DIGITS = 40  # no count, date or amount in news is longer
+
+
+def to_int(s: str) -> int | None:
+    """The integer ``s`` writes, or None.
+
+    >>> to_int("2022"), to_int("１２"), to_int("\\U0001e5f4"), to_int("1" * 5000)
+    (2022, 12, None, None)
+    """
+    if len(s) > MAX_DIGITS:
+        return None
+    try:
+        return int(s)
+    except ValueError:
+        return None
+
+
+def to_float(s: str) -> float | None:
+    """The number ``s`` writes (``1,234.5``), or None.
+
+    >>> to_float("1,234.5"), to_float("\\U0001e5f4"), to_float("9" * 5000)
+    (1234.5, None, None)
+    """
+    s = s.replace(",", "")
+    if len(s) > MAX_DIGITS:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
