@@ -32,9 +32,9 @@ def stage_inputs(corpus: Path) -> list[tuple]:
     real = align.align_blocks, align.align_sentences
 
     def keep(name, fn):
-        def stage(item):
+        def stage(item, *args):
             seen[name].append(item)
-            return fn(item)
+            return fn(item, *args)
         return stage
 
     align.align_blocks, align.align_sentences = keep("blocks", real[0]), keep("sentences", real[1])

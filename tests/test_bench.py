@@ -16,3 +16,15 @@ def test_profile_prints_where_the_time_goes(capsys):
     assert "clean_sources" in out and "runner.py" in out
     # the loading is done before profiling: langdetect's profiles are not in it
     assert "add_profile" not in out
+
+
+def test_the_alignment_benchmark_times_both_stages(capsys, tmp_path):
+    """It broke unseen when align_blocks took a second argument: run it on a few items."""
+    from bench import bench_align, bench_pipeline
+
+    corpus = tmp_path / "c.jsonl"
+    bench_pipeline.main(["--data", str(SHARED_DATA), "--items", "60", "--corpus-only",
+                         str(corpus)])
+    bench_align.main([str(corpus), "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "block alignment" in out and "sentence alignment" in out

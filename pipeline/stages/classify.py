@@ -220,6 +220,7 @@ _CLOSING_ZH = tuple("。！？：；，、”’）….!?:;,)")
 # marks that open what follows: a line ending in one goes on (MT or a typist's opening
 # quote for a closing one, 'deserves thanks. “'), so the mark before them decides
 _OPENING_END = " “‘「『(（[【《"
+_OPENING_ENDS = tuple(_OPENING_END)
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
 MAX_TITLE_CHARS = 250
@@ -229,7 +230,7 @@ def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
     if not t:
         return False
-    if t.endswith(tuple(_OPENING_END)):
+    if t.endswith(_OPENING_ENDS):
         t = t.rstrip(_OPENING_END)
         if not t:
             return False

@@ -176,6 +176,8 @@ def drop_repeated_word(text: str) -> str:
     first = _REPEATED_FIRST_WORD.match(text)
     if first and first.group(1) not in KEEP_REPEATED:
         text = first.group(1) + text[first.end():]
+    if not _REPEATED_WORD.search(text):
+        return text  # (a search costs less than a substitution that finds nothing)
     return _REPEATED_WORD.sub(
         lambda m: m.group(0) if m.group(1) in KEEP_REPEATED else " " + m.group(1), text)
 
