@@ -527,3 +527,33 @@ def test_json_lines_in_utf_16_is_one_clear_reject(tmp_path):
     (reject,) = map(json.loads, (tmp_path / "out" / "rejects.jsonl").open())
     assert reject["reason"].startswith("JSON Lines in UTF-16 or UTF-32: they must be UTF-8")
     assert report["items"] == {"in": 1, "out": 0, "rejected": 1}
+
+
+def test_a_dead_worker_is_noticed_while_the_pool_waits_on_its_pipe(monkeypatch):
+    """A worker killed in the middle of writing a result leaves the pool's thread
+    waiting for the rest of the message for ever, so the futures never fail: the run
+    notices the dead process itself (a run hung about once in ten such kills)."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(batch, "POLL_SECONDS", 0.01)
+    monkeypatch.setattr(batch, "NOTICE_SECONDS", 0.05)
+
+    class Process:
+        def __init__(self, exitcode):
+            self.exitcode = exitcode
+
+    class Pool:
+        def __init__(self, *codes):
+            self._processes = {k: Process(c) for k, c in enumerate(codes)}
+
+    done = Future()
+    done.set_result(["result"])
+    assert batch._result(done, Pool(None, -9)) == ["result"]
+    late = Future()
+    with pytest.raises(BrokenProcessPool):
+        batch._result(late, Pool(None, -9))
+    import threading
+    slow = Future()
+    threading.Timer(0.1, slow.set_result, (["slow"],)).start()
+    assert batch._result(slow, Pool(None, None)) == ["slow"]  # alive workers: it waits

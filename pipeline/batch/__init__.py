@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
+from contextlib import ExitStack, contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -102,6 +104,8 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         warm_up(config)  # once, shared by every forked worker
     else:
         close_fds = ()  # only forked workers inherit the run's descriptors
+    signals = ExitStack()
+    signals.enter_context(_deferred_signals())  # (one process: nothing to leave half-done)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
                                initargs=(config, close_fds, True, True))
     pending: deque = deque()
@@ -111,16 +115,70 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
             pending.append((chunk, pool.submit(process_chunk, [(i, e) for i, e, _ in chunk])))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 chunk0, fut = pending.popleft()
-                yield chunk0, fut.result()
+                yield chunk0, _result(fut, pool)
         while pending:
             chunk0, fut = pending.popleft()
-            yield chunk0, fut.result()
+            yield chunk0, _result(fut, pool)
         finished = True
     finally:
-        if finished:
-            pool.shutdown(wait=True)
-        else:
-            _abandon(pool, pending)
+        try:
+            if finished:
+                pool.shutdown(wait=True)
+            else:
+                _abandon(pool, pending)
+        finally:
+            signals.close()
+
+
+POLL_SECONDS = 1.0
+NOTICE_SECONDS = 3.0  # how long the pool gets to notice a dead worker itself
+
+
+_STOPPED: list = []  # signals received while a run defers them (see _deferred_signals)
+
+
+@contextmanager
+def _deferred_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM during a run are noted, and the run stops at its
+    next safe point (:func:`_stop_point`): raised anywhere, the interrupt could leave
+    the pool's lock taken in the middle of a submission, and stopping the pool would
+    then wait for ever. Outside the main thread nothing changes."""
+    _STOPPED.clear()
+    try:
+        old = {sig: signal.signal(sig, lambda signum, frame: _STOPPED.append(signum))
+               for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        _STOPPED.clear()
+
+
+def _stop_point() -> None:
+    if _STOPPED:
+        raise KeyboardInterrupt
+
+
+def _result(fut, pool: ProcessPoolExecutor) -> list:
+    """``fut.result()``, but a worker that died is noticed here too: killed while it
+    wrote a result, it leaves half a message in the pool's pipe, and the pool's own
+    thread then waits for the rest for ever instead of failing the futures. An
+    interrupt is taken here too."""
+    while True:
+        _stop_point()
+        try:
+            return fut.result(timeout=POLL_SECONDS)
+        except TimeoutError:
+            processes = (getattr(pool, "_processes", None) or {}).values()
+            if any(p.exitcode is not None for p in list(processes)):
+                try:
+                    return fut.result(timeout=NOTICE_SECONDS)
+                except TimeoutError:
+                    raise BrokenProcessPool("a worker process died") from None
 
 
 _ABANDONED: list = []  # the threads of pools stopped half-way (see pool_abandoned)
@@ -201,6 +259,7 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
         # write; the workers are stopped then, not left to the interpreter's exit
         flow = _results(_chunks(numbered()), jobs, config, (files.lock_fd,))
         for chunk, results in flow:
+            _stop_point()
             for (index, _, digest), done in zip(chunk, results):
                 if done.index != index:  # pragma: no cover - would be a bug in ordering
                     raise RuntimeError(f"result {done.index} arrived for entry {index}")
