@@ -79,6 +79,8 @@ MAX_NAME_WORDS = 6
 _DATE_FIRST = regex.compile(r"\d{4}[-/.年]|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
                             r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
 
+_BY_SOURCE = regex.compile(r"\s*(?:Published|Released|Issued)\s+by\s+", regex.IGNORECASE)
+
 # Longer blocks are prose: scanning megabytes for labels would only find false ones.
 MAX_META_CHARS = 2000
 
@@ -123,6 +125,12 @@ def parse_meta(text: str) -> dict[str, str] | None:
     inner = text.strip()
     if inner[:1] in "(（" and inner[-1:] in ")）" and (":" in inner or "：" in inner):
         text = inner[1:-1]  # "(Editor: Wang Lin)", "（责任编辑：王林）"
+    if text[:1] in "PRIpri":
+        # "Published by Xinhua News Agency Author: ...": a source without its colon,
+        # when a label follows
+        by = _BY_SOURCE.match(text)
+        if by and _LABEL.search(text, by.end()):
+            text = "Source: " + text[by.end():]
     if ":" not in text and "：" not in text:
         # no label without a colon; a leading date opens with a digit after white space
         # (every \s of the pattern is str.isspace(): a test checks), and an ASCII digit is

@@ -67,6 +67,10 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
      None),
     ("Photo: Wang Sishuo", {"photographer": "Wang Sishuo"}),
     ("(Editor: Wang Lin)", {"editor": "Wang Lin"}),  # in brackets, at the end of a page
+    # wmt21 newstest2021.zh-en.ref.A.en line 5: a source without its colon, then a label
+    ("Published by Xinhua News Agency Author: Shang Haichun",
+     {"source": "Xinhua News Agency", "author": "Shang Haichun"}),
+    ("Published by the ministry, the report says: growth", None),
     ("（责任编辑：王林）", {"editor": "王林"}),
     # a full-width comma, as MT leaves it: the line is metadata before repair and after
     ("26 Jul，2020 17:37:29 Source: People's Daily Online",
