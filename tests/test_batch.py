@@ -310,8 +310,9 @@ def test_a_killed_worker_or_ctrl_c_ends_the_run_with_one_line(tmp_path, how):
     cmd = [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out), "--jobs", "2",
            "--quiet", "--sync-every", "0.05"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    # (with faulthandler: should it hang, SIGABRT prints where every thread waits)
+    proc = subprocess.Popen([sys.executable, "-X", "faulthandler"] + cmd[1:], env=env,
+                            cwd=ROOT, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while proc.poll() is None and (journalled(out) < 100 or len(_workers(proc.pid)) < 2):
         assert time.monotonic() < deadline, "the run never started its workers"
@@ -324,8 +325,13 @@ def test_a_killed_worker_or_ctrl_c_ends_the_run_with_one_line(tmp_path, how):
     try:
         _, err = proc.communicate(timeout=60)
     except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        try:
+            _, err = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            err = b""
         os.killpg(proc.pid, signal.SIGKILL)
-        raise AssertionError(f"the run hung after {how}")
+        raise AssertionError(f"the run hung after {how}:\n{err.decode(errors='replace')}")
     text = err.decode()
     assert proc.returncode == (1 if how.startswith("kill") else 130), text
     assert "Traceback" not in text and text.count("\n") == 1, text

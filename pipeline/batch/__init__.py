@@ -125,7 +125,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
             if finished:
                 pool.shutdown(wait=True)
             else:
-                _abandon(pool, pending)
+                _abandon(pool)
         finally:
             signals.close()
 
@@ -181,38 +181,41 @@ def _result(fut, pool: ProcessPoolExecutor) -> list:
                     raise BrokenProcessPool("a worker process died") from None
 
 
-_ABANDONED: list = []  # the threads of pools stopped half-way (see pool_abandoned)
-SETTLE_SECONDS = 2.0
+_ABANDONED: list = []  # the pool the last run stopped half-way (see pool_abandoned)
+
+
+def forget_abandoned() -> None:
+    """Start afresh (a command starts): pools an earlier command stopped are not this
+    one's."""
+    _ABANDONED.clear()
 
 
 def pool_abandoned() -> bool:
-    """Whether a pool this process stopped half-way left a thread that does not end (it
-    waits for the rest of a result a killed worker was writing): then the process must
-    end without waiting for it (``os._exit``, once its files are closed)."""
-    deadline = time.monotonic() + SETTLE_SECONDS
-    for thread in _ABANDONED:
-        thread.join(max(0.0, deadline - time.monotonic()))
-    _ABANDONED[:] = [t for t in _ABANDONED if t.is_alive()]
+    """Whether the last run in this process stopped its pool half-way: a thread of the
+    pool may then never end (one waits for the rest of a result a killed worker was
+    writing, one for room in a pipe no worker reads), and the process must end without
+    waiting for them (``os._exit``, once its files are closed)."""
     return bool(_ABANDONED)
 
 
-def _abandon(pool: ProcessPoolExecutor, pending: deque) -> None:
+def _abandon(pool: ProcessPoolExecutor) -> None:
     """Stop a pool whose run failed (a worker killed, an interrupt, an error while
     writing) without waiting for it: waiting hangs when a worker died while the others
     were still writing results to the pipe. The workers are killed; the items they had
     are not journalled, so a rerun does them again."""
-    thread = getattr(pool, "_executor_manager_thread", None)
-    if thread is not None:
-        _ABANDONED.append(thread)
-    for _, fut in pending:
-        fut.cancel()
+    _ABANDONED.append(pool)
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:  # its feeder thread is not waited for at exit
+        call_queue.cancel_join_thread()
+    # (the futures are not cancelled: the pool's thread fails them itself once it sees
+    # the workers gone, and a cancelled one made it raise, with a traceback on stderr)
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         try:
             process.kill()
         except (OSError, ValueError, AttributeError):
             pass
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=False)
     for process in processes:
         try:
             process.join(timeout=5)
@@ -231,6 +234,7 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
     """
     if sync_every is None:
         sync_every = COMMIT_SECONDS
+    forget_abandoned()
     check_inputs(paths, outdir)
     jobs = jobs or default_jobs()
     start = time.perf_counter()

@@ -61,6 +61,9 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         _exit_cleanly_on_sigterm()
+        from ..batch import forget_abandoned
+
+        forget_abandoned()
         try:
             return fn(*args, **kwargs)
         except MtcleanError as exc:
