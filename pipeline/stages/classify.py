@@ -15,6 +15,7 @@ import regex
 from ..records import Block, Edit, Item, evolve, renumber_edits
 from ..registry import structural
 from .beads import KIND_RANK
+from .normalize import without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
 from .months import month_number
@@ -259,9 +260,6 @@ def _text(block: Block) -> str:
     return block.en if block.en is not None else (block.zh or "")
 
 
-_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-
-
 def _as_repaired(text: str) -> str:
     """A line as repair will leave it, for the tests that decide a kind before repair
     runs: without zero-width and control characters, and without a leading bullet
@@ -270,8 +268,7 @@ def _as_repaired(text: str) -> str:
     >>> _as_repaired("\u200d● 6 Jul 2020")
     '6 Jul 2020'
     """
-    if not text.isprintable():
-        text = _INVISIBLE.sub("", text)
+    text = without_invisible(text)
     if text[:1] in BULLETS or text[:1] == " ":
         text = text.lstrip(BULLETS + " ")
     return text

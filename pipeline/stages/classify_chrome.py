@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from .normalize import without_invisible
 from .repair import BULLETS, IMAGE_LEAD
 
 _I = regex.IGNORECASE | regex.VERSION1
@@ -58,12 +59,9 @@ _LOWER_WORD = regex.compile(r"(?:^|(?<=\s))(?!(?:of|and|the|for|on|in|at)\s)"
                             r"[a-z][\w'’&-]*(?=\s|$)")
 
 
-_INVISIBLE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
-
-
 def _is_site(segment: str, strict: bool = False) -> bool:
     # as repair will leave it: "◆Xinhua" and "新华网\x00" are sites
-    seg = (segment if segment.isprintable() else _INVISIBLE.sub("", segment)).strip()
+    seg = without_invisible(segment).strip()
     if seg[:1] in BULLETS:
         seg = seg.lstrip(BULLETS + " ")
     if not seg or len(seg) > MAX_SITE_CHARS:

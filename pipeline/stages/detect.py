@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import regex
 
+from .normalize import INVISIBLE_CLASS
+
 _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
 _LATIN = regex.compile(r"[A-Za-z\p{Latin}]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
@@ -21,7 +23,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # (control and zero-width characters after it too: normalize removes them, and the
 # block must read the same before and after)
 _HAN_SUFFIX = regex.compile(r"(?:\s*[-–—|_]\s*[\p{Han}\s]+)+"
-                            r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]*\Z")
+                            + INVISIBLE_CLASS + r"*\Z")
 _SUFFIX_SEPARATOR = re.compile(r"[-–—|_]")
 MAX_SUFFIX_CHARS = 60  # site names and breadcrumbs are short; look no further back
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # ASCII only: the standard re is quicker

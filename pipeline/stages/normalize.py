@@ -22,6 +22,19 @@ _ZERO_WIDTH = regex.compile(
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e"
                          r"\u2066-\u2069\ufff9-\ufffb]")
 _TAB = regex.compile(r"\t")
+# control and zero-width characters, as the tests that decide before normalize runs
+# (a line's language, kind, site name) leave them out: normalize removes them after
+INVISIBLE_CLASS = r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]"
+_INVISIBLE = regex.compile(INVISIBLE_CLASS)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without control and zero-width characters.
+
+    >>> without_invisible("新华网\\x00"), without_invisible("plain")
+    ('新华网', 'plain')
+    """
+    return text if text.isprintable() else _INVISIBLE.sub("", text)
 _SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _EDGES = regex.compile(r"\A[\s\u3000]+|[\s\u3000]+\Z")
 
