@@ -95,7 +95,7 @@ NOT_INPUT_STEMS = ("readme", "source", "sources", "license", "licence", "changel
 PAIR_SUFFIXES = (".zh", ".en")  # NAME.zh with NAME.en, as WMT names its files
 
 
-def _is_input_file(p: Path) -> bool:
+def is_input_file(p: Path) -> bool:
     """A file a folder walk reads. A link that leads nowhere counts, so that reading it
     fails and it is rejected with its reason rather than left out unseen."""
     name = p.name.lower()
@@ -126,7 +126,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                 dirs[:] = kept
                 for f in sorted(files):
                     fp = Path(root) / f
-                    if _is_input_file(fp):
+                    if is_input_file(fp):
                         found = True
                         yield str(fp)
                 while unreadable:  # a folder that could not be listed: rejected as such

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 import orjson
 
 from ..errors import InputError
-from ..readers import JSONL_SUFFIXES, NOT_INPUT_STEMS, TEXT_SUFFIXES
+from ..readers import is_input_file
 from ..stages.decode import decode_bytes
 from .match import matcher_for
 from .model import Glossary
@@ -27,15 +27,10 @@ class Usage:
     chars: int
 
 
-CORPUS_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + (".en", ".zh")  # in folders (WMT: .zh)
-
-
 def _in_corpus(path: Path) -> bool:
-    """A corpus file in a folder: text, Markdown or JSON Lines, not a hidden file nor a
-    README, SOURCE or LICENSE file (as ``mtclean run`` reads folders)."""
-    name = path.name.lower()
-    return path.is_file() and name.endswith(CORPUS_SUFFIXES) and not name.startswith(".") \
-        and name.split(".")[0] not in NOT_INPUT_STEMS
+    """A corpus file in a folder, as ``mtclean run`` reads folders (text, Markdown, JSON
+    Lines, WMT-style .zh/.en; no hidden file, no README), that can be read."""
+    return is_input_file(path) and path.is_file()
 
 
 def corpus_files(paths: Iterable[str]) -> list[Path]:
