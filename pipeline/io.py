@@ -8,7 +8,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Sequence
 
 from .errors import OutputError
 
@@ -24,13 +24,27 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~mask
 
 
+def _is_input(target: Path, inputs: Sequence[str]) -> str | None:
+    """The input that ``target`` is, or lies in (a folder named as input), if any."""
+    real = Path(os.path.realpath(target))
+    for name in inputs:
+        if name in ("-", ""):
+            continue
+        source = Path(os.path.realpath(name))
+        if real == source or (source.is_dir() and real.is_relative_to(source)):
+            return name
+    return None
+
+
 @contextmanager
-def atomic_output(path: str | None) -> Iterator[BinaryIO]:
+def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[BinaryIO]:
     """Yield a binary stream; on success it replaces ``path`` in one step.
 
     ``None`` or ``-`` means standard output, written only once the body succeeds. On any
     error the target is untouched and the temporary file is removed; an ``OSError`` while
-    writing becomes an :class:`~pipeline.errors.OutputError`.
+    writing becomes an :class:`~pipeline.errors.OutputError`. A ``path`` that is one of
+    ``inputs``, or inside an input folder, is refused before anything is written: it
+    would replace the input (or be read as input next time).
     """
     if path in (None, "-"):
         # held until the end, so a failure part-way prints nothing rather than a part
@@ -53,6 +67,12 @@ def atomic_output(path: str | None) -> Iterator[BinaryIO]:
                           path=str(folder))
     if target.is_dir():
         raise OutputError("output path is a folder; give a file name", path=str(target))
+    source = _is_input(target, inputs)
+    if source is not None:
+        raise OutputError("the output would replace this input" if Path(
+            os.path.realpath(source)) == Path(os.path.realpath(target)) else
+            f"the output is inside the input folder {source!r}, so it would be read as "
+            "input", path=str(path), hint="write the output somewhere else")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -130,6 +130,42 @@ def test_output_inside_a_file(tmp_path):
     assert blocker.read_text() == "keep"
 
 
+@pytest.mark.parametrize("command", [
+    ("clean", "{page}", "-o", "{page}"),
+    ("clean", "--zh", "{zh}", "--en", "{page}", "-o", "{zh}"),
+    ("clean", "{folder}", "--to", "md", "-o", "{folder}/page.md"),
+    ("restore", "{record}", "-o", "{record}"),
+    ("restore", "{record}", "-o", "{link}"),
+    ("review", "{record}", "-o", "{record}"),
+    ("glossary", "export", "{glossary}", "--to", "tbx", "-o", "{glossary}"),
+    ("glossary", "import", "{tbx}", "-o", "{tbx}"),
+    ("glossary", "stats", "{glossary}", "{record}", "-o", "{record}"),
+])
+def test_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path, command):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = folder / "page.txt"
+    page.write_text("Title\n\nLao\u00a0Niu met the press.\n", encoding="utf-8")
+    zh = tmp_path / "news.zh.txt"
+    zh.write_text("标题\n\n老牛会见记者。\n", encoding="utf-8")
+    record = tmp_path / "page.jsonl"
+    assert cli("clean", page, "-o", record).exit_code == 0
+    (tmp_path / "link.jsonl").symlink_to(record)
+    glossary = tmp_path / "g.tsv"
+    glossary.write_bytes((ROOT / "glossaries" / "projects" / "lnfund.tsv").read_bytes())
+    tbx = tmp_path / "g.tbx"
+    assert cli("glossary", "export", glossary, "--to", "tbx", "-o", tbx).exit_code == 0
+    names = {"page": page, "zh": zh, "folder": folder, "record": record,
+             "link": tmp_path / "link.jsonl", "glossary": glossary, "tbx": tbx}
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = cli(*(part.format(**names) for part in command))
+    assert result.exit_code == 1, result.output
+    assert "output" in result.output and ("replace this input" in result.output
+                                          or "read as input" in result.output)
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before
+
+
 def test_output_is_a_folder(tmp_path):
     (tmp_path / "out").mkdir()
     err = assert_clear_error(cli("clean", SEED, "-o", tmp_path / "out"), "out")

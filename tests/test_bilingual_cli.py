@@ -48,9 +48,10 @@ def test_zh_and_en_options(tmp_path):
 
 
 def test_pair_found_in_a_folder_and_restored(tmp_path):
-    write_pair(tmp_path, suffix=".md")
+    (tmp_path / "in").mkdir()
+    write_pair(tmp_path / "in", suffix=".md")
     out = tmp_path / "o.jsonl"
-    assert run("clean", str(tmp_path), "-o", str(out)).exit_code == 0
+    assert run("clean", str(tmp_path / "in"), "-o", str(out)).exit_code == 0
     (rec,) = records(out.read_text(encoding="utf-8"))
     assert_bilingual(rec)
     res = run("restore", str(out))

@@ -167,7 +167,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
     # cleaned one by one into the temporary output: memory stays flat, and an error or
     # Ctrl-C part-way removes the temporary file and leaves any old output untouched
     items = (clean_input(inp, config) for inp in inputs())
-    with atomic_output(output) as out:
+    with atomic_output(output, files + tuple(f for f in (zh_file, en_file) if f)) as out:
         if fmt == "tmx":
             out.write(render_tmx(items).encode("utf-8"))
             return
@@ -208,10 +208,10 @@ def restore(file, output, folder):
         for name, text in source_files(items):
             target = os.path.join(folder, name)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-            with atomic_output(target) as out:
+            with atomic_output(target, (file,)) as out:
                 out.write(text.encode("utf-8", "surrogatepass"))
         return
-    with atomic_output(output) as out:
+    with atomic_output(output, (file,)) as out:
         for item in items:
             for text in restore_sources(item):
                 out.write(text.encode("utf-8", "surrogatepass"))
@@ -258,7 +258,7 @@ def review(file, output):
       mtclean run corpus -o out && mtclean review out/items.jsonl -o review.html
     """
     items = load_items(read_path(file), file)
-    with atomic_output(output) as out:
+    with atomic_output(output, (file,)) as out:
         out.write(render_html(items, f"mtclean review: {file}").encode("utf-8",
                                                                        "backslashreplace"))
 

@@ -146,7 +146,7 @@ def stats(file, corpus, output):
     """
     g = read_glossary(file)
     report = format_report(g, count_usage(g, corpus))
-    with atomic_output(output) as out:
+    with atomic_output(output, (file, *corpus)) as out:
         out.write((report + "\n").encode("utf-8"))
 
 
@@ -165,7 +165,7 @@ def export(file, fmt, output):
       mtclean glossary export glossaries/civil-affairs.tsv --to tbx -o civil-affairs.tbx
     """
     text = EXPORTERS[fmt](read_glossary(file))
-    with atomic_output(output) as out:
+    with atomic_output(output, (file,)) as out:
         out.write(text.encode("utf-8"))
 
 
@@ -212,5 +212,5 @@ def import_(file, output, skip_invalid):
         entry = entries[problem.line - 2] if 2 <= problem.line < len(entries) + 2 else None
         where = f"{file}:{entry.line}: concept {entry.id!r}" if entry else file
         click.echo(f"{where}: lint: {problem.message}", err=True)
-    with atomic_output(output) as out:
+    with atomic_output(output, (file,)) as out:
         out.write(text.encode("utf-8"))
