@@ -39,6 +39,10 @@ _YMD = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日
 _MD = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _YM = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
+# before a number of years, not a year ("a history of more than 1000年")
+_SPAN_BEFORE = regex.compile(r"(?:\b(?:more|less|fewer|longer)\s+than|\bover|\bnearly|\balmost|"
+                             r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least)\s*\Z",
+                             regex.IGNORECASE)
 
 
 def _sub(pattern: regex.Pattern, text: str, render) -> str:
@@ -77,6 +81,8 @@ def render_zh_dates(text: str) -> str:
     'It opened on August 12, 2022 in Hohhot, and closed on August 15.'
     >>> render_zh_dates("In 2020年7月 and in 2019年, prices rose.")
     'In July 2020 and in 2019, prices rose.'
+    >>> render_zh_dates("a history of more than 1000年")
+    'a history of more than 1,000 years'
     """
     if ("年" not in text and "月" not in text) or mostly_mixed(text):
         return text
@@ -91,8 +97,17 @@ def render_zh_dates(text: str) -> str:
 
     text = _sub(_YMD, text, ymd)
     text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
+    def year(m):
+        n = int(m.group(1))
+        if n > 2100 or n < 1900 and _SPAN_BEFORE.search(text, max(0, m.start() - 20),
+                                                        m.start()):
+            # a span of years: "more than 1000年" is 1,000 years, and 1900 to 2100 always
+            # a year ("growth over 2019年")
+            return f"{n:,} years"
+        return m.group(1)
+
     text = _sub(_YM, text, ym)
-    return _sub(_Y, text, lambda m: m.group(1))
+    return _sub(_Y, text, year)
 
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -129,8 +144,13 @@ def _grouped(d: Decimal) -> str | None:
     return f"{int(d):,}"
 
 
-_WAN = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万(?!亿)")
-_YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿")
+# a number that goes on after its 万 or 亿 (3亿5000万, 2万4801) is one number: the two
+# forms with digits are read whole, and the others (1万2千) left for an editor
+_GOES_ON = r"(?!\s*[\d零〇一二两三四五六七八九十百千])"
+_YI_WAN = regex.compile(r"(?<![\d.,])(\d+)\s*亿\s*(\d{1,4})\s*万" + _GOES_ON)
+_WAN_REST = regex.compile(r"(?<![\d.,亿])(\d+)\s*万\s*(\d{1,4})(?![\d.,万亿千百])")
+_WAN = regex.compile(r"(?<![\d.,亿])(\d+(?:\.\d+)?)\s*万(?!亿)" + _GOES_ON)
+_YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿" + _GOES_ON)
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
 _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
                          r"(?![点.\d零〇一二两三四五六七八九十百千万])")
@@ -144,10 +164,19 @@ def _wan(m: regex.Match) -> str | None:
         return None
 
 
+def _wan_rest(m: regex.Match) -> str | None:
+    wan, rest = to_int(m.group(1)), to_int(m.group(2))
+    return None if wan is None or rest is None else f"{wan * 10000 + rest:,}"
+
+
 def _yi(m: regex.Match) -> str | None:
     if to_float(m.group(1)) is None:
         return None  # digits no number (see pipeline.stages.digits)
     millions = Decimal(m.group(1)) * 100
+    if m.re is _YI_WAN:  # and so many 万: hundredths of a million each
+        if to_int(m.group(2)) is None:
+            return None
+        millions += Decimal(m.group(2)) / 100
     if millions >= 1000:
         return f"{_plain(millions / 1000)} billion"
     return f"{_plain(millions)} million"
@@ -170,7 +199,9 @@ _NUMBER_CHARS = regex.compile("[万亿元百]")
 def render_zh_numbers(text: str) -> str:
     """Write numbers left in Chinese form (``1.2万``, ``3亿``, ``百分之五``) the English way.
 
-    ``1.2万`` is 12,000, ``3亿`` 300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan.
+    ``1.2万`` is 12,000, ``3亿`` 300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan;
+    ``3亿5000万`` is 350 million and ``2万4801`` 24,801 (a number written on after its
+    万 or 亿 in Chinese numerals, ``1万2千``, is left as it is).
 
     >>> render_zh_numbers("More than 1.2万 people and 3亿 yuan; 百分之五 of them.")
     'More than 12,000 people and 300 million yuan; 5 percent of them.'
@@ -179,7 +210,9 @@ def render_zh_numbers(text: str) -> str:
     """
     if text.isascii() or not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
+    text = _sub(_YI_WAN, text, _yi)
     text = _sub(_YI, text, _yi)
+    text = _sub(_WAN_REST, text, _wan_rest)
     text = _sub(_WAN, text, _wan)
     text = _sub(_PERCENT, text, _percent)
     return _sub(_YUAN, text, lambda m: "yuan")

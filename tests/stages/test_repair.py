@@ -166,6 +166,11 @@ def test_heading_affixes(text, expected):
     ("In 2020年7月 prices rose.", "In July 2020 prices rose."),
     ("In 2019年, prices rose.", "In 2019, prices rose."),
     ("from 2022年8月12日至15日", "from August 12, 2022 至15日"),
+    # a span of years, not a year
+    ("a history of more than 1000年", "a history of more than 1,000 years"),
+    ("a city of over 1200年 of history", "a city of over 1,200 years of history"),
+    ("a 3000年 old town", "a 3,000 years old town"),
+    ("in 1500年 and growth over 2019年", "in 1500 and growth over 2019"),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("记者2022年8月12日从民政部获悉 Lao Niu", "记者2022年8月12日从民政部获悉 Lao Niu"),
@@ -189,7 +194,16 @@ def test_zh_dates_in_english(text, expected):
     ("百分之12.5 of them", "12.5 percent of them"),
     ("a budget of 5万元", "a budget of 50,000 yuan"),
     ("500元", "500 yuan"),
+    # a number written on after its 万 or 亿 is one number
+    ("a budget of 3亿5000万 yuan", "a budget of 350 million yuan"),
+    ("3亿2万元", "300.02 million yuan"),
+    ("12亿3456万 people", "1.23456 billion people"),
+    ("in all 2万4801 people", "in all 24,801 people"),
+    ("2万4801元", "24,801 yuan"),
     # must not change
+    ("1万2千 people", "1万2千 people"),
+    ("3亿2千万 yuan", "3亿2千万 yuan"),
+    ("2万零五 people", "2万零五 people"),
     ("1.23456万 people", "1.23456万 people"),
     ("1.5万亿 yuan", "1.5万亿 yuan"),
     ("12,000 people", "12,000 people"),
