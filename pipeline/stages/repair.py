@@ -155,8 +155,11 @@ def drop_repeated_sentence(text: str) -> str:
 # look-behind at every position), or at the start of the text.
 _REPEATED_WORD = re.compile(r" ([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 _REPEATED_FIRST_WORD = re.compile(r"([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
-# repeats English allows ("had had time", "that that is", "the can can hold", "so so")
-KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no"})
+# repeats English allows ("had had time", "that that is", "the can can hold", "so so",
+# "gave her her first job", "what it is is", "those who do do it", "a long long way",
+# "very very", "ha ha", "bye bye")
+KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "is", "do", "long",
+                           "very", "ha", "bye"})
 
 
 @rule("repair.repeated_word", lang="en", order=32)

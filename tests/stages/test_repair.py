@@ -121,6 +121,10 @@ def test_repeated_sentence(text, expected):
     ("the crisis triggered by the outbreak had had unprecedented impacts",
      "the crisis triggered by the outbreak had had unprecedented impacts"),
     ("I don't think that that is a problem", "I don't think that that is a problem"),
+    ("The centre gave her her first job", "The centre gave her her first job"),
+    ("What it is is a new kind of care", "What it is is a new kind of care"),
+    ("Those who do do it well", "Those who do do it well"),
+    ("a long long road", "a long long road"),
     # wmt21 newstest2021.zh-en.ref.A.en
     ("the gymnast Yang Yang and the pianist Lang Lang", "the gymnast Yang Yang and the pianist Lang Lang"),
     # wmt22 generaltest2022 zh-en, Online-A
