@@ -38,6 +38,10 @@ MIN_ARTICLES = 2  # "Article N" blocks that make an item a regulation
 _ORDINAL = re.compile(rf"((?:{'|'.join(w.capitalize() for w in _TENS)})[- ][a-z]+|[A-Z][a-z]+)"
                       r"( +)([A-Za-z])")
 
+# an ordinal that starts a name ("Fourteenth Provincial Party Congress", "Twelfth
+# Five-Year Plan"): two capitalised words after it
+_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+[A-Z0-9]")
+
 
 def ordinal_value(word: str) -> int | None:
     """The number an English ordinal names, 1 to 99.
@@ -69,7 +73,8 @@ def _numbers(item: Item) -> list[tuple[int, int, bool]]:
             out.append((index, number, True))
             continue
         ordinal = _ORDINAL.match(block.en)
-        value = ordinal_value(ordinal.group(1)) if ordinal else None
+        value = ordinal_value(ordinal.group(1)) if ordinal and not _NAME.match(
+            block.en, ordinal.start(3)) else None
         if value is not None:
             out.append((index, value, False))
     return out

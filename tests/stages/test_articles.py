@@ -49,6 +49,10 @@ def english(text, config=Config()):
      "charitable trust.\n\nThird parties that manage trust assets must register.\n", []),
     ("Rules\n\nArticle 2 Scope.\n\nThird parties that manage trust assets must register.\n",
      []),
+    # an ordinal that starts a name
+    ("Rules\n\nArticle 12 Scope.\n\nArticle 13 Terms.\n\nFourteenth Provincial Party "
+     "Congress delegates attended the ceremony.\n\nFifteenth Five-Year Plan targets apply.\n",
+     []),
 ])
 def test_article_numbers(text, changed):
     item, blocks = english(text)
