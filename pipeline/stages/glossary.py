@@ -30,6 +30,9 @@ PLACE_CASE = structural("glossary.place_case",
 MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
+# what follows a name used as a noun, not as a noun's modifier ("the COVID-19 epidemic")
+_NOT_A_NOUN_AFTER = regex.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:is|was|has|had|have|are|were|"
+                                  r"and|or|in|on|at|of|to|with|for|from|by)\b")
 _THE = regex.compile(r"(?<![\w-])[Tt]he[ \u00a0]+\Z")
 # a capitalised word just before a term, not a determiner: the term ends a longer name
 # ("Anhui Provincial " before "Flood Control ..."), so it keeps the name's capitals
@@ -61,12 +64,17 @@ def title_case(term: str) -> str:
                     for i, w in enumerate(words))
 
 
+NAME_WORDS = 3  # capitalised words that make a name ("Flood Control and Drought Relief
+# Command") where MT's capitals on common nouns ("Double Support" work) are fewer
+
+
 def match_case(original: str, term: str, *, title: bool = False,
                sentence_start: bool = False, in_name: bool = False) -> str:
     """``term`` in the capitalisation of the text it replaces: all capitals; title case
-    where every word that counts is capitalised, in a title or heading, or ``in_name``,
-    the end of a longer name ("Anhui Provincial Flood Control and Drought Relief
-    Headquarters"); a capital first letter at a sentence start or in a title; otherwise
+    where every word that counts is capitalised, in a title or heading, ``in_name``
+    (the end of a longer name: "Anhui Provincial Flood Control and Drought Relief
+    Headquarters"), or in a name of three such words or more ("the Flood Control and
+    Drought Relief Command"); a capital first letter at a sentence start or in a title; otherwise
     the glossary's own case (MT capitalises common nouns: "Double Support" work).
 
     >>> match_case("Public Organizations", "social organizations", title=True)
@@ -78,6 +86,9 @@ def match_case(original: str, term: str, *, title: bool = False,
     'Flood Control and Drought Relief Headquarters'
     >>> match_case("Public Organizations", "social organizations")
     'social organizations'
+    >>> match_case("Flood Control and Drought Relief Command",
+    ...            "flood control and drought relief headquarters")
+    'Flood Control and Drought Relief Headquarters'
     >>> match_case("home affairs bureau", "Civil Affairs Bureau")
     'Civil Affairs Bureau'
     >>> match_case("HOME AFFAIRS BUREAU", "Civil Affairs Bureau")
@@ -90,7 +101,7 @@ def match_case(original: str, term: str, *, title: bool = False,
     if len(words) > 1 and all(c.isupper() for c in letters):  # not an acronym: shouting
         return term.upper()
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if (title or in_name) and len(significant) > 1 and \
+    if (title or in_name or len(significant) >= NAME_WORDS) and len(significant) > 1 and \
             all(w[0].isupper() for w in significant):
         return title_case(term)
     if (title or sentence_start) and original[:1].isupper() and term[:1].islower():
@@ -127,13 +138,17 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     deprecated, lowercase_place = matcher.guards(text)
     if deprecated and DEPRECATED not in disabled:
         for hit in matcher.find_en(text):
-            if hit.status != "deprecated" or _foreign(text, hit.start, glossary):
+            if hit.status != "deprecated" or _foreign(text, hit.start, glossary) or \
+                    _OF_FOREIGN.match(text, hit.end):
                 continue
             entry = entries[hit.entry]
             start = hit.start
             if entry.pos == "properNoun" and " " not in entry.en_preferred and \
-                    _THE.search(text, 0, start):
-                start = _THE.search(text, 0, start).start()  # "the Northern Province" -> "Hebei"
+                    _THE.search(text, 0, start) and (is_place_name(entry) or
+                                                     _NOT_A_NOUN_AFTER.match(text, hit.end)):
+                # "the Northern Province" -> "Hebei", "against the new crown pneumonia."
+                # -> "COVID-19."; "the new crown pneumonia epidemic" keeps its article
+                start = _THE.search(text, 0, start).start()
             original = text[start:hit.end]
             at_start = _SENTENCE_START.search(text, 0, start) is not None
             new = match_case(original, inflect(entry.en_preferred, hit.form,
@@ -202,7 +217,17 @@ _FOREIGN_ADJECTIVE = regex.compile(
     r"\b(?:UK|U\.K\.|US|U\.S\.|British|American|Indian|Singapore|Singaporean|"
     r"Malaysian|Japanese|Korean|Australian|Canadian|Pakistani|Bangladeshi|Nepalese|"
     r"Sri\s+Lankan|Thai|Vietnamese|Indonesian|Philippine|Israeli|Irish|Scottish|Welsh|"
-    r"New\s+Zealand|South\s+African|Nigerian|Kenyan)\s+(?:the\s+)?\Z")
+    r"New\s+Zealand|South\s+African|Nigerian|Kenyan|"
+    # Hong Kong and Macao have bodies of their own ("the Hong Kong SAR Home Affairs
+    # Bureau"), which the glossary's mainland names do not fit
+    r"(?:Hong\s+Kong(?:\s+SAR)?|HKSAR|Macao|Macau)(?:['’]s|\s+Government['’]s)?)"
+    r"\s+(?:the\s+)?\Z")
+# ... and just after a term: "the Home Affairs Bureau of the Hong Kong SAR Government"
+_OF_FOREIGN = regex.compile(
+    r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|UK|U\.K\.|US|U\.S\.|"
+    r"United\s+(?:Kingdom|States)|India|Singapore|Malaysia|Japan|Korea|Australia|Canada|"
+    r"Pakistan|Nepal|Sri\s+Lanka|Thailand|Vietnam|Indonesia|the\s+Philippines|Ireland|"
+    r"New\s+Zealand|South\s+Africa|Nigeria|Kenya)\b")
 OWNER_WINDOW = 40
 _CHINESE_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
 

@@ -71,6 +71,9 @@ def undo(text, edits):
     # a foreign country's body
     ("India's Ministry of Home Affairs extended the lockdown.", None, []),
     ("The UK Ministry of Home Affairs met.", None, []),
+    # Hong Kong's bureau, named so before and after
+    ("The Home Affairs Bureau of the Hong Kong SAR Government met.", None, []),
+    ("Hong Kong's Home Affairs Bureau and the HKSAR Home Affairs Bureau met.", None, []),
     # Chinese there on purpose: after its English in brackets, glossed, named as Chinese
     ("The Hebei Department of Civil Affairs (河北民政厅) met.", None, []),
     ("The Chinese word for it, 民政厅 (minzhengting), is old.", None, []),
@@ -344,10 +347,16 @@ def test_place_case(text, expected):
     # WMT21 newstest2021.zh-en.hyp.Online-A.en line 1063
     ("Anhui Provincial Flood Control and Drought Relief Command announced it.",
      "Anhui Provincial Flood Control and Drought Relief Headquarters announced it."),
+    # three capitalised words and more are a name too
     ("The Flood Control and Drought Relief Command met.",
-     "The flood control and drought relief headquarters met."),
+     "The Flood Control and Drought Relief Headquarters met."),
     ("He praised \"Double Support\" work.", "He praised \"support for the military and "
      "preferential treatment for families of servicemen and martyrs\" work."),
+    # a name as a modifier keeps its article; as a noun it takes none (WMT21 Online-A)
+    ("The new crown pneumonia epidemic hit the town.", "The COVID-19 epidemic hit the town."),
+    ("in the fight against the new coronary pneumonia.", "in the fight against COVID-19."),
+    ("the new crown pneumonia is spreading", "COVID-19 is spreading"),
+    ("in the Northern Province of the River now", "in Hebei now"),
 ])
-def test_shipped_glossary_keeps_a_names_capitals_only_in_a_name(text, expected):
+def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     assert enforce_text(text, load_glossaries(None), 0)[0] == expected
