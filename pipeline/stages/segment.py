@@ -119,6 +119,16 @@ def _starts_han(s: str) -> bool:
     return bool(s) and bool(_HAN.match(s[0]))
 
 
+MIN_CUT_SHARE = 0.25  # of the lines that go on, those that visibly go on
+_CUT_INSIDE = regex.compile(r"(?:[,，、\-]|\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|"
+                            r"from|as|that|which|who)|\p{Han})\Z", regex.IGNORECASE)
+_GOES_ON_START = regex.compile(r"\s*(?:[a-z(]|\d(?!\d?[.、)）]\s))")
+# the next line starts a list item ("2. Renovate ...", "(3)") or a label ("Source: ...")
+_LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:[.、)）]\s*\S|\s*\Z)|[(（]\d{1,2}[)）])")
+_NOT_CONTINUED = regex.compile(_LIST_ITEM.pattern +
+                               r"|\s*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*[:：]")
+
+
 def joins_soft(prev: str, nxt: str) -> bool:
     """Does a single line break between ``prev`` and ``nxt`` fall inside a sentence?
 
@@ -148,7 +158,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return bool(_EN_SOFT_END.search(p))
     if _EN_LOWER_START.match(nxt):
         return True
-    return _soft_end(p) and not nxt.lstrip()[:1].isdigit()
+    return _soft_end(p) and not (nxt.lstrip()[:1].isdigit() and _LIST_ITEM.match(nxt))
 
 
 def joins_across_gap(prev: str, nxt: str) -> bool:
@@ -235,13 +245,21 @@ def wrap_width(text: str) -> int | None:
     True
     """
     lines = [line.rstrip() for line in text.splitlines()]
-    going_on = [len(a) for a, b in zip(lines, lines[1:])
-                if b.strip() and len(a) >= MIN_WRAP_WIDTH and a[-1:] not in _CLOSING]
-    if len(going_on) < MIN_WRAPPED_LINES:
+    pairs = [(a, b) for a, b in zip(lines, lines[1:])
+             if b.strip() and len(a) >= MIN_WRAP_WIDTH and a[-1:] not in _CLOSING]
+    if len(pairs) < MIN_WRAPPED_LINES:
         return None
+    going_on = [len(a) for a, _ in pairs]
     width = max(going_on)
     near = sum(1 for n in going_on if n >= WRAP_SHARE * width)
     if width > MAX_WRAP_WIDTH or near < MIN_WRAPPED_LINES or near < 0.6 * len(going_on):
+        return None
+    # lines of one length that each start with a capital are a headline, subheadings
+    # and paragraphs one per line, not a paragraph cut at a width: a cut falls inside a
+    # sentence, where most next lines start in lower case or with a digit, or the line
+    # ends in a comma or a small word ("in" / "Tel Aviv")
+    if sum(1 for a, b in pairs if _CUT_INSIDE.search(a) or _GOES_ON_START.match(b)) \
+            < MIN_CUT_SHARE * len(pairs):
         return None
     return width
 
@@ -253,6 +271,7 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
         p[-1:] not in _CLOSING and not _LABEL_START.match(nxt) and \
+        not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 
 

@@ -134,6 +134,38 @@ def test_lines_of_a_text_that_is_not_wrapped_stay_apart():
     assert len(clean_text(text).blocks) == 4
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # a headline, a metadata line and subheadings one per line, of about one length,
+    # each starting with a capital: no paragraph cut at a width
+    ("City opens 12 new elderly canteens in old communities\n"
+     "DATA:2023-03-01  Views:58\n"
+     "Meals at 10 yuan for residents over 70 years old\n"
+     "Canteens are run by social organizations in the city\n"
+     "The city opened 12 new canteens this week.\n", ["title", "meta", None, None, None]),
+    # a numbered list of lines without end marks
+    ("Key tasks for 2023\n\nThe bureau set out key tasks for this year:\n"
+     "1. Improve the county-level elderly care service network\n"
+     "2. Renovate homes of elderly people with special needs\n"
+     "3. Strengthen the supervision of elderly care institutions\n"
+     "4. Expand community meal services for the elderly\n",
+     ["title", None, None, None, None, None]),
+])
+def test_lines_of_one_length_that_are_not_cut_stay_apart(text, kinds):
+    item = clean_text(text)
+    assert len(item.blocks) == len(kinds)
+    assert [b.kind for b in item.blocks if b.kind in ("title", "meta")] == \
+        [k for k in kinds if k]
+    assert restore_sources(item) == [text]
+
+
+def test_a_line_ending_in_and_goes_on_before_a_number():
+    text = ("By the end of March, 3,500 volunteers had registered and\n"
+            "12,000 hours of service had been stored.\n")
+    assert [b.en for b in clean_text(text).blocks] == [
+        "By the end of March, 3,500 volunteers had registered and 12,000 hours of service "
+        "had been stored."]
+
+
 def test_a_long_chinese_line_ends_its_paragraph_when_paragraphs_are_lines():
     """Paragraphs one per line (the JSON Lines form): a metadata line or a headline of
     40 characters or more, ending in a Han character, swallowed the next paragraph
