@@ -18,7 +18,7 @@ from .beads import KIND_RANK
 from .normalize import without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
-from .months import month_number
+from .months import MONTH_PATTERN, month_number
 from .digits import to_int
 
 SITE_SUFFIX = structural(
@@ -678,6 +678,7 @@ def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:
 
 
 SAME_HEADLINE_RATIO = 0.75
+MIN_ADDED_WORDS = 2  # words after a headline's own that make a text a lead paragraph
 SAME_LENGTHS = (0.75, 1.33)
 # where the other file of a pair repeats its headline: MT words the repeat further apart
 LOOSE_HEADLINE_RATIO = 0.5
@@ -685,20 +686,28 @@ LOOSE_LENGTHS = (0.6, 1.67)
 
 
 _NUMBER = regex.compile(r"\d+")
+# the parts of a date or time (a dateline's "december 11", "12月11日", "2020-07-26 04:56")
+_DATE_PARTS = regex.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}|\b{MONTH_PATTERN}\s*\d{{1,2}}(?!\d)"
+    r"|\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b", regex.IGNORECASE)
 
 
 def _same_numbers(title: str, text: str) -> bool:
     """Does ``text`` give no number that ``title`` does not, but for a date (a dateline,
-    "Beijing, December 11: ...")? (A repeat may leave a number out.)
+    "Beijing, December 11: ...") or a year? (A repeat may leave a number out.)
 
     >>> _same_numbers("5 tents for 300 families", "on 11 december 2020 5 tents for 300 families")
     True
     >>> _same_numbers("500 000 yuan", "800 000 yuan"), _same_numbers("500 species", "species")
     (False, True)
+    >>> _same_numbers("50 million yuan for elderly care", "50 million yuan for elderly care in 12 counties")
+    False
     """
-    extra = Counter(_NUMBER.findall(text)) - Counter(_NUMBER.findall(title))
+    extra = Counter(_NUMBER.findall(_DATE_PARTS.sub(" ", text))) - \
+        Counter(_NUMBER.findall(title))
     values = [to_int(n) for n in extra]
-    return all(v is not None and (v <= 31 or 1900 <= v <= 2100) for v in values)
+    return all(v is not None and 1900 <= v <= 2100 for v in values)
 
 
 def same_headline(a: str, b: str, loose: bool = False) -> bool:
@@ -731,7 +740,15 @@ def same_headline(a: str, b: str, loose: bool = False) -> bool:
     common = sum((Counter(ua) & Counter(ub)).values())
     if 2.0 * common / (len(ua) + len(ub)) < least:
         return False
-    return SequenceMatcher(None, ua, ub, autojunk=False).ratio() >= least
+    matcher = SequenceMatcher(None, ua, ub, autojunk=False)
+    if matcher.ratio() < least:
+        return False
+    # a text that goes on after the headline's last words adds to it ("... during the
+    # Spring Festival and cold waves"): a lead paragraph, not a repeat
+    last = matcher.get_matching_blocks()[-2] if len(matcher.get_matching_blocks()) > 1 \
+        else None
+    return not (last and last.a + last.size == len(ua) and
+                len(ub) - (last.b + last.size) >= MIN_ADDED_WORDS)
 
 
 def _repeats(title: str, text: str, loose: bool = False) -> bool:

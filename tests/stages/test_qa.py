@@ -76,9 +76,33 @@ def test_headline_worded_apart_is_a_duplicate(title, first):
     assert [b.kind for b in item.blocks] == ["title", "duplicate", "paragraph"]
 
 
-def test_no_duplicate_when_first_paragraph_differs():
-    item = clean_text("Israel strengthens measures\n\nIsrael strengthens measures to stop it.\n")
+@pytest.mark.parametrize("text", [
+    "Israel strengthens measures\n\nIsrael strengthens measures to stop it.\n",
+    # a lead that adds to the headline: a new number, words after the headline's own
+    "Hunan allocates 50 million yuan for rural elderly care\n\n"
+    "Hunan allocates 50 million yuan for rural elderly care in 12 counties.\n",
+    "Ministry deploys assistance for people in difficulty during the Spring Festival\n\n"
+    "The Ministry deploys assistance for people in difficulty during the Spring Festival and "
+    "cold waves.\n",
+])
+def test_no_duplicate_when_first_paragraph_differs(text):
+    item = clean_text(text)
     assert [b.kind for b in item.blocks] == ["title", "paragraph"]
+
+
+def test_a_lead_paragraph_is_no_repeat_of_the_other_files_headline():
+    """The Chinese file repeats its headline; the English lead after the English
+    headline is worded much like it, but goes on: content, paired with the Chinese lead."""
+    from pipeline.runner import SourceText, clean_sources
+    zh = ("民政部部署春节期间困难群众救助工作\n\n民政部部署春节期间困难群众救助工作\n\n"
+          "民政部要求各地在春节和寒潮期间加强困难群众救助工作，确保不发生冻饿事件。\n")
+    en = ("Ministry of Civil Affairs deploys assistance work for people in difficulty during "
+          "the Spring Festival\n\nThe Ministry of Civil Affairs asked localities to step up "
+          "assistance for people in difficulty during the Spring Festival and cold waves.\n")
+    item = clean_sources("p", [SourceText("p.zh.txt", zh, lang="zh"),
+                               SourceText("p.en.txt", en, lang="en")])
+    lead = [b for b in item.blocks if b.en and b.en.startswith("The Ministry")]
+    assert [(b.kind, (b.zh or "")[:5]) for b in lead] == [("paragraph", "民政部要求")]
 
 
 @pytest.mark.parametrize("title,flagged", [
