@@ -39,10 +39,10 @@ DUPLICATE = structural(
 _C = r"\s*[:：]\s*"
 _META_LABELS = {
     "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed)?|Publication|"
-            r"Post(?:ed)?|Update(?:d)?)\s+(?:date|time|on)|Last\s+updated|Time|日期|时间|"
-            r"发布时间|发布日期|发表时间|发稿时间|更新时间",
-    "views": r"Views|Hits|Clicks|Reads|浏览次数|浏览量|阅读|点击",
-    "source": r"Source|来源|稿件来源|信息来源",
+            r"Post(?:ed)?|Update(?:d)?|Issue)\s+(?:date|time|on)|Last\s+updated|Updated|"
+            r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
+    "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads|浏览次数|浏览量|访问量|阅读|点击",
+    "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|来源|稿件来源|信息来源|发布机构",
     "author": r"Author|Writer|Written\s+by|作者|撰稿",
     "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|责任编辑|编辑|责编",
     "translator": r"Translator|Translated\s+by|译者|翻译",
@@ -79,6 +79,23 @@ MAX_NAME_WORDS = 6
 # what a bare "Time:" label's value opens with on a page's metadata line: a date
 _DATE_FIRST = regex.compile(r"\d{4}[-/.年]|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
                             r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
+
+# a lower-case word in a credit's value, but for the words of a credit ("Xinhua News
+# Agency reporter Li Ming")
+_LOWER_WORD = regex.compile(r"(?<![\w'’])(?!(?:reporters?|correspondents?|and|by|from|of|"
+                            r"the|staff|photographers?|photos?)\b)[a-z]{3,}\b")
+# a value that is a sentence: six words or more, ending in a full stop
+_SENTENCE_VALUE = regex.compile(r"\A(?:\S+\s+){5,}\S*[a-z][.!?。！？]\s*\Z")
+_WORD = regex.compile(r"[^\W\d_]{2,}")
+_DATE_OR_TIME = regex.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b(?:am|pm|a\.m|p\.m)\b|"
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|年|月|日|星期.|周.",
+    regex.IGNORECASE)
+MAX_DATE_WORDS = 2  # words in a date label's value but for a date and a time
+# a date (and time) that ends a source's or an author's value
+_TRAILING_DATE = regex.compile(
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\Z")
 
 _BY_SOURCE = regex.compile(r"\s*(?:Published|Released|Issued)\s+by\s+", regex.IGNORECASE)
 
@@ -172,11 +189,18 @@ def parse_meta(text: str) -> dict[str, str] | None:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
-        if key in NAMES and len(value.split()) > MAX_NAME_WORDS:
-            return None  # "Photo: Volunteers distribute relief supplies to ...": a caption
+        if key in NAMES and (len(value.split()) > MAX_NAME_WORDS or
+                             _LOWER_WORD.search(value)):
+            # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
+            # has no lower-case words)
+            return None
+        if key not in ("date", "views") and _SENTENCE_VALUE.search(value):
+            return None  # "Source: the survey found that 80% of couples prefer ...": prose
         if key == "date":
             if m.group("label").lower() in ("time", "时间") and not _DATE_FIRST.match(value):
                 return None  # "Time: 9:00-17:00, August 12" of a notice is its content
+            if len(_WORD.findall(_DATE_OR_TIME.sub(" ", value))) > MAX_DATE_WORDS:
+                return None  # "Time: February 14, 2023, 8:30-17:30, all offices open"
             d = iso_date(value)
             if d:
                 fields["date"] = d
@@ -189,7 +213,17 @@ def parse_meta(text: str) -> dict[str, str] | None:
             num = regex.match(r"\d[\d,]*", value)
             if num:
                 fields["views"] = num.group(0).replace(",", "")
+            elif _WORD.search(value):
+                return None  # "Views: residents welcomed the new policy"
         else:
+            dated = _TRAILING_DATE.search(value)
+            if dated and iso_date(dated.group(0)) and "date" not in fields:
+                # "Source: Xinhua 2023-04-02 10:21:33": the date the source gave
+                fields["date"] = iso_date(dated.group(0)) or ""
+                t = _TIME.search(dated.group(0))
+                if t:
+                    fields["time"] = t.group(0)
+                value = value[:dated.start()].strip(" \t,;|/，；")
             fields[key] = value
     # words between labels that are too long are prose, not a metadata line
     if any(len(v) > 120 for v in fields.values()):
