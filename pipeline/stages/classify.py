@@ -87,10 +87,10 @@ _LOWER_WORD = regex.compile(r"(?<![\w'’])(?!(?:reporters?|correspondents?|and|
 # a value that is a sentence: six words or more, ending in a full stop
 _SENTENCE_VALUE = regex.compile(r"\A(?:\S+\s+){5,}\S*[a-z][.!?。！？]\s*\Z")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
+# the words of a date and a time: months, weekdays, am and pm, 年月日
 _DATE_OR_TIME = regex.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b(?:am|pm|a\.m|p\.m)\b|"
-    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b|年|月|日|星期.|周.",
-    regex.IGNORECASE)
+    rf"\b{MONTH_PATTERN}|\b(?:[ap]m|[ap]\.m)\b|年|月|日|星期.|周.|"
+    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", regex.IGNORECASE)
 MAX_DATE_WORDS = 2  # words in a date label's value but for a date and a time
 # a date (and time) that ends a source's or an author's value
 _TRAILING_DATE = regex.compile(
