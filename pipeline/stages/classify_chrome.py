@@ -173,9 +173,27 @@ _CHROME_PATTERNS = (
     r"(?:\s*[【\[]?\s*(?:Small|Medium|Middle|Big|Large|Default|大|中|小|默认)?\s*[】\]]?)*",
     r"(?:Adjust|Change)\s+(?:the\s+)?font\s+size\s*[:：]?.{0,30}",
     r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
-    r"(?:[【\[]\s*(?:Print|Close|Close\s+window|Collect|Favorites|Top|Back|E-?mail)\s*[】\]]\s*)+",
-    r"(?:Print|Close(?:\s+window)?|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
-    r"(?:\s*[|/｜／]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
+    r"(?:[【\[]\s*(?:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?(?:window|page))?|Collect"
+    r"|Favorites|Top|Back|E-?mail|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部"
+    r"|返回)\s*[】\]]\s*)+",
+    r"(?:Print(?:\s+this\s+(?:page|article))?|Close(?:\s+(?:this\s+)?(?:window|page))?"
+    r"|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
+    r"(?:\s*[|/｜／]\s*|\s{2,}|\s+(?=Close|Back|Return))"
+    r"(?:Print(?:\s+this\s+(?:page|article))?|Close(?:\s+(?:this\s+)?(?:window|page))?"
+    r"|Back\s+to\s+top)(?:\s*[|/｜／]\s*(?:Print|Close(?:\s+window)?|Back\s+to\s+top))*",
+    r"(?:Print(?:\s+this\s+(?:page|article))?|Close(?:\s+(?:this\s+)?(?:window|page))?"
+    r"|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)",
+    # links to the articles before and after, and their heading
+    r"(?:Previous|Next)(?:\s+(?:article|post|page|item|story))?\s*[:：].{0,100}",
+    r"(?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,100}",
+    r"(?:Related\s+(?:news|articles?|reading|links|stories|content)|相关(?:新闻|阅读|链接|文章))"
+    r"\s*[:：]?",
+    # the footer: copyright, the ICP licence, who runs the site
+    r"(?:Copyright|©|\(c\)\s*\d{4}|版权所有).{0,150}",
+    r"All\s+rights\s+reserved\.?",
+    r".{0,60}(?:ICP\s*(?:No\.?|备|证|License|licen[cs]e)|公网安备|网站标识码).{0,60}",
+    r"(?:主办单位|承办单位|主办|承办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|"
+    r"Technical\s+support)\s*[:：].{0,120}",
     # sharing and following
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
     r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
@@ -184,7 +202,11 @@ _CHROME_PATTERNS = (
     # official account to apply" is content)
     r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the|this)\b(?:\s+[\w'’-]+){0,3}?\s*"
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
-    r"(?:Scan|Long\s+press).{0,40}QR\s+code.{0,60}",
+    # (a QR code to share, follow or open the page: one to apply for a subsidy is content)
+    r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
+    r"browse|visit|download|subscribe|enter|add|watch)\b.{0,50}|\s*(?:on|with|in|via)\s+"
+    r"(?:WeChat|Weibo|(?:your\s+)?mobile|(?:your\s+)?phone).{0,40})?\s*[.!]?",
+    r"扫一扫.{0,20}|(?:扫描|长按).{0,10}二维码.{0,30}",
     r".{0,20}SMS\s+subscription.{0,60}",
     r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
     r"|(?:Your\s+)?Comments?\s*[:：]?",
@@ -209,8 +231,10 @@ _CHROME_PATTERNS = (
 _CHROME = regex.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), _I)
 MAX_CHROME_CHARS = 160
 _SENTENCE_ENDS = frozenset(".!?。！？")
+# chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
-    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS)", _I)
+    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|Copyright|©|"
+    r"All\s+rights|版权所有)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 
 

@@ -200,6 +200,26 @@ def test_split_breadcrumb(title, parts):
     ("Leave your comments on the draft regulation by May 1", False),
     ("Follow the Lao Niu Foundation official account", True),
     ("Print｜Close", True),  # full-width bar: chrome before repair and after
+    # print and close, links to other articles, the footer (after the artifact
+    # catalogue, mt-web-artifacts/pages.tsv)
+    ("Print this page | Close window", True),
+    ("Print  Close", True),
+    ("Related news:", True),
+    ("Previous: City holds charity fair", True),
+    ("Next: Marriage registration goes online", True),
+    ("Scan the QR code to share on WeChat", True),
+    ("Copyright © 2022 Hunan Provincial Department of Civil Affairs. All rights reserved.",
+     True),
+    ("ICP No. 05001234", True),
+    ("版权所有：中华人民共和国民政部 京ICP备05018907号", True),
+    ("【打印本页】【关闭窗口】", True),
+    ("扫一扫在手机打开当前页", True),
+    ("上一篇：我市开展慈善募捐活动", True),
+    ("主办单位：某市民政局 地址：人民路1号 电话：0731-1234567", True),
+    # a QR code for a service is content
+    ("Scan the QR code to apply for the heating subsidy online.", False),
+    ("Next year the ministry will extend the pilot.", False),
+    ("Print and distribute the guide to all communities.", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
@@ -208,6 +228,7 @@ def test_is_chrome(line, chrome):
 def test_chinese_labels_are_content_on_chinese_pages():
     assert is_chrome("地址:北京市东城区", "en")
     assert not is_chrome("地址:北京市东城区", "zh")
+    assert is_chrome("【打印本页】【关闭窗口】", "zh") and is_chrome("下一篇：婚姻登记", "zh")
 
 
 @pytest.mark.parametrize("line,expected", [
