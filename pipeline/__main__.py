@@ -1,4 +1,4 @@
 """``python -m pipeline`` runs the ``mtclean`` command."""
-from .cli import main
+from .launch import main
 
-main(prog_name="mtclean")
+main()

@@ -530,6 +530,50 @@ def test_interrupt_during_clean_leaves_no_partial_file(tmp_path, sig):
     assert_only(tmp_path, "in.jsonl", "o.jsonl")
 
 
+@pytest.mark.parametrize("delay", [0.1, 0.3, 0.6])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_an_interrupt_while_the_command_starts_ends_with_one_line(tmp_path, sig, delay):
+    """During the imports (a second or so) an interrupt printed a traceback, or was
+    printed and ignored by a library's destructor, or made click print "Aborted!"."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(SEED), "-o",
+                             str(tmp_path / "out"), "--quiet"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    if proc.returncode == 0:  # (a fast machine may have finished: nothing to test)
+        return
+    assert proc.returncode == 130, err
+    assert err.count("\n") == 1 and "interrupted" in err, err
+
+
+def test_langdetect_loads_whole_even_when_interrupted(monkeypatch):
+    """langdetect loads its profiles under a bare except: a Ctrl-C part-way became its
+    format error, which the stage took for "no answer", and the detector kept the
+    languages loaded so far, for the rest of the run and every worker forked after."""
+    from langdetect import detector_factory
+
+    from pipeline.stages import detect
+
+    calls = []
+    real = detector_factory.DetectorFactory.add_profile
+
+    def add_profile(self, *args):
+        calls.append(1)
+        if len(calls) == 20:
+            os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, part-way
+        return real(self, *args)
+
+    monkeypatch.setattr(detector_factory.DetectorFactory, "add_profile", add_profile)
+    monkeypatch.setattr(detector_factory, "_factory", None)
+    detect._langdetect.cache_clear()
+    with pytest.raises(KeyboardInterrupt):
+        detect._langdetect()
+    assert len(detector_factory._factory.langlist) == len(calls) > 20
+
+
 @pytest.mark.parametrize("tamper", [
     lambda r: r["blocks"][0].update(en=5),
     lambda r: r["blocks"][0]["origin"].update(en={"doc": 3, "pos": 0, "gap": ""}),

@@ -20,6 +20,7 @@ from ..emit.jsonl import dumps_item, load_items
 from ..emit.markdown import render_markdown
 from ..emit.tmx import render_tmx
 from ..errors import ConfigError, MtcleanError
+from ..interrupts import release
 from ..io import atomic_output
 from ..restore import restore_sources
 from ..readers import clean_input, iter_inputs, pair_input
@@ -65,6 +66,7 @@ def friendly(fn):
 
         forget_abandoned()
         try:
+            release()  # held since start-up (pipeline.launch): one that came arrives here
             return fn(*args, **kwargs)
         except MtcleanError as exc:
             click.echo(f"mtclean: error: {exc}", err=True)

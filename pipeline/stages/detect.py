@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from ..interrupts import held_signals
 from .normalize import INVISIBLE_CLASS
 
 _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
@@ -40,9 +41,19 @@ MIN_WORDS_FOR_MODEL = 16
 
 @lru_cache(maxsize=1)
 def _langdetect():
-    from langdetect import DetectorFactory, detect_langs
+    from langdetect import DetectorFactory, detect_langs, detector_factory
 
     DetectorFactory.seed = 0
+    if detector_factory._factory is None:
+        # loaded whole or not at all: an interrupt while the profiles load would become
+        # langdetect's format error and leave some languages out, and the answers of
+        # the rest of the run (and of every worker forked after it) would change
+        with held_signals():
+            try:
+                detector_factory.init_factory()
+            except BaseException:
+                detector_factory._factory = None
+                raise
     return detect_langs
 
 
