@@ -411,6 +411,8 @@ def test_surrogate_pair_escaped_in_json_is_a_character(tmp_path):
     (b'{"id": "a"}', "no text"),
     (b'{"id": "a", "en": " \\n "}', "empty text"),
     (b'{"id": "a", "en": "caf\xe9"}', "not UTF-8"),
+    # deeper than the parsers go: a reject, not an internal error for the whole run
+    (b'{"id": "a", "en": "x", "n": ' + b"[" * 3000 + b"]" * 3000 + b"}", "nested too deeply"),
 ])
 def test_bad_jsonl_line(tmp_path, line, reason):
     f = tmp_path / "in.jsonl"

@@ -36,6 +36,9 @@ def loads_line(line: bytes | str, path: str = "<jsonl>", lineno: int | None = No
         except (ValueError, TypeError) as exc:
             raise InputError(f"malformed JSON: {_where(exc)}", path=path, line=lineno,
                              hint=JSONL_HINT) from None
+        except RecursionError:  # (orjson refuses more than 1,024 levels, json fails)
+            raise InputError("malformed JSON: nested too deeply to be a record", path=path,
+                             line=lineno, hint=JSONL_HINT) from None
 
 
 def _where(exc: Exception) -> str:
