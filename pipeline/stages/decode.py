@@ -176,7 +176,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     # Not UTF-8. If the part before the first bad byte already holds multi-byte UTF-8,
     # the file mixes encodings: guessing would corrupt one part silently.
     head = data[:bad]
-    if any(b >= 0x80 for b in head) and _decodes(head, "utf-8"):
+    if any(b >= 0x80 for b in head) and _decodes(head, "utf-8") and _utf8_text(head):
         raise DecodeError("mixed encodings: valid UTF-8 up to here, then bytes that are "
                           "not UTF-8", path=name, line=_line_of(data, bad),
                           hint="convert the whole file to one encoding (UTF-8)")
@@ -199,6 +199,21 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     candidates.sort(reverse=True)
     _, _, encoding, text = candidates[0]
     return text, encoding
+
+
+# what real UTF-8 text holds beyond ASCII: usual Chinese characters (GB2312's, not its
+# Cyrillic or Greek), or typographic punctuation
+_TEXT_MARKS = frozenset("“”‘’—–…·、，。：；！？（）《》「」")
+MIN_UTF8_MARKS = 2  # of those before the first byte that is not UTF-8
+
+
+def _utf8_text(head: bytes) -> bool:
+    """Does ``head`` (valid UTF-8) hold UTF-8 text, not a few bytes of another encoding
+    that happen to be valid UTF-8? GB18030's 小 (D0 A1) reads as UTF-8 "ѡ", so a GB18030
+    file that opens with it would be taken for one that mixes encodings."""
+    text = head.decode("utf-8", "ignore")
+    return sum(1 for c in text if c in _TEXT_MARKS or ("\u4e00" <= c <= "\u9fff" and _gb2312(c))
+               ) >= MIN_UTF8_MARKS
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

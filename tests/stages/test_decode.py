@@ -24,6 +24,13 @@ def test_encodings(data, encoding):
 ENGLISH = "Ministry\u2019s charity training opens \u2014 the officials said it\u2019s a milestone.\n"
 
 
+@pytest.mark.parametrize("text", ["小康不小康，关键看老乡。\n", "CBA迎来新赛季。\n"])
+def test_gb18030_whose_first_bytes_are_valid_utf8_is_not_mixed(text):
+    """小 is D0 A1 in GB18030, "ѡ" in UTF-8: such a file read as one that mixes
+    encodings (a file in seven of WMT21's Chinese, cut ten lines to a file)."""
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
 @pytest.mark.parametrize("data, text, encoding", [
     # a Windows editor's English: GB18030 reads its curly quotes as rare Han ("ministry抯")
     (ENGLISH.encode("cp1252"), ENGLISH, "cp1252"),
@@ -41,7 +48,8 @@ def test_western_text_is_not_read_as_chinese(data, text, encoding):
     (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
     (b"PK\x03\x04\x14\x00", "ZIP"),
     (bytes(range(256)) * 8, "binary"),
-    ("好".encode("utf-8") + "好".encode("gbk") * 3, "mixed"),
+    ("好好".encode("utf-8") + "好".encode("gbk") * 3, "mixed"),
+    ("民政部召开会议。\n".encode("utf-8") + "小康不小康".encode("gb18030"), "mixed"),
 ])
 def test_refused(data, message):
     with pytest.raises(DecodeError) as info:
