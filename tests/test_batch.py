@@ -379,6 +379,20 @@ def cli(*args):
     return CliRunner().invoke(main, ["run", *args], catch_exceptions=False)
 
 
+@pytest.mark.parametrize("option, content", [
+    ("--glossary", None), ("--add-glossary", "id\tzh\n")], ids=["missing", "bad-header"])
+def test_a_glossary_that_cannot_load_stops_the_run_before_it_starts(tmp_path, option,
+                                                                    content):
+    """It rejected every item, each with a reason that named no file, and exited 0."""
+    glossary = tmp_path / "g.tsv"
+    if content is not None:
+        glossary.write_text(content, encoding="utf-8")
+    res = cli(str(SEED), "-o", str(tmp_path / "out"), option, str(glossary))
+    assert res.exit_code == 1
+    assert res.stderr.startswith("mtclean: error: ") and str(glossary) in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_run_prints_summary(corpus, tmp_path):
     res = cli(str(corpus), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert res.exit_code == 0, res.output

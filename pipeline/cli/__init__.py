@@ -98,13 +98,19 @@ def build_config(disable, glossaries, no_glossary, added=()) -> Config:
 
         glossaries = (tuple(glossaries) or (str(SHIPPED),)) + tuple(added)
     try:
-        return Config(disabled=frozenset(disable),
-                      glossaries=tuple(glossaries) if glossaries else None,
-                      use_glossary=not no_glossary)
+        config = Config(disabled=frozenset(disable),
+                        glossaries=tuple(glossaries) if glossaries else None,
+                        use_glossary=not no_glossary)
     except MtcleanError:
         raise
     except Exception as exc:  # pragma: no cover - defensive
         raise ConfigError(str(exc)) from None
+    # loaded now (and kept): a glossary that cannot load is one error for the command,
+    # not a reject for every item of a run
+    from ..stages.glossary import glossary_for
+
+    glossary_for(config)
+    return config
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
