@@ -8,6 +8,7 @@ reason, so a batch run can carry on and nothing is lost; ``strict=True`` raises 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import sys
 from dataclasses import dataclass, field
@@ -335,8 +336,8 @@ def _refuse_surrogates(text: str, where: str, item_id: str) -> None:
 def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
     seen: dict[str, int] = {}
     for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
+        if not line.strip() or (lineno == 1 and not line.removeprefix(_BOM).strip()):
+            continue  # a blank line, or a byte order mark alone on the first
         where = f"{path}:{lineno}"
         # surrogateescape keeps undecodable bytes, so the reject holds the exact line
         original = line.decode("utf-8", "surrogateescape").rstrip("\r\n")
@@ -384,7 +385,8 @@ def iter_inputs(paths: Iterable[str], *, strict: bool = False,
         if first == "-" or first.lower().endswith(JSONL_SUFFIXES):
             stream = stdin or sys.stdin.buffer
             if first == "-":
-                if not _looks_like_jsonl(stream):
+                stream, jsonl = _sniffed(stream)
+                if not jsonl:
                     entries: Iterable = _guard([first], strict, stream)
                 else:
                     entries = _jsonl_from(stream, "<stdin>")
@@ -399,13 +401,45 @@ def iter_inputs(paths: Iterable[str], *, strict: bool = False,
             yield entry
 
 
-def _looks_like_jsonl(stream) -> bool:
-    """Whether standard input holds JSON Lines: its first visible character (after a
-    byte order mark and blank lines) opens an object."""
-    if not hasattr(stream, "peek"):
-        return False
-    head = stream.peek(1 << 16)[:1 << 16]
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+_BOM = b"\xef\xbb\xbf"
+SNIFF_BYTES = 1 << 16
+
+
+def _sniffed(stream: IO[bytes]) -> tuple[IO[bytes], bool]:
+    """Standard input, unread, and whether it holds JSON Lines: its first visible
+    character (after a byte order mark and blank lines, within 64 KB) opens an object.
+    The bytes are read until that character arrives (a pipe may bring the blank lines
+    first and the rest later), and given back in front of the stream."""
+    head = b""
+    read1 = getattr(stream, "read1", None) or stream.read
+    while len(head) < SNIFF_BYTES and not head.removeprefix(_BOM).strip():
+        chunk = read1(SNIFF_BYTES - len(head))
+        if not chunk:
+            break
+        head += chunk
+    jsonl = head.removeprefix(_BOM).lstrip()[:1] == b"{"
+    return io.BufferedReader(_Prefixed(head, stream), SNIFF_BYTES), jsonl
+
+
+class _Prefixed(io.RawIOBase):
+    """``head``, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head, self.stream = memoryview(head), stream
+        self.read_rest = getattr(stream, "read1", None) or stream.read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if len(self.head):
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.read_rest(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 class _RunIds:

@@ -60,6 +60,38 @@ def test_stdin_jsonl_and_text():
     assert isinstance(got[0], InputItem) and got[0].id == "x"
 
 
+def test_stdin_jsonl_whose_first_line_comes_late():
+    """A pipe that brings a blank line, then (later) the records: one peek saw only the
+    blank line, and 300 records became one text item."""
+    import os
+    import threading
+    import time
+
+    read, write = os.pipe()
+
+    def feed():
+        os.write(write, b"\n")
+        time.sleep(0.3)
+        os.write(write, b'{"id":"x","en":"Hi."}\n{"id":"y","en":"Bye."}\n')
+        os.close(write)
+
+    threading.Thread(target=feed).start()
+    with open(read, "rb") as stdin:
+        got = list(iter_inputs(["-"], stdin=stdin))
+    assert [g.id for g in got] == ["x", "y"]
+    assert [g.where for g in got] == ["<stdin>:2", "<stdin>:3"]
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf\n{\"id\":\"x\",\"en\":\"Hi.\"}\n",
+                                  b"\xef\xbb\xbf{\"id\":\"x\",\"en\":\"Hi.\"}\n"])
+def test_a_byte_order_mark_before_json_lines_is_no_record(tmp_path, data):
+    path = tmp_path / "b.jsonl"
+    path.write_bytes(data)
+    assert [type(g).__name__ for g in iter_inputs([str(path)])] == ["InputItem"]
+    assert [type(g).__name__ for g in iter_inputs(["-"], stdin=io.BytesIO(data))] == \
+        ["InputItem"]
+
+
 def test_side_of():
     assert side_of("x/y.zh.md") == ("y", "zh")
 
