@@ -193,13 +193,18 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None,
                root: str | None = None) -> InputItem:
     """One item from a file or a NAME.zh/NAME.en pair; found in a subfolder of the named
     folder ``root``, its id is its path from there (``2021/news``)."""
+    return files_item([(p, side_of(p)[1] if p != "-" else None) for p in group],
+                      _group_id(group, root), stdin)
+
+
+def _group_id(group: list[str], root: str | None = None) -> str:
+    """The id of the item a file or a pair of files makes (see :func:`_text_item`)."""
     item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
     if root is not None:
         folder = Path(group[0]).parent.relative_to(root)
         if folder.parts:
             item_id = f"{folder.as_posix()}/{item_id}"
-    return files_item([(p, side_of(p)[1] if p != "-" else None) for p in group], item_id,
-                      stdin)
+    return item_id
 
 
 def clean_input(inp: InputItem, config: Config = Config()) -> Item:
@@ -487,8 +492,8 @@ def _guard(group: list[str], strict: bool, stdin: IO[bytes] | None = None,
         where = " + ".join(group)
         reason = _reason(exc)
         if len(group) > 1 and exc.path:
-            reason = f"{exc.path}: {reason}"  # which file of the pair
-        yield Rejected(where, reason, _originals(group))
+            reason = f"{reason} [in {exc.path}]"  # which file of the pair
+        yield Rejected(where, reason, _originals(group), _group_id(group, root))
 
 
 def _originals(group: list[str]) -> str | dict[str, str | None] | None:

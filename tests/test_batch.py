@@ -438,6 +438,45 @@ def test_second_run_on_same_folder_is_refused(tmp_path, monkeypatch):
         files.close()
 
 
+def test_second_run_on_same_folder_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(journal, "LOCK_WAIT", 0.1)
+    files = journal.RunFiles(str(tmp_path / "out"))
+    try:
+        res = cli(str(SEED), "-o", str(tmp_path / "out"))
+        assert "wait for it to end" in res.stderr and "writable" not in res.stderr
+    finally:
+        files.close()
+
+
+def test_a_terminal_that_reports_no_size_still_gets_a_bar():
+    """A bare pty reports 0 columns and 0 lines: tqdm drew no bar in no lines."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()  # a new pty has no size
+    try:
+        with open(slave, "w", encoding="utf-8", closefd=False) as stream:
+            p = progress.Progress(10, stream)
+            p(4, 100)
+            p.close()
+        shown = ""
+        while select.select([master], [], [], 0.5)[0]:
+            shown += os.read(master, 1 << 16).decode("utf-8", "replace")
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert "4/10" in shown and "%|" in shown
+
+
+def test_a_report_file_left_by_a_killed_run_is_removed_on_resume(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".report.json.k2f9x.tmp").write_text("{")
+    run_batch([str(SEED)], str(out), jobs=1)
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".lock", "items.jsonl", "rejects.jsonl", "report.json"]
+
+
 def test_plain_progress_lines(monkeypatch, tmp_path):
     monkeypatch.setattr(progress, "PLAIN_EVERY", 0)
     stream = io.StringIO()
@@ -521,7 +560,12 @@ def test_what_cannot_be_read_is_rejected_and_the_run_goes_on(tmp_path):
     assert set(rejects) == {str(corpus / "b.jsonl"), str(corpus / "c.txt"),
                             f"{corpus / 'pair.zh.txt'} + {corpus / 'pair.en.txt'}"}
     pair = rejects[f"{corpus / 'pair.zh.txt'} + {corpus / 'pair.en.txt'}"]
-    assert pair["reason"].startswith(f"{corpus / 'pair.zh.txt'}: binary file")
+    # the file named after the reason, so that the report counts the reason's kind
+    assert pair["reason"].startswith("binary file") and \
+        pair["reason"].endswith(f"[in {corpus / 'pair.zh.txt'}]")
+    assert pair["id"] == "pair"
+    kinds = json.loads((tmp_path / "out" / "report.json").read_bytes())["rejects"]
+    assert not any(str(corpus) in kind for kind in kinds), kinds
     assert pair["original"] == {str(corpus / "pair.zh.txt"): None,
                                 str(corpus / "pair.en.txt"): "The English side.\n"}
     assert report["items"] == {"in": 7, "out": 4, "rejected": 3}

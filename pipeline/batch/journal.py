@@ -137,9 +137,18 @@ class RunFiles:
                 if time.monotonic() > deadline:
                     self._lock.close()
                     raise OutputError("another `mtclean run` is writing to this folder",
-                                      path=outdir) from None
+                                      path=outdir,
+                                      hint="wait for it to end, or write to another "
+                                           "folder") from None
                 time.sleep(0.05)
         self.lock_fd = self._lock.fileno()
+        # a temporary file of a run killed while it replaced report.json (this run
+        # holds the lock: no other run's file is there)
+        for stale in self.dir.glob(f".{REPORT}.*.tmp"):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
         self.items_path = self.dir / (ITEMS + PARTIAL)
         self.rejects_path = self.dir / (REJECTS + PARTIAL)
         self.journal_path = self.dir / JOURNAL

@@ -2,6 +2,7 @@
 seconds otherwise (logs stay readable)."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import IO, Sequence
@@ -34,7 +35,7 @@ def estimate_total(paths: Sequence[str]) -> int | None:
 class Progress:
     """Call with (entries, chars) after each chunk; :meth:`close` at the end."""
 
-    def __init__(self, total: int | None, stream: IO[str] = sys.stderr):
+    def __init__(self, total: int | None, stream: IO[str] = sys.stderr) -> None:
         self.stream = stream
         self.count = 0
         self.start = self.last = time.monotonic()
@@ -42,8 +43,12 @@ class Progress:
         if stream.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="item", file=stream, dynamic_ncols=True,
-                            smoothing=0.1)
+            # a terminal that reports no size (a bare pty) gets 80 columns and 24 lines:
+            # tqdm would draw no bar at all (none fits in 0 lines)
+            sized = _columns(stream) > 0
+            self.bar = tqdm(total=total, unit="item", file=stream, dynamic_ncols=sized,
+                            ncols=None if sized else DEFAULT_SIZE[0],
+                            nrows=None if sized else DEFAULT_SIZE[1], smoothing=0.1)
         self.total = total
 
     def __call__(self, entries: int, chars: int) -> None:
@@ -65,3 +70,13 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+DEFAULT_SIZE = (80, 24)  # columns, lines
+
+
+def _columns(stream: IO[str]) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0

@@ -81,9 +81,23 @@ def reason_kind(reason: str) -> str:
     "duplicate id '…' (first at line N)"
     >>> reason_kind("not UTF-8 (byte 23 of the line) (JSON Lines must be UTF-8: convert it)")
     'not UTF-8 (byte N of the line) (JSON Lines must be UTF-8: convert it)'
+    >>> reason_kind("empty input: no text to clean (check that the file was exported completely)")
+    'empty input'
+    >>> reason_kind("duplicate id 'x' (first in corpus/2021/zh-en/xinhua-news.jsonl; give every "
+    ...             "item its own id)")
+    "duplicate id '…'"
     """
     head = _QUOTED.sub(_unquoted, _HEAD.match(reason).group(0))  # type: ignore[union-attr]
-    return " ".join(_NUMBER.sub("N", head).split())[:80]
+    kind = " ".join(_NUMBER.sub("N", head).split())
+    while len(kind) > MAX_KIND_CHARS and _LAST_ASIDE.search(kind):
+        kind = _LAST_ASIDE.sub("", kind)  # the hint in brackets at the end goes first
+    if len(kind) > MAX_KIND_CHARS:  # then words, not a word cut in two
+        kind = kind[:MAX_KIND_CHARS].rsplit(" ", 1)[0] + " …"
+    return kind
+
+
+MAX_KIND_CHARS = 80
+_LAST_ASIDE = re.compile(r"\s*\([^()]*\)\s*\Z")
 
 
 # quoted words of the input format: a reason names them, and they stay in its kind
