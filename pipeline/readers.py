@@ -236,6 +236,10 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
         raise InputError("missing or invalid field 'id' (a non-empty string)", path=where,
                          hint=JSONL_HINT)
     item_id = str(item_id)
+    if record.get("text") is not None and any(record.get(k) is not None for k in SIDES):
+        # which would be the item? (the text was dropped without a word)
+        raise InputError("both 'text' and 'zh'/'en' given: give one of them", path=where,
+                         item=item_id, hint=JSONL_HINT)
     sources = []
     if isinstance(record.get("blocks"), list) and not any(
             k in record for k in ("text",) + SIDES):

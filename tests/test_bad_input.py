@@ -409,6 +409,7 @@ def test_surrogate_pair_escaped_in_json_is_a_character(tmp_path):
     (b'{"id": "a", "zh": {"t": 1}}', "'zh' must be a string"),
     (b'{"id": "a", "text": ["x"]}', "'text' must be a string"),
     (b'{"id": "a"}', "no text"),
+    (b'{"id": "a", "text": "x", "en": "y"}', "both 'text' and 'zh'/'en'"),
     (b'{"id": "a", "en": " \\n "}', "empty text"),
     (b'{"id": "a", "en": "caf\xe9"}', "not UTF-8"),
     # deeper than the parsers go: a reject, not an internal error for the whole run
