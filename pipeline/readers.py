@@ -23,6 +23,7 @@ from .emit.markdown import page_order
 from .records import Block, Item
 from .restore import restore_sources
 from .runner import Config, SourceText, clean_item, clean_sources, decode_source, item_id_for
+from .stages.detect import script_lang
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -186,7 +187,30 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
             raise InputError("empty file: this side of the pair has no text",
                              path="<stdin>" if path == "-" else path,
                              hint="check that the file was exported completely")
+        _refuse_wrong_side(source, "<stdin>" if path == "-" else path)
     return InputItem(item_id, tuple(sources), where)
+
+
+MIN_SIDE_SHARE = 0.1  # of a side's letters, at least this share in its own script
+HAN_LETTERS = 3  # a Chinese character says about as much as three Latin letters
+
+
+def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) -> None:
+    """A side given as English that holds no English, or as Chinese without Chinese:
+    files swapped (--zh en.txt --en zh.txt), or one file given twice. Cleaned, the
+    Chinese would be labelled English in the TMX, and the glossary would "translate"
+    it. (An English page that MT left partly in Chinese passes: it has English too.)"""
+    if source.lang not in ("zh", "en"):
+        return
+    _, han, latin = script_lang(source.text)
+    han *= HAN_LETTERS
+    own, other = (han, latin) if source.lang == "zh" else (latin, han)
+    if other and own < MIN_SIDE_SHARE * (own + other):
+        given, found = ("Chinese", "English") if source.lang == "zh" else \
+            ("English", "Chinese")
+        raise InputError(f"given as the {given} side, but the text is {found}", path=where,
+                         item=item, hint="check that the Chinese and English files (or "
+                                         "'zh' and 'en') are not swapped")
 
 
 def _text_item(group: list[str], stdin: IO[bytes] | None = None,
@@ -259,6 +283,7 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
                 raise InputError(f"field {lang!r} must be a string or null", path=where,
                                  item=item_id, hint=JSONL_HINT)
             sources.append(SourceText(f"{where}#{lang}", value, "json", lang))
+            _refuse_wrong_side(sources[-1], where, item_id)
         if not sources:
             raise InputError("no text: give 'zh' and/or 'en' (or 'text')", path=where,
                              item=item_id, hint=JSONL_HINT)

@@ -610,7 +610,7 @@ def test_digits_that_are_no_number_are_no_crash(tmp_path, text):
     res = cli("clean", page)
     assert res.exit_code == 0 and "internal error" not in res.output
     zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
-    zh.write_text(text, encoding="utf-8")
+    zh.write_text("民政部。\n\n" + text, encoding="utf-8")  # (a Chinese side has Chinese)
     en.write_text("1" * 5000 + " thousand \U0001e5f4\n", encoding="utf-8")
     res = cli("clean", "--zh", zh, "--en", en)
     assert res.exit_code == 0 and "internal error" not in res.output

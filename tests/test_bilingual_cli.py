@@ -208,3 +208,29 @@ def test_an_empty_file_of_a_pair_is_an_error_naming_it(tmp_path):
     res = run("clean", "--zh", str(zh), "--en", str(en))
     assert res.exit_code == 1
     assert f"{en}: empty file: this side of the pair has no text" in res.output
+
+
+def test_swapped_or_doubled_sides_are_refused(tmp_path):
+    """The English file given as --zh and the Chinese as --en made a TMX whose Chinese
+    was labelled en (exit 0); the Chinese file given twice had its "English" side
+    rewritten by the glossary."""
+    zh, en = write_pair(tmp_path)
+    res = run("clean", "--zh", str(en), "--en", str(zh), "--to", "tmx")
+    assert res.exit_code == 1 and "given as the Chinese side, but the text is English" in \
+        res.stderr and str(en) in res.stderr
+    res = run("clean", "--zh", str(zh), "--en", str(zh))
+    assert res.exit_code == 1 and "given as the English side, but the text is Chinese" in \
+        res.stderr
+    record = tmp_path / "r.jsonl"
+    record.write_text(json.dumps({"id": "r", "zh": "The ministry met.", "en": "民政部开会。"})
+                      + "\n", encoding="utf-8")
+    res = run("clean", str(record))
+    assert res.exit_code == 1 and "swapped" in res.stderr
+
+
+def test_an_english_page_partly_left_in_chinese_is_still_english(tmp_path):
+    zh = tmp_path / "p.zh.txt"
+    en = tmp_path / "p.en.txt"
+    zh.write_text("民政部召开会议。\n\n会议部署了救助工作。\n", encoding="utf-8")
+    en.write_text("The ministry held a meeting.\n\n会议部署了救助工作。\n", encoding="utf-8")
+    assert run("clean", "--zh", str(zh), "--en", str(en)).exit_code == 0
