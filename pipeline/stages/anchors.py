@@ -21,7 +21,7 @@ import regex
 
 from ..memo import item_cache
 from .digits import to_float, to_int
-from .months import MONTH_NAMES, MONTH_PATTERN, MONTHS, month_number
+from .months import MONTH_NAMES, MONTH_PATTERN, MONTHS, is_date, month_number
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -341,7 +341,7 @@ def _month(s: str) -> int:
 
 
 def _ok(y, m, d) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= 31 and (y is None or 1000 <= y <= 2999)
+    return (y is None or 1000 <= y <= 2999) and is_date(m, d, y)
 
 
 @item_cache(maxsize=_CACHE_SIZE)

@@ -18,7 +18,7 @@ from .beads import KIND_RANK
 from .normalize import without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
-from .months import MONTH_PATTERN, month_number
+from .months import MONTH_PATTERN, is_date, month_number
 from .digits import to_int
 
 SITE_SUFFIX = structural(
@@ -123,7 +123,7 @@ def iso_date(text: str) -> str | None:
             mo, d, y = month_number(m.group(1)), to_int(m.group(2)), to_int(m.group(3))
         if y is None or mo is None or d is None:
             continue  # digits no number (see pipeline.stages.digits)
-        if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100:
+        if 1900 <= y <= 2100 and is_date(mo, d, y):
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 

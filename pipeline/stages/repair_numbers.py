@@ -7,7 +7,7 @@ import regex
 
 from ..registry import rule
 from .digits import to_float, to_int
-from .months import MONTH_NAMES
+from .months import MONTH_NAMES, is_date
 
 # a block of English with this much Chinese in it is really mixed (a Chinese sentence full
 # of foreign names, misread as English): its punctuation and numbers are left alone
@@ -68,7 +68,7 @@ def _sub(pattern: regex.Pattern, text: str, render) -> str:
 
 def _month_day(mo: str, d: str) -> str | None:
     mo_i, d_i = to_int(mo), to_int(d)
-    if mo_i is not None and d_i is not None and 1 <= mo_i <= 12 and 1 <= d_i <= 31:
+    if mo_i is not None and d_i is not None and is_date(mo_i, d_i):
         return f"{MONTH_NAMES[mo_i - 1]} {d_i}"
     return None
 

@@ -84,6 +84,9 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Issued by: Ministry of Civil Affairs  Issue date: 2023-04-02",
      {"source": "Ministry of Civil Affairs", "date": "2023-04-02"}),
     ("Information source: Civil Affairs Bureau", {"source": "Civil Affairs Bureau"}),
+    # a date no calendar has is no date (it reached the TMX's creationdate)
+    ("发布时间：2022年2月30日", {"date_text": "2022年2月30日"}),
+    ("Date: 2024-02-29", {"date": "2024-02-29"}),
     ("(Editor: Wang Lin)", {"editor": "Wang Lin"}),  # in brackets, at the end of a page
     # wmt21 newstest2021.zh-en.ref.A.en line 5: a source without its colon, then a label
     ("Published by Xinhua News Agency Author: Shang Haichun",

@@ -177,6 +177,7 @@ def test_heading_affixes(text, expected):
     ("in 1500年 and growth over 2019年", "in 1500 and growth over 2019"),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
+    ("on 2022年2月30日", "on 2022年2月30日"),
     ("记者2022年8月12日从民政部获悉 Lao Niu", "记者2022年8月12日从民政部获悉 Lao Niu"),
     ("the 2022年度 report", "the 2022年度 report"),
     ("On August 12, 2022.", "On August 12, 2022."),
