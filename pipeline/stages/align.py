@@ -618,6 +618,11 @@ def align_blocks(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
         zh_kinds = [item.blocks[i].kind for i in zs]
         en_kinds = [item.blocks[i].kind for i in es]
         kind = merged_kind(zh_kinds, en_kinds)
+        if kind in ("title", "heading") and len(zs) + len(es) > 2 and \
+                max(len(zh_text), len(en_text)) > MAX_TITLE_CHARS:
+            # a headline merged with the blocks after it (the other side has no break
+            # between them, or none at all): a whole article is no title
+            kind = "paragraph"
         if kind == "title":
             untitled.extend((k, lang) for lang, kinds in (("zh", zh_kinds), ("en", en_kinds))
                             if "title" not in kinds)

@@ -432,3 +432,16 @@ def test_a_headline_repeated_in_both_files_is_a_repeat_in_both():
     assert [b.kind for b in item.blocks if b.kind == "duplicate"] == ["duplicate"] * 2
     pairs = [(b.zh_origin.pos, b.en_origin.pos) for b in item.blocks if b.zh and b.en]
     assert pairs == [(0, 0), (2, 2), (3, 3)]
+
+
+def test_a_headline_merged_with_the_text_after_it_is_no_title():
+    """The Chinese file with no paragraph breaks at all (a WMT24 document): the English
+    headline and paragraphs merge with it into one block, which took the highest kind,
+    and the Markdown began with a whole article after "# "."""
+    zh = "".join(DOC["zh"]) + "\n"
+    en = "\n\n".join(DOC["en"]) + "\n"
+    item = pair(zh, en)
+    merged = [b for b in item.blocks if b.lang == "zh+en" and dict(b.align)["type"] != "1-1"]
+    assert merged and all(b.kind == "paragraph" for b in merged)
+    assert all(len(b.en or "") <= 250 for b in item.blocks if b.kind == "title")
+    assert restored(item) == [zh, en]
