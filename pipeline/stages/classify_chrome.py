@@ -148,9 +148,13 @@ def site_name(prefix: str, suffix: str) -> str:
 
 
 # a breadcrumb before the headline: "Home > News > Headline", "首页>新闻>..."
+# a breadcrumb's label; a bare "Location:" labels one only before "Home"
+_CRUMB_LABEL = (r"(?:(?:Your\s+)?current\s+(?:location|position)|Your\s+(?:location|position)|"
+                r"You\s+are\s+here|当前位置|您的位置|您现在的位置|所在位置)\s*[:：]\s*")
+_HOME_LABEL = r"(?:" + _CRUMB_LABEL + r"|(?:Location|Position)\s*[:：]\s*)"
 _BREADCRUMB_PREFIX = regex.compile(
-    r"\A(?:(?:Home(?:page)?|首页|当前位置|Current\s+location|You\s+are\s+here)\s*[:：]?\s*"
-    r"(?:[>›»/]\s*[^>›»]{1,40}?\s*)*[>›»]\s*)", _I)
+    r"\A" + _HOME_LABEL + r"?(?:(?:Home(?:page)?|首页)\s*"
+    r"(?:[>›»]{1,2}\s*[^>›»]{1,40}?\s*)*[>›»]{1,2}\s*)", _I)
 
 
 def split_breadcrumb(title: str) -> tuple[str, str] | None:
@@ -222,9 +226,10 @@ _CHROME_PATTERNS = (
     r"(?:字号|打印|关闭|扫一扫|分享到)(?:\s*[\[【(（]?\s*[大中小]?\s*[\]】)）]?)*",
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
-    # breadcrumb lines
-    r"(?:Home(?:page)?|首页)(?:\s*[>›»]\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
-    r"(?:Current\s+location|You\s+are\s+here)\s*[:：].{0,120}",
+    # breadcrumb lines ("Home > News", "Location: Home >> News", "HOME / NEWS / LOCAL")
+    _HOME_LABEL + r"?(?:Home(?:page)?|首页)"
+    r"(?:\s*(?:[>›»]{1,2}|[|/｜])\s*[^\s>›»|/｜]+(?:\s+[^\s>›»|/｜]+){0,3}){1,6}",
+    _CRUMB_LABEL + r".{0,120}",
 )
 # one alternation: a line matches it whole exactly when it matches one pattern whole, and
 # one call costs less than a call per pattern

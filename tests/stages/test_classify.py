@@ -159,6 +159,10 @@ def test_split_site(title, parts):
     ("首页>新闻中心>民政部召开会议", ("首页>新闻中心>", "民政部召开会议")),
     ("Homeless people get shelter", None),
     ("Home > ", None),
+    ("Your current location: Home > Government Affairs > Work Trends",
+     ("Your current location: Home > Government Affairs > ", "Work Trends")),
+    ("Location: Home >> News >> Elderly canteens open",
+     ("Location: Home >> News >> ", "Elderly canteens open")),
 ])
 def test_split_breadcrumb(title, parts):
     assert split_breadcrumb(title) == parts
@@ -219,6 +223,11 @@ def test_split_breadcrumb(title, parts):
     ("扫一扫在手机打开当前页", True),
     ("上一篇：我市开展慈善募捐活动", True),
     ("主办单位：某市民政局 地址：人民路1号 电话：0731-1234567", True),
+    # breadcrumbs of other CMSs
+    ("Current position: Home > News", True),
+    ("Home | News | Civil Affairs", True),
+    ("HOME / NEWS / LOCAL", True),
+    ("Location: the event is at the community centre", False),
     # a QR code for a service is content
     ("Scan the QR code to apply for the heating subsidy online.", False),
     ("Next year the ministry will extend the pilot.", False),
