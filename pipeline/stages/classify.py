@@ -9,6 +9,7 @@ from __future__ import annotations
 import string
 from collections import Counter
 from difflib import SequenceMatcher
+from typing import Sequence
 
 import regex
 
@@ -260,6 +261,9 @@ def parse_dated_line(text: str) -> dict[str, str] | None:
 # a block must keep its kind when its cleaned text is cleaned again
 _CLOSING_EN = tuple(".!?:;,\"”’)…。！？：；，、）》")
 _CLOSING_ZH = tuple("。！？：；，、”’）….!?:;,)")
+# a sentence's end inside straight quotes: '他说："我们要兜住民生底线！"' (a quoted phrase
+# without one can close a headline: '斯宾塞： "星期天是休闲装"')
+_QUOTED_END_ZH = ('。"', '！"', '？"', "。'", "！'", "？'", '!"', '?"', '."')
 # marks that open what follows: a line ending in one goes on (MT or a typist's opening
 # quote for a closing one, 'deserves thanks. “'), so the mark before them decides
 _OPENING_END = " “‘「『(（[【《"
@@ -278,7 +282,8 @@ def _headingish(text: str, lang: str) -> bool:
         if not t:
             return False
     if lang == "zh":
-        return len(t) <= MAX_HEADING_CHARS_ZH and not t.endswith(_CLOSING_ZH)
+        return len(t) <= MAX_HEADING_CHARS_ZH and not t.endswith(_CLOSING_ZH) and \
+            not t.endswith(_QUOTED_END_ZH)
     return (len(t) <= MAX_HEADING_CHARS_EN and len(t.split()) <= 12
             and not t.endswith(_CLOSING_EN) and t[0].isupper() or t[:1].isdigit()
             and len(t) <= MAX_HEADING_CHARS_EN and not t.endswith(_CLOSING_EN))
@@ -288,6 +293,26 @@ def _heading_before(text: str, lang: str, next_text: str, next_lang: str) -> boo
     """The heading test (for classification, and again after repair): a short line
     without a closing mark, before a block of its language that is not one."""
     return _headingish(text, lang) and not _headingish(next_text, next_lang)
+
+
+_LIST_NUMBER = regex.compile(r"\s*(?:(\d{1,2})[.、)）]|[(（](\d{1,2})[)）])\s*\S")
+
+
+def continues_list(text: str, previous: str) -> bool:
+    """Is ``text`` the next item of a numbered list ``previous`` is an item of? The
+    last item of a list without end marks ("3. Strengthen supervision", before a
+    paragraph) is an item like the others, not a heading.
+
+    >>> continues_list("3. Strengthen supervision", "2. Renovate homes")
+    True
+    >>> continues_list("2. Framework of collaboration", "The first aspect is set out.")
+    False
+    """
+    m, p = _LIST_NUMBER.match(text), _LIST_NUMBER.match(previous)
+    if not m or not p:
+        return False
+    n, before = to_int(m.group(1) or m.group(2)), to_int(p.group(1) or p.group(2))
+    return n is not None and before is not None and n == before + 1
 
 
 def _text(block: Block) -> str:
@@ -577,9 +602,12 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     titled: set[str] = set()  # the languages that have a title
     body_seen = False  # a paragraph or heading before i: a flag, not a rescan per block
     following = _next_same_side(blocks, kinds)
+    before: dict[str, str] = {}  # per language: the text of the last block of the body
     for i, block in enumerate(blocks):
         if i and kinds[i - 1] in ("paragraph", "heading"):
             body_seen = True
+            previous = blocks[i - 1]
+            before["zh" if previous.en is None else "en"] = _text(previous)
         if kinds[i]:
             continue
         text = _text(block)
@@ -603,7 +631,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             continue
         nxt = following[i]
         if nxt is not None and _heading_before(
-                text, lang, _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en"):
+                text, lang, _text(blocks[nxt]), "zh" if blocks[nxt].en is None else "en") \
+                and not continues_list(text, before.get(lang, "")):
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
@@ -689,14 +718,24 @@ def late_headings(item: Item) -> list[int]:
         if block.kind == "paragraph" and not _md_level(block):
             for lang in sides:
                 nxt = following[lang]
+                text = block.text(lang) or ""
                 if nxt is not None and _heading_before(
-                        block.text(lang) or "", lang, blocks[nxt].text(lang) or "", lang):
+                        text, lang, blocks[nxt].text(lang) or "", lang) and \
+                        not continues_list(text, _body_before(blocks, i, lang)):
                     found.append(i)
                     break
         if block.kind not in ("meta", "boilerplate", "caption"):
             for lang in sides:
                 following[lang] = i
     return found[::-1]
+
+
+def _body_before(blocks: Sequence[Block], i: int, lang: str) -> str:
+    """The text on side ``lang`` of the last paragraph or heading before block ``i``."""
+    for j in range(i - 1, -1, -1):
+        if blocks[j].kind in ("paragraph", "heading") and blocks[j].text(lang) is not None:
+            return blocks[j].text(lang) or ""
+    return ""
 
 
 def merged_kind(zh_kinds: list[str], en_kinds: list[str]) -> str:

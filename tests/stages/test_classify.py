@@ -464,6 +464,7 @@ def test_a_marked_title_in_each_language_is_a_title():
     "He said, “Vietnam deserves ASEAN’s thanks for these things. “",
     "We have a responsibility as entrepreneurs to help them, “",
     "不管需要什么，",  # wmt22 generaltest2022 zh-en pa.10292, refA: a line cut at a comma
+    '他说："我们要兜住民生底线！"',  # a sentence in straight quotes
 ])
 def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
     lang_text = "He went on to explain the plan in detail." if line.isascii() or "“" in line \
@@ -471,6 +472,21 @@ def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
     item = clean_text(f"Title of the news\n\nThe first paragraph is here.\n\n{line}\n\n"
                       f"{lang_text}\n")
     assert [b.kind for b in item.blocks][2] == "paragraph"
+
+
+def test_the_last_item_of_a_numbered_list_is_no_heading():
+    text = ("Key tasks for 2023\n\nThe measures focus on three areas:\n\n"
+            "1. Improve the county service network\n\n"
+            "2. Renovate homes of elderly people\n\n"
+            "3. Strengthen supervision of care institutions\n\n"
+            "The bureau will report progress at the end of the year.\n")
+    item = clean_text(text)
+    assert [b.kind for b in item.blocks] == ["title"] + ["paragraph"] * 5
+    # numbered headings, each before its paragraph, stay headings
+    text = ("Report\n\n1. Foundation of participation\n\nThe first aspect.\n\n"
+            "2. Framework of collaboration\n\nThe second aspect.\n")
+    assert [b.kind for b in clean_text(text).blocks] == [
+        "title", "heading", "paragraph", "heading", "paragraph"]
 
 
 def test_a_first_paragraph_with_another_number_than_the_headline_is_no_repeat():
