@@ -149,16 +149,56 @@ def _text(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+_STATUS_FOLDED = {k.lower(): v for k, v in _STATUS_IN.items()} | {
+    v: v for v in ("preferred", "admitted", "deprecated")}
+_POS_FOLDED = {p.lower(): p for p in POS} | {"propernoun": "properNoun",
+                                             "proper noun": "properNoun"}
+
+
 def _status(value: str) -> str:
-    status = _STATUS_IN.get(value.removesuffix("-admn-sts"))
+    """A status value as TBX writes it, in any case ("Preferred", "preferredTerm")."""
+    status = _STATUS_FOLDED.get(value.lower().removesuffix("-admn-sts"))
     if status is None:
         raise _Unusable(f"unknown status {value!r}")
     return status
 
 
-def _terms(lang_sec) -> list[tuple[str, str | None, str | None]]:
-    """(term, status, pos) of each term of a langSec/langSet, in document order."""
+def _notes(sec) -> list[tuple[str, str]]:
+    """(data category, text) of what a term or concept holds besides its terms, in
+    either TBX style: ``<termNote type="partOfSpeech">`` (DCA) or
+    ``<basic:partOfSpeech>`` (DCT), ``<descrip type="definition">`` or
+    ``<basic:definition>``; ``note`` for a note. Groups (``descripGrp``, ``adminGrp``,
+    ``termNoteGrp``) are read through."""
     out = []
+    for el in sec:
+        name = _local(el.tag)
+        if name in ("descripGrp", "adminGrp", "termNoteGrp", "transacGrp"):
+            out += _notes(el)
+        elif name in ("termNote", "descrip", "admin"):
+            out.append((el.get("type") or name, _text(el)))
+        elif name in _DCT_CATEGORIES or name == "note":
+            out.append((name, _text(el)))
+    return out
+
+
+# the data categories a DCT-style file writes as elements of their own
+_DCT_CATEGORIES = frozenset({"administrativeStatus", "normativeAuthorization",
+                             "partOfSpeech", "subjectField", "source", "definition",
+                             "context", "customerSubset", "projectSubset", "grammaticalGender",
+                             "termType", "geographicalUsage", "externalCrossReference",
+                             "crossReference", "xGraphic", "responsibility"})
+# what a note keeps of a concept's or term's other data categories, by the label it
+# gets there
+_KEPT_IN_NOTE = {"definition": "definition", "context": "context",
+                 "geographicalUsage": "usage", "termType": "term type",
+                 "customerSubset": "customer", "projectSubset": "project"}
+
+
+def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str]]:
+    """(term, status, pos) of each term of a langSec/langSet, in document order, and
+    what the terms and the langSec say besides ("TERM: note", "definition: ...")."""
+    out = []
+    said = [_said(category, text) for category, text in _notes(lang_sec)]
     for sec in _children(lang_sec, "termSec", "tig", "ntig"):
         group = _children(sec, "termGrp")
         holder = group[0] if group else sec
@@ -166,33 +206,44 @@ def _terms(lang_sec) -> list[tuple[str, str | None, str | None]]:
         if not terms:
             raise _Unusable("a term section without a term")
         status = pos = None
-        for note in holder.iter():
-            kind = note.get("type")
-            if _local(note.tag) != "termNote":
-                continue
-            if kind in ("administrativeStatus", "normativeAuthorization"):
-                status = _status(_text(note))
-            elif kind == "partOfSpeech":
-                pos = _text(note)
         term = _text(terms[0])
+        notes = _notes(holder) + (_notes(sec) if group else [])
+        for category, text in notes:
+            if category in ("administrativeStatus", "normativeAuthorization"):
+                status = _status(text)
+            elif category == "partOfSpeech":
+                pos = _POS_FOLDED.get(text.lower(), text)
+            elif text and category in _KEPT_IN_NOTE or category == "note":
+                said.append(f"{term}: {_said(category, text)}")
         if "|" in term:
             raise _Unusable(f"term {term!r} holds '|', the TSV's value separator")
         if term:
             out.append((term, status, pos))
-    return out
+    return out, [s for s in said if s]
+
+
+def _said(category: str, text: str) -> str:
+    """A note's text, or another data category's with its label; "" for one the row
+    has a place for, or none."""
+    if not text:
+        return ""
+    if category == "note":
+        return text
+    label = _KEPT_IN_NOTE.get(category)
+    return f"{label}: {text}" if label else ""
 
 
 def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[str]]:
     """The concept as an entry, and what was changed to fit it in a row."""
-    domain = note = source = ""
-    for el in concept_el:
-        kind, name = el.get("type"), _local(el.tag)
-        if name == "descrip" and kind == "subjectField":
-            domain = _text(el)
-        elif name == "note":
-            note = _text(el)
-        elif name == "admin" and kind == "source":
-            source = _text(el)
+    domain = source = ""
+    notes: list[str] = []  # the concept's notes, then what its terms say, in order
+    for category, text in _notes(concept_el):
+        if category == "subjectField" and not domain:
+            domain = text
+        elif category == "source" and not source:
+            source = text
+        else:
+            notes.append(_said(category, text))
     zh: dict[str, list[str]] = {"preferred": [], "admitted": [], "deprecated": []}
     english: dict[str, list[str]] = {"preferred": [], "admitted": [], "deprecated": []}
     preferred_tag = None
@@ -200,7 +251,12 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
     changed: list[str] = []
     for sec in _children(concept_el, "langSec", "langSet"):
         lang, tag = _lang(sec)
-        terms = _terms(sec)
+        terms, said = _terms(sec)
+        if lang not in ("zh", "en"):
+            changed.append(f"the {tag or 'untagged'} terms left out "
+                           f"({', '.join(t for t, _, _ in terms)}): a row holds zh and en")
+            continue
+        notes += said
         poses += [p for _, _, p in terms if p]
         if lang == "zh":
             for term, status, _ in terms:
@@ -217,6 +273,7 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
                 if status == "preferred":
                     preferred_tag = tag
                 english[status].append(term)
+    note = "; ".join(dict.fromkeys(n for n in notes if n))
     chinese = zh["preferred"] + zh["admitted"]
     if zh["deprecated"]:
         # the TSV has no deprecated Chinese terms (every Chinese term matches): kept in

@@ -21,8 +21,9 @@ DOMAINS = ("ministry", "government", "social-organizations", "charity",
            "disaster-relief", "organizations", "veterans", "general", "media")
 ENGLISH = ("en_preferred", "en_admitted", "en_deprecated")
 _ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026"
-                           r"\u2014\u00b7]|\p{Han}")
+# CJK and full-width characters, the Chinese dash (two em dashes) and the middle dot
+# of transliterated names; curly quotes, one em dash and an ellipsis are English too
+_CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u00b7]|\u2014\u2014|\p{Han}")
 _HAN = regex.compile(r"\p{Han}")
 _BAD_SEP = regex.compile(r"(?<! )\||\|(?! )")
 

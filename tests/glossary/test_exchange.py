@@ -212,3 +212,57 @@ def test_doctype_naming_an_external_dtd_is_read_without_fetching_it():
 
 def test_csv_export_starts_with_a_byte_order_mark_for_spreadsheets():
     assert to_csv(read_glossary(HERE / "mini.tsv")).startswith("\ufeffid,zh,")
+
+
+# TBX v3, DCT style (ISO 30042:2019): data categories as elements of their own, as
+# memoQ writes them; the deprecated term comes first
+TBX_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dct" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <text><body>
+    <conceptEntry id="mca">
+      <basic:subjectField>ministry</basic:subjectField>
+      <note>first</note>
+      <langSec xml:lang="zh">
+        <termSec><term>民政部</term><basic:partOfSpeech>properNoun</basic:partOfSpeech>
+          <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+      </langSec>
+      <langSec xml:lang="en">
+        <termSec><term>Ministry of Home Affairs</term>
+          <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus>
+        </termSec>
+        <termSec><term>Ministry of Civil Affairs</term>
+          <basic:administrativeStatus>Preferred</basic:administrativeStatus></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_tbx_dct_style_import():
+    """Read as DCA, the statuses were not seen: the deprecated term, first, became the
+    preferred one, and the part of speech and domain were lost, all without a word."""
+    (entry,) = from_tbx(TBX_DCT.encode("utf-8")).entries
+    assert (entry.zh, entry.en_preferred, entry.en_deprecated, entry.pos, entry.domain,
+            entry.note) == (("民政部",), "Ministry of Civil Affairs",
+                            ("Ministry of Home Affairs",), "properNoun", "ministry", "first")
+
+
+def test_what_a_row_has_no_column_for_goes_to_the_note_or_is_reported():
+    """Of two concept notes only the last was kept; term notes, definitions and
+    contexts were dropped, and so was a French langSet, unreported."""
+    tbx = TBX2008.replace(
+        '<descrip type="subjectField">ministry</descrip>',
+        '<descrip type="subjectField">ministry</descrip>'
+        '<descripGrp><descrip type="definition">a county-level body</descrip></descripGrp>'
+        "<note>one</note><note>two</note>"
+        '<langSet xml:lang="fr"><tig><term>bureau des affaires civiles</term></tig></langSet>'
+    ).replace("<term>Bureau of Civil Affairs</term>",
+              "<term>Bureau of Civil Affairs</term><note>older usage</note>")
+    got = read_tbx(tbx.encode("utf-8"), "in.tbx")
+    (entry,) = got.glossary.entries
+    assert entry.note == ("definition: a county-level body; one; two; "
+                          "Bureau of Civil Affairs: older usage")
+    assert any("fr terms left out (bureau des affaires civiles)" in m for _, m in got.changed)

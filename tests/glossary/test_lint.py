@@ -46,6 +46,13 @@ def test_single_row_problems(row, line, expected):
     assert any(n == line and expected in m for n, m in found), found
 
 
+def test_english_typography_is_no_chinese_punctuation():
+    row = ROW.replace("\tMCA\t", "\tthe “Double Support” work — 2022’s\t")
+    assert not any("full-width" in m for _, m in problems(row))
+    row = ROW.replace("\tMCA\t", "\tMCA——China\t")
+    assert any("full-width characters in English: ——" in m for _, m in problems(row))
+
+
 def test_problems_across_rows():
     other = "cab\t民政局\tCivil Affairs Bureau\t\tMCA\tproperNoun\tministry\t\tmca.gov.cn"
     found = problems(ROW, ROW, ROW.replace("mca", "mca-2", 1).replace(
