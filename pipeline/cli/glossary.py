@@ -9,7 +9,7 @@ import click
 from . import friendly
 from ..errors import GlossaryError
 from ..glossary.edit import add_entry
-from ..glossary.exchange import EXPORTERS, read_tbx
+from ..glossary.exchange import EXPORTERS, read_csv, read_tbx
 from ..glossary.lint import DOMAINS, lint_text
 from ..glossary.model import (POS, Entry, Glossary, bad_chars, format_tsv, load_glossaries,
                               parse_tsv, read_glossary)
@@ -178,7 +178,8 @@ def export(file, fmt, output):
                    "writing nothing.")
 @friendly
 def import_(file, output, skip_invalid):
-    """Read a TBX file (TBX 2019 or 2008) and write our TSV; unsafe XML is refused.
+    """Read a TBX file (TBX 2019 or 2008), or a CSV file with the TSV's columns (as
+    `export --to csv` writes it), and write our TSV; unsafe XML is refused.
 
     A concept that cannot be a row (no Chinese or no preferred English term, a '|' in a
     term, an unknown status) is listed as FILE:LINE: concept 'ID': reason, every one of
@@ -196,7 +197,7 @@ def import_(file, output, skip_invalid):
         raise GlossaryError("is a folder, not a TBX file", path=file) from None
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=file) from None
-    got = read_tbx(data, file)
+    got = read_csv(data, file) if _is_csv(file, data) else read_tbx(data, file)
     for line, message in got.changed:
         click.echo(f"{file}:{line}: {message}", err=True)
     for line, message in got.skipped:
@@ -214,3 +215,10 @@ def import_(file, output, skip_invalid):
         click.echo(f"{where}: lint: {problem.message}", err=True)
     with atomic_output(output, (file,)) as out:
         out.write(text.encode("utf-8"))
+
+
+def _is_csv(file: str, data: bytes) -> bool:
+    """A CSV file by its name, or by its header row."""
+    if file.lower().endswith(".csv"):
+        return True
+    return data.removeprefix(b"\xef\xbb\xbf").startswith(b"id,")  # (the header's start)

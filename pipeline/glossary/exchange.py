@@ -1,4 +1,4 @@
-"""Exchange formats: TBX (ISO 30042, TBX-Basic) export and import, CSV and JSON export.
+"""Exchange formats: TBX (ISO 30042, TBX-Basic) and CSV export and import, JSON export.
 
 Export writes TBX 2019 (``tbx``/``conceptEntry``/``langSec``/``termSec``). Import reads
 TBX 2019 and TBX 2008 (``martif``/``termEntry``/``langSet``/``tig``) through defusedxml:
@@ -20,7 +20,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import GlossaryError
-from .model import COLUMNS, MULTI, POS, Entry, Glossary, bad_chars
+from .model import (COLUMNS, MULTI, POS, Entry, Glossary, bad_chars, entry_from_cells,
+                    row_problem)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -82,14 +83,75 @@ def to_tbx(glossary: Glossary) -> str:
 def to_csv(glossary: Glossary) -> str:
     """The glossary as CSV (RFC 4180 quoting), the TSV columns in the same order, after
     a byte order mark: spreadsheet programs read a CSV file without one in the system's
-    legacy code page, and the Chinese comes out garbled."""
+    legacy code page, and the Chinese comes out garbled. A cell that a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a ``'`` before it,
+    which :func:`read_csv` takes off again.
+
+    >>> to_csv(Glossary((Entry("a", ("民政",), "=HYPERLINK(1)"),))).splitlines()[1]
+    "a,民政,'=HYPERLINK(1),,,noun,,,"
+    """
     buf = io.StringIO()
     buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in glossary.entries:
-        writer.writerow(e.cells())
+        writer.writerow(["'" + c if c[:1] in _FORMULA_STARTS else c for c in e.cells()])
     return buf.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def read_csv(data: bytes, path: str = "<csv>") -> Imported:
+    """Read a glossary written as CSV (``glossary export --to csv``, or a spreadsheet
+    saved as CSV with the same header row): UTF-8, a byte order mark allowed, RFC 4180
+    quoting. A line break or tab in a cell becomes a space (a row holds neither), the ``'`` that guards a formula-like cell is taken off, and a row that cannot
+    be loaded is listed in ``skipped`` with its line.
+
+    >>> g = Glossary((Entry("a", ("民政",), "=civil affairs", note='x, "y"'),))
+    >>> read_csv(to_csv(g).encode()).glossary.entries == g.entries
+    True
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError("not UTF-8 text", path=path,
+                            line=data[:exc.start].count(b"\n") + 1,
+                            hint="save the CSV as UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != COLUMNS:
+            raise GlossaryError("header must be the columns " + ",".join(COLUMNS), path=path,
+                                line=1)
+        entries: list[Entry] = []
+        skipped: list[tuple[int, str]] = []
+        changed: list[tuple[int, str]] = []
+        line = reader.line_num + 1
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(COLUMNS):
+                skipped.append((start, f"expected {len(COLUMNS)} columns, found {len(row)}"))
+                continue
+            cells = [_one_line(c) for c in row]
+            cells = [c[1:] if c[:1] == "'" and c[1:2] in _FORMULA_STARTS else c for c in cells]
+            if cells != [c for c in row]:
+                spaced = [n for n, a in zip(COLUMNS, row) if _one_line(a) != a]
+                if spaced:
+                    changed.append((start, f"row {cells[0]!r}: line breaks or tabs made "
+                                           f"spaces in {', '.join(spaced)}"))
+            entry = entry_from_cells(cells, path, start)
+            problem = row_problem(entry, cells)
+            if problem:
+                skipped.append((start, f"row {cells[0]!r}: {problem}"))
+                continue
+            entries.append(entry)
+    except csv.Error as exc:
+        raise GlossaryError(f"not well-formed CSV: {exc}", path=path,
+                            line=reader.line_num) from None
+    return Imported(Glossary(tuple(entries), (path,)), tuple(skipped), tuple(changed))
 
 
 def to_json(glossary: Glossary) -> str:
@@ -144,9 +206,21 @@ def _lang(el) -> tuple[str, str]:
 
 
 def _text(el) -> str:
-    """The element's text, white space runs (line breaks of a pretty-printed file, tabs)
-    as one space: a row holds no tab or line break."""
-    return " ".join("".join(el.itertext()).split())
+    """The element's text, without the line breaks and indentation of a pretty-printed
+    file: a run of white space with a tab or line break in it is one space (a row holds
+    neither). Other white space stays as it is, a no-break space or U+3000 too."""
+    return _one_line("".join(el.itertext()))
+
+
+_BREAKING = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_RUN = re.compile(f"[ {_BREAKING}]*[{_BREAKING}][ {_BREAKING}]*")
+
+
+def _one_line(text: str) -> str:
+    """>>> _one_line("\\n   Lao\\u00a0Niu\\n   Foundation \\n")
+    'Lao\\xa0Niu Foundation'
+    """
+    return _BREAK_RUN.sub(" ", text).strip(" ")
 
 
 _STATUS_FOLDED = {k.lower(): v for k, v in _STATUS_IN.items()} | {

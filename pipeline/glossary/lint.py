@@ -25,6 +25,7 @@ _ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # of transliterated names; curly quotes, one em dash and an ellipsis are English too
 _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u00b7]|\u2014\u2014|\p{Han}")
 _HAN = regex.compile(r"\p{Han}")
+_ODD_SPACE = regex.compile(r"[^\S\t\n\r ]")  # white space but a plain space (NBSP, U+3000)
 _BAD_SEP = regex.compile(r"(?<! )\||\|(?! )")
 
 
@@ -58,6 +59,12 @@ def _cell_problems(name: str, cell: str) -> list[str]:
         latin = [v.strip() for v in cell.split("|") if v.strip() and not _HAN.search(v)]
         if latin:
             out.append(f"zh: {latin[0]!r} has no Chinese characters")
+    if name == "zh" or name in ENGLISH:
+        odd = sorted(set(_ODD_SPACE.findall(cell)))
+        if odd:
+            out.append(f"{name}: a space of another kind ("
+                       f"{', '.join(f'U+{ord(c):04X}' for c in odd)}): terms match text with "
+                       "its spaces made plain, so write a plain space")
     if name in ENGLISH:
         wide = sorted(set(_CJK_PUNCT.findall(cell)))
         if wide:

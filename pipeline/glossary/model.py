@@ -147,21 +147,26 @@ def parse_tsv(text: str, path: str = "<glossary>") -> Glossary:
             raise GlossaryError(f"expected {len(COLUMNS)} tab-separated columns, found "
                                 f"{len(cells)}", path=path, line=number)
         entry = entry_from_cells(cells, path, number)
-        problem = next((f"{name}: {bad_chars(cell)}" for name, cell in zip(COLUMNS, cells)
-                        if bad_chars(cell)), None) or \
-                  (not entry.id and "empty id") or \
-                  (not entry.zh and "no Chinese term") or \
-                  (not entry.en_preferred and "no preferred English term") or \
-                  ("|" in entry.en_preferred and
-                   "en_preferred holds one term: put variants in en_admitted") or \
-                  (any(not v for v in entry.zh + entry.en_admitted + entry.en_deprecated)
-                   and "empty value in a ' | '-separated cell") or \
-                  (entry.pos not in POS and
-                   f"unknown pos {entry.pos!r} (use one of {', '.join(POS)})")
+        problem = row_problem(entry, cells)
         if problem:
             raise GlossaryError(problem, path=path, line=number)
         entries.append(entry)
     return Glossary(tuple(entries), (path,))
+
+
+def row_problem(entry: Entry, cells: Sequence[str]) -> str | None:
+    """Why a row cannot be loaded (what matching needs), or None."""
+    return next((f"{name}: {bad_chars(cell)}" for name, cell in zip(COLUMNS, cells)
+                 if bad_chars(cell)), None) or \
+        (not entry.id and "empty id") or \
+        (not entry.zh and "no Chinese term") or \
+        (not entry.en_preferred and "no preferred English term") or \
+        ("|" in entry.en_preferred and
+         "en_preferred holds one term: put variants in en_admitted") or \
+        (any(not v for v in entry.zh + entry.en_admitted + entry.en_deprecated)
+         and "empty value in a ' | '-separated cell") or \
+        (entry.pos not in POS and
+         f"unknown pos {entry.pos!r} (use one of {', '.join(POS)})") or None
 
 
 def layer(glossaries: Iterable[Glossary]) -> Glossary:

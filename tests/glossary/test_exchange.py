@@ -11,8 +11,8 @@ import pytest
 
 from pipeline.errors import GlossaryError
 from pipeline.glossary import COLUMNS, SHIPPED, format_tsv, load_glossaries
-from pipeline.glossary.exchange import (STATUS_TBX, TBX_NS, from_tbx, read_tbx, to_csv,
-                                        to_json, to_tbx)
+from pipeline.glossary.exchange import (STATUS_TBX, TBX_NS, from_tbx, read_csv, read_tbx,
+                                        to_csv, to_json, to_tbx)
 from pipeline.glossary.model import parse_tsv, read_glossary
 
 HERE = Path(__file__).parent
@@ -266,3 +266,46 @@ def test_what_a_row_has_no_column_for_goes_to_the_note_or_is_reported():
     assert entry.note == ("definition: a county-level body; one; two; "
                           "Bureau of Civil Affairs: older usage")
     assert any("fr terms left out (bureau des affaires civiles)" in m for _, m in got.changed)
+
+
+def test_csv_import_gives_back_the_exported_glossary(tmp_path):
+    """There was no CSV import: 'glossary import x.csv' said 'not well-formed XML'."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    csv_file, back = tmp_path / "g.csv", tmp_path / "g.tsv"
+    runner = CliRunner()
+    assert runner.invoke(main, ["glossary", "export", str(SHIPPED), "--to", "csv", "-o",
+                                str(csv_file)]).exit_code == 0
+    res = runner.invoke(main, ["glossary", "import", str(csv_file), "-o", str(back)])
+    assert res.exit_code == 0, res.output
+    assert back.read_bytes() == SHIPPED.read_bytes()
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_guarded_and_read_back():
+    g = load_glossaries((str(HERE / "mini.tsv"),))
+    risky = g.entries[0].__class__("a", ("民政",), "=HYPERLINK(\"http://x\")", ("+1", "@x"),
+                                   (), "noun", "general", "-note", "src")
+    text = to_csv(g.__class__((risky,)))
+    assert "'=HYPERLINK" in text and "'+1 | @x" in text and ",'-note," in text
+    assert read_csv(text.encode("utf-8")).glossary.entries == (risky,)
+
+
+def test_csv_rows_that_cannot_load_are_listed_with_their_line():
+    text = ("\ufeff" + ",".join(COLUMNS) + "\n"
+            'a,民政,"civil\naffairs",,,noun,general,,src\n'
+            "b,,no Chinese,,,noun,general,,src\n")
+    got = read_csv(text.encode("utf-8"), "g.csv")
+    assert [e.en_preferred for e in got.glossary.entries] == ["civil affairs"]
+    assert got.skipped == ((4, "row 'b': no Chinese term"),)
+    assert got.changed == ((2, "row 'a': line breaks or tabs made spaces in en_preferred"),)
+
+
+def test_special_spaces_survive_a_tbx_round_trip():
+    """A no-break space or U+3000 came back as a plain space (and a Chinese term no
+    longer the same); lint reports them, an import keeps them."""
+    g = load_glossaries((str(HERE / "mini.tsv"),))
+    odd = g.entries[0].__class__("a", ("老\u3000牛",), "Lao\u00a0Niu", (), (), "noun",
+                                 "general", "a\u00a0note", "src")
+    assert from_tbx(to_tbx(g.__class__((odd,))).encode("utf-8")).entries == (odd,)

@@ -40,6 +40,9 @@ def problems(*rows):
      "en_preferred: one term only"),
     (ROW.replace("民政部", "MCA"), 2, "zh: 'MCA' has no Chinese characters"),
     (ROW.replace("民政部", "民政部 | MCA"), 2, "zh: 'MCA' has no Chinese characters"),
+    (ROW.replace("Ministry of", "Ministry\u00a0of"), 2,
+     "en_preferred: a space of another kind (U+00A0)"),
+    (ROW.replace("民政部", "民政\u3000部"), 2, "zh: a space of another kind (U+3000)"),
 ])
 def test_single_row_problems(row, line, expected):
     found = problems(row)
