@@ -2,6 +2,7 @@
 import)."""
 from __future__ import annotations
 
+import re
 import sys
 
 import click
@@ -209,10 +210,18 @@ def import_(file, output, skip_invalid):
     text = format_tsv(got.glossary)
     parse_tsv(text, output or "<output>")  # what is written must load
     entries = got.glossary.entries
+    def source_line(row: int) -> int | None:
+        """The line in the imported file of the concept written as TSV line ``row``."""
+        return entries[row - 2].line if 2 <= row < len(entries) + 2 else None
+
     for problem in lint_text(text):
-        entry = entries[problem.line - 2] if 2 <= problem.line < len(entries) + 2 else None
-        where = f"{file}:{entry.line}: concept {entry.id!r}" if entry else file
-        click.echo(f"{where}: lint: {problem.message}", err=True)
+        line = source_line(problem.line)
+        where = f"{file}:{line}: concept {entries[problem.line - 2].id!r}" if line else file
+        # lint names other rows by their TSV line: name them by the imported file's
+        message = re.sub(r"\bline (\d+)\b",
+                         lambda m: f"line {source_line(int(m.group(1))) or m.group(1)}",
+                         problem.message)
+        click.echo(f"{where}: lint: {message}", err=True)
     with atomic_output(output, (file,)) as out:
         out.write(text.encode("utf-8"))
 

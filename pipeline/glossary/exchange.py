@@ -58,8 +58,20 @@ def to_tbx(glossary: Glossary) -> str:
            "  </tbxHeader>",
            "  <text>",
            "    <body>"]
+    seen: dict[str, Entry] = {}
     for e in glossary.entries:
         ident = _ID_ESCAPE + e.id if e.id[:1].isdigit() else e.id  # an xsd:ID
+        if not _XML_ID.fullmatch(ident):
+            raise GlossaryError(f"id {e.id!r} cannot be a TBX concept id (an XML ID: "
+                                "letters, digits, '-', '_' and '.', no space)",
+                                path=e.path or None, line=e.line or None,
+                                hint="fix it (mtclean glossary lint lists every problem)")
+        if ident in seen:
+            raise GlossaryError(f"duplicate id {e.id!r} (first on line {seen[ident].line})",
+                                path=e.path or None, line=e.line or None,
+                                hint="give every concept its own id (mtclean glossary lint "
+                                     "lists every problem)")
+        seen[ident] = e
         out.append(f"      <conceptEntry id={quoteattr(ident)}>")
         if e.domain:
             out.append(f'        <descrip type="subjectField">{escape(e.domain)}</descrip>')
@@ -189,6 +201,7 @@ _EXPAT_ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "u
                               "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
 _DECLARED = re.compile(rb"\A(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _ID_ESCAPE = "_"  # before an id that starts with a digit: xsd:ID must not
+_XML_ID = re.compile(r"[^\W\d][\w.\-]*")  # an NCName (letters of any script included)
 
 
 def _local(tag) -> str:

@@ -309,3 +309,33 @@ def test_special_spaces_survive_a_tbx_round_trip():
     odd = g.entries[0].__class__("a", ("老\u3000牛",), "Lao\u00a0Niu", (), (), "noun",
                                  "general", "a\u00a0note", "src")
     assert from_tbx(to_tbx(g.__class__((odd,))).encode("utf-8")).entries == (odd,)
+
+
+@pytest.mark.parametrize("ids, message", [
+    (("a b",), "id 'a b' cannot be a TBX concept id"),
+    (("a1", "a1"), "duplicate id 'a1'"),
+])
+def test_export_refuses_ids_that_make_invalid_tbx(ids, message):
+    """A glossary that lint would fail was written as TBX with id="A B", or two concepts
+    of one id: files a CAT tool refuses."""
+    g = load_glossaries((str(HERE / "mini.tsv"),))
+    entries = tuple(g.entries[k].__class__(i, (f"民政{k}",), f"civil affairs {k}")
+                    for k, i in enumerate(ids))
+    with pytest.raises(GlossaryError, match=message):
+        to_tbx(g.__class__(entries))
+
+
+def test_import_names_the_imported_files_lines_in_lint_findings(tmp_path):
+    """'dup.tbx:9: ... duplicate id 'a1' (first on line 2)': line 2 was a TSV row."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    concept = TBX2008[TBX2008.index("    <termEntry"):TBX2008.index("  </body>")]
+    tbx = tmp_path / "dup.tbx"
+    tbx.write_text(TBX2008.replace(concept, concept + concept), encoding="utf-8")
+    res = CliRunner().invoke(main, ["glossary", "import", str(tbx)])
+    first = TBX2008.splitlines().index('    <termEntry id="c1">') + 1
+    second = first + concept.count("\n")
+    assert f"{tbx}:{second}: concept 'c1': lint: duplicate id 'c1' (first on line {first})" \
+        in res.stderr
