@@ -79,12 +79,12 @@ def _reason(exc: MtcleanError) -> str:
 def side_of(path: str) -> tuple[str, str | None]:
     """Split ``NAME.zh.txt`` into (``NAME``, ``zh``); other names have no side.
 
-    >>> side_of("news/a1.zh.txt"), side_of("news/a1.en.md"), side_of("a1.txt")
+    >>> side_of("news/a1.zh.txt"), side_of("news/a1.EN.md"), side_of("a1.txt")
     (('a1', 'zh'), ('a1', 'en'), ('a1', None))
     """
     stem = item_id_for(path)
     for lang in SIDES:
-        if stem.endswith("." + lang):
+        if stem[-len(lang) - 1:].lower() == "." + lang:  # (c.EN.txt is a side too)
             return stem[: -len(lang) - 1], lang
     return stem, None
 

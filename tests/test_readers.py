@@ -19,6 +19,15 @@ def test_pairs_zh_and_en_files_in_a_folder(tmp_path):
     assert [s.lang for s in got[0].sources] == ["zh", "en"]
 
 
+def test_a_side_in_capitals_pairs_too(tmp_path):
+    """c.zh.txt and c.EN.txt were two items, 'c' and 'c.EN'."""
+    (tmp_path / "c.ZH.txt").write_text("民政部召开会议。", encoding="utf-8")
+    (tmp_path / "c.EN.txt").write_text("The ministry met.", encoding="utf-8")
+    got = collect([tmp_path])
+    assert [g.id for g in got] == ["c"]
+    assert [s.lang for s in got[0].sources] == ["zh", "en"]
+
+
 def test_jsonl_forms_and_rejects(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_bytes(
