@@ -234,3 +234,14 @@ def test_an_english_page_partly_left_in_chinese_is_still_english(tmp_path):
     zh.write_text("民政部召开会议。\n\n会议部署了救助工作。\n", encoding="utf-8")
     en.write_text("The ministry held a meeting.\n\n会议部署了救助工作。\n", encoding="utf-8")
     assert run("clean", "--zh", str(zh), "--en", str(en)).exit_code == 0
+
+
+def test_a_tmx_without_units_says_so(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("Title\n\nOnly English here.\n", encoding="utf-8")
+    res = run("clean", str(page), "--to", "tmx", "-o", str(tmp_path / "p.tmx"))
+    assert res.exit_code == 0 and "no sentence pairs" in res.stderr
+    zh, en = write_pair(tmp_path)
+    res = run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "-o",
+              str(tmp_path / "pair.tmx"))
+    assert res.exit_code == 0 and res.stderr == ""

@@ -177,7 +177,12 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
     items = (clean_input(inp, config) for inp in inputs())
     with atomic_output(output, files + tuple(f for f in (zh_file, en_file) if f)) as out:
         if fmt == "tmx":
-            out.write(render_tmx(items).encode("utf-8"))
+            tmx = render_tmx(items)
+            out.write(tmx.encode("utf-8"))
+            if "<tu>" not in tmx and "<tu " not in tmx:
+                click.echo("mtclean: note: no sentence pairs, so the TMX has no units (TMX "
+                           "needs items with Chinese and English: --zh and --en files, a "
+                           "NAME.zh/NAME.en pair, or both languages on one page)", err=True)
             return
         if fmt == "html":
             out.write(render_html(items).encode("utf-8", "backslashreplace"))
