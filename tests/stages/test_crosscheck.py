@@ -129,6 +129,17 @@ def test_missing_block():
     assert "qa.missing" in {c.check for c in item.checks}
 
 
+def test_missing_names_the_language_of_a_line_in_the_other_files_language():
+    """The English headline saved in the Chinese file was 'this Chinese paragraph'."""
+    item = pair("第十届中国慈善展示会在深圳开幕\n\nThe 10th China Charity Fair opens in Shenzhen\n\n"
+                "9月23日，第十届中国公益慈善项目交流展示会在深圳开幕。",
+                "The 10th China Charity Fair opens in Shenzhen\n\nOn September 23, the 10th "
+                "China Charity Fair opened in Shenzhen.")
+    messages = [m for _, m, _, _ in blocks_have_counterparts(item)]
+    assert messages == ["this paragraph of the Chinese text, written in English, has no "
+                        "counterpart"]
+
+
 def test_missing_is_quiet_for_one_language():
     item = clean_sources("t", [SourceText("en", "Title\n\nA paragraph here.")])
     assert list(blocks_have_counterparts(item)) == []
