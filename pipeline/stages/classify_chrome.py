@@ -36,9 +36,10 @@ _SITE = regex.compile(
     r")", _I)
 _STRICT = regex.compile(r"(?:" + _STRICT_SITE + r")", _I)
 # section names that sit between a headline and its site ("视点头条", "Today's News")
+# (only between a headline and a site name: "... - Nod Notes - Hunan Daily Network")
 _SECTION = regex.compile(
-    r"\p{Han}{1,6}(?:头条|要闻|新闻|频道|资讯|时评|专题)|(?:[\w'’]+\s+){0,2}(?:Headlines?|News)",
-    _I)
+    r"\p{Han}{1,6}(?:头条|要闻|新闻|频道|资讯|时评|专题)|(?:[\w'’]+\s+){0,2}(?:Headlines?|News|"
+    r"Notes|Viewpoints?|Focus|Channel|Column|Topics?|Commentary|Opinions?|Express)", _I)
 _SEP = regex.compile(r"\s+(?:-{1,2}|[–—_|｜]|— —)\s+|\s*(?:——|丨)\s*")
 _TIGHT = regex.compile(r"(?<=\S)\s?(?:-{1,2}|[–—_])\s?(?=\S)")
 MAX_SITE_CHARS = 48

@@ -115,6 +115,10 @@ def test_parse_meta(line, fields):
     # wmt22 zh-en doc hunanribao (source headline with a breadcrumb)
     ("第十三届省茶博会开幕 - 视点头条 - 湖南日报网 - 华声在线",
      ("", "第十三届省茶博会开幕", " - 视点头条 - 湖南日报网 - 华声在线")),
+    # WMT22 generaltest2022 zh-en, Online-A: the section 视点头条 as MT gave it
+    ("The 13th Provincial Tea Expo opens - Nod Notes - Hunan Daily Network - Huasheng Online",
+     ("", "The 13th Provincial Tea Expo opens",
+      " - Nod Notes - Hunan Daily Network - Huasheng Online")),
     ("浙大学术年会上学生唱主角 研究成果让人脑洞大开-新华网",
      ("", "浙大学术年会上学生唱主角 研究成果让人脑洞大开", "-新华网")),
     # wmt22 zh-en en_refA line 1 of xinhua-zh-01
