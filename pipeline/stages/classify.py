@@ -342,7 +342,7 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
     >>> mark_page_furniture(item, ("", "", ""))
     ('', 'boilerplate', 'caption')
     """
-    en_page = any(b.en is not None for b in item.blocks)
+    en_page = _english_page(item.blocks)
     out = list(kinds)
     for i, block in enumerate(item.blocks):
         if out[i]:
@@ -354,6 +354,16 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
         elif chrome.is_caption(text):
             out[i] = "caption"
     return tuple(out)
+
+
+def _english_page(blocks: Sequence[Block]) -> bool:
+    """An English page, where a Chinese UI label (地址：, 电话：) is chrome: English
+    blocks, and Chinese ones but for such labels fewer than a third as many. A page in
+    both languages, line by line, gives its address and telephone in both."""
+    english = sum(1 for b in blocks if b.en is not None)
+    chinese = sum(1 for b in blocks if b.en is None and b.zh is not None
+                  and not chrome.is_zh_ui_label(b.zh))
+    return english > 0 and chinese * 3 < english
 
 
 def _side(block: Block) -> str:

@@ -244,6 +244,11 @@ _CALL_TO_ACTION = regex.compile(
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 
 
+def is_zh_ui_label(text: str) -> bool:
+    """Does the line open with a Chinese UI label (当前位置, 地址, 电话 ...)?"""
+    return bool(_ZH_UI_LABEL.match(text.strip()))
+
+
 def is_chrome(text: str, lang: str = "en") -> bool:
     """Is this line page chrome (font switcher, share or print links, UI labels)?
 

@@ -247,6 +247,23 @@ def test_chinese_labels_are_content_on_chinese_pages():
     assert is_chrome("【打印本页】【关闭窗口】", "zh") and is_chrome("下一篇：婚姻登记", "zh")
 
 
+def test_chinese_labels_are_content_on_a_page_in_both_languages():
+    """A notice line by line in Chinese and English: its address and telephone in
+    Chinese were boilerplate (the page had English), their English reported missing."""
+    text = ("关于七夕节办理婚姻登记的通告\n\nNotice on marriage registration on Qixi Festival\n\n"
+            "七夕节当天，市婚姻登记处正常办公。\n\nOn the day, the registration office is open."
+            "\n\n地址：长沙市人民路1号\n\nAddress: No. 1 Renmin Road, Changsha\n\n"
+            "电话：0731-88888888\n\nTel: 0731-88888888\n")
+    item = clean_text(text)
+    assert "boilerplate" not in [b.kind for b in item.blocks]
+    assert "qa.missing" not in {c.check for c in item.checks}
+    # an English page's Chinese labels are still chrome
+    page = ("Marriage registration open on Qixi Festival\n\nThe office is open as usual.\n\n"
+            "It opens at nine.\n\nIt closes at five.\n\n地址：长沙市人民路1号\n\n"
+            "电话：0731-88888888\n")
+    assert [b.kind for b in clean_text(page).blocks][-2:] == ["boilerplate", "boilerplate"]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("640.webp (15).jpg", True), ("IMG_2043.JPG", True), ("1.jpg 2.jpg", True),
     ("See photo.jpg below.", False), ("The jpg format", False),
