@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from typing import Collection
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Sequence
 
 import regex
 
@@ -26,8 +27,27 @@ LENGTH_RATIO_LIMIT = 2.5  # a block this many times longer or shorter than expec
 MIN_RATIO_CHARS = 20  # Chinese characters below which a length ratio means little
 
 
-def _outside(spans, start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in spans)
+def _spans(found) -> list[tuple[int, int]]:
+    """The text spans of dates, in order, overlapping ones made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted((d.start, d.end) for d in found):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps none of ``spans`` (from :func:`_spans`): only the
+    last span that starts before ``end`` can (a bisection, not a scan: a block can be a
+    whole article, its numbers and dates by the thousand).
+
+    >>> _outside([(0, 4), (10, 15)], 5, 9), _outside([(0, 4), (10, 15)], 8, 11)
+    (True, False)
+    """
+    k = bisect_left(spans, (end,))
+    return not (k and spans[k - 1][1] > start)
 
 
 def _fmt(v: float) -> str:
@@ -51,35 +71,57 @@ def numbers_match(zh: str, en: str):
     if not zh_found and not en_found:
         return  # the common case: only numbers written in digits are required
     zh_dates_found, en_dates_found = dates_zh(zh), dates_en(en)
-    zh_dates = [(d.start, d.end) for d in zh_dates_found]
-    en_dates = [(d.start, d.end) for d in en_dates_found]
+    zh_dates, en_dates = _spans(zh_dates_found), _spans(en_dates_found)
     # numbers in words and numerals are read only for a number the digits leave unmatched
-    en_pool = [n.value for n in en_found]
-    en_pool += [v for d in en_dates_found for v in (d.year, d.month, d.day) if v]
-    zh_pool = [n.value for n in zh_found]
-    zh_pool += [v for d in zh_dates_found for v in (d.year, d.month, d.day) if v]
+    en_pool = _Pool([n.value for n in en_found] +
+                    [v for d in en_dates_found for v in (d.year, d.month, d.day) if v])
+    zh_pool = _Pool([n.value for n in zh_found] +
+                    [v for d in zh_dates_found for v in (d.year, d.month, d.day) if v])
+    en_words: _Pool | None = None
+    zh_numerals: _Pool | None = None
     seen = set()
     for n in zh_found:
-        if not n.loose and _outside(zh_dates, n.start, n.end) and not (
-                _in_pool(n.value, en_pool) or _in_pool(n.value, words_en(en))):
+        if n.loose or not _outside(zh_dates, n.start, n.end) or n.value in en_pool:
+            continue
+        if en_words is None:
+            en_words = _Pool(words_en(en))
+        if n.value not in en_words:
             if (n.text, "zh") not in seen:
                 seen.add((n.text, "zh"))
                 shown = f"{n.text} ({_fmt(n.value)})" if _SCALED.search(n.text) else n.text
                 yield f"number {shown} in the Chinese is not in the English", n.text
     for n in en_found:
-        if not n.loose and _outside(en_dates, n.start, n.end) and not (
-                _in_pool(n.value, zh_pool) or _in_pool(n.value, numerals_zh(zh))):
+        if n.loose or not _outside(en_dates, n.start, n.end) or n.value in zh_pool:
+            continue
+        if zh_numerals is None:
+            zh_numerals = _Pool(numerals_zh(zh))
+        if n.value not in zh_numerals:
             if (n.text, "en") not in seen:
                 seen.add((n.text, "en"))
                 yield f"number {n.text} in the English is not in the Chinese", n.text
 
 
-def _in_pool(value: float, pool: Collection[float]) -> bool:
-    """Whether ``pool`` holds a value that :func:`same_value` accepts."""
-    if value in pool:
-        return True
-    # same_value accepts unequal values only near 10,000 and above: spare small ones the scan
-    return abs(value) >= 9_000 and any(same_value(value, v) for v in pool)
+class _Pool:
+    """Values to find a number among, by :func:`same_value`: a set for equal values,
+    and sorted for the near ones, so that each look-up is a bisection."""
+
+    def __init__(self, values: Iterable[float]) -> None:
+        self.sorted = sorted(set(values))
+        self.exact = frozenset(self.sorted)
+
+    def __contains__(self, value: float) -> bool:
+        if value in self.exact:
+            return True
+        # same_value accepts unequal values only near 10,000 and above, within 1% of the
+        # larger: only values within 2% of this one can be
+        if abs(value) < 9_000:
+            return False
+        margin = abs(value) * 0.02
+        lo = bisect_left(self.sorted, value - margin)
+        hi = bisect_right(self.sorted, value + margin)
+        return any(same_value(value, v) for v in self.sorted[lo:hi])
+
+
 
 
 @check("qa.dates", severity="major", scope="pair")

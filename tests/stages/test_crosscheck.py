@@ -200,3 +200,16 @@ def test_a_real_paragraph_cut_short_is_reported(keep):
         "qa.missing", "qa.length_ratio", "qa.weak_alignment", "qa.numbers", "qa.dates"}
     # the paragraphs before it still pair with their own translation
     assert [(b.zh, b.en) for b in item.blocks[:3]] == list(zip(DOC["zh"][:3], DOC["en"][:3]))
+
+
+def test_a_pool_finds_equal_and_near_values_as_same_value_does():
+    """The pool is sorted and bisected (a whole article's numbers made the check
+    quadratic): it must accept exactly what a scan with same_value accepts."""
+    from pipeline.stages.anchors import same_value
+    from pipeline.stages.crosscheck import _Pool
+
+    values = [3.0, 12_000.0, 12_050.0, 1_000_000.0, 9_050.0, 250_000_000.0]
+    pool = _Pool(values)
+    for probe in [3.0, 4.0, 12_100.0, 11_900.0, 12_300.0, 1_009_000.0, 1_011_000.0, 9_000.0,
+                  252_000_000.0, 248_000_000.0]:
+        assert (probe in pool) == any(same_value(probe, v) for v in values), probe
