@@ -186,17 +186,18 @@ def test_tmx_well_formed_for_any_text(zh, en):
 
 
 def test_restore_writes_each_file_of_a_pair_apart(tmp_path):
-    """One stream runs the two files of a pair together; --files gives each back."""
-    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    """One stream runs the two files of a pair together; --files gives each back, byte
+    for byte: its encoding (GB18030, a UTF-8 byte order mark) and its suffix."""
+    zh, en = tmp_path / "a.zh.md", tmp_path / "a.en.md"
     zh.write_bytes("民政部召开会议。\r\n\r\n会议强调。".encode("gb18030"))  # no final newline
     en.write_text("\ufeffThe Ministry met.\n\nIt stressed.", encoding="utf-8")
     out = tmp_path / "a.jsonl"
     assert run("clean", "--zh", str(zh), "--en", str(en), "-o", str(out)).exit_code == 0
     back = tmp_path / "back"
     assert run("restore", str(out), "--files", str(back)).exit_code == 0
-    assert sorted(p.name for p in back.iterdir()) == ["a.en.txt", "a.zh.txt"]
-    assert (back / "a.zh.txt").read_bytes().decode() == "民政部召开会议。\r\n\r\n会议强调。"
-    assert (back / "a.en.txt").read_bytes().decode() == "The Ministry met.\n\nIt stressed."
+    assert sorted(p.name for p in back.iterdir()) == ["a.en.md", "a.zh.md"]
+    assert (back / "a.zh.md").read_bytes() == zh.read_bytes()
+    assert (back / "a.en.md").read_bytes() == en.read_bytes()
     res = run("restore", str(out), "--files", str(back), "-o", str(tmp_path / "x.txt"))
     assert res.exit_code == 2 and "contradict" in res.output
 

@@ -23,7 +23,7 @@ from ..errors import ConfigError, MtcleanError
 from ..interrupts import release
 from ..io import atomic_output
 from ..restore import restore_sources
-from ..readers import clean_input, iter_inputs, pair_input
+from ..readers import TEXT_SUFFIXES, clean_input, iter_inputs, pair_input
 from ..runner import Config, read_path
 
 EXIT_INPUT = 1
@@ -218,11 +218,11 @@ def restore(file, output, folder):
         raise click.UsageError("-o and --files contradict each other: give one of them")
     items = load_items(read_path(file), file)
     if folder:
-        for name, text in source_files(items):
+        for name, data in source_files(items):
             target = os.path.join(folder, name)
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             with atomic_output(target, (file,)) as out:
-                out.write(text.encode("utf-8", "surrogatepass"))
+                out.write(data)
         return
     with atomic_output(output, (file,)) as out:
         for item in items:
@@ -230,31 +230,51 @@ def restore(file, output, folder):
                 out.write(text.encode("utf-8", "surrogatepass"))
 
 
-def source_files(items) -> list[tuple[str, str]]:
-    """(file name, original text) of every source of every item: ``ID.txt``, or
+def source_files(items) -> list[tuple[str, bytes]]:
+    """(file name, original bytes) of every source of every item: ``ID.txt``, or
     ``ID.zh.txt`` and ``ID.en.txt`` for a pair (``ID.1.txt`` ... when the sides are not
-    known); an id with ``/`` (a file in a subfolder) names a subfolder. Names are made
-    safe: no absolute path, no ``..``."""
-    out: list[tuple[str, str]] = []
+    known), with the source file's own suffix (``.md``); an id with ``/`` (a file in a
+    subfolder) names a subfolder. Names are made safe: no absolute path, no ``..``. Each
+    text is written in the encoding its file had (GB18030, a UTF-8 byte order mark ...),
+    so the files come back as they were; text from JSON Lines in UTF-8."""
+    out: list[tuple[str, bytes]] = []
     taken: set[str] = set()
     for item in items:
         texts = restore_sources(item)
         safe = "/".join(part for part in item.id.replace("\\", "/").split("/")
                         if part not in ("", ".", "..")) or "item"
         langs = [s.lang for s in item.sources]
-        for k, text in enumerate(texts):
+        for k, (text, source) in enumerate(zip(texts, item.sources)):
+            suffix = _suffix(source.name)
             if len(texts) == 1:
-                name = f"{safe}.txt"
+                name = f"{safe}{suffix}"
             elif len(set(langs)) == len(langs) and all(langs):
-                name = f"{safe}.{langs[k]}.txt"
+                name = f"{safe}.{langs[k]}{suffix}"
             else:
-                name = f"{safe}.{k + 1}.txt"
+                name = f"{safe}.{k + 1}{suffix}"
             if name in taken:
                 raise ConfigError(f"two items would be written to {name!r}",
                                   hint="restore them to one stream instead")
             taken.add(name)
-            out.append((name, text))
+            out.append((name, _encoded(text, source.encoding)))
     return out
+
+
+def _suffix(name: str) -> str:
+    """The source file's suffix when it is a text suffix (``.md``), else ``.txt``."""
+    suffix = os.path.splitext(name)[1]
+    return suffix if suffix.lower() in TEXT_SUFFIXES else ".txt"
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    """``text`` in the encoding it was decoded from; UTF-8 for JSON Lines text, or where
+    that encoding cannot hold it."""
+    if encoding not in ("json", "utf-8"):
+        try:
+            return text.encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            pass
+    return text.encode("utf-8", "surrogatepass")
 
 
 @main.command()

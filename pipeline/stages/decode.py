@@ -118,14 +118,15 @@ MIN_ASCII_WESTERN = 0.9
 
 def _western(data: bytes) -> tuple[str, str] | None:
     """English (or another Western language) in Windows-1252, the encoding of Western
-    Windows editors: mostly ASCII, the rest curly quotes, dashes and accented letters."""
+    Windows editors: mostly ASCII, the rest curly quotes, dashes, accented letters, and
+    no-break spaces and soft hyphens."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
     ascii_share = sum(1 for c in text if c < "\x80") / max(1, len(text))
     if ascii_share < MIN_ASCII_WESTERN or not _plausible(text) or \
-            not all(c.isprintable() or c in "\t\n\r\f\v" for c in text if c >= "\x80"):
+            not all(c.isprintable() or c in "\t\n\r\f\v\xa0\xad" for c in text if c >= "\x80"):
         return None
     return text, "cp1252"
 

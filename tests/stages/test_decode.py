@@ -36,6 +36,9 @@ def test_gb18030_whose_first_bytes_are_valid_utf8_is_not_mixed(text):
     (ENGLISH.encode("cp1252"), ENGLISH, "cp1252"),
     ("Caf\u00e9 owners in Hohhot donated 500 meals.\n".encode("cp1252"),
      "Caf\u00e9 owners in Hohhot donated 500 meals.\n", "cp1252"),
+    # a no-break space (the seed page has one: "Lao\u00a0Niu") was refused as binary
+    ("Lao\u00a0Niu Philanthropy Class held \u201conline\u201d.\n".encode("cp1252"),
+     "Lao\u00a0Niu Philanthropy Class held \u201conline\u201d.\n", "cp1252"),
     # English with a rare Chinese name in GBK stays GB18030
     ("The 鄂 city and 埇桥 district met.\n".encode("gb18030"),
      "The 鄂 city and 埇桥 district met.\n", "gb18030"),
