@@ -22,7 +22,8 @@ from .errors import JSONL_HINT, InputError, MtcleanError, read_error
 from .emit.markdown import page_order
 from .records import Block, Item
 from .restore import restore_sources
-from .runner import Config, SourceText, clean_item, clean_sources, decode_source, item_id_for
+from .runner import (Config, SourceText, clean_item, clean_sources, decode_source, item_id_for,
+                     shown_path)
 from .stages.detect import script_lang
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -174,10 +175,10 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
                stdin: IO[bytes] | None = None) -> InputItem:
     """One item from files given as ``(path, side)`` (side ``None``: found per block);
     ``-`` is standard input."""
-    sources = [decode_source(read_bytes(path, stdin), "<stdin>" if path == "-" else path,
-                             lang)
+    sources = [decode_source(read_bytes(path, stdin),
+                             "<stdin>" if path == "-" else shown_path(path), lang)
                for path, lang in entries]
-    where = " + ".join("<stdin>" if p == "-" else p for p, _ in entries)
+    where = " + ".join("<stdin>" if p == "-" else shown_path(p) for p, _ in entries)
     if not any(s.text.strip() for s in sources):
         files = "file was" if len(entries) == 1 else "files were"
         raise InputError("empty input: no text to clean", path=where,
@@ -227,7 +228,7 @@ def _group_id(group: list[str], root: str | None = None) -> str:
     if root is not None:
         folder = Path(group[0]).parent.relative_to(root)
         if folder.parts:
-            item_id = f"{folder.as_posix()}/{item_id}"
+            item_id = f"{shown_path(folder.as_posix())}/{item_id}"
     return item_id
 
 
@@ -518,7 +519,7 @@ def _guard(group: list[str], strict: bool, stdin: IO[bytes] | None = None,
     except MtcleanError as exc:
         if strict:
             raise
-        where = " + ".join(group)
+        where = " + ".join(shown_path(p) for p in group)
         reason = _reason(exc)
         if len(group) > 1 and exc.path:
             reason = f"{reason} [in {exc.path}]"  # which file of the pair

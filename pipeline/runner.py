@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -406,10 +407,26 @@ def clean_text(text: str, item_id: str = "text", config: Config = Config(),
     return clean_sources(item_id, [SourceText(name, text)], config)
 
 
+def shown_path(path: str) -> str:
+    """A file name as the record shows it: bytes of a name that are not UTF-8 (which
+    Python keeps as lone surrogates, which no UTF-8 output can hold) as ``\\xff``.
+
+    >>> shown_path("bad\\udcffname.txt")
+    'bad\\\\xffname.txt'
+    """
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def item_id_for(path: str) -> str:
     if path == "-":
         return "stdin"
-    name = Path(path).name
+    name = shown_path(Path(path).name)
     for suffix in (".txt", ".md", ".markdown", ".text"):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]

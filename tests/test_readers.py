@@ -240,3 +240,18 @@ def test_a_record_goes_to_a_worker_as_its_json_line(tmp_path):
         if entry.record is not None:  # sent as the line, not as the dicts
             assert entry.record_line in sent
             assert entry.__reduce__()[1][-1] == entry.record_line
+
+
+def test_a_file_name_that_is_not_utf8_gives_an_id_utf8_can_hold(tmp_path):
+    """Its bytes became lone surrogates in the id and the source name: escaped in the
+    JSON output ("\\udcff"), which other JSON readers refuse."""
+    import os
+
+    os.makedirs(os.fsencode(tmp_path / "sub"))
+    with open(os.fsencode(tmp_path / "sub") + b"/bad\xffname.txt", "wb") as f:
+        f.write(b"Title\n\nSome text here.\n")
+    (item,) = collect([tmp_path])
+    assert item.id == "sub/bad\\xffname"
+    assert item.sources[0].name.endswith("bad\\xffname.txt")
+    item.id.encode("utf-8")
+    item.sources[0].name.encode("utf-8")
