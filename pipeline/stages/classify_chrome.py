@@ -39,7 +39,7 @@ _STRICT = regex.compile(r"(?:" + _STRICT_SITE + r")", _I)
 # (only between a headline and a site name: "... - Nod Notes - Hunan Daily Network")
 _SECTION = regex.compile(
     r"\p{Han}{1,6}(?:头条|要闻|新闻|频道|资讯|时评|专题)|(?:[\w'’]+\s+){0,2}(?:Headlines?|News|"
-    r"Notes|Viewpoints?|Focus|Channel|Column|Topics?|Commentary|Opinions?|Express)", _I)
+    r"Notes|Viewpoints?|Focus|Channel|Column|Topics?|Commentary|Opinions?)", _I)
 _SEP = regex.compile(r"\s+(?:-{1,2}|[–—_|｜]|— —)\s+|\s*(?:——|丨)\s*")
 _TIGHT = regex.compile(r"(?<=\S)\s?(?:-{1,2}|[–—_])\s?(?=\S)")
 MAX_SITE_CHARS = 48
@@ -194,11 +194,16 @@ _CHROME_PATTERNS = (
     r"(?:Related\s+(?:news|articles?|reading|links|stories|content)|相关(?:新闻|阅读|链接|文章))"
     r"\s*[:：]?",
     # the footer: copyright, the ICP licence, who runs the site
-    r"(?:Copyright|©|\(c\)\s*\d{4}|版权所有).{0,150}",
-    r"All\s+rights\s+reserved\.?",
+    # (a copyright line, not a sentence on copyright: a mark or a year after the word)
+    r"(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}).{0,150}",
+    r".{0,40}版权所有.{0,100}",
+    r".{0,120}All\s+rights\s+reserved\.?",
     r".{0,60}(?:ICP\s*(?:No\.?|备|证|License|licen[cs]e)|公网安备|网站标识码).{0,60}",
+    # (who runs the site, in the footer with its address or licence: an event notice's
+    # organisers, 主办单位：湖南省民政厅, are content)
     r"(?:主办单位|承办单位|主办|承办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|"
-    r"Technical\s+support)\s*[:：].{0,120}",
+    r"Technical\s+support)\s*[:：].{0,60}(?:地址|电话|ICP|版权|网站标识码|备案|Address|Tel|"
+    r"Copyright|©).{0,80}",
     # sharing and following
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
     r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
@@ -211,7 +216,9 @@ _CHROME_PATTERNS = (
     r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
     r"browse|visit|download|subscribe|enter|add|watch)\b.{0,50}|\s*(?:on|with|in|via)\s+"
     r"(?:WeChat|Weibo|(?:your\s+)?mobile|(?:your\s+)?phone).{0,40})?\s*[.!]?",
-    r"扫一扫.{0,20}|(?:扫描|长按).{0,10}二维码.{0,30}",
+    # (to share, follow or open the page; one to apply for an allowance is content)
+    r"(?:扫一扫|扫描|长按)[^，。；申办填缴预登报]{0,12}(?:分享|关注|打开|在手机|手机|阅读|浏览|"
+    r"下载|公众号)[^，。；申办填缴预登报]{0,20}",
     r".{0,20}SMS\s+subscription.{0,60}",
     r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
     r"|(?:Your\s+)?Comments?\s*[:：]?",
@@ -228,8 +235,12 @@ _CHROME_PATTERNS = (
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
     # breadcrumb lines ("Home > News", "Location: Home >> News", "HOME / NEWS / LOCAL")
+    # (with bars or slashes, two of them, spaced: "Home/community elderly care" and
+    # "Home | Elderly care at home" are headings)
     _HOME_LABEL + r"?(?:Home(?:page)?|首页)"
-    r"(?:\s*(?:[>›»]{1,2}|[|/｜])\s*[^\s>›»|/｜]+(?:\s+[^\s>›»|/｜]+){0,3}){1,6}",
+    r"(?:\s*[>›»]{1,2}\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
+    _HOME_LABEL + r"?(?:Home(?:page)?|首页)"
+    r"(?:\s+[|/｜]\s+[^\s|/｜]+(?:\s+[^\s|/｜]+){0,3}){2,6}",
     _CRUMB_LABEL + r".{0,120}",
 )
 # one alternation: a line matches it whole exactly when it matches one pattern whole, and
@@ -239,8 +250,8 @@ MAX_CHROME_CHARS = 160
 _SENTENCE_ENDS = frozenset(".!?。！？")
 # chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
-    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|Copyright|©|"
-    r"All\s+rights|版权所有)", _I)
+    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|"
+    r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved|.{0,40}版权所有)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 
 
