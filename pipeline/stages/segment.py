@@ -79,6 +79,7 @@ _EN_LOWER_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]")
 _LABEL_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]+(?:\s+[a-z]+){{0,2}}\s*[:：]")
 _CLOSING = frozenset(".!?。！？…:：;；\"'”’)）]】》」』")
 _ZH_SOFT_END = frozenset("，、；：")
+_CLOSERS = ")）]】》」』\"'”’"  # the marks of _CLOSING that close a bracket or a quote
 
 
 class RawBlock(NamedTuple):
@@ -123,10 +124,14 @@ MIN_CUT_SHARE = 0.25  # of the lines that go on, those that visibly go on
 _CUT_INSIDE = regex.compile(r"(?:[,，、\-]|\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|"
                             r"from|as|that|which|who)|\p{Han})\Z", regex.IGNORECASE)
 _GOES_ON_START = regex.compile(r"\s*(?:[a-z(]|\d(?!\d?[.、)）]\s))")
-# the next line starts a list item ("2. Renovate ...", "(3)") or a label ("Source: ...")
-_LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:[.、)）]\s*\S|\s*\Z)|[(（]\d{1,2}[)）])")
-_NOT_CONTINUED = regex.compile(_LIST_ITEM.pattern +
-                               r"|\s*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*[:：]")
+# the next line starts a list item ("2. Renovate ...", "(3) ...": a capital, Chinese or a
+# quote after the number, not "2.5 percent" or "25) and ...") or a metadata label
+_LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:[.、)）]\s*[A-Z\p{Han}“\"(（]|\s*\Z)"
+                           r"|[(（]\d{1,2}[)）]\s*[A-Z\p{Han}“\"])")
+_NOT_CONTINUED = regex.compile(
+    _LIST_ITEM.pattern + r"|\s*(?i:DATA|Date|Source|Author|Editor|Reporter|Views|Time|"
+    r"Release\s+(?:time|date)|Publish(?:ed)?(?:\s+(?:time|date|on))?|Updated|Posted|Photo|"
+    r"Tel|Address|Contact|E-?mail)\s*[:：]")
 
 
 def joins_soft(prev: str, nxt: str) -> bool:
@@ -151,7 +156,10 @@ def joins_soft(prev: str, nxt: str) -> bool:
     if _starts_han(nxt):
         return False
     if p[-1] in _CLOSING:
-        return False
+        # a bracket or quote closed inside a sentence ("on Saturday (July 25)" / "and to
+        # quarantine"): a lower-case word goes on with it
+        return p[-1] in _CLOSERS and _EN_LOWER_START.match(nxt) is not None and \
+            p.rstrip(_CLOSERS)[-1:] not in _CLOSING and not _LABEL_START.match(nxt)
     if _LABEL_START.match(nxt):
         return False
     if p.lstrip()[:1] in _BULLETS:  # a bulleted heading stays apart unless cut mid-phrase

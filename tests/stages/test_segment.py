@@ -158,6 +158,25 @@ def test_lines_of_one_length_that_are_not_cut_stay_apart(text, kinds):
     assert restore_sources(item) == [text]
 
 
+def test_a_wrapped_line_that_starts_with_a_decimal_or_a_bracketed_number_goes_on():
+    """WMT21 Online-A runs wrapped at 70 columns split before "13.2 meters" and
+    "25) and to quarantine", read as list items, and before "Li Ming said:", read as a
+    label."""
+    import textwrap
+
+    text = ("The water level of the river remained at a high level of 13.2 meters on "
+            "Friday, the county said, and the bureau asked residents to leave on Saturday "
+            "(July 25) and to quarantine for two weeks, said the deputy director of the "
+            "county civil affairs bureau, who added that the relief funds of the province "
+            "rose by 2.5 percent from 2022, and Deputy Director Li Ming said: the funds "
+            "will cover every family.")
+    for width in range(60, 80):
+        wrapped = textwrap.fill(text, width) + "\n"
+        item = clean_text(wrapped)
+        assert [b.en for b in item.blocks] == [text], width
+        assert restore_sources(item) == [wrapped]
+
+
 def test_a_line_ending_in_and_goes_on_before_a_number():
     text = ("By the end of March, 3,500 volunteers had registered and\n"
             "12,000 hours of service had been stored.\n")
