@@ -93,6 +93,12 @@ _DATE_OR_TIME = regex.compile(
     rf"\b{MONTH_PATTERN}|\b(?:[ap]m|[ap]\.m)\b|年|月|日|星期.|周.|"
     r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", regex.IGNORECASE)
 MAX_DATE_WORDS = 2  # words in a date label's value but for a date and a time
+# the page's own controls after a date on a metadata line ("【Fonts:Small Big】", "Font
+# size: large medium small", "[Print this page]"): not words of the value
+_CONTROLS = regex.compile(r"[【\[].*|(?i:Fonts?|Font\s+size|Text\s+size|字号|字体|Print|Close)"
+                          r"\b.*")
+_ASIDES = regex.compile(r"[(（][^()（）]*[)）]")  # "Li Ming (provided by the bureau)"
+_VIEWS = regex.compile(r"(\d[\d,]*)\s*(?i:times|views|visits|次|人次)?")
 # a date (and time) that ends a source's or an author's value
 _TRAILING_DATE = regex.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
@@ -191,7 +197,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
         value = text[m.end():end].strip(" \t,;|/，；")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
         if key in NAMES and (len(value.split()) > MAX_NAME_WORDS or
-                             _LOWER_WORD.search(value)):
+                             _LOWER_WORD.search(_ASIDES.sub("", value))):
             # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
             # has no lower-case words)
             return None
@@ -200,7 +206,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
         if key == "date":
             if m.group("label").lower() in ("time", "时间") and not _DATE_FIRST.match(value):
                 return None  # "Time: 9:00-17:00, August 12" of a notice is its content
-            if len(_WORD.findall(_DATE_OR_TIME.sub(" ", value))) > MAX_DATE_WORDS:
+            if len(_WORD.findall(_DATE_OR_TIME.sub(" ", _CONTROLS.sub("", value)))) > \
+                    MAX_DATE_WORDS:
                 return None  # "Time: February 14, 2023, 8:30-17:30, all offices open"
             d = iso_date(value)
             if d:
@@ -211,11 +218,13 @@ def parse_meta(text: str) -> dict[str, str] | None:
             if not d and not t and value:
                 fields["date_text"] = value
         elif key == "views":
-            num = regex.match(r"\d[\d,]*", value)
+            num = _VIEWS.fullmatch(_CONTROLS.sub("", value).strip())
             if num:
-                fields["views"] = num.group(0).replace(",", "")
-            elif _WORD.search(value):
-                return None  # "Views: residents welcomed the new policy"
+                fields["views"] = num.group(1).replace(",", "")
+            elif value:
+                # "Views: residents welcomed the new policy", "Visits: 1,200 by
+                # volunteers, 800 by social workers": content
+                return None
         else:
             dated = _TRAILING_DATE.search(value)
             if dated and iso_date(dated.group(0)) and "date" not in fields:
@@ -295,7 +304,7 @@ def _heading_before(text: str, lang: str, next_text: str, next_lang: str) -> boo
     return _headingish(text, lang) and not _headingish(next_text, next_lang)
 
 
-_LIST_NUMBER = regex.compile(r"\s*(?:(\d{1,2})[.、)）]|[(（](\d{1,2})[)）])\s*\S")
+_LIST_NUMBER = regex.compile(r"\s*(?:(\d{1,2})([.、)）])|([(（])(\d{1,2})[)）])\s*\S")
 
 
 def continues_list(text: str, previous: str) -> bool:
@@ -307,12 +316,19 @@ def continues_list(text: str, previous: str) -> bool:
     True
     >>> continues_list("2. Framework of collaboration", "The first aspect is set out.")
     False
+    >>> continues_list("3. Safeguard measures", "(2) Strengthen supervision")
+    False
     """
     m, p = _LIST_NUMBER.match(text), _LIST_NUMBER.match(previous)
-    if not m or not p:
+    if not m or not p or _style(m) != _style(p):  # "3." after "(2)": another level
         return False
-    n, before = to_int(m.group(1) or m.group(2)), to_int(p.group(1) or p.group(2))
+    n, before = to_int(m.group(1) or m.group(4)), to_int(p.group(1) or p.group(4))
     return n is not None and before is not None and n == before + 1
+
+
+def _style(m: regex.Match) -> str:
+    """How a list number is written: "." (1.), "、", ")" or "(" for (1)."""
+    return {"）": ")", "（": "("}.get(m.group(2) or m.group(3), m.group(2) or m.group(3))
 
 
 def _text(block: Block) -> str:
@@ -358,12 +374,15 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
 
 def _english_page(blocks: Sequence[Block]) -> bool:
     """An English page, where a Chinese UI label (地址：, 电话：) is chrome: English
-    blocks, and Chinese ones but for such labels fewer than a third as many. A page in
-    both languages, line by line, gives its address and telephone in both."""
+    blocks, and Chinese ones but for such labels and chrome (版权所有, the ICP licence)
+    fewer than a third as many. A page in both languages, line by line, gives its
+    address and telephone in both."""
     english = sum(1 for b in blocks if b.en is not None)
+    if not english:
+        return False
     chinese = sum(1 for b in blocks if b.en is None and b.zh is not None
-                  and not chrome.is_zh_ui_label(b.zh))
-    return english > 0 and chinese * 3 < english
+                  and not chrome.is_zh_ui_label(b.zh) and not chrome.is_chrome(b.zh, "zh"))
+    return chinese * 3 < english
 
 
 def _side(block: Block) -> str:
@@ -773,7 +792,7 @@ _NUMBER = regex.compile(r"\d+")
 _DATE_PARTS = regex.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}|\b{MONTH_PATTERN}\s*\d{{1,2}}(?!\d)"
     r"|\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b", regex.IGNORECASE)
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:st|nd|rd|th)\b", regex.IGNORECASE)
 
 
 def _same_numbers(title: str, text: str) -> bool:
@@ -835,12 +854,24 @@ def same_headline(a: str, b: str, loose: bool = False) -> bool:
 
 
 def _repeats(title: str, text: str, loose: bool = False) -> bool:
-    """Does ``text``, with or without a site name, repeat the (comparable) ``title``?"""
+    """Does ``text``, with or without a site name, or a metadata label or the page's
+    controls after it (" Source: Hunan Daily", " [Print this page]"), repeat the
+    (comparable) ``title``?"""
     if same_headline(title, _comparable(text), loose):
         return True
     bare = _without_site(text)
     # a text without a site to cut was compared already
-    return bare != text and same_headline(title, _comparable(bare), loose)
+    if bare != text and same_headline(title, _comparable(bare), loose):
+        return True
+    tail = _TRAILING_EXTRA.search(text)
+    return tail is not None and same_headline(title, _comparable(text[:tail.start()]), loose)
+
+
+# what a CMS prints after a repeated headline on its line: a label and what follows, or
+# controls in brackets
+_TRAILING_EXTRA = regex.compile(
+    r"\s+(?:(?i:Source|Author|Editor|Date|Time|Views|来源|作者|编辑|时间)\s*[:：].*|[【\[][^】\]]*"
+    r"[】\]](?:\s*[【\[][^】\]]*[】\]])*)\s*\Z")
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:

@@ -84,6 +84,16 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Issued by: Ministry of Civil Affairs  Issue date: 2023-04-02",
      {"source": "Ministry of Civil Affairs", "date": "2023-04-02"}),
     ("Information source: Civil Affairs Bureau", {"source": "Civil Affairs Bureau"}),
+    # the page's controls after the date are no words of it (pages.tsv's city portals)
+    ("Source: Municipal Civil Affairs Bureau Date: 2023-02-14 10:21 【Fonts:Small Big】",
+     {"source": "Municipal Civil Affairs Bureau", "date": "2023-02-14", "time": "10:21"}),
+    ("Release time: 2023-02-14 Font size: large medium small", {"date": "2023-02-14"}),
+    ("Release date: 2023-03-02 [Print this page] [Close window]", {"date": "2023-03-02"}),
+    ("DATA:2022-08-17  Views:0 【Print】【Close】", {"date": "2022-08-17", "views": "0"}),
+    ("Visits: 1,200 by volunteers, 800 by social workers", None),
+    ("浏览次数：1024次", {"views": "1024"}),
+    ("Photographer: Li Ming (provided by the bureau)",
+     {"photographer": "Li Ming (provided by the bureau)"}),
     # a date no calendar has is no date (it reached the TMX's creationdate)
     ("发布时间：2022年2月30日", {"date_text": "2022年2月30日"}),
     ("Date: 2024-02-29", {"date": "2024-02-29"}),
@@ -115,6 +125,8 @@ def test_parse_meta(line, fields):
     # wmt22 zh-en doc hunanribao (source headline with a breadcrumb)
     ("第十三届省茶博会开幕 - 视点头条 - 湖南日报网 - 华声在线",
      ("", "第十三届省茶博会开幕", " - 视点头条 - 湖南日报网 - 华声在线")),
+    ("Elderly residents ride free on the Beijing - Tianjin Express - Xinhuanet",
+     ("", "Elderly residents ride free on the Beijing - Tianjin Express", " - Xinhuanet")),
     # WMT22 generaltest2022 zh-en, Online-A: the section 视点头条 as MT gave it
     ("The 13th Provincial Tea Expo opens - Nod Notes - Hunan Daily Network - Huasheng Online",
      ("", "The 13th Provincial Tea Expo opens",
@@ -232,6 +244,15 @@ def test_split_breadcrumb(title, parts):
     ("Home | News | Civil Affairs", True),
     ("HOME / NEWS / LOCAL", True),
     ("Location: the event is at the community centre", False),
+    # (after a review: content that the footer and QR patterns took)
+    ("Copyright protection for folk artists included in intangible heritage program", False),
+    ("人民网版权所有，未经书面授权禁止使用", True),
+    ("扫一扫下方二维码，填写身份证号即可申请", False),
+    ("长按识别二维码，在线申请高龄津贴", False),
+    ("主办单位：湖南省民政厅", False),
+    ("Sponsored by: Hunan Provincial Department of Civil Affairs", False),
+    ("Home/community elderly care services", False),
+    ("Home | Elderly care at home", False),
     # a QR code for a service is content
     ("Scan the QR code to apply for the heating subsidy online.", False),
     ("Next year the ministry will extend the pilot.", False),
@@ -257,11 +278,12 @@ def test_chinese_labels_are_content_on_a_page_in_both_languages():
     item = clean_text(text)
     assert "boilerplate" not in [b.kind for b in item.blocks]
     assert "qa.missing" not in {c.check for c in item.checks}
-    # an English page's Chinese labels are still chrome
+    # an English page's Chinese labels are still chrome, with its Chinese footer too
     page = ("Marriage registration open on Qixi Festival\n\nThe office is open as usual.\n\n"
-            "It opens at nine.\n\nIt closes at five.\n\n地址：长沙市人民路1号\n\n"
+            "It opens at nine.\n\nIt closes at five.\n\n人民网版权所有，未经书面授权禁止使用\n\n"
+            "京ICP证000000号 京公网安备11000000000000号\n\n地址：长沙市人民路1号\n\n"
             "电话：0731-88888888\n")
-    assert [b.kind for b in clean_text(page).blocks][-2:] == ["boilerplate", "boilerplate"]
+    assert [b.kind for b in clean_text(page).blocks][-4:] == ["boilerplate"] * 4
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -503,11 +525,16 @@ def test_the_last_item_of_a_numbered_list_is_no_heading():
             "The bureau will report progress at the end of the year.\n")
     item = clean_text(text)
     assert [b.kind for b in item.blocks] == ["title"] + ["paragraph"] * 5
-    # numbered headings, each before its paragraph, stay headings
+    # numbered headings, each before its paragraph, stay headings, and so does one
+    # after items numbered in another style
     text = ("Report\n\n1. Foundation of participation\n\nThe first aspect.\n\n"
             "2. Framework of collaboration\n\nThe second aspect.\n")
     assert [b.kind for b in clean_text(text).blocks] == [
         "title", "heading", "paragraph", "heading", "paragraph"]
+    text = ("Plan\n\n2. Main tasks\n\n(1) Improve the service network.\n\n"
+            "(2) Strengthen supervision of institutions.\n\n3. Safeguard measures\n\n"
+            "Funds will be raised.\n")
+    assert [b.kind for b in clean_text(text).blocks][4] == "heading"
 
 
 def test_a_first_paragraph_with_another_number_than_the_headline_is_no_repeat():

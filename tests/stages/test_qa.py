@@ -76,6 +76,19 @@ def test_headline_worded_apart_is_a_duplicate(title, first):
     assert [b.kind for b in item.blocks] == ["title", "duplicate", "paragraph"]
 
 
+@pytest.mark.parametrize("first", [
+    "Hunan allocates 50 million yuan for rural elderly care Source: Hunan Daily",
+    "Hunan allocates 50 million yuan for rural elderly care [Print this page]",
+    "Changsha, 14th (Xinhua) Hunan allocates 50 million yuan for rural elderly care",
+])
+def test_a_repeat_with_the_pages_extras_is_a_duplicate(first):
+    """What a CMS prints after (or a dateline before) the repeated headline is no
+    addition to it: these were paragraphs once leads that add words were told apart."""
+    title = "Hunan allocates 50 million yuan for rural elderly care"
+    item = clean_text(f"{title}\n\n{first}\n\nThe text of the story follows here.\n")
+    assert [b.kind for b in item.blocks] == ["title", "duplicate", "paragraph"]
+
+
 @pytest.mark.parametrize("text", [
     "Israel strengthens measures\n\nIsrael strengthens measures to stop it.\n",
     # a lead that adds to the headline: a new number, words after the headline's own
