@@ -39,8 +39,12 @@ _ORDINAL = re.compile(rf"((?:{'|'.join(w.capitalize() for w in _TENS)})[- ][a-z]
                       r"( +)([A-Za-z])")
 
 # an ordinal that starts a name ("Fourteenth Provincial Party Congress", "Twelfth
-# Five-Year Plan"): two capitalised words after it
-_NAME = re.compile(r"[A-Z][\w'’-]*[ \t]+[A-Z0-9]")
+# Five-Year Plan", "Third Plenary Session"); an article's own text opens with a
+# capitalised subject just as often ("Thirteenth County People's Governments shall"), so
+# the words of such names tell, not their capitals
+_NAME = re.compile(r"(?:Five-Year|(?:National|Provincial|Municipal|Party|CPC)\s+(?:People's\s+)?"
+                   r"(?:Party\s+)?Congress|Party\s+Congress|Plenary|Session|Central\s+Committee|"
+                   r"National\s+Games|Asian\s+Games|Olympic|Anniversary|Century)\b")
 
 
 def ordinal_value(word: str) -> int | None:

@@ -156,10 +156,17 @@ def drop_repeated_sentence(text: str) -> str:
 _REPEATED_WORD = re.compile(r" ([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 _REPEATED_FIRST_WORD = re.compile(r"([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 # repeats English allows ("had had time", "that that is", "the can can hold", "so so",
-# "gave her her first job", "what it is is", "those who do do it", "a long long way",
-# "very very", "ha ha", "bye bye")
-KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "is", "do", "long",
-                           "very", "ha", "bye"})
+# "gave her her first job", "a long long way", "very very", "ha ha", "bye bye")
+KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "long", "very", "ha",
+                           "bye"})
+# ... and after the word before them only: "what it is is", "those who do do it" (but
+# "the project is is expected" is MT's stutter)
+KEEP_AFTER = {"is": frozenset({"it", "this", "that", "what", "which"}),
+              "do": frozenset({"who", "you", "we", "they", "i", "people"})}
+
+
+def _kept(word: str, before: str) -> bool:
+    return word in KEEP_REPEATED or before.lower() in KEEP_AFTER.get(word, ())
 
 
 @rule("repair.repeated_word", lang="en", order=32)
@@ -182,7 +189,16 @@ def drop_repeated_word(text: str) -> str:
     if not _REPEATED_WORD.search(text):
         return text  # (a search costs less than a substitution that finds nothing)
     return _REPEATED_WORD.sub(
-        lambda m: m.group(0) if m.group(1) in KEEP_REPEATED else " " + m.group(1), text)
+        lambda m: m.group(0) if _kept(m.group(1), _word_before(text, m.start()))
+        else " " + m.group(1), text)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` (a space follows it), or ""."""
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        start -= 1
+    return text[start:end]
 
 
 # --- heading and title affixes ---------------------------------------------------------------

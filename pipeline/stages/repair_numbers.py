@@ -40,9 +40,9 @@ _MD = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _YM = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
 # before a number of years, not a year ("a history of more than 1000年")
+# ("about 1368年", "around 1600年" are dates more often than spans)
 _SPAN_BEFORE = regex.compile(r"(?:\b(?:more|less|fewer|longer)\s+than|\bover|\bnearly|\balmost|"
-                             r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least)\s*\Z",
-                             regex.IGNORECASE)
+                             r"\bup\s+to|\bat\s+least)\s*\Z", regex.IGNORECASE)
 
 
 def _sub(pattern: regex.Pattern, text: str, render) -> str:
@@ -146,9 +146,10 @@ def _grouped(d: Decimal) -> str | None:
 
 # a number that goes on after its 万 or 亿 (3亿5000万, 2万4801) is one number: the two
 # forms with digits are read whole, and the others (1万2千) left for an editor
-_GOES_ON = r"(?!\s*[\d零〇一二两三四五六七八九十百千])"
+_GOES_ON = r"(?![\d零〇一二两三四五六七八九十百千])"
 _YI_WAN = regex.compile(r"(?<![\d.,])(\d+)\s*亿\s*(\d{1,4})\s*万" + _GOES_ON)
-_WAN_REST = regex.compile(r"(?<![\d.,亿])(\d+)\s*万\s*(\d{1,4})(?![\d.,万亿千百])")
+# (no space after 万: "1万 80-year-olds" is 10,000 of them)
+_WAN_REST = regex.compile(r"(?<![\d.,亿])(\d+)\s*万(\d{1,4})(?![\d.万亿千百]|,\d)")
 _WAN = regex.compile(r"(?<![\d.,亿])(\d+(?:\.\d+)?)\s*万(?!亿)" + _GOES_ON)
 _YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿" + _GOES_ON)
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor

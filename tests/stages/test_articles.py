@@ -53,6 +53,12 @@ def english(text, config=Config()):
     ("Rules\n\nArticle 12 Scope.\n\nArticle 13 Terms.\n\nFourteenth Provincial Party "
      "Congress delegates attended the ceremony.\n\nFifteenth Five-Year Plan targets apply.\n",
      []),
+    # ... but an article's text may open with a capitalised subject
+    ("Rules\n\nArticle 10 Scope.\n\nEleventh The Civil Affairs Department of the county shall "
+     "inspect.\n\nArticle 12 Terms.\n\nThirteenth County People's Governments shall provide "
+     "funds.\n\nArticle 14 Review.\n",
+     ["Article 11 The Civil Affairs Department of the county shall inspect.",
+      "Article 13 County People's Governments shall provide funds."]),
 ])
 def test_article_numbers(text, changed):
     item, blocks = english(text)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from pipeline import registry
+import pipeline.runner  # noqa: F401  (its imports register every rule)
 
 from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
                                     drop_repeated_word, fullwidth_punct_in_chinese,
@@ -125,6 +126,9 @@ def test_repeated_sentence(text, expected):
     ("What it is is a new kind of care", "What it is is a new kind of care"),
     ("Those who do do it well", "Those who do do it well"),
     ("a long long road", "a long long road"),
+    # ... but MT's stutter of the same words goes
+    ("The project is is expected to open", "The project is expected to open"),
+    ("We will do do our best", "We will do our best"),
     # wmt21 newstest2021.zh-en.ref.A.en
     ("the gymnast Yang Yang and the pianist Lang Lang", "the gymnast Yang Yang and the pianist Lang Lang"),
     # wmt22 generaltest2022 zh-en, Online-A
@@ -175,6 +179,7 @@ def test_heading_affixes(text, expected):
     ("a city of over 1200年 of history", "a city of over 1,200 years of history"),
     ("a 3000年 old town", "a 3,000 years old town"),
     ("in 1500年 and growth over 2019年", "in 1500 and growth over 2019"),
+    ("built around 1600年, founded in about 1368年", "built around 1600, founded in about 1368"),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("on 2022年2月30日", "on 2022年2月30日"),
@@ -209,6 +214,8 @@ def test_zh_dates_in_english(text, expected):
     ("1万2千 people", "1万2千 people"),
     ("3亿2千万 yuan", "3亿2千万 yuan"),
     ("2万零五 people", "2万零五 people"),
+    ("more than 1万 80-year-olds", "more than 10,000 80-year-olds"),
+    ("in all 2万4801, and more", "in all 24,801, and more"),
     ("1.23456万 people", "1.23456万 people"),
     ("1.5万亿 yuan", "1.5万亿 yuan"),
     ("12,000 people", "12,000 people"),
