@@ -194,6 +194,7 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
 
 MIN_SIDE_SHARE = 0.1  # of a side's letters, at least this share in its own script
 HAN_LETTERS = 3  # a Chinese character says about as much as three Latin letters
+MIN_HAN = 20  # Chinese characters that make a side Chinese, whatever else it holds
 
 
 def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) -> None:
@@ -204,6 +205,8 @@ def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) 
     if source.lang not in ("zh", "en"):
         return
     _, han, latin = script_lang(source.text)
+    if source.lang == "zh" and han >= MIN_HAN:
+        return  # Chinese, whatever it quotes ("全文如下：" and a long English speech)
     han *= HAN_LETTERS
     own, other = (han, latin) if source.lang == "zh" else (latin, han)
     if other and own < MIN_SIDE_SHARE * (own + other):

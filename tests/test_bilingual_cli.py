@@ -235,6 +235,11 @@ def test_an_english_page_partly_left_in_chinese_is_still_english(tmp_path):
     zh.write_text("民政部召开会议。\n\n会议部署了救助工作。\n", encoding="utf-8")
     en.write_text("The ministry held a meeting.\n\n会议部署了救助工作。\n", encoding="utf-8")
     assert run("clean", "--zh", str(zh), "--en", str(en)).exit_code == 0
+    # a Chinese page that quotes a long English text is Chinese still
+    zh.write_text("联合国秘书长发表致辞\n\n秘书长在会上发表致辞，全文如下：\n\n" +
+                  "The Secretary-General said the world must act on climate now. " * 20 +
+                  "\n", encoding="utf-8")
+    assert run("clean", "--zh", str(zh), "--en", str(en)).exit_code == 0
 
 
 def test_a_tmx_without_units_says_so(tmp_path):

@@ -274,11 +274,15 @@ _DCT_CATEGORIES = frozenset({"administrativeStatus", "normativeAuthorization",
                              "context", "customerSubset", "projectSubset", "grammaticalGender",
                              "termType", "geographicalUsage", "externalCrossReference",
                              "crossReference", "xGraphic", "responsibility"})
-# what a note keeps of a concept's or term's other data categories, by the label it
-# gets there
+# the label a data category gets in the note (another keeps its own name there); the
+# row has columns of its own for the status, part of speech and subject field
 _KEPT_IN_NOTE = {"definition": "definition", "context": "context",
                  "geographicalUsage": "usage", "termType": "term type",
-                 "customerSubset": "customer", "projectSubset": "project"}
+                 "customerSubset": "customer", "projectSubset": "project", "source": "source",
+                 "crossReference": "see", "externalCrossReference": "see", "xGraphic": "image",
+                 "grammaticalGender": "gender", "responsibility": "by"}
+_IN_COLUMNS = frozenset({"administrativeStatus", "normativeAuthorization", "partOfSpeech",
+                         "subjectField"})
 
 
 def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str]]:
@@ -300,7 +304,7 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
                 status = _status(text)
             elif category == "partOfSpeech":
                 pos = _POS_FOLDED.get(text.lower(), text)
-            elif text and category in _KEPT_IN_NOTE or category == "note":
+            elif _said(category, text):
                 said.append(f"{term}: {_said(category, text)}")
         if "|" in term:
             raise _Unusable(f"term {term!r} holds '|', the TSV's value separator")
@@ -311,13 +315,12 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
 
 def _said(category: str, text: str) -> str:
     """A note's text, or another data category's with its label; "" for one the row
-    has a place for, or none."""
-    if not text:
+    has a column for, or none: nothing else is left out."""
+    if not text or category in _IN_COLUMNS:
         return ""
     if category == "note":
         return text
-    label = _KEPT_IN_NOTE.get(category)
-    return f"{label}: {text}" if label else ""
+    return f"{_KEPT_IN_NOTE.get(category, category)}: {text}"
 
 
 def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[str]]:

@@ -64,8 +64,13 @@ def title_case(term: str) -> str:
                     for i, w in enumerate(words))
 
 
-NAME_WORDS = 3  # capitalised words that make a name ("Flood Control and Drought Relief
-# Command") where MT's capitals on common nouns ("Double Support" work) are fewer
+NAME_WORDS = 3  # capitalised words that make a body's name ("Flood Control and Drought
+# Relief Command"); MT's capitals on common nouns ("the Minimum Living Guarantee
+# standard") end in no word for a body
+_BODY_END = regex.compile(
+    r"\b(?:Command|Headquarters|Office|Bureau|Committee|Department|Cent(?:er|re)|Commission|"
+    r"Association|Foundation|Council|Ministry|Administration|Agency|Federation|Society|"
+    r"Institute|Station|Court|Group|Team|Union|League|Authority|Service)s?\Z")
 
 
 def match_case(original: str, term: str, *, title: bool = False,
@@ -73,8 +78,8 @@ def match_case(original: str, term: str, *, title: bool = False,
     """``term`` in the capitalisation of the text it replaces: all capitals; title case
     where every word that counts is capitalised, in a title or heading, ``in_name``
     (the end of a longer name: "Anhui Provincial Flood Control and Drought Relief
-    Headquarters"), or in a name of three such words or more ("the Flood Control and
-    Drought Relief Command"); a capital first letter at a sentence start or in a title; otherwise
+    Headquarters"), or in a body's name of three such words or more ("the Flood Control
+    and Drought Relief Command"); a capital first letter at a sentence start or in a title; otherwise
     the glossary's own case (MT capitalises common nouns: "Double Support" work).
 
     >>> match_case("Public Organizations", "social organizations", title=True)
@@ -89,6 +94,8 @@ def match_case(original: str, term: str, *, title: bool = False,
     >>> match_case("Flood Control and Drought Relief Command",
     ...            "flood control and drought relief headquarters")
     'Flood Control and Drought Relief Headquarters'
+    >>> match_case("Minimum Living Guarantee", "minimum living allowance")
+    'minimum living allowance'
     >>> match_case("home affairs bureau", "Civil Affairs Bureau")
     'Civil Affairs Bureau'
     >>> match_case("HOME AFFAIRS BUREAU", "Civil Affairs Bureau")
@@ -101,7 +108,8 @@ def match_case(original: str, term: str, *, title: bool = False,
     if len(words) > 1 and all(c.isupper() for c in letters):  # not an acronym: shouting
         return term.upper()
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if (title or in_name or len(significant) >= NAME_WORDS) and len(significant) > 1 and \
+    body = len(significant) >= NAME_WORDS and _BODY_END.search(original) is not None
+    if (title or in_name or body) and len(significant) > 1 and \
             all(w[0].isupper() for w in significant):
         return title_case(term)
     if (title or sentence_start) and original[:1].isupper() and term[:1].islower():

@@ -339,3 +339,19 @@ def test_import_names_the_imported_files_lines_in_lint_findings(tmp_path):
     second = first + concept.count("\n")
     assert f"{tbx}:{second}: concept 'c1': lint: duplicate id 'c1' (first on line {first})" \
         in res.stderr
+
+
+def test_nothing_a_dct_concept_says_is_dropped():
+    """A term's source, a second source of the concept and a cross-reference were left
+    out without a word."""
+    tbx = TBX_DCT.replace(
+        "<basic:subjectField>ministry</basic:subjectField>",
+        "<basic:subjectField>ministry</basic:subjectField><basic:source>MCA site</basic:source>"
+        "<basic:source>Xinhua</basic:source>"
+        "<basic:crossReference>civil-affairs-bureau</basic:crossReference>").replace(
+        "<term>Ministry of Civil Affairs</term>",
+        "<term>Ministry of Civil Affairs</term><basic:source>mca.gov.cn</basic:source>")
+    (entry,) = from_tbx(tbx.encode("utf-8")).entries
+    assert entry.source == "MCA site"
+    assert entry.note == ("source: Xinhua; see: civil-affairs-bureau; first; "
+                          "Ministry of Civil Affairs: source: mca.gov.cn")

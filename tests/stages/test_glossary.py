@@ -352,6 +352,9 @@ def test_place_case(text, expected):
      "The Flood Control and Drought Relief Headquarters met."),
     ("He praised \"Double Support\" work.", "He praised \"support for the military and "
      "preferential treatment for families of servicemen and martyrs\" work."),
+    # MT's capitals on a common noun go (no word for a body ends it)
+    ("They raised the Minimum Living Guarantee standard.",
+     "They raised the minimum living allowance standard."),
     # a name as a modifier keeps its article; as a noun it takes none (WMT21 Online-A)
     ("The new crown pneumonia epidemic hit the town.", "The COVID-19 epidemic hit the town."),
     ("in the fight against the new coronary pneumonia.", "in the fight against COVID-19."),
