@@ -195,6 +195,7 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
 MIN_SIDE_SHARE = 0.1  # of a side's letters, at least this share in its own script
 HAN_LETTERS = 3  # a Chinese character says about as much as three Latin letters
 MIN_HAN = 20  # Chinese characters that make a side Chinese, whatever else it holds
+SIDE_SAMPLE = 1000  # characters of a side read to tell its language
 
 
 def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) -> None:
@@ -204,7 +205,7 @@ def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) 
     it. (An English page that MT left partly in Chinese passes: it has English too.)"""
     if source.lang not in ("zh", "en"):
         return
-    _, han, latin = script_lang(source.text)
+    _, han, latin = script_lang(source.text[:SIDE_SAMPLE])  # (the start tells)
     if source.lang == "zh" and han >= MIN_HAN:
         return  # Chinese, whatever it quotes ("全文如下：" and a long English speech)
     han *= HAN_LETTERS

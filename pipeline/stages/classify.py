@@ -358,13 +358,17 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
     >>> mark_page_furniture(item, ("", "", ""))
     ('', 'boilerplate', 'caption')
     """
-    en_page = _english_page(item.blocks)
+    en_page: list[bool] = []  # worked out for the first Chinese UI label, if any
     out = list(kinds)
     for i, block in enumerate(item.blocks):
         if out[i]:
             continue
         text = _text(block)
-        lang = "en" if en_page else "zh"
+        lang = "en"  # (the language matters to Chinese UI labels only)
+        if block.en is None and chrome.is_zh_ui_label(text):
+            if not en_page:
+                en_page.append(_english_page(item.blocks))
+            lang = "en" if en_page[0] else "zh"
         if chrome.is_chrome(text, lang) or chrome.is_image_file_name(text):
             out[i] = "boilerplate"
         elif chrome.is_caption(text):
