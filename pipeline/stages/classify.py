@@ -810,6 +810,9 @@ def _same_numbers(title: str, text: str) -> bool:
     >>> _same_numbers("50 million yuan for elderly care", "50 million yuan for elderly care in 12 counties")
     False
     """
+    extra = Counter(_NUMBER.findall(text)) - Counter(_NUMBER.findall(title))
+    if not extra:
+        return True  # the usual answer, without looking for dates
     extra = Counter(_NUMBER.findall(_DATE_PARTS.sub(" ", text))) - \
         Counter(_NUMBER.findall(title))
     values = [to_int(n) for n in extra]
@@ -867,8 +870,14 @@ def _repeats(title: str, text: str, loose: bool = False) -> bool:
     # a text without a site to cut was compared already
     if bare != text and same_headline(title, _comparable(bare), loose):
         return True
+    if len(text) > 2 * len(title) + MAX_EXTRA_CHARS or not _EXTRA_MARKS.intersection(text):
+        return False  # a paragraph, or nothing such after it
     tail = _TRAILING_EXTRA.search(text)
     return tail is not None and same_headline(title, _comparable(text[:tail.start()]), loose)
+
+
+MAX_EXTRA_CHARS = 80
+_EXTRA_MARKS = frozenset(":：]】")
 
 
 # what a CMS prints after a repeated headline on its line: a label and what follows, or
