@@ -155,6 +155,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
     if _starts_han(nxt):
         return False
+    if p[-1] == "." and _TITLE_ABBREVIATION.search(p):
+        return True  # "St." / "Paul's Cathedral": no sentence ends in "St."
     if p[-1] in _CLOSING:
         # a bracket or quote closed inside a sentence ("on Saturday (July 25)" / "and to
         # quarantine"): a lower-case word goes on with it
@@ -254,7 +256,8 @@ def wrap_width(text: str) -> int | None:
     """
     lines = [line.rstrip() for line in text.splitlines()]
     pairs = [(a, b) for a, b in zip(lines, lines[1:])
-             if b.strip() and len(a) >= MIN_WRAP_WIDTH and a[-1:] not in _CLOSING]
+             if b.strip() and len(a) >= MIN_WRAP_WIDTH and
+             (a[-1:] not in _CLOSING or _ends_in_abbreviation(a, b))]
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
     going_on = [len(a) for a, _ in pairs]
@@ -278,9 +281,24 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        p[-1:] not in _CLOSING and not _LABEL_START.match(nxt) and \
-        not _NOT_CONTINUED.match(nxt) and \
+        (p[-1:] not in _CLOSING or _ends_in_abbreviation(p, nxt)) and \
+        not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
+
+
+# abbreviations that never end a sentence ("St. Paul's", "Dr. Li"), and those that may
+# ("China-U.S.", "i.e.", "a.m."): these go on only into a lower-case word or a number
+_TITLE_ABBREVIATION = regex.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Mt|No|Nos|"
+                                    r"Fig|Vol|Art)\.\Z")
+_ABBREVIATION = regex.compile(r"(?:\b[A-Za-z](?:\.[A-Za-z])+|\b(?:etc|vs|approx|Jan|Feb|Mar|"
+                              r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Inc|Ltd|Dept))\.\Z")
+
+
+def _ends_in_abbreviation(line: str, nxt: str) -> bool:
+    """Does a wrapped line end in an abbreviation's full stop, not a sentence's?"""
+    if _TITLE_ABBREVIATION.search(line):
+        return True
+    return bool(_ABBREVIATION.search(line)) and _GOES_ON_START.match(nxt) is not None
 
 
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:

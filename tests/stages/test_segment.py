@@ -177,6 +177,20 @@ def test_a_wrapped_line_that_starts_with_a_decimal_or_a_bracketed_number_goes_on
         assert restore_sources(item) == [wrapped]
 
 
+def test_a_wrapped_line_that_ends_in_an_abbreviation_goes_on():
+    """WMT21 Online-A, wrapped at 70 columns: "... St. Pierre and St." / "Paul's
+    Cathedral" and "... to see China-U.S." / "relations continue" split there."""
+    import textwrap
+
+    text = ("Reports said that the fire caused serious damage to the old cathedral of St. "
+            "Paul in the city, and that the county officials, who were reluctant to see "
+            "China-U.S. relations deteriorate, met on Monday at 9 a.m. to discuss the "
+            "repairs with Dr. Wang and the bureau.")
+    for width in range(60, 80):
+        wrapped = textwrap.fill(text, width) + "\n"
+        assert [b.en for b in clean_text(wrapped).blocks] == [text], width
+
+
 def test_a_line_ending_in_and_goes_on_before_a_number():
     text = ("By the end of March, 3,500 volunteers had registered and\n"
             "12,000 hours of service had been stored.\n")
