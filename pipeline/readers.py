@@ -205,9 +205,13 @@ def _refuse_wrong_side(source: SourceText, where: str, item: str | None = None) 
     it. (An English page that MT left partly in Chinese passes: it has English too.)"""
     if source.lang not in ("zh", "en"):
         return
-    _, han, latin = script_lang(source.text[:SIDE_SAMPLE])  # (the start tells)
+    _, han, latin = script_lang(source.text[:SIDE_SAMPLE])  # (the start tells, mostly)
     if source.lang == "zh" and han >= MIN_HAN:
         return  # Chinese, whatever it quotes ("全文如下：" and a long English speech)
+    if len(source.text) > SIDE_SAMPLE:  # before a refusal, the whole side
+        _, han, latin = script_lang(source.text)
+        if source.lang == "zh" and han >= MIN_HAN:
+            return
     han *= HAN_LETTERS
     own, other = (han, latin) if source.lang == "zh" else (latin, han)
     if other and own < MIN_SIDE_SHARE * (own + other):

@@ -95,10 +95,16 @@ _DATE_OR_TIME = regex.compile(
 MAX_DATE_WORDS = 2  # words in a date label's value but for a date and a time
 # the page's own controls after a date on a metadata line ("【Fonts:Small Big】", "Font
 # size: large medium small", "[Print this page]"): not words of the value
-_CONTROLS = regex.compile(r"[【\[].*|(?i:Fonts?|Font\s+size|Text\s+size|字号|字体|Print|Close)"
-                          r"\b.*")
+# (at the end of the line only: "Close to 200 volunteers joined" after a date is prose)
+_CONTROLS = regex.compile(
+    r"(?:\s*[|｜/]?\s*(?:[【\[][^】\]]{0,30}[】\]]|(?i:Fonts?|Font\s+size|Text\s+size|字号|字体)"
+    r"\s*[:：]?(?:\s*(?i:small|medium|middle|big|large|default|大|中|小))*|"
+    r"(?i:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?window)?|Share(?:\s+to)?\s*[:：]?|"
+    r"Back\s+to\s+top)|打印|关闭|分享到?\s*[:：]?))+\s*\Z")
 _ASIDES = regex.compile(r"[(（][^()（）]*[)）]")  # "Li Ming (provided by the bureau)"
-_VIEWS = regex.compile(r"(\d[\d,]*)\s*(?i:times|views|visits|次|人次)?")
+# a count as pages give it: "356", "1,024 times", "1.2万", "10万+", "[1024]"
+_VIEWS = regex.compile(r"[\[【(（]?\s*(\d[\d,.]*\s*[万千]?\+?)\s*[\]】)）]?\s*"
+                       r"(?i:times|views|visits|次|人次)?")
 # a date (and time) that ends a source's or an author's value
 _TRAILING_DATE = regex.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
@@ -196,7 +202,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
-        if key in NAMES and (len(value.split()) > MAX_NAME_WORDS or
+        if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):
             # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
             # has no lower-case words)
@@ -218,10 +224,11 @@ def parse_meta(text: str) -> dict[str, str] | None:
             if not d and not t and value:
                 fields["date_text"] = value
         elif key == "views":
-            num = _VIEWS.fullmatch(_CONTROLS.sub("", value).strip())
+            num = _VIEWS.fullmatch(value.strip(" |｜/")) or \
+                _VIEWS.fullmatch(_CONTROLS.sub("", value).strip(" |｜/"))
             if num:
-                fields["views"] = num.group(1).replace(",", "")
-            elif value:
+                fields["views"] = num.group(1).replace(",", "").replace(" ", "")
+            elif _WORD.search(_CONTROLS.sub("", value)):
                 # "Views: residents welcomed the new policy", "Visits: 1,200 by
                 # volunteers, 800 by social workers": content
                 return None
@@ -882,8 +889,10 @@ _EXTRA_MARKS = frozenset(":：]】")
 
 # what a CMS prints after a repeated headline on its line: a label and what follows, or
 # controls in brackets
+# (labels as a CMS writes them, capitalised: "... gala time: February 5" is the event's)
 _TRAILING_EXTRA = regex.compile(
-    r"\s+(?:(?i:Source|Author|Editor|Date|Time|Views|来源|作者|编辑|时间)\s*[:：].*|[【\[][^】\]]*"
+    r"(?:\s+(?:Source|Author|Editor|Date|Time|Views|Published|Release\s+(?:date|time)|"
+    r"Publish\s+time)\s*[:：].*|\s*(?:来源|作者|编辑|发布时间|时间|日期)\s*[:：].*|\s+[【\[][^】\]]*"
     r"[】\]](?:\s*[【\[][^】\]]*[】\]])*)\s*\Z")
 
 

@@ -172,6 +172,8 @@ def split_breadcrumb(title: str) -> tuple[str, str] | None:
 
 # --- page chrome ------------------------------------------------------------------------
 
+# what a QR code is scanned to do when it is content: apply, fill in, pay, book, register
+_TO_APPLY = "申请|办理|填写|缴|预约|登记|报名|领取"
 _CHROME_PATTERNS = (
     # font switchers and print/mail/comment links
     r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
@@ -195,7 +197,8 @@ _CHROME_PATTERNS = (
     r"\s*[:：]?",
     # the footer: copyright, the ICP licence, who runs the site
     # (a copyright line, not a sentence on copyright: a mark or a year after the word)
-    r"(?:Copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}).{0,150}",
+    r"(?:Copyright\s*(?:©|\(c\)|\d{4}|[:：])|Copyright\s+(?:reserved|owned)\b|©|"
+    r"\(c\)\s*\d{4}).{0,150}",
     # (who runs the site, in the footer with its address or licence: an event notice's
     # organisers, 主办单位：湖南省民政厅, are content)
     r"(?:主办单位|承办单位|主办|承办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|"
@@ -214,8 +217,8 @@ _CHROME_PATTERNS = (
     r"browse|visit|download|subscribe|enter|add|watch)\b.{0,50}|\s*(?:on|with|in|via)\s+"
     r"(?:WeChat|Weibo|(?:your\s+)?mobile|(?:your\s+)?phone).{0,40})?\s*[.!]?",
     # (to share, follow or open the page; one to apply for an allowance is content)
-    r"(?:扫一扫|扫描|长按)[^，。；申办填缴预登报]{0,12}(?:分享|关注|打开|在手机|手机|阅读|浏览|"
-    r"下载|公众号)[^，。；申办填缴预登报]{0,20}",
+    r"(?:扫一扫|扫描|长按)(?:(?!" + _TO_APPLY + r")[^。；]){0,14}(?:分享|关注|打开|在手机|手机|"
+    r"阅读|浏览|下载|公众号)(?:(?!" + _TO_APPLY + r")[^。；]){0,20}",
     r".{0,20}SMS\s+subscription.{0,60}",
     r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
     r"|(?:Your\s+)?Comments?\s*[:：]?",
@@ -232,12 +235,13 @@ _CHROME_PATTERNS = (
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
     # breadcrumb lines ("Home > News", "Location: Home >> News", "HOME / NEWS / LOCAL")
-    # (with bars or slashes, two of them, spaced: "Home/community elderly care" and
-    # "Home | Elderly care at home" are headings)
+    # (with bars or slashes, two of them after Home: "Home/community elderly care" and
+    # "Home | Elderly care at home" are headings; 首页 is one however written)
     _HOME_LABEL + r"?(?:Home(?:page)?|首页)"
     r"(?:\s*[>›»]{1,2}\s*[^\s>›»]+(?:\s+[^\s>›»]+){0,3}){1,6}",
-    _HOME_LABEL + r"?(?:Home(?:page)?|首页)"
-    r"(?:\s+[|/｜]\s+[^\s|/｜]+(?:\s+[^\s|/｜]+){0,3}){2,6}",
+    _HOME_LABEL + r"?(?:Home(?:page)?)"
+    r"(?:\s*[|/｜]\s*[^\s|/｜]+(?:\s+[^\s|/｜]+){0,3}){2,6}",
+    _HOME_LABEL + r"?首页(?:\s*[|/｜]\s*[^\s|/｜]+(?:\s+[^\s|/｜]+){0,3}){1,6}",
     _CRUMB_LABEL + r".{0,120}",
 )
 # one alternation: a line matches it whole exactly when it matches one pattern whole, and
@@ -246,7 +250,7 @@ _CHROME = regex.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), _I)
 # footer lines with their mark anywhere: searched only in a line that holds one of
 # _FOOTER_MARKS (an opening wildcard tried on every line cost a third of the chrome test)
 _FOOTER = regex.compile(
-    r".{0,40}版权所有.{0,100}|.{0,120}All\s+rights\s+reserved\.?|"
+    r".{0,40}版权所有(?![人者权]).{0,100}|.{0,120}All\s+rights\s+reserved\.?|"
     r".{0,60}(?:ICP\s*(?:No\.?|备|证|License|licen[cs]e)|公网安备|网站标识码).{0,60}", _I)
 _FOOTER_MARKS = ("版权所有", "ights", "ICP", "公网安备", "网站标识码")  # (Rights too)
 MAX_CHROME_CHARS = 160
@@ -254,7 +258,7 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 # chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|"
-    r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved|.{0,40}版权所有)", _I)
+    r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 
 

@@ -67,10 +67,12 @@ def title_case(term: str) -> str:
 NAME_WORDS = 3  # capitalised words that make a body's name ("Flood Control and Drought
 # Relief Command"); MT's capitals on common nouns ("the Minimum Living Guarantee
 # standard") end in no word for a body
-_BODY_END = regex.compile(
-    r"\b(?:Command|Headquarters|Office|Bureau|Committee|Department|Cent(?:er|re)|Commission|"
-    r"Association|Foundation|Council|Ministry|Administration|Agency|Federation|Society|"
-    r"Institute|Station|Court|Group|Team|Union|League|Authority|Service)s?\Z")
+_BODY_WORDS = (r"(?:Command|Headquarters|Office|Bureau|Committee|Department|Cent(?:er|re)|"
+               r"Commission|Association|Foundation|Council|Ministry|Administration|Agency|"
+               r"Federation|Society|Institute|Station|Court|Group|Team|Union|League|Authority|"
+               r"Service)s?")
+_BODY_END = regex.compile(r"\b" + _BODY_WORDS + r"\Z")
+_BODY_AFTER = regex.compile(r"\s+" + _BODY_WORDS + r"\b")  # "the ... Guarantee Office"
 
 
 def match_case(original: str, term: str, *, title: bool = False,
@@ -163,7 +165,8 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                                                _apostrophe(original), entry.pos in NOUNS),
                              title=title, sentence_start=at_start,
                              in_name=not at_start and _NAME_BEFORE.search(
-                                 text, max(0, start - OWNER_WINDOW), start) is not None)
+                                 text, max(0, start - OWNER_WINDOW), start) is not None
+                             or _BODY_AFTER.match(text, hit.end) is not None)
             if new != original:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
     if lowercase_place and PLACE_CASE not in disabled:

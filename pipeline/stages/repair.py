@@ -159,14 +159,25 @@ _REPEATED_FIRST_WORD = re.compile(r"([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 # "gave her her first job", "a long long way", "very very", "ha ha", "bye bye")
 KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "long", "very", "ha",
                            "bye"})
-# ... and after the word before them only: "what it is is", "those who do do it" (but
-# "the project is is expected" is MT's stutter)
-KEEP_AFTER = {"is": frozenset({"it", "this", "that", "what", "which"}),
-              "do": frozenset({"who", "you", "we", "they", "i", "people"})}
+# ... and after the words before them only: "what it is is", "those who do do it" (but
+# "the project is is expected" and "it is is a good policy" are MT's stutter)
+KEEP_AFTER = {"is": (frozenset({"it", "this", "that", "he", "she"}),
+                     frozenset({"what", "how", "where", "why", "who", "all", "whatever"})),
+              "do": (frozenset({"who", "you", "we", "they", "i", "people"}), None)}
 
 
-def _kept(word: str, before: str) -> bool:
-    return word in KEEP_REPEATED or before.lower() in KEEP_AFTER.get(word, ())
+def _kept(word: str, text: str, start: int) -> bool:
+    """Whether ``word``, written twice from ``start``, is English as it is."""
+    if word in KEEP_REPEATED:
+        return True
+    rule = KEEP_AFTER.get(word)
+    if rule is None:
+        return False
+    before = _word_before(text, start)
+    if before.lower() not in rule[0]:
+        return False
+    return rule[1] is None or \
+        _word_before(text, start - len(before) - 1).lower() in rule[1]
 
 
 @rule("repair.repeated_word", lang="en", order=32)
@@ -189,12 +200,14 @@ def drop_repeated_word(text: str) -> str:
     if not _REPEATED_WORD.search(text):
         return text  # (a search costs less than a substitution that finds nothing)
     return _REPEATED_WORD.sub(
-        lambda m: m.group(0) if _kept(m.group(1), _word_before(text, m.start()))
-        else " " + m.group(1), text)
+        lambda m: m.group(0) if _kept(m.group(1), text, m.start()) else " " + m.group(1),
+        text)
 
 
 def _word_before(text: str, end: int) -> str:
     """The word that ends at ``end`` (a space follows it), or ""."""
+    if end <= 0:
+        return ""
     start = end
     while start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
         start -= 1

@@ -40,9 +40,14 @@ _MD = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _YM = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
 # before a number of years, not a year ("a history of more than 1000年")
-# ("about 1368年", "around 1600年" are dates more often than spans)
 _SPAN_BEFORE = regex.compile(r"(?:\b(?:more|less|fewer|longer)\s+than|\bover|\bnearly|\balmost|"
-                             r"\bup\s+to|\bat\s+least)\s*\Z", regex.IGNORECASE)
+                             r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least)\s*\Z",
+                             regex.IGNORECASE)
+# ... but a year after a preposition or a verb of founding ("in about 1368年", "built
+# around 1600年")
+_YEAR_BEFORE = regex.compile(r"\b(?:in|since|from|by|until|till|before|after|circa|built|founded|"
+                             r"established|dating|dated|constructed|completed|born|died)\s+"
+                             r"(?:about|around|some)\s*\Z", regex.IGNORECASE)
 
 
 def _sub(pattern: regex.Pattern, text: str, render) -> str:
@@ -99,8 +104,9 @@ def render_zh_dates(text: str) -> str:
     text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
     def year(m):
         n = int(m.group(1))
-        if n > 2100 or n < 1900 and _SPAN_BEFORE.search(text, max(0, m.start() - 20),
-                                                        m.start()):
+        before = max(0, m.start() - 30)
+        if n > 2100 or n < 1900 and _SPAN_BEFORE.search(text, before, m.start()) and \
+                not _YEAR_BEFORE.search(text, before, m.start()):
             # a span of years: "more than 1000年" is 1,000 years, and 1900 to 2100 always
             # a year ("growth over 2019年")
             return f"{n:,} years"

@@ -126,12 +126,14 @@ _CUT_INSIDE = regex.compile(r"(?:[,，、\-]|\b(?:the|a|an|of|and|or|to|in|on|at
 _GOES_ON_START = regex.compile(r"\s*(?:[a-z(]|\d(?!\d?[.、)）]\s))")
 # the next line starts a list item ("2. Renovate ...", "(3) ...": a capital, Chinese or a
 # quote after the number, not "2.5 percent" or "25) and ...") or a metadata label
-_LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:[.、)）]\s*[A-Z\p{Han}“\"(（]|\s*\Z)"
-                           r"|[(（]\d{1,2}[)）]\s*[A-Z\p{Han}“\"])")
+# ("1. " with a space, "1、", "(1)" before anything, "1)" before a capital or Chinese)
+_LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:\.\s+\S|、\S|[)）]\s*[A-Z\p{Han}“\"(（]|\s*\Z)"
+                           r"|[(（]\d{1,2}[)）]\s*\S)")
+# ... or a label, one or two words and a colon ("Application period:", "DATA:"),
+# but not a speaker ("Li Ming said: the funds ...")
 _NOT_CONTINUED = regex.compile(
-    _LIST_ITEM.pattern + r"|\s*(?i:DATA|Date|Source|Author|Editor|Reporter|Views|Time|"
-    r"Release\s+(?:time|date)|Publish(?:ed)?(?:\s+(?:time|date|on))?|Updated|Posted|Photo|"
-    r"Tel|Address|Contact|E-?mail)\s*[:：]")
+    _LIST_ITEM.pattern + r"|\s*(?!(?:\S+\s+){0,2}(?:said|says|stated|noted|added|asked|"
+    r"stressed|explained|pointed\s+out)\s*[:：])[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]")
 
 
 def joins_soft(prev: str, nxt: str) -> bool:

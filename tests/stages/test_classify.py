@@ -94,6 +94,16 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("浏览次数：1024次", {"views": "1024"}),
     ("Photographer: Li Ming (provided by the bureau)",
      {"photographer": "Li Ming (provided by the bureau)"}),
+    # (a second review) counts as pages write them; controls only at the end
+    ("Release date: 2023-02-14 Views: 356 | Print | Close",
+     {"date": "2023-02-14", "views": "356"}),
+    ("发布时间：2023-02-14 10:21 阅读：1.2万",
+     {"date": "2023-02-14", "time": "10:21", "views": "1.2万"}),
+    ("发布时间：2023-02-14 浏览次数：[1024]", {"date": "2023-02-14", "views": "1024"}),
+    ("Date: March 5, 2024 Close to 200 volunteers joined the activity", None),
+    ("Date: 2024-03-05 [Tuesday] all sub-district offices accept applications", None),
+    ("Photo: Li Ming (courtesy of the district civil affairs bureau)",
+     {"photographer": "Li Ming (courtesy of the district civil affairs bureau)"}),
     # a date no calendar has is no date (it reached the TMX's creationdate)
     ("发布时间：2022年2月30日", {"date_text": "2022年2月30日"}),
     ("Date: 2024-02-29", {"date": "2024-02-29"}),
@@ -253,6 +263,12 @@ def test_split_breadcrumb(title, parts):
     ("Sponsored by: Hunan Provincial Department of Civil Affairs", False),
     ("Home/community elderly care services", False),
     ("Home | Elderly care at home", False),
+    # (a second review)
+    ("Home|Civil Affairs News|Work Updates", True),
+    ("Copyright: Hunan Provincial Department of Civil Affairs", True),
+    ("扫一扫，分享到微信", True),
+    ("扫描二维码关注湖南日报", True),
+    ("新修订的著作权法明确，版权所有人可以授权他人使用作品。", False),
     # a QR code for a service is content
     ("Scan the QR code to apply for the heating subsidy online.", False),
     ("Next year the ministry will extend the pilot.", False),

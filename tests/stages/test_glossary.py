@@ -355,6 +355,8 @@ def test_place_case(text, expected):
     # MT's capitals on a common noun go (no word for a body ends it)
     ("They raised the Minimum Living Guarantee standard.",
      "They raised the minimum living allowance standard."),
+    ("The Minimum Living Guarantee Office of the district met.",
+     "The Minimum Living Allowance Office of the district met."),
     # a name as a modifier keeps its article; as a noun it takes none (WMT21 Online-A)
     ("The new crown pneumonia epidemic hit the town.", "The COVID-19 epidemic hit the town."),
     ("in the fight against the new coronary pneumonia.", "in the fight against COVID-19."),

@@ -80,6 +80,7 @@ def test_headline_worded_apart_is_a_duplicate(title, first):
     "Hunan allocates 50 million yuan for rural elderly care Source: Hunan Daily",
     "Hunan allocates 50 million yuan for rural elderly care [Print this page]",
     "Changsha, 14th (Xinhua) Hunan allocates 50 million yuan for rural elderly care",
+    "Hunan allocates 50 million yuan for rural elderly care 发布时间：2023-02-14",
 ])
 def test_a_repeat_with_the_pages_extras_is_a_duplicate(first):
     """What a CMS prints after (or a dateline before) the repeated headline is no
@@ -94,6 +95,9 @@ def test_a_repeat_with_the_pages_extras_is_a_duplicate(first):
     # a lead that adds to the headline: a new number, words after the headline's own
     "Hunan allocates 50 million yuan for rural elderly care\n\n"
     "Hunan allocates 50 million yuan for rural elderly care in 12 counties.\n",
+    # the event's own time, not a CMS label
+    "Community Spring Festival gala\n\nCommunity Spring Festival gala time: February 5 at "
+    "19:00, community square\n",
     "Ministry deploys assistance for people in difficulty during the Spring Festival\n\n"
     "The Ministry deploys assistance for people in difficulty during the Spring Festival and "
     "cold waves.\n",

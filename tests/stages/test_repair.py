@@ -129,6 +129,8 @@ def test_repeated_sentence(text, expected):
     # ... but MT's stutter of the same words goes
     ("The project is is expected to open", "The project is expected to open"),
     ("We will do do our best", "We will do our best"),
+    ("It is is a good policy", "It is a good policy"),
+    ("What is is unclear", "What is unclear"),
     # wmt21 newstest2021.zh-en.ref.A.en
     ("the gymnast Yang Yang and the pianist Lang Lang", "the gymnast Yang Yang and the pianist Lang Lang"),
     # wmt22 generaltest2022 zh-en, Online-A
@@ -180,6 +182,8 @@ def test_heading_affixes(text, expected):
     ("a 3000年 old town", "a 3,000 years old town"),
     ("in 1500年 and growth over 2019年", "in 1500 and growth over 2019"),
     ("built around 1600年, founded in about 1368年", "built around 1600, founded in about 1368"),
+    ("a history of about 1300年", "a history of about 1,300 years"),
+    ("Over the past 1000年", "Over the past 1,000 years"),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("on 2022年2月30日", "on 2022年2月30日"),

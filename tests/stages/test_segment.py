@@ -1,3 +1,5 @@
+import textwrap
+
 import pytest
 
 from pipeline.restore import restore_sources
@@ -189,6 +191,23 @@ def test_a_wrapped_line_that_ends_in_an_abbreviation_goes_on():
     for width in range(60, 80):
         wrapped = textwrap.fill(text, width) + "\n"
         assert [b.en for b in clean_text(wrapped).blocks] == [text], width
+
+
+def test_label_lines_and_list_items_of_a_wrapped_notice_stay_apart():
+    """In a hard-wrapped notice, label lines and items numbered in lower case ran
+    together once only metadata labels and capitalised items stopped a join."""
+    body = ("To implement the provincial policy on allowances for the elderly, the district "
+            "civil affairs bureau will accept applications from eligible residents in the "
+            "following way, as set out below.")
+    lines = ["Application period: from March 1 to March 31, 2024, on working days only",
+             "Materials required: ID card, household register, bank card and one photo",
+             "(1) residents aged 80 to 89 receive 100 yuan per month from the district",
+             "(2) residents aged 90 to 99 receive 300 yuan per month from the district",
+             "1. 80-year-olds who moved into the district this year apply in person",
+             "Telephone: 0731-88888888"]
+    text = "Notice\n\n" + textwrap.fill(body, 72) + "\n" + "\n".join(lines) + "\n"
+    blocks = [b.en for b in clean_text(text).blocks]
+    assert blocks[-len(lines):] == lines
 
 
 def test_a_line_ending_in_and_goes_on_before_a_number():
