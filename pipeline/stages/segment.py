@@ -259,7 +259,7 @@ def wrap_width(text: str) -> int | None:
     lines = [line.rstrip() for line in text.splitlines()]
     pairs = [(a, b) for a, b in zip(lines, lines[1:])
              if b.strip() and len(a) >= MIN_WRAP_WIDTH and
-             (a[-1:] not in _CLOSING or _ends_in_abbreviation(a, b))]
+             (a[-1:] not in _CLOSING or a[-1] == "." and _ends_in_abbreviation(a, b))]
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
     going_on = [len(a) for a, _ in pairs]
@@ -283,7 +283,7 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        (p[-1:] not in _CLOSING or _ends_in_abbreviation(p, nxt)) and \
+        (p[-1:] not in _CLOSING or p[-1] == "." and _ends_in_abbreviation(p, nxt)) and \
         not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 
