@@ -93,14 +93,8 @@ _DATE_OR_TIME = regex.compile(
     rf"\b{MONTH_PATTERN}|\b(?:[ap]m|[ap]\.m)\b|年|月|日|星期.|周.|"
     r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", regex.IGNORECASE)
 MAX_DATE_WORDS = 2  # words in a date label's value but for a date and a time
-# the page's own controls after a date on a metadata line ("【Fonts:Small Big】", "Font
-# size: large medium small", "[Print this page]"): not words of the value
-# (at the end of the line only: "Close to 200 volunteers joined" after a date is prose)
-_CONTROLS = regex.compile(
-    r"(?:\s*[|｜/]?\s*(?:[【\[][^】\]]{0,30}[】\]]|(?i:Fonts?|Font\s+size|Text\s+size|字号|字体)"
-    r"\s*[:：]?(?:\s*(?i:small|medium|middle|big|large|default|大|中|小))*|"
-    r"(?i:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?window)?|Share(?:\s+to)?\s*[:：]?|"
-    r"Back\s+to\s+top)|打印|关闭|分享到?\s*[:：]?))+\s*\Z")
+# the page's own controls after a date on a metadata line: not words of the value
+_CONTROLS = chrome.TRAILING_CONTROLS
 _ASIDES = regex.compile(r"[(（][^()（）]*[)）]")  # "Li Ming (provided by the bureau)"
 # a count as pages give it: "356", "1,024 times", "1.2万", "10万+", "[1024]"
 _VIEWS = regex.compile(r"[\[【(（]?\s*(\d[\d,.]*\s*[万千]?\+?)\s*[\]】)）]?\s*"
@@ -879,7 +873,7 @@ def _repeats(title: str, text: str, loose: bool = False) -> bool:
         return True
     if len(text) > 2 * len(title) + MAX_EXTRA_CHARS or not _EXTRA_MARKS.intersection(text):
         return False  # a paragraph, or nothing such after it
-    tail = _TRAILING_EXTRA.search(text)
+    tail = _TRAILING_LABEL.search(text) or chrome.TRAILING_CONTROLS.search(text)
     return tail is not None and same_headline(title, _comparable(text[:tail.start()]), loose)
 
 
@@ -887,13 +881,12 @@ MAX_EXTRA_CHARS = 80
 _EXTRA_MARKS = frozenset(":：]】")
 
 
-# what a CMS prints after a repeated headline on its line: a label and what follows, or
-# controls in brackets
-# (labels as a CMS writes them, capitalised: "... gala time: February 5" is the event's)
-_TRAILING_EXTRA = regex.compile(
+# what a CMS prints after a repeated headline on its line: a label and what follows (as
+# a CMS writes it, capitalised: "... gala time: February 5" is the event's), or the
+# page's controls (chrome.TRAILING_CONTROLS)
+_TRAILING_LABEL = regex.compile(
     r"(?:\s+(?:Source|Author|Editor|Date|Time|Views|Published|Release\s+(?:date|time)|"
-    r"Publish\s+time)\s*[:：].*|\s*(?:来源|作者|编辑|发布时间|时间|日期)\s*[:：].*|\s+[【\[][^】\]]*"
-    r"[】\]](?:\s*[【\[][^】\]]*[】\]])*)\s*\Z")
+    r"Publish\s+time)|\s*(?:来源|作者|编辑|发布时间|时间|日期))\s*[:：].*\Z")
 
 
 def mark_repeated_headline(item: Item, title_at: int) -> Item:

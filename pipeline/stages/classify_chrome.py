@@ -244,6 +244,16 @@ _CHROME_PATTERNS = (
     _HOME_LABEL + r"?首页(?:\s*[|/｜]\s*[^\s|/｜]+(?:\s+[^\s|/｜]+){0,3}){1,6}",
     _CRUMB_LABEL + r".{0,120}",
 )
+# the page's own controls at the end of a line ("【Fonts:Small Big】", "Font size: large
+# medium small", "[Print this page]", "| Print | Close"): a metadata line's value and a
+# repeated headline end before them ("Close to 200 volunteers joined" in the middle of a
+# line is prose)
+TRAILING_CONTROLS = regex.compile(
+    r"(?:\s*[|｜/]?\s*(?:[【\[][^】\]]{0,30}[】\]]|(?i:Fonts?|Font\s+size|Text\s+size|字号|字体)"
+    r"\s*[:：]?(?:\s*(?i:small|medium|middle|big|large|default|大|中|小))*|"
+    r"(?i:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?window)?|Share(?:\s+to)?\s*[:：]?|"
+    r"Back\s+to\s+top)|打印|关闭|分享到?\s*[:：]?))+\s*\Z")
+
 # one alternation: a line matches it whole exactly when it matches one pattern whole, and
 # one call costs less than a call per pattern
 _CHROME = regex.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), _I)
