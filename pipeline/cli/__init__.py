@@ -11,15 +11,17 @@ import functools
 import os
 import signal
 import sys
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 import click
 
 from .. import registry
-from ..emit.html import render_html
-from ..emit.jsonl import dumps_item, load_items
+from ..emit.html import write_html
+from ..emit.jsonl import dumps_item, iter_items, load_items
 from ..emit.markdown import render_markdown
 from ..emit.tmx import render_tmx
-from ..errors import ConfigError, MtcleanError
+from ..errors import ConfigError, MtcleanError, read_error
 from ..interrupts import release
 from ..io import atomic_output
 from ..restore import restore_sources
@@ -185,7 +187,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
                            "NAME.zh/NAME.en pair, or both languages on one page)", err=True)
             return
         if fmt == "html":
-            out.write(render_html(items).encode("utf-8", "backslashreplace"))
+            write_html(items, out)
             return
         for n, item in enumerate(items):
             if fmt == "jsonl":
@@ -290,10 +292,26 @@ def review(file, output):
     Example:
       mtclean run corpus -o out && mtclean review out/items.jsonl -o review.html
     """
-    items = load_items(read_path(file), file)
-    with atomic_output(output, (file,)) as out:
-        out.write(render_html(items, f"mtclean review: {file}").encode("utf-8",
-                                                                       "backslashreplace"))
+    with _opened(file) as lines, atomic_output(output, (file,)) as out:
+        # read a line at a time: a corpus of any size is reviewed in flat memory
+        write_html(iter_items(lines, file), out, f"mtclean review: {file}")
+
+
+@contextmanager
+def _opened(path: str) -> Iterator[Iterable[bytes]]:
+    """The lines of a file (``-``: standard input), with read_path's errors."""
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        raise read_error(exc, path) from None
+    with stream:
+        try:
+            yield stream
+        except OSError as exc:  # a read that fails part-way
+            raise read_error(exc, path) from None
 
 
 @main.command()

@@ -12,9 +12,12 @@ Everything from the data is escaped; the page is the same bytes for the same ite
 """
 from __future__ import annotations
 
+import io
+import shutil
+import tempfile
 from collections import Counter
 from html import escape
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from .. import __version__
 from ..records import SEVERITIES, Block, Check, Edit, Item
@@ -164,27 +167,54 @@ def render_html(items: Iterable[Item], title: str = "mtclean review") -> str:
     >>> "<code>repair.nbsp</code>" in page and page.startswith("<!DOCTYPE html>")
     True
     """
-    sections: list[str] = []
-    index: list[str] = []
+    out = io.BytesIO()
+    write_html(items, out, title)
+    return out.getvalue().decode("utf-8")
+
+
+def write_html(items: Iterable[Item], out: BinaryIO, title: str = "mtclean review") -> None:
+    """Write the report for ``items`` to ``out`` (UTF-8), reading them once: the items'
+    sections wait in a temporary file (in memory while small) until the summary above
+    them is known, so a corpus of any size is reviewed in flat memory."""
+    index: list[str] = []  # a line per item (the sections are the bulk)
     rules: Counter = Counter()
     severities: Counter = Counter()
-    for n, item in enumerate(items):
-        sections.append(render_item(item, n))
-        rules.update(e.rule for e in item.edits)
-        severities.update(c.severity for c in item.checks)
-        index.append(f'<li><a href="#item-{n}">{escape(_title(item))}</a> '
-                     f"({len(item.edits)} edits, {len(item.checks)} checks)</li>")
+    sections = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    with sections:
+        for n, item in enumerate(items):
+            sections.write(render_item(item, n).encode("utf-8", "backslashreplace"))
+            _tally(item, n, index, rules, severities)
+        out.write(_head(title, len(index), rules, severities, index).encode(
+            "utf-8", "backslashreplace"))
+        sections.seek(0)
+        shutil.copyfileobj(sections, out)
+    out.write(b"</body></html>\n")
+
+
+SPOOL_BYTES = 16 << 20
+
+
+def _tally(item: Item, n: int, index: list[str], rules: Counter, severities: Counter) -> None:
+    """Count an item's edits and checks, and add its line to the index."""
+    rules.update(e.rule for e in item.edits)
+    severities.update(c.severity for c in item.checks)
+    index.append(f'<li><a href="#item-{n}">{escape(_title(item))}</a> '
+                 f"({len(item.edits)} edits, {len(item.checks)} checks)</li>")
+
+
+def _head(title: str, items: int, rules: Counter, severities: Counter,
+          index: list[str]) -> str:
+    """The page up to the first item: title, counts, the edits per rule, the index."""
     by_rule = "".join(f"<tr><td><code>{escape(rule)}</code></td><td>{count}</td></tr>"
                       for rule, count in sorted(rules.items()))
     by_severity = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s])
     head = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
             f"<h1>{escape(title)}</h1>"
-            f"<p>{len(sections)} items, {sum(rules.values())} edits, "
+            f"<p>{items} items, {sum(rules.values())} edits, "
             f"{sum(severities.values())} checks{': ' + by_severity if by_severity else ''}. "
             f"Made by mtclean {escape(__version__)}; <code>mtclean restore</code> on the "
             f"JSON Lines output gives back the input.</p>")
     summary = (f'<table class="summary"><tr><th>rule</th><th>edits</th></tr>{by_rule}</table>'
                if by_rule else "")
-    return (head + summary + "<ol>" + "".join(index) + "</ol>" + "".join(sections)
-            + "</body></html>\n")
+    return head + summary + "<ol>" + "".join(index) + "</ol>"

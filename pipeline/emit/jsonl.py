@@ -7,7 +7,7 @@ escapes rather than invalid UTF-8.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import orjson
 
@@ -136,8 +136,13 @@ def shape_problem(record: Any) -> str | None:
 
 def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
     """Read mtclean's own JSON Lines output back into items."""
-    items = []
-    for lineno, line in enumerate(data.splitlines(), 1):
+    return list(iter_items(data.splitlines(), path))
+
+
+def iter_items(lines: Iterable[bytes], path: str = "<jsonl>") -> Iterator[Item]:
+    """The items of mtclean's own JSON Lines, one line at a time (a file read as it
+    goes): a line that is no record is an :class:`InputError` with its place."""
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         record = loads_line(line, path, lineno)
@@ -151,10 +156,10 @@ def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
                 raise InputError(f"not an mtclean record: {problem}", path=path,
                                  line=lineno, hint="restore and review read the JSON Lines "
                                  "that `mtclean clean` and `mtclean run` write")
-            items.append(Item.from_dict(record))
+            item = Item.from_dict(record)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(f"not an mtclean record ({type(exc).__name__}: {exc})",
                              path=path, line=lineno,
                              hint="restore and review read the JSON Lines that "
                                   "`mtclean clean` and `mtclean run` write") from None
-    return items
+        yield item
