@@ -14,6 +14,7 @@ import regex
 
 from ..registry import structural
 from .repair import BULLETS as _BULLETS
+from .sentences import full_stop_ends_line
 
 JOIN_LINES = structural("segment.join_lines",
                         "Join a line break inside a paragraph (a hard-wrapped line).")
@@ -157,8 +158,9 @@ def joins_soft(prev: str, nxt: str) -> bool:
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
     if _starts_han(nxt):
         return False
-    if p[-1] == "." and _TITLE_ABBREVIATION.search(p):
-        return True  # "St." / "Paul's Cathedral": no sentence ends in "St."
+    if p[-1] == "." and not _starts_han(nxt) and not _EN_LOWER_START.match(nxt) and \
+            _ends_in_abbreviation(p, nxt):
+        return True  # "St." / "Paul's Cathedral": no sentence ends there
     if p[-1] in _CLOSING:
         # a bracket or quote closed inside a sentence ("on Saturday (July 25)" / "and to
         # quarantine"): a lower-case word goes on with it
@@ -288,19 +290,10 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 
 
-# abbreviations that never end a sentence ("St. Paul's", "Dr. Li"), and those that may
-# ("China-U.S.", "i.e.", "a.m."): these go on only into a lower-case word or a number
-_TITLE_ABBREVIATION = regex.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Mt|No|Nos|"
-                                    r"Fig|Vol|Art)\.\Z")
-_ABBREVIATION = regex.compile(r"(?:\b[A-Za-z](?:\.[A-Za-z])+|\b(?:etc|vs|approx|Jan|Feb|Mar|"
-                              r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Corp|Inc|Ltd|Dept))\.\Z")
-
-
 def _ends_in_abbreviation(line: str, nxt: str) -> bool:
-    """Does a wrapped line end in an abbreviation's full stop, not a sentence's?"""
-    if _TITLE_ABBREVIATION.search(line):
-        return True
-    return bool(_ABBREVIATION.search(line)) and _GOES_ON_START.match(nxt) is not None
+    """Does a line end in an abbreviation's full stop, not a sentence's ("St." /
+    "Paul's", "China-U.S." / "relations")? The sentence splitter's own test decides."""
+    return not full_stop_ends_line(line, nxt)
 
 
 def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:

@@ -114,6 +114,17 @@ def _count_dots_before(text: str, pos: int) -> int:
     return dots
 
 
+def full_stop_ends_line(line: str, nxt: str) -> bool:
+    """Does the full stop that ends ``line`` end a sentence, ``nxt`` being the text after
+    it? (For line breaks: "St." / "Paul's" and "China-U.S." / "relations" go on.)
+
+    >>> full_stop_ends_line("the cathedral of St.", "Paul was damaged"), full_stop_ends_line("It rained.", "The river rose.")
+    (False, True)
+    """
+    text = f"{line} {nxt}"
+    return _is_end(text, len(line) - 1, ".", len(line), 0)
+
+
 def _is_end(text: str, start: int, mark: str, stop: int, sent_start: int) -> bool:
     """Decide whether the end mark ``mark`` at ``start`` (its run ends at ``stop``)
     ends a sentence; ``sent_start`` is where the current sentence began."""
