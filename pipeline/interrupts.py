@@ -19,14 +19,14 @@ HELD = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 @contextmanager
-def held_signals() -> Iterator[None]:
-    """SIGINT and SIGTERM that come during the body are noted, and raised again right
-    after it, to the handlers there were before (Ctrl-C: KeyboardInterrupt). Only the
-    main thread handles signals: elsewhere the body runs as it is."""
+def noted_signals(noted: list[int], again: bool) -> Iterator[None]:
+    """SIGINT and SIGTERM that come during the body are appended to ``noted`` instead of
+    acting; after it the handlers there were come back and, with ``again``, the signals
+    noted are raised to them (Ctrl-C: KeyboardInterrupt). Only the main thread handles
+    signals: elsewhere the body runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    noted: list[int] = []
     old = {sig: signal.signal(sig, lambda signum, frame: noted.append(signum))
            for sig in HELD}
     try:
@@ -34,8 +34,14 @@ def held_signals() -> Iterator[None]:
     finally:
         for sig, handler in old.items():
             signal.signal(sig, handler)
-        for signum in dict.fromkeys(noted):
-            signal.raise_signal(signum)
+        if again:
+            for signum in dict.fromkeys(noted):
+                signal.raise_signal(signum)
+
+
+def held_signals():
+    """A body that no interrupt cuts in half: one that comes waits until it ends."""
+    return noted_signals([], again=True)
 
 
 def _can_block() -> bool:

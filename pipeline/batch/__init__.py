@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import time
 from collections import deque
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Generator, Iterable, Iterator, Sequence
 
 from ..errors import ConfigError, InputError, MtcleanError
+from ..interrupts import noted_signals
 from ..readers import expand_paths, iter_inputs
 from ..runner import Config
 from .journal import RunFiles
@@ -105,7 +105,12 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
     else:
         close_fds = ()  # only forked workers inherit the run's descriptors
     signals = ExitStack()
-    signals.enter_context(_deferred_signals())  # (one process: nothing to leave half-done)
+    _STOPPED.clear()
+    signals.callback(_STOPPED.clear)  # (after the handlers are back)
+    # Ctrl-C and SIGTERM are noted, and the run stops at its next safe point
+    # (_stop_point): raised anywhere, the interrupt could leave the pool's lock taken in
+    # the middle of a submission, and stopping the pool would then wait for ever
+    signals.enter_context(noted_signals(_STOPPED, again=False))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
                                initargs=(config, close_fds, True, True))
     pending: deque = deque()
@@ -134,28 +139,7 @@ POLL_SECONDS = 1.0
 NOTICE_SECONDS = 3.0  # how long the pool gets to notice a dead worker itself
 
 
-_STOPPED: list = []  # signals received while a run defers them (see _deferred_signals)
-
-
-@contextmanager
-def _deferred_signals() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM during a run are noted, and the run stops at its
-    next safe point (:func:`_stop_point`): raised anywhere, the interrupt could leave
-    the pool's lock taken in the middle of a submission, and stopping the pool would
-    then wait for ever. Outside the main thread nothing changes."""
-    _STOPPED.clear()
-    try:
-        old = {sig: signal.signal(sig, lambda signum, frame: _STOPPED.append(signum))
-               for sig in (signal.SIGINT, signal.SIGTERM)}
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
-        _STOPPED.clear()
+_STOPPED: list = []  # signals a run noted to stop at its next safe point
 
 
 def _stop_point() -> None:
