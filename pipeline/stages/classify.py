@@ -101,8 +101,8 @@ _VIEWS = regex.compile(r"[\[【(（]?\s*(\d[\d,.]*\s*[万千]?\+?)\s*[\]】)）]
                        r"(?i:times|views|visits|次|人次)?")
 # a date (and time) that ends a source's or an author's value
 _TRAILING_DATE = regex.compile(
-    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
-    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\Z")
+    rf"(?:{_ISO_DATE.pattern}|{_DMY_DATE.pattern}|{_MDY_DATE.pattern})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\Z", regex.IGNORECASE)
 
 _BY_SOURCE = regex.compile(r"\s*(?:Published|Released|Issued)\s+by\s+", regex.IGNORECASE)
 
