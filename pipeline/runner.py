@@ -27,6 +27,7 @@ from .stages import glossary as glossary_stage
 from .stages import normalize as _normalize  # (also registers its rules)
 from .stages import qa as _qa  # noqa: F401  (registers checks)
 from .stages import repair as _repair  # noqa: F401  (registers rules)
+from .stages import wording as _wording  # noqa: F401  (registers checks)
 from .stages.decode import decode_bytes
 from .stages.segment import split_blocks
 from .stages.sentences import sentences_of
