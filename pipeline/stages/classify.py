@@ -281,11 +281,18 @@ _OPENING_ENDS = tuple(_OPENING_END)
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
 MAX_TITLE_CHARS = 250
+# contact details, no heading however short: "Contact: Wang Li, 0731-8888888", "电话：..."
+_CONTACT = regex.compile(
+    r"(?:Contacts?(?:\s+(?:person|us|information|details|number|tel(?:ephone)?|phone))?|"
+    r"Tel(?:ephone)?|Phone|Mobile|Fax|E-?mail|Address|Website|Hotline|"
+    r"(?:Consultation|Service|Enquiry|Inquiry)\s+(?:tel(?:ephone)?|phone|hotline)|"
+    r"Post\s*code|Zip\s+code|联系人|联系电话|联系方式|电话|手机|地址|邮箱|电子邮箱|传真|"
+    r"咨询电话|服务热线|热线|邮编|网址)\s*[:：]\s*\S", regex.IGNORECASE)
 
 
 def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
-    if not t:
+    if not t or _CONTACT.match(t):
         return False
     if t.endswith(_OPENING_ENDS):
         t = t.rstrip(_OPENING_END)

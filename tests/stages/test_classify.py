@@ -533,6 +533,24 @@ def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
     assert [b.kind for b in item.blocks][2] == "paragraph"
 
 
+@pytest.mark.parametrize("line", [
+    "Contact: Wang Li, 0731-8888888",
+    "Contact person: Wang Li",
+    "Tel: 0731-8888888",
+    "Consultation hotline: 12345",
+    "E-mail: office@example.cn",
+    "联系人：王丽",
+])
+def test_contact_details_are_no_heading(line):
+    item = clean_text(f"Service centre opens\n\nThe centre opened on Monday.\n\n{line}\n\n"
+                      "It answers questions every weekday.\n")
+    assert [b.kind for b in item.blocks][2] == "paragraph"
+    # a heading with a colon is still one
+    item = clean_text("Service centre opens\n\nThe centre opened on Monday.\n\n"
+                      "Part 2: What it offers\n\nIt answers questions every weekday.\n")
+    assert [b.kind for b in item.blocks][2] == "heading"
+
+
 def test_the_last_item_of_a_numbered_list_is_no_heading():
     text = ("Key tasks for 2023\n\nThe measures focus on three areas:\n\n"
             "1. Improve the county service network\n\n"
