@@ -74,6 +74,8 @@ def headings_keep_listed_wording(item):
     [(2, 'Building blocks of participation')]
     """
     blocks = item.blocks
+    if sum(b.kind == "heading" for b in blocks) < 2:
+        return  # most items: nothing to take a list up
     for at, block in enumerate(blocks):
         if block.kind != "paragraph" or not block.en or not _COUNTS_IN(block.en):
             continue
