@@ -1,5 +1,6 @@
 """The HTML review report: every edit and check of every item is on the page, all text
 escaped, the page well formed and the same bytes for the same items."""
+import pytest
 from html.parser import HTMLParser
 
 from click.testing import CliRunner
@@ -168,3 +169,49 @@ def test_review_reads_its_file_as_it_goes(tmp_path, monkeypatch):
     res = CliRunner().invoke(main, ["review", str(record), "-o", str(out)])
     assert res.exit_code == 1 and f"{record}:{len(items) + 1}" in res.stderr
     assert not out.exists()
+
+
+def _bilingual_record() -> dict:
+    import json
+    item = clean_sources("p", [SourceText("p.zh.txt", "标题\n\n会议在北京举行。大家都来了。\n", "zh"),
+                               SourceText("p.en.txt", "Title\n\nThe meeting was held in "
+                                          "Beijing. Everyone came.\n", "en")])
+    return json.loads(dumps_item(item))
+
+
+def test_every_field_of_a_hand_edited_record_is_escaped(tmp_path):
+    import json
+    record = _bilingual_record()
+    script = '<script>alert("x")</script>'
+    record["edits"].append({"rule": "repair.nbsp", "block": 1, "lang": script,
+                            "offset": 0, "before": "a", "after": "b"})
+    record["checks"].append({"check": "qa.numbers", "severity": "minor", "block": 1,
+                             "message": "m", "lang": script})
+    block = next(b for b in record["blocks"] if b.get("align", {}).get("pairs"))
+    block["align"]["type"] = script
+    block["align"]["pairs"][0]["type"] = script
+    path = tmp_path / "hand.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = run("review", path, "-o", tmp_path / "r.html")
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert parse(page).scripts == 0 and "<script>" not in page
+    assert page.count("&lt;script&gt;") >= 3
+
+
+@pytest.mark.parametrize("damage", [
+    lambda pair: pair.__setitem__("zh", [99]),  # past the block's sentences
+    lambda pair: pair.__setitem__("en", ["0"]),
+    lambda pair: pair.__setitem__("score", "<b>1</b>"),
+])
+def test_review_of_a_record_with_a_broken_sentence_pair_is_a_clear_error(tmp_path, damage):
+    import json
+    record = _bilingual_record()
+    block = next(b for b in record["blocks"] if b.get("align", {}).get("pairs"))
+    damage(block["align"]["pairs"][0])
+    path = tmp_path / "broken.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = run("review", path, "-o", tmp_path / "r.html")
+    assert res.exit_code == 1
+    assert "damaged record" in res.stderr and "broken.jsonl" in res.stderr
+    assert "Traceback" not in res.output and not (tmp_path / "r.html").exists()

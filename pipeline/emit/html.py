@@ -82,14 +82,14 @@ def _title(item: Item) -> str:
 
 
 def _check_row(check: Check) -> str:
-    where = f" ({check.lang})" if check.lang else ""
+    where = f" ({escape(check.lang)})" if check.lang else ""
     return (f'<li class="sev-{escape(check.severity)}">{escape(check.severity)}: '
             f'<code>{escape(check.check)}</code>{where} {escape(check.message)}</li>')
 
 
 def _edit_row(edit: Edit) -> str:
     entry = f" ({escape(edit.entry)})" if edit.entry else ""
-    return (f"<tr><td><code>{escape(edit.rule)}</code>{entry}</td><td>{edit.lang}</td>"
+    return (f"<tr><td><code>{escape(edit.rule)}</code>{entry}</td><td>{escape(edit.lang)}</td>"
             f"<td><del>{_visible(edit.before)}</del></td>"
             f"<td><ins>{_visible(edit.after)}</ins></td></tr>")
 
@@ -98,7 +98,7 @@ def _block(item_no: int, index: int, block: Block, checks: list[Check],
            edits: list[Edit]) -> str:
     hidden = block.kind not in SHOWN
     align = dict(block.align)
-    paired = (f", aligned {escape(str(align['type']))} score {align['score']}"
+    paired = (f", aligned {escape(str(align['type']))} score {escape(str(align['score']))}"
               if block.zh and block.en and "score" in align else "")
     note = ", not in the cleaned text (kept in the record)" if hidden else ""
     parts = [f'<li class="block kind-{escape(block.kind)}{" hidden" if hidden else ""}" '
@@ -113,7 +113,8 @@ def _block(item_no: int, index: int, block: Block, checks: list[Check],
     pairs = sentence_pairs(block) if block.zh and block.en else []
     if len(pairs) > 1:  # one pair is the block itself
         rows = "".join(f'<tr><td lang="zh">{escape(zh)}</td><td lang="en">{escape(en)}</td>'
-                       f"<td>{escape(kind)} {score}</td></tr>" for zh, en, kind, score in pairs)
+                       f"<td>{escape(str(kind))} {escape(str(score))}</td></tr>"
+                       for zh, en, kind, score in pairs)
         parts.append(f"<details><summary>{len(pairs)} sentence pairs</summary>"
                      f'<table class="pairs">{rows}</table></details>')
     if checks:

@@ -100,6 +100,28 @@ def _block_parts_problem(block: dict) -> str | None:
     pairs = parts["align"].get("pairs", [])
     if not isinstance(pairs, list) or not all(isinstance(p, dict) for p in pairs):
         return "alignment pairs are not a list of objects"
+    for i, pair in enumerate(pairs):
+        problem = _pair_problem(pair, parts["sentences"])
+        if problem:
+            return f"alignment pair {i}: {problem}"
+    return None
+
+
+def _pair_problem(pair: dict, sentences: dict) -> str | None:
+    """What is wrong with one sentence pair of a block's alignment, or None: its
+    sentence numbers must name sentences the block has, its score be a number."""
+    for lang in ("zh", "en"):
+        numbers = pair.get(lang, [])
+        count = len(sentences.get(lang) or ())
+        if not isinstance(numbers, list) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and 0 <= n < count
+                for n in numbers):
+            return f"{lang!r} does not name sentences of the block"
+    score = pair.get("score")
+    if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)):
+        return f"score is {type(score).__name__}, not a number"
+    if not isinstance(pair.get("type", ""), str):
+        return "type is not a string"
     return None
 
 

@@ -27,7 +27,7 @@ in Chinese) is an edit ``align.merge_blocks`` that restore undoes.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from typing import Any, Sequence
 
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
@@ -711,10 +711,34 @@ def sentence_pairs(block: Block) -> list[tuple[str, str, str, float]]:
     """The aligned sentence pairs of a block as ``(zh, en, type, score)``; beads with
     one side empty are left out."""
     out = []
+    zh_at = _sentence_spans(block.zh or "", block.zh_sentences)
+    en_at = _sentence_spans(block.en or "", block.en_sentences)
     for p in dict(block.align).get("pairs", ()):
         if not p["zh"] or not p["en"]:
             continue
-        zh = "".join(block.zh_sentences[i] for i in p["zh"])
-        en = " ".join(block.en_sentences[i] for i in p["en"])
+        zh = _run(block.zh or "", block.zh_sentences, zh_at, p["zh"], "")
+        en = _run(block.en or "", block.en_sentences, en_at, p["en"], " ")
         out.append((zh, en, p["type"], p["score"]))
     return out
+
+
+def _sentence_spans(text: str, sentences: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Where each sentence stands in its block's text, in order; None when one is not
+    found there (a record edited by hand)."""
+    spans, at = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, at)
+        if start < 0:
+            return None
+        at = start + len(sentence)
+        spans.append((start, at))
+    return spans
+
+
+def _run(text: str, sentences: Sequence[str], spans: list[tuple[int, int]] | None,
+         numbers: Sequence[int], joiner: str) -> str:
+    """The text of consecutive sentences as the block has it, with the spaces between
+    them ("Go now! Stay safe! 大家..." on a Chinese side keeps its spaces)."""
+    if spans is not None and list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
+        return text[spans[numbers[0]][0]:spans[numbers[-1]][1]]
+    return joiner.join(sentences[i] for i in numbers)

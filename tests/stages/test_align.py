@@ -451,3 +451,19 @@ def test_a_headline_merged_with_the_text_after_it_is_no_title(doc_id):
     assert [b.kind for b in item.blocks if b.lang == "zh+en"] == ["paragraph"]
     assert not any(b.kind == "title" and len(b.en or "") > 250 for b in item.blocks)
     assert restored(item) == [zh, en]
+
+
+def test_sentence_pairs_keep_the_block_text_between_sentences():
+    from pipeline.runner import SourceText, clean_sources
+    from pipeline.stages.align import sentence_pairs
+
+    zh = "口号是 Go now! Stay safe! 大家齐声高呼。"
+    item = clean_sources("m", [
+        SourceText("m.zh.txt", f"标题\n\n会议在北京举行。{zh}\n", "zh"),
+        SourceText("m.en.txt", "Title\n\nThe meeting was held in Beijing. The slogan was "
+                   "\"Go now, stay safe!\", and everyone shouted together.\n", "en")])
+    pairs = [p for b in item.blocks if b.zh and b.en for p in sentence_pairs(b)]
+    assert any(z == zh for z, *_ in pairs), pairs
+    for b in item.blocks:  # every side of a pair is a piece of its block, as written
+        for z, e, *_ in (sentence_pairs(b) if b.zh and b.en else ()):
+            assert z in b.zh and e in b.en
