@@ -9,6 +9,8 @@ from defusedxml.ElementTree import fromstring
 from pipeline.cli import main
 from pipeline.emit.tmx import clean_xml_text, render_tmx
 from pipeline.runner import SourceText, clean_sources
+from pipeline.stages.align import sentence_pairs
+from pipeline.stages.crosscheck import same_text
 
 from bilingual import DOC, doc_sides
 
@@ -132,6 +134,18 @@ def test_tmx_date_from_item():
     assert {tu.get("creationdate") for tu in root.iter("tu")} == {"20220817T000000Z"}
 
 
+def test_tmx_leaves_out_a_side_pasted_from_the_other():
+    en = "The conference adopted the Beijing Declaration on Monday."
+    item = clean_sources("u", [SourceText("u.zh.txt", f"会议\n\n会议在北京举行。\n\n{en}\n", lang="zh"),
+                               SourceText("u.en.txt", f"Meeting\n\nThe meeting was held in "
+                                          f"Beijing.\n\n{en}\n", lang="en")])
+    segs = [seg.text for seg in ET.fromstring(render_tmx([item])).iter("seg")]
+    assert "会议在北京举行。" in segs and en not in segs
+    # the copy is reported on its block
+    copied = [c for c in item.checks if c.check == "qa.identical"]
+    assert [item.blocks[c.block].zh for c in copied] == [en]
+
+
 def test_tmx_is_well_formed_for_forbidden_characters():
     item = clean_sources("x\x01", [SourceText("a", "会议\ud800举行。", "json", lang="zh"),
                                    SourceText("b", "The meeting\x0b was held.", "json",
@@ -180,8 +194,8 @@ def test_tmx_well_formed_for_any_text(zh, en):
     item = clean_sources("any", [SourceText("a", zh + "。", "json", lang="zh"),
                                  SourceText("b", en + " and so on.", "json", lang="en")])
     root = ET.fromstring(render_tmx([item]).encode("utf-8", "surrogatepass"))
-    pairs = sum(1 for b in item.blocks for p in dict(b.align).get("pairs", ())
-                if p["zh"] and p["en"])
+    pairs = sum(1 for b in item.blocks if b.zh and b.en for z, e, *_ in sentence_pairs(b)
+                if not same_text(z, e))  # a copy makes no unit
     assert len(root.findall("body/tu")) == pairs
 
 

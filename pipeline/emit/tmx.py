@@ -4,7 +4,9 @@ The output is byte-identical across runs: the only date is the item's own public
 date (``meta.date``), written as the unit's ``creationdate``; the header carries none.
 Characters that XML 1.0 forbids (C0 controls other than tab and newline, lone
 surrogates, U+FFFE/U+FFFF) are removed from the segment and recorded in a ``<note>``
-of the unit, so the file is well-formed for any input.
+of the unit, so the file is well-formed for any input. A sentence pair whose two sides
+are one text (English pasted on the Chinese side, a code such as ``COVID-19``) makes no
+unit: a translation memory would offer it as a translation.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import regex
 from .. import __version__
 from ..records import Item
 from ..stages.align import sentence_pairs
+from ..stages.crosscheck import same_text
+from ..stages.months import is_date
 
 SRCLANG = "zh"
 _FORBIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
@@ -32,9 +36,16 @@ def clean_xml_text(text: str) -> tuple[str, list[str]]:
 
 
 def _tmx_date(iso: str | None) -> str | None:
-    if not iso or not regex.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+    """A record's ISO date as TMX writes it; None for no date or one that is none
+    (``2022-99-99`` in a record edited by hand).
+
+    >>> _tmx_date("2022-08-17"), _tmx_date("2022-02-30"), _tmx_date("2022-99-99")
+    ('20220817T000000Z', None, None)
+    """
+    m = regex.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso) if isinstance(iso, str) else None
+    if m is None or not is_date(int(m[2]), int(m[3]), int(m[1])):
         return None
-    return iso.replace("-", "") + "T000000Z"
+    return f"{m[1]}{m[2]}{m[3]}T000000Z"
 
 
 def _attr(value: str) -> str:
@@ -49,6 +60,8 @@ def render_units(item: Item) -> Iterable[str]:
         if not (block.zh and block.en):
             continue
         for number, (zh, en, kind, score) in enumerate(sentence_pairs(block), 1):
+            if same_text(zh, en):
+                continue  # a text paired with itself is no translation to remember
             zh, zh_removed = clean_xml_text(zh)
             en, en_removed = clean_xml_text(en)
             head = f'    <tu srclang="{SRCLANG}"' + (f' creationdate="{date}"' if date else "")
@@ -60,7 +73,7 @@ def render_units(item: Item) -> Iterable[str]:
             lines += [
                 f'      <prop type="x-item-id">{escape(item_id)}</prop>',
                 f'      <prop type="x-block">{index}</prop>',
-                f'      <prop type="x-align-type">{kind}</prop>',
+                f'      <prop type="x-align-type">{escape(str(kind))}</prop>',
                 f'      <prop type="x-align-score">{score:.3f}</prop>',
                 f'      <tuv xml:lang="zh"><seg>{escape(zh)}</seg></tuv>',
                 f'      <tuv xml:lang="en"><seg>{escape(en)}</seg></tuv>',

@@ -180,9 +180,15 @@ def english_differs_from_chinese(zh: str, en: str):
     [('the English text is identical to the Chinese: it was not translated', '民政部召开会议')]
     >>> list(english_differs_from_chinese("COVID-19", "COVID-19"))
     []
+    >>> [m for m, _ in english_differs_from_chinese("The deal was signed.", "The deal was signed.")]
+    ['the Chinese text is identical to the English: the Chinese side holds no translation']
     """
     han = _HAN.search(zh)
     if han is None:
+        # English pasted on the Chinese side: words, not a name or a code
+        if len(_LATIN_WORD.findall(zh)) >= MIN_COPIED_WORDS and _bare(zh) == _bare(en):
+            yield ("the Chinese text is identical to the English: the Chinese side holds "
+                   "no translation", zh.strip()[:80])
         return
     if en.isascii() and han.group().isalpha():
         return  # NFKC keeps a Han letter a non-ASCII letter, and ASCII text ASCII
@@ -191,12 +197,19 @@ def english_differs_from_chinese(zh: str, en: str):
             zh.strip()[:80]
 
 
+def same_text(zh: str, en: str) -> bool:
+    """The two sides are one text, punctuation and spacing aside (one is a copy)."""
+    return _bare(zh) == _bare(en)
+
+
 def _bare(text: str) -> str:
     """Text without spaces and punctuation (repairs turn 。 into . in English)."""
     return _SPACE_PUNCT.sub("", unicodedata.normalize("NFKC", text))
 
 
 _SPACE_PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
+_LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
+MIN_COPIED_WORDS = 3  # "COVID-19" or "WeChat ID" on both sides is no copied sentence
 
 
 def _bilingual(item) -> bool:
