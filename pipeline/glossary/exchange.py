@@ -97,7 +97,8 @@ def to_csv(glossary: Glossary) -> str:
     a byte order mark: spreadsheet programs read a CSV file without one in the system's
     legacy code page, and the Chinese comes out garbled. A cell that a spreadsheet
     would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a ``'`` before it,
-    which :func:`read_csv` takes off again.
+    which :func:`read_csv` takes off again; so does a cell that opens with ``'`` itself,
+    so that its own ``'`` comes back.
 
     >>> to_csv(Glossary((Entry("a", ("民政",), "=HYPERLINK(1)"),))).splitlines()[1]
     "a,民政,'=HYPERLINK(1),,,noun,,,"
@@ -107,11 +108,12 @@ def to_csv(glossary: Glossary) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in glossary.entries:
-        writer.writerow(["'" + c if c[:1] in _FORMULA_STARTS else c for c in e.cells()])
+        writer.writerow(["'" + c if c[:1] in _GUARDED else c for c in e.cells()])
     return buf.getvalue()
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@")
+_GUARDED = (*_FORMULA_STARTS, "'")  # what a written cell's guard stands before
 
 
 def read_csv(data: bytes, path: str = "<csv>") -> Imported:
@@ -120,7 +122,7 @@ def read_csv(data: bytes, path: str = "<csv>") -> Imported:
     quoting. A line break or tab in a cell becomes a space (a row holds neither), the ``'`` that guards a formula-like cell is taken off, and a row that cannot
     be loaded is listed in ``skipped`` with its line.
 
-    >>> g = Glossary((Entry("a", ("民政",), "=civil affairs", note='x, "y"'),))
+    >>> g = Glossary((Entry("a", ("民政",), "=civil affairs", note="'-' for none, \\"y\\""),))
     >>> read_csv(to_csv(g).encode()).glossary.entries == g.entries
     True
     """
@@ -148,7 +150,7 @@ def read_csv(data: bytes, path: str = "<csv>") -> Imported:
                 skipped.append((start, f"expected {len(COLUMNS)} columns, found {len(row)}"))
                 continue
             cells = [_one_line(c) for c in row]
-            cells = [c[1:] if c[:1] == "'" and c[1:2] in _FORMULA_STARTS else c for c in cells]
+            cells = [c[1:] if c[:1] == "'" and c[1:2] in _GUARDED else c for c in cells]
             if cells != [c for c in row]:
                 spaced = [n for n, a in zip(COLUMNS, row) if _one_line(a) != a]
                 if spaced:

@@ -290,6 +290,10 @@ def test_csv_cells_a_spreadsheet_would_run_are_guarded_and_read_back():
     text = to_csv(g.__class__((risky,)))
     assert "'=HYPERLINK" in text and "'+1 | @x" in text and ",'-note," in text
     assert read_csv(text.encode("utf-8")).glossary.entries == (risky,)
+    # a cell that opens with an apostrophe of its own keeps it
+    quoted = risky.__class__("b", ("民政",), "civil affairs", (), (), "noun", "general",
+                             "'-' between the two names", "'tis")
+    assert read_csv(to_csv(g.__class__((quoted,))).encode("utf-8")).glossary.entries == (quoted,)
 
 
 def test_csv_rows_that_cannot_load_are_listed_with_their_line():
