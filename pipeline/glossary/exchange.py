@@ -31,11 +31,19 @@ STATUS_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-a
 
 # --- export -------------------------------------------------------------------------------
 
+# TBX-Basic's parts of speech are adjective, noun, other, verb and adverb: a proper noun
+# is written a noun, with this note on its term, and read back as one
+PROPER_NOUN_NOTE = "proper noun"
+
+
 def _term_sec(term: str, pos: str, status: str, indent: str) -> list[str]:
+    proper = pos == "properNoun"
     return [f"{indent}<termSec>",
             f"{indent}  <term>{escape(term)}</term>",
-            f'{indent}  <termNote type="partOfSpeech">{escape(pos)}</termNote>',
+            f'{indent}  <termNote type="partOfSpeech">{"noun" if proper else escape(pos)}'
+            "</termNote>",
             f'{indent}  <termNote type="administrativeStatus">{STATUS_TBX[status]}</termNote>',
+            *([f"{indent}  <note>{PROPER_NOUN_NOTE}</note>"] if proper else []),
             f"{indent}</termSec>"]
 
 
@@ -299,6 +307,7 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
         if not terms:
             raise _Unusable("a term section without a term")
         status = pos = None
+        proper = False
         term = _text(terms[0])
         notes = _notes(holder) + (_notes(sec) if group else [])
         for category, text in notes:
@@ -306,8 +315,12 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
                 status = _status(text)
             elif category == "partOfSpeech":
                 pos = _POS_FOLDED.get(text.lower(), text)
+            elif category == "note" and text.strip().lower() == PROPER_NOUN_NOTE:
+                proper = True  # how the export writes a proper noun
             elif _said(category, text):
                 said.append(f"{term}: {_said(category, text)}")
+        if proper and pos in (None, "noun"):
+            pos = "properNoun"
         if "|" in term:
             raise _Unusable(f"term {term!r} holds '|', the TSV's value separator")
         if term:

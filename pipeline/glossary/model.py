@@ -23,7 +23,8 @@ COLUMNS = ("id", "zh", "en_preferred", "en_admitted", "en_deprecated", "pos", "d
            "note", "source")
 MULTI = ("zh", "en_admitted", "en_deprecated")
 SEP = " | "
-POS = ("noun", "properNoun", "verb", "adjective", "adverb", "other")  # TBX-Basic's
+# TBX-Basic's parts of speech, and properNoun (a TBX export writes it as a noun with a note)
+POS = ("noun", "properNoun", "verb", "adjective", "adverb", "other")
 STATUSES = ("preferred", "admitted", "deprecated")
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "glossaries" / "civil-affairs.tsv"
