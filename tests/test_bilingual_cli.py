@@ -216,6 +216,27 @@ def test_restore_writes_each_file_of_a_pair_apart(tmp_path):
     assert res.exit_code == 2 and "contradict" in res.output
 
 
+def test_restore_files_gives_back_names_that_are_not_utf8_or_hold_a_backslash(tmp_path):
+    import os
+
+    corpus = os.fsencode(tmp_path / "gb")
+    os.makedirs(corpus)
+    names = [b"\xd0\xc2\xce\xc5.zh.txt", b"\xd0\xc2\xce\xc5.en.txt", b"a\\b.txt"]
+    texts = ["新闻\n\n会议举行。\n", "News\n\nThe meeting was held.\n", "Title\n\nText.\n"]
+    for name, text in zip(names, texts):
+        with open(os.path.join(corpus, name), "wb") as f:
+            f.write(text.encode("utf-8"))
+    out = tmp_path / "out"
+    assert run("run", str(tmp_path / "gb"), "-o", str(out), "--quiet").exit_code == 0
+    back = tmp_path / "back"
+    assert run("restore", str(out / "items.jsonl"), "--files", str(back)).exit_code == 0
+    restored = sorted(os.listdir(os.fsencode(back)))
+    assert restored == sorted(names)
+    for name, text in zip(names, texts):
+        with open(os.path.join(os.fsencode(back), name), "rb") as f:
+            assert f.read() == text.encode("utf-8")
+
+
 def test_an_empty_file_of_a_pair_is_an_error_naming_it(tmp_path):
     zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
     zh.write_text("民政部召开会议。", encoding="utf-8")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 import click
+import regex
 
 from .. import registry
 from ..emit.html import write_html
@@ -243,7 +244,7 @@ def source_files(items) -> list[tuple[str, bytes]]:
     taken: set[str] = set()
     for item in items:
         texts = restore_sources(item)
-        safe = "/".join(part for part in item.id.replace("\\", "/").split("/")
+        safe = "/".join(part for part in _path_parts(item.id)
                         if part not in ("", ".", "..")) or "item"
         langs = [s.lang for s in item.sources]
         for k, (text, source) in enumerate(zip(texts, item.sources)):
@@ -260,6 +261,26 @@ def source_files(items) -> list[tuple[str, bytes]]:
             taken.add(name)
             out.append((name, _encoded(text, source.encoding)))
     return out
+
+
+# a byte of a file name that was not UTF-8, as the record shows it (runner.shown_path)
+_NAME_BYTE = regex.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _path_parts(item_id: str) -> list[str]:
+    r"""The folders and name an id stands for: ``/`` parts it (``\`` too where the
+    system's separator is one), and a ``\xd0`` that stood for a byte of a name that
+    was not UTF-8 is that byte again (``\`` elsewhere is part of a name on Linux).
+
+    >>> [os.fsencode(p) for p in _path_parts("gb/\\xd0\\xc2.txt")]
+    [b'gb', b'\xd0\xc2.txt']
+    >>> _path_parts("a\\b.txt") == (["a", "b.txt"] if os.sep == "\\" else ["a\\b.txt"])
+    True
+    """
+    if os.sep != "/":
+        item_id = item_id.replace(os.sep, "/")
+    return [_NAME_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), part)
+            for part in item_id.split("/")]
 
 
 def _suffix(name: str) -> str:
