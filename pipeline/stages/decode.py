@@ -131,6 +131,34 @@ def _western(data: bytes) -> tuple[str, str] | None:
     return text, "cp1252"
 
 
+def _gb_mark(c: str) -> bool:
+    """A character of GB2312's rows of marks (A1-A9: “”、，。：（）——…, U+3000, full-width
+    forms) or GB18030's no-break space."""
+    if c == "\xa0":
+        return True
+    b = c.encode("gb18030")
+    return len(b) == 2 and 0xA1 <= b[0] <= 0xA9 and b[1] >= 0xA1
+
+
+def _gb_marks_only(text: str) -> bool:
+    """English saved as GB18030, as Chinese sites save their English pages: no Han, and
+    all that is not ASCII is Chinese punctuation (Windows-1252 read as GB18030 gives
+    GBK's extension Han instead: "ministry\x92s" -> "ministry抯").
+
+    >>> _gb_marks_only("He said: “We will help——as soon as possible.”")
+    True
+    >>> _gb_marks_only("ministry抯 plan"), _gb_marks_only("plain ASCII")
+    (False, False)
+    """
+    found = False
+    for c in text:
+        if c >= "\x80":
+            if not _gb_mark(c):
+                return False
+            found = True
+    return found
+
+
 def _plausible(text: str) -> bool:
     """Text decoded from a legacy encoding should be letters, Han, punctuation, spaces."""
     if not text:
@@ -188,7 +216,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
+        if _plausible(text) and (_han_share(text, usual) >= MIN_USUAL_HAN or
+                                 encoding == "gb18030" and _gb_marks_only(text)):
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
     if not candidates:

@@ -42,6 +42,15 @@ def test_gb18030_whose_first_bytes_are_valid_utf8_is_not_mixed(text):
     # English with a rare Chinese name in GBK stays GB18030
     ("The 鄂 city and 埇桥 district met.\n".encode("gb18030"),
      "The 鄂 city and 埇桥 district met.\n", "gb18030"),
+    # English saved as GB18030, as Chinese sites save their English pages: its quotes,
+    # dashes, full-width colon and no-break spaces are GB18030's, not Windows-1252's
+    # ("He said: ¡°We" before)
+    ("He said: \u201cWe will help\u2014as soon as possible.\u201d\n".encode("gb18030"),
+     "He said: \u201cWe will help\u2014as soon as possible.\u201d\n", "gb18030"),
+    ("DATA:2021-07-26\u00a0\u00a0Views:15\n".encode("gb18030"),
+     "DATA:2021-07-26\u00a0\u00a0Views:15\n", "gb18030"),
+    ("The director said\uff1a\u201cWe will help\uff0c soon\u3002\u201d\n".encode("gb18030"),
+     "The director said\uff1a\u201cWe will help\uff0c soon\u3002\u201d\n", "gb18030"),
 ])
 def test_western_text_is_not_read_as_chinese(data, text, encoding):
     assert decode_bytes(data) == (text, encoding)
