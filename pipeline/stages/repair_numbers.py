@@ -100,8 +100,19 @@ def render_zh_dates(text: str) -> str:
         mo = to_int(m.group(2))
         return f"{MONTH_NAMES[mo - 1]} {m.group(1)}" if mo and 1 <= mo <= 12 else None
 
+    def days(m, year=None):  # 8月12日至15日: the month's days 12 to 15
+        first, last = _month_day(m["mo"], m["d1"]), _month_day(m["mo"], m["d2"])
+        if not first or not last or to_int(m["d1"]) >= to_int(m["d2"]):
+            return None
+        span = f"{first}{_joiner(m['sep'])}{to_int(m['d2'])}"
+        return f"{span}, {year}" if year else span
+
+    text = _sub(_YMD_DAYS, text, lambda m: days(m, m["y"]))
+    text = _sub(_MD_DAYS, text, days)
     text = _sub(_YMD, text, ymd)
     text = _sub(_MD, text, lambda m: _month_day(m.group(1), m.group(2)))
+    text = _sub(_YEARS, text, lambda m: f"{m['y1']}{_joiner(m['sep'])}{m['y2']}"
+                if m["y1"] < m["y2"] else None)
     def year(m):
         n = int(m.group(1))
         before = max(0, m.start() - 30)
@@ -113,7 +124,27 @@ def render_zh_dates(text: str) -> str:
         return m.group(1)
 
     text = _sub(_YM, text, ym)
-    return _sub(_Y, text, year)
+    text = _sub(_Y, text, year)
+    return _TO_DATE.sub(" to ", text) if "至" in text or "到" in text else text
+
+
+# 至 (to), 到 (to) or a dash between the two ends of a span
+_SEP = r"\s*(?P<sep>至|到|[-－–—~～])\s*"
+
+
+def _joiner(sep: str) -> str:
+    return " to " if sep in "至到" else "-"
+
+
+_MD_DAYS = regex.compile(r"(?<![\d年])(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]?" + _SEP +
+                         r"(?P<d2>\d{1,2})\s*[日号]")
+_YMD_DAYS = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})"
+                          r"\s*[日号]?" + _SEP + r"(?P<d2>\d{1,2})\s*[日号]")
+_YEARS = regex.compile(r"(?<!\d)(?P<y1>\d{4})\s*年?" + _SEP + r"(?P<y2>\d{4})\s*年(?![\p{Han}\d])")
+# 至 left between two dates written the English way: "August 30 至 September 2"
+_MONTH = "|".join(MONTH_NAMES)
+_TO_DATE = regex.compile(rf"(?<=\b(?:{_MONTH})\s\d{{1,2}}(?:,\s\d{{4}})?|\b\d{{4}})\s*[至到]\s*"
+                         rf"(?=(?:{_MONTH})\b|\d{{4}}\b)")
 
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -164,6 +195,57 @@ _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
 _YUAN = regex.compile(r"(?<=\d|\d million|\d billion)\s*元(?!旦|素|首|老|宵|朝|代)")
 
 
+# a span that shares its 万 or 亿: 1-2万 is 10,000-20,000, 5至6亿 500 to 600 million
+_WAN_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+(?:\.\d+)?)\s*万"
+                          r"(?![亿余多])" + _GOES_ON)
+_YI_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+(?:\.\d+)?)\s*亿"
+                         r"(?![余多])" + _GOES_ON)
+_TRILLION = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万亿" + _GOES_ON)
+# 2万余名, 3亿多: more than so many (名, 个, 户 ... count them; 人 are people)
+_MORE_THAN = regex.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万|亿)\s*[余多]\s*"
+                           r"(?P<what>[名个户家所人])?")
+_SAID_MORE = regex.compile(r"\b(?:more\s+than|over|above|about|some|nearly|almost)\s*\Z",
+                           regex.IGNORECASE)
+
+
+def _span(m: regex.Match) -> str | None:
+    a, b = to_float(m["a"]), to_float(m["b"])
+    if a is None or b is None or a >= b:
+        return None  # "5000-2万" is 5000 to 20,000: each end keeps its own unit
+    joiner = _joiner(m["sep"])
+    if m.re is _WAN_SPAN:
+        ends = [_grouped(Decimal(x) * 10000) for x in (m["a"], m["b"])]
+        return None if None in ends else f"{ends[0]}{joiner}{ends[1]}"
+    low, high = (Decimal(x) * 100 for x in (m["a"], m["b"]))  # millions
+    if high < 1000:
+        return f"{_plain(low)}{joiner}{_plain(high)} million"
+    if low >= 1000:
+        return f"{_plain(low / 1000)}{joiner}{_plain(high / 1000)} billion"
+    return f"{_plain(low)} million to {_plain(high / 1000)} billion"
+
+
+def _trillion(m: regex.Match) -> str | None:
+    return None if to_float(m.group(1)) is None else f"{_plain(Decimal(m.group(1)))} trillion"
+
+
+def _more_than(m: regex.Match) -> str | None:
+    if to_float(m["n"]) is None:
+        return None
+    n = Decimal(m["n"])
+    number = _grouped(n * 10000) if m["unit"] == "万" else _yi_words(n * 100)
+    if number is None:
+        return None
+    said = _SAID_MORE.search(m.string, max(0, m.start() - 20), m.start())
+    people = " people" if m["what"] == "人" else ""
+    return f"{number}{people}" if said else f"more than {number}{people}"
+
+
+def _yi_words(millions: Decimal) -> str:
+    if millions >= 1000:
+        return f"{_plain(millions / 1000)} billion"
+    return f"{_plain(millions)} million"
+
+
 def _wan(m: regex.Match) -> str | None:
     try:
         return _grouped(Decimal(m.group(1)) * 10000)
@@ -184,9 +266,7 @@ def _yi(m: regex.Match) -> str | None:
         if to_int(m.group(2)) is None:
             return None
         millions += Decimal(m.group(2)) / 100
-    if millions >= 1000:
-        return f"{_plain(millions / 1000)} billion"
-    return f"{_plain(millions)} million"
+    return _yi_words(millions)
 
 
 def _percent(m: regex.Match) -> str | None:
@@ -217,6 +297,10 @@ def render_zh_numbers(text: str) -> str:
     """
     if text.isascii() or not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
+    text = _sub(_TRILLION, text, _trillion)
+    text = _sub(_MORE_THAN, text, _more_than)
+    text = _sub(_WAN_SPAN, text, _span)
+    text = _sub(_YI_SPAN, text, _span)
     text = _sub(_YI_WAN, text, _yi)
     text = _sub(_YI, text, _yi)
     text = _sub(_WAN_REST, text, _wan_rest)

@@ -175,7 +175,15 @@ def test_heading_affixes(text, expected):
     ("on8月12日", "on August 12"),
     ("In 2020年7月 prices rose.", "In July 2020 prices rose."),
     ("In 2019年, prices rose.", "In 2019, prices rose."),
-    ("from 2022年8月12日至15日", "from August 12, 2022 至15日"),
+    # spans: 至 and 到 read "to", a dash stays a dash
+    ("from 2022年8月12日至15日", "from August 12 to 15, 2022"),
+    ("from 8月12日至15日.", "from August 12 to 15."),
+    ("on 8月12-15日", "on August 12-15"),
+    ("from 8月30日至9月2日", "from August 30 to September 2"),
+    ("from 2021年8月30日到2022年9月2日", "from August 30, 2021 to September 2, 2022"),
+    ("in 2019年至2021年", "in 2019 to 2021"),
+    ("in 2019-2021年", "in 2019-2021"),
+    ("on 8月15日至12日", "on August 15 至12日"),  # no span backwards: left for an editor
     # a span of years, not a year
     ("a history of more than 1000年", "a history of more than 1,000 years"),
     ("a city of over 1200年 of history", "a city of over 1,200 years of history"),
@@ -221,7 +229,19 @@ def test_zh_dates_in_english(text, expected):
     ("more than 1万 80-year-olds", "more than 10,000 80-year-olds"),
     ("in all 2万4801, and more", "in all 24,801, and more"),
     ("1.23456万 people", "1.23456万 people"),
-    ("1.5万亿 yuan", "1.5万亿 yuan"),
+    ("1.5万亿 yuan", "1.5 trillion yuan"),
+    # a span shares its 万 or 亿 (1-2万 was "1-20,000")
+    ("gets 1-2万 yuan", "gets 10,000-20,000 yuan"),
+    ("invests 5-6亿 yuan", "invests 500-600 million yuan"),
+    ("3至5万 people", "30,000 to 50,000 people"),
+    ("8-12亿 yuan", "800 million to 1.2 billion yuan"),
+    ("15-20亿元", "1.5-2 billion yuan"),
+    ("5000-2万 yuan", "5000-20,000 yuan"),  # each end with its own unit
+    # 余 and 多 after 万 or 亿: more than so many
+    ("resettled 2万余名 victims", "resettled more than 20,000 victims"),
+    ("more than 2万余名 victims", "more than 20,000 victims"),
+    ("2万多人 came", "more than 20,000 people came"),
+    ("3亿多元", "more than 300 million yuan"),
     ("12,000 people", "12,000 people"),
     ("百分之百 sure", "百分之百 sure"),
     ("百分之三十五点五 of them", "百分之三十五点五 of them"),
