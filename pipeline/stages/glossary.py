@@ -153,6 +153,9 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                 continue
             entry = entries[hit.entry]
             start = hit.start
+            if entry.pos != "properNoun" and _inside_name(text, hit.start, hit.end) and \
+                    not (title and _title_cased(text)):
+                continue  # "National Double Support Model City": a name's own words
             if entry.pos == "properNoun" and " " not in entry.en_preferred and \
                     _THE.search(text, 0, start) and (is_place_name(entry) or
                                                      _NOT_A_NOUN_AFTER.match(text, hit.end)):
@@ -196,6 +199,34 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     return iter(found)
 
 
+_CAPITAL_AFTER = regex.compile(r" (?!(?:" + "|".join(
+    w.capitalize() for w in _SMALL_WORDS) + r")\b)[A-Z]")
+
+
+def _title_cased(text: str) -> bool:
+    """Whether every word but the small ones is capitalised (a headline in title case,
+    where a name cannot be told by its capitals)."""
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha()
+               for w in text.split())
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (capitalised) stands inside a longer name, between
+    two capitalised words of it: "National Double Support Model City".
+
+    >>> _inside_name("named National Double Support Model City", 15, 29)
+    True
+    >>> _inside_name("on Double Support work", 3, 17), _inside_name("The Double Support Office", 4, 18)
+    (False, False)
+    >>> _inside_name("It ended. Double Support Work goes on", 10, 24)
+    False
+    """
+    if not text[start:start + 1].isupper() or _CAPITAL_AFTER.match(text, end) is None:
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - OWNER_WINDOW), start)
+    return before is not None and not before.group(0).rstrip().endswith((".", "!", "?"))
+
+
 # "Affairs (民政部": an English gloss's bracket (a full-width one is MT's: "man（暫）")
 _OPEN_BEFORE = regex.compile(r"[A-Za-z][.'’]?\s+\(\s*\Z")
 _GLOSS_AFTER = regex.compile(r"\s*[(（]\s*[a-zA-Z\u00c0-\u024f]")  # "民政 (minzheng"
@@ -235,6 +266,7 @@ _FOREIGN_ADJECTIVE = regex.compile(
     r"\s+(?:the\s+)?\Z")
 # ... and just after a term: "the Home Affairs Bureau of the Hong Kong SAR Government"
 _OF_FOREIGN = regex.compile(
+    r"(?:\s*[(（][^()（）]{1,20}[)）])?"  # "the Ministry of Home Affairs (KDN) of Malaysia"
     r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|UK|U\.K\.|US|U\.S\.|"
     r"United\s+(?:Kingdom|States)|India|Singapore|Malaysia|Japan|Korea|Australia|Canada|"
     r"Pakistan|Nepal|Sri\s+Lanka|Thailand|Vietnam|Indonesia|the\s+Philippines|Ireland|"

@@ -158,7 +158,21 @@ _REPEATED_FIRST_WORD = re.compile(r"([a-z]{2,})(?: \1)+(?![\w'’\-/@])")
 # repeats English allows ("had had time", "that that is", "the can can hold", "so so",
 # "gave her her first job", "a long long way", "very very", "ha ha", "bye bye")
 KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "long", "very", "ha",
-                           "bye"})
+                           "bye", "fifty", "go", "yes", "really", "hey"})
+# MT's stutter writes a word twice; three times is a chant or a cry ("go go go"), unless
+# the word is one no one chants ("the the the meeting", a typist's slip)
+MAX_STUTTER = 2
+_NO_CHANT = frozenset({"the", "an", "of", "to", "and", "in", "for", "on", "with", "at", "by",
+                       "from", "is", "was", "are", "were", "be", "this", "it", "as", "or"})
+
+
+def _chant(m: re.Match) -> bool:
+    """Is the repeat ``m`` three times the word or more (with the word before it)?"""
+    word = m.group(1)
+    times = m.group(0).count(" ") + (m.group(0)[0] != " ")
+    if m.group(0)[0] == " " and _word_before(m.string, m.start()) == word:
+        times += 1
+    return times > MAX_STUTTER and word not in _NO_CHANT
 # ... and after the words before them only: "what it is is", "those who do do it" (but
 # "the project is is expected" and "it is is a good policy" are MT's stutter)
 KEEP_AFTER = {"is": (frozenset({"it", "this", "that", "he", "she"}),
@@ -195,13 +209,13 @@ def drop_repeated_word(text: str) -> str:
     if " " not in text:
         return text
     first = _REPEATED_FIRST_WORD.match(text)
-    if first and first.group(1) not in KEEP_REPEATED:
+    if first and first.group(1) not in KEEP_REPEATED and not _chant(first):
         text = first.group(1) + text[first.end():]
     if not _REPEATED_WORD.search(text):
         return text  # (a search costs less than a substitution that finds nothing)
     return _REPEATED_WORD.sub(
-        lambda m: m.group(0) if _kept(m.group(1), text, m.start()) else " " + m.group(1),
-        text)
+        lambda m: m.group(0) if _chant(m) or _kept(m.group(1), text, m.start())
+        else " " + m.group(1), text)
 
 
 def _word_before(text: str, end: int) -> str:

@@ -365,3 +365,17 @@ def test_place_case(text, expected):
 ])
 def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     assert enforce_text(text, load_glossaries(None), 0)[0] == expected
+
+
+@pytest.mark.parametrize("text, deprecated", [
+    # a common noun's variant inside a longer name is the name's own words
+    ("Changde was named National Double Support Model City in 2020.", []),
+    # ... but on its own, or in a title-case headline, it is replaced
+    ("The city did well in Double Support work.", ["Double Support"]),
+    # a foreign body, with its acronym in brackets before "of Malaysia"
+    ("The Ministry of Home Affairs (KDN) of Malaysia ordered more paper.", []),
+    ("The Ministry of Home Affairs (MCA) issued a notice.", ["Ministry of Home Affairs"]),
+])
+def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
+    item = clean_text(f"News of the day\n\n{text}\n")
+    assert [e.before for e in item.edits if e.rule == "glossary.deprecated"] == deprecated

@@ -126,6 +126,10 @@ def test_repeated_sentence(text, expected):
     ("What it is is a new kind of care", "What it is is a new kind of care"),
     ("Those who do do it well", "Those who do do it well"),
     ("a long long road", "a long long road"),
+    ("they split the cost fifty fifty", "they split the cost fifty fifty"),
+    ('Residents shouted "go go go" as', 'Residents shouted "go go go" as'),
+    ("shouted hurry hurry hurry", "shouted hurry hurry hurry"),  # a cry, not a stutter
+    ("hurry hurry hurry up", "hurry hurry hurry up"),
     # ... but MT's stutter of the same words goes
     ("The project is is expected to open", "The project is expected to open"),
     ("We will do do our best", "We will do our best"),
