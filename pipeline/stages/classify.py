@@ -614,12 +614,19 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     blocks = item.blocks
     kinds: list[str] = []
     meta: dict[str, str] = {}
-    for block in blocks:
-        fields = parse_meta(_as_repaired(_text(block)))
+    dated_at = None  # the first metadata block that gave the page its date
+    for i, block in enumerate(blocks):
+        text = _text(block)
+        fields = parse_meta(_as_repaired(text))
+        if fields is not None and dated_at is not None and fields.keys() <= _WHEN and \
+                any(_sentence_like(_text(b)) for b in blocks[dated_at + 1:i]):
+            fields = None  # "Time: August 12, 2022 9:00 a.m." in a notice's body: content
         if fields is not None:
             kinds.append("meta")
             for k, v in fields.items():
                 meta.setdefault(k, v)
+            if dated_at is None and "date" in fields:
+                dated_at = i
         elif block.kind in KEPT_KINDS:
             kinds.append(block.kind)  # a record's: kept, as its titles and headings are
         else:
@@ -690,6 +697,17 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             item = mark_repeated_headline(item, title_at)
     return item
 
+
+
+_WHEN = frozenset({"date", "time", "date_text"})
+_SENTENCE_END = regex.compile(r"[.!?。！？:：][\"'”’」』）)]*\s*\Z")
+
+
+def _sentence_like(text: str) -> bool:
+    """A line of body text: words ending as a sentence does ("The training will be held
+    as follows.")."""
+    return len(text.split()) >= 4 and _SENTENCE_END.search(text) is not None or \
+        len(text) >= 10 and not text.isascii() and _SENTENCE_END.search(text) is not None
 
 
 def late_kinds(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
@@ -896,6 +914,19 @@ _TRAILING_LABEL = regex.compile(
     r"Publish\s+time)|\s*(?:来源|作者|编辑|发布时间|时间|日期))\s*[:：].*\Z")
 
 
+# a day of a month ("July 27", "27 July", "7月27日", "2021-07-27"), not a dateline's
+# bare "14th"
+_DAY_OF_MONTH = regex.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}|\b{MONTH_PATTERN}\s*\d{{1,2}}(?!\d)"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b", regex.IGNORECASE)
+
+
+def _gives_date(text: str) -> bool:
+    """Does the text name a day, before any metadata label after it?"""
+    label = _TRAILING_LABEL.search(text)
+    return _DAY_OF_MONTH.search(text, 0, label.start() if label else len(text)) is not None
+
+
 def mark_repeated_headline(item: Item, title_at: int) -> Item:
     """Mark the text blocks right after the title ``duplicate`` while they repeat it."""
     title = _comparable(_text(item.blocks[title_at]))
@@ -903,12 +934,15 @@ def mark_repeated_headline(item: Item, title_at: int) -> Item:
         return item
     blocks = list(item.blocks)
     marked = False
+    dated = bool(item.meta_dict.get("date")) or _gives_date(title)
     for j in range(title_at + 1, len(blocks)):
         block = blocks[j]
         if block.kind in ("meta", "boilerplate", "caption"):
             continue
         if block.kind not in ("paragraph", "heading") or not _repeats(title, _text(block)):
             break
+        if not dated and _gives_date(_text(block)):
+            break  # "On July 27, Henan allocated ...": the page's only date is a fact
         blocks[j] = evolve(block, kind="duplicate")
         marked = True
     if not marked:

@@ -607,3 +607,27 @@ def test_kinds_are_decided_on_the_text_as_repair_leaves_it(text):
     md = render_markdown(clean_text(text))
     again = clean_text(md)
     assert render_markdown(again) == md and again.edits == ()
+
+
+def test_a_time_in_a_notice_body_is_content_not_metadata():
+    text = ("Notice on social organization training\n\n"
+            "Date: 2022-05-10  Source: Civil Affairs Bureau\n\n"
+            "The training will be held as follows.\n\n"
+            "Time: August 12, 2022 (Friday) 9:00 a.m.\n\n"
+            "Venue: Changsha Civil Affairs Bureau.\n")
+    item = clean_text(text)
+    assert [b.kind for b in item.blocks] == ["title", "meta"] + ["paragraph"] * 3
+    assert item.meta_dict["date"] == "2022-05-10" and "time" not in item.meta_dict
+    # a second metadata line right under the first is still metadata
+    text = ("Notice\n\nDate: 2022-05-10\n\nUpdated: 2022-05-11\n\nThe training will be held.\n")
+    assert [b.kind for b in clean_text(text).blocks][:3] == ["title", "meta", "meta"]
+
+
+def test_a_lead_that_repeats_the_headline_with_the_pages_only_date_is_shown():
+    lead = "On July 27, Henan allocated 350 million yuan of relief funds to flood victims."
+    text = ("Henan allocates 350 million yuan of relief funds to flood victims\n\n"
+            f"{lead}\n\nThe funds will be used for resettlement.\n")
+    assert [b.kind for b in clean_text(text).blocks] == ["title", "paragraph", "paragraph"]
+    # with the date in the metadata, the repeat is hidden (and kept in the record)
+    dated = text.replace("\n\n", "\n\nDate: 2021-07-27\n\n", 1)
+    assert [b.kind for b in clean_text(dated).blocks][:3] == ["title", "meta", "duplicate"]
