@@ -130,10 +130,12 @@ _GOES_ON_START = regex.compile(r"\s*(?:[a-z(]|\d(?!\d?[.、)）]\s))")
 # ("1. " with a space, "1、", "(1)" before anything, "1)" before a capital or Chinese)
 _LIST_ITEM = regex.compile(r"\s*(?:\d{1,2}(?:\.\s+\S|、\S|[)）]\s*[A-Z\p{Han}“\"(（]|\s*\Z)"
                            r"|[(（]\d{1,2}[)）]\s*\S)")
+# a bulleted or lettered item: "- Donations ...", "• ...", "(a) ...", "b) ..."
+_BULLET_ITEM = regex.compile(r"\s*(?:[-–—•·▪●◆■*]\s+\S|[(（][a-zA-Z][)）]\s*\S|[a-z][.)]\s+[A-Z])")
 # ... or a label, one or two words and a colon ("Application period:", "DATA:"),
 # but not a speaker ("Li Ming said: the funds ...")
 _NOT_CONTINUED = regex.compile(
-    _LIST_ITEM.pattern + r"|\s*(?!(?:\S+\s+){0,2}(?:said|says|stated|noted|added|asked|"
+    _LIST_ITEM.pattern + "|" + _BULLET_ITEM.pattern + r"|\s*(?!(?:\S+\s+){0,2}(?:said|says|stated|noted|added|asked|"
     r"stressed|explained|pointed\s+out)\s*[:：])[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]")
 
 
@@ -156,7 +158,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         if _ends_han(p):
             return False
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
-    if _starts_han(nxt):
+    if _starts_han(nxt) or _BULLET_ITEM.match(nxt):
         return False
     if p[-1] == "." and not _starts_han(nxt) and not _EN_LOWER_START.match(nxt) and \
             _ends_in_abbreviation(p, nxt):

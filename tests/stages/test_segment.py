@@ -61,6 +61,11 @@ def test_layout_is_kept(doc):
     ("☉ Social assistance", "the county set up 12 relief stations", False),
     ("● The ministry shall provide the", "following services", True),
     ("民政部召开会议。", "The ministry met.", False),
+    # a bulleted or lettered item starts a line of its own
+    ("The results were announced on Monday.", "- Donations reached 12.5 million yuan.", False),
+    ("The guidelines set out three tasks.", "(a) Improve the allowance system.", False),
+    ("The funds will go to", "- rural care homes", False),
+    ("The results were announced on Monday.", "• Donations rose.", False),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
