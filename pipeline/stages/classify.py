@@ -20,7 +20,7 @@ from .normalize import without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from . import classify_chrome as chrome
 from .months import MONTH_PATTERN, is_date, month_number
-from .digits import to_int
+from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum, to_int
 
 SITE_SUFFIX = structural(
     "repair.site_suffix",
@@ -354,6 +354,8 @@ def _as_repaired(text: str) -> str:
     text = without_invisible(text)
     if text[:1] in BULLETS or text[:1] == " ":
         text = text.lstrip(BULLETS + " ")
+    if not text.isascii() and has_fullwidth_alnum(text):
+        text = text.translate(FULLWIDTH_ALNUM)  # "Date:２０２１－１２－２０" is a date
     return text
 
 

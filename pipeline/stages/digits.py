@@ -37,3 +37,21 @@ def to_float(s: str) -> float | None:
         return float(s)
     except ValueError:
         return None
+
+
+# full-width digits and Latin letters, and the marks inside numbers and codes
+# ("２０２１－１２－２０", "ＣＯＶＩＤ－１９", "１．５"), as ASCII
+FULLWIDTH_ALNUM = str.maketrans(
+    {**{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+     "－": "-", "．": "."})
+
+
+def has_fullwidth_alnum(text: str) -> bool:
+    """Does the text hold a full-width digit or Latin letter?
+
+    >>> has_fullwidth_alnum("ＣＯＶＩＤ－１９"), has_fullwidth_alnum("COVID-19，")
+    (True, False)
+    """
+    return any("\uff10" <= c <= "\uff5a" and c.isalnum() for c in text)

@@ -11,6 +11,7 @@ import re
 import regex
 
 from ..registry import rule
+from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum
 from .repair_numbers import mostly_mixed  # (also registers the number rules)
 
 # --- full-width punctuation in English -------------------------------------------------
@@ -25,6 +26,14 @@ _FW = regex.compile("[" + regex.escape("".join(_FW_TO_ASCII)) + "]")
 _OPENING = frozenset("（【《〈")
 _CLOSING = frozenset("）】》〉")
 _TRAILING = frozenset("，：；！？、。")  # marks that take a space after them in English
+_LIST_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[\s:：;；,，(（]))\d{1,2}\Z")
+# Chinese doubled marks: one em dash and one ellipsis in English
+_ZH_DOUBLE = regex.compile(r"——|……")
+# what a space follows before an opening bracket ("the Law (draft)", '"Regulations" (draft)')
+_ENDS_BEFORE_SPACE = ',.;:!?)]"”’）】》〉'
+# what a space comes before after a trailing mark ('said: "We', 'said: “We')
+_STARTS_AFTER_SPACE = '("[“‘（【《〈'
+
 
 
 def _ascii_mark(text: str, i: int) -> str:
@@ -37,15 +46,34 @@ def _ascii_mark(text: str, i: int) -> str:
     if mark == "\u3000":
         return "" if prev in ("", " ", "\u3000") or nxt in ("", " ") else " "
     if mark in _OPENING:
-        return (" " if prev and (prev.isalnum() or prev in ",.;:!?)]\"") else "") + ascii_
+        return (" " if prev and (prev.isalnum() or prev in _ENDS_BEFORE_SPACE) else "") + ascii_
     if mark in _CLOSING:
         return ascii_ + (" " if nxt.isalnum() else "")
+    if mark == "、" and _LIST_NUMBER_BEFORE.search(text, max(0, i - 4), i):
+        return "." + ("" if nxt in ("", " ") else " ")  # "tasks：1、rice": "1. rice"
     if mark in _TRAILING:
         # 10：30 and 1，000 stay tight; otherwise a word follows after one space
         if mark in "，：" and prev.isdigit() and nxt.isdigit():
             return ascii_
-        return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in "(\"[") else "")
+        return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in _STARTS_AFTER_SPACE) else "")
     return ascii_
+
+
+@rule("repair.fullwidth_alnum", lang="en", order=9)
+def ascii_alnum_in_english(text: str) -> str:
+    """Turn full-width digits and Latin letters left by MT into ASCII in English text.
+
+    >>> ascii_alnum_in_english("More than １２０ groups fought ＣＯＶＩＤ－１９ on １．５ days")
+    'More than 120 groups fought COVID-19 on 1.5 days'
+    """
+    if text.isascii() or not has_fullwidth_alnum(text) or mostly_mixed(text, opening=True):
+        return text
+    return _FW_ALNUM_RUN.sub(lambda m: m.group(0).translate(FULLWIDTH_ALNUM), text)
+
+
+# a run of full-width digits and letters, with the marks inside it ("１．５", "ＣＯＶＩＤ－１９");
+# a lone full-width "－" or "．" elsewhere is punctuation, not part of a number
+_FW_ALNUM_RUN = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:[－．][０-９Ａ-Ｚａ-ｚ]+)*")
 
 
 @rule("repair.fullwidth_punct", lang="en", order=10)
@@ -59,10 +87,16 @@ def ascii_punct_in_english(text: str) -> str:
     'Source: Beijing Youth Daily, Author: Wang Sishuo'
     >>> ascii_punct_in_english("the Charity Law（2016）took effect at 10：30")
     'the Charity Law (2016) took effect at 10:30'
+    >>> ascii_punct_in_english("He said：“We act.” The《Rules》（draft）——tasks：1、rice……")
+    'He said: “We act.” The "Rules" (draft)—tasks: 1. rice…'
     """
-    if text.isascii() or not _FW.search(text) or mostly_mixed(text, opening=True):
+    if text.isascii() or mostly_mixed(text, opening=True):
         return text
-    return _FW.sub(lambda m: _ascii_mark(text, m.start()), text)
+    if _FW.search(text):
+        text = _FW.sub(lambda m: _ascii_mark(text, m.start()), text)
+    if "——" in text or "……" in text:
+        text = _ZH_DOUBLE.sub(lambda m: m.group(0)[0], text)
+    return text
 
 
 # --- half-width punctuation in Chinese ---------------------------------------------------

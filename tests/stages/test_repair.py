@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from pipeline import registry
+from pipeline.runner import clean_text
 import pipeline.runner  # noqa: F401  (its imports register every rule)
 
 from pipeline.stages.repair import (ascii_punct_in_english, drop_repeated_sentence,
@@ -99,6 +100,22 @@ def test_halfwidth_punct_zh(text, expected):
 ])
 def test_repeated_sentence(text, expected):
     check_table(drop_repeated_sentence, text, expected)
+
+
+# repair.fullwidth_alnum and repair.fullwidth_punct's spacing
+@pytest.mark.parametrize("text,expected", [
+    ("More than １２０ organizations and ３，０００ volunteers fought ＣＯＶＩＤ－１９.",
+     "More than 120 organizations and 3,000 volunteers fought COVID-19."),
+    ("Director Zhang said：“We must act.”", "Director Zhang said: “We must act.”"),
+    ("They studied the《Regulations》（draft）——and more……", 'They studied the "Regulations" (draft)—and more…'),
+    ("three tasks：1、rice；2、 oil", "three tasks: 1. rice; 2. oil"),
+    ("the 5G、6G networks", "the 5G, 6G networks"),  # no list number: a comma
+    # Chinese in an English block stays Chinese
+    ("全省共有１２０个社会组织。", "全省共有１２０个社会组织。"),
+])
+def test_fullwidth_alnum_and_punct_spacing(text, expected):
+    block = clean_text(f"Title\n\n{text}\n").blocks[1]
+    assert (block.en if block.en is not None else block.zh) == expected
 
 
 # repair.repeated_word
