@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -97,3 +98,46 @@ def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[Bina
                               hint="check free space and permissions; nothing was "
                                    "written") from None
         raise
+
+
+def write_files(folder: str, files: Sequence[tuple[str, bytes]],
+                inputs: Sequence[str] = ()) -> None:
+    """Write ``(relative name, bytes)`` files under ``folder``, all or none: they are
+    written to a staging folder inside ``folder`` first and moved into place only when
+    every one is written, so an error (a name the file system refuses, a full disk)
+    leaves ``folder`` as it was. A file that would replace an input is refused first."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the output folder: {exc.strerror or exc}",
+                          path=folder) from None
+    for name, _ in files:
+        target = Path(folder, name)
+        source = _is_input(target, inputs)
+        if source is not None:
+            raise OutputError("the output would replace this input", path=str(target),
+                              hint="restore into another folder")
+        if target.is_dir():
+            raise OutputError("a folder is in the way of this file", path=str(target),
+                              hint="restore into an empty folder")
+    try:
+        stage = tempfile.mkdtemp(prefix=".mtclean-files.", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
+    try:
+        for name, data in files:
+            path = os.path.join(stage, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as out:
+                out.write(data)
+        for name, _ in files:
+            target = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(os.path.join(stage, name), target)
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) else folder
+        raise OutputError(f"cannot write: {exc.strerror or exc}",
+                          path=where.replace(stage, folder),
+                          hint="nothing was written to the folder") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)

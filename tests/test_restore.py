@@ -10,6 +10,13 @@ from pipeline.runner import clean_text
 
 from paths import CORPUS
 
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
 CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
 
 
@@ -40,3 +47,40 @@ def test_generated_text_restores(text):
 def test_any_text_restores(text):
     item = clean_text(text, "gen")
     assert restore_sources(load_items(dumps_item(item))[0]) == [text]
+
+
+def test_restore_files_writes_every_item_whatever_its_id(tmp_path):
+    """Ids that `clean` takes (a lone surrogate, NUL, 300 characters, one a pair's side
+    name takes, two that differ only in slashes) each give a file, byte for byte."""
+    import json
+
+    records = [{"id": "\ud800x", "text": "One."}, {"id": "a\u0000", "text": "Two."},
+               {"id": "x" * 300, "text": "Three."},
+               {"id": "b", "zh": "民政部召开会议。", "en": "The ministry met."},
+               {"id": "b.zh", "text": "Four."}, {"id": "c/d", "text": "Five."},
+               {"id": "c//d", "text": "Six."}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    items = tmp_path / "items.jsonl"
+    assert run("clean", str(src), "-o", str(items)).exit_code == 0
+    back = tmp_path / "back"
+    res = run("restore", str(items), "--files", str(back))
+    assert res.exit_code == 0, res.output
+    written = sorted(p.read_bytes() for p in back.rglob("*") if p.is_file())
+    expected = sorted(t.encode("utf-8") for r in records
+                      for t in ([r["text"]] if "text" in r else [r["zh"], r["en"]]))
+    assert written == expected
+    assert not [p for p in back.iterdir() if p.name.startswith(".mtclean")]
+
+
+def test_restore_files_writes_nothing_when_one_file_cannot_be_written(tmp_path):
+    items = tmp_path / "items.jsonl"
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n',
+                   encoding="utf-8")
+    assert run("clean", str(src), "-o", str(items)).exit_code == 0
+    back = tmp_path / "back"
+    (back / "b.txt").mkdir(parents=True)  # in the way of the second file
+    res = run("restore", str(items), "--files", str(back))
+    assert res.exit_code == 1 and "b.txt" in res.stderr and "Traceback" not in res.output
+    assert sorted(p.name for p in back.iterdir()) == ["b.txt"]  # a.txt was not written

@@ -8,6 +8,8 @@ message and a non-zero exit code.
 from __future__ import annotations
 
 import functools
+import hashlib
+import itertools
 import os
 import signal
 import sys
@@ -24,7 +26,7 @@ from ..emit.markdown import render_markdown
 from ..emit.tmx import render_tmx
 from ..errors import ConfigError, MtcleanError, read_error
 from ..interrupts import release
-from ..io import atomic_output
+from ..io import atomic_output, write_files
 from ..restore import restore_sources
 from ..readers import TEXT_SUFFIXES, clean_input, iter_inputs, pair_input
 from ..runner import Config, read_path
@@ -221,11 +223,7 @@ def restore(file, output, folder):
         raise click.UsageError("-o and --files contradict each other: give one of them")
     items = load_items(read_path(file), file)
     if folder:
-        for name, data in source_files(items):
-            target = os.path.join(folder, name)
-            os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-            with atomic_output(target, (file,)) as out:
-                out.write(data)
+        write_files(folder, source_files(items), (file,))
         return
     with atomic_output(output, (file,)) as out:
         for item in items:
@@ -244,23 +242,54 @@ def source_files(items) -> list[tuple[str, bytes]]:
     taken: set[str] = set()
     for item in items:
         texts = restore_sources(item)
-        safe = "/".join(part for part in _path_parts(item.id)
+        safe = "/".join(_safe_part(part) for part in _path_parts(item.id)
                         if part not in ("", ".", "..")) or "item"
         langs = [s.lang for s in item.sources]
-        for k, (text, source) in enumerate(zip(texts, item.sources)):
-            suffix = _suffix(source.name)
-            if len(texts) == 1:
-                name = f"{safe}{suffix}"
-            elif len(set(langs)) == len(langs) and all(langs):
-                name = f"{safe}.{langs[k]}{suffix}"
-            else:
-                name = f"{safe}.{k + 1}{suffix}"
-            if name in taken:
-                raise ConfigError(f"two items would be written to {name!r}",
-                                  hint="restore them to one stream instead")
-            taken.add(name)
-            out.append((name, _encoded(text, source.encoding)))
+        for n in itertools.count(1):  # a name another item took: "ID~2.txt"
+            base = safe if n == 1 else f"{safe}~{n}"
+            names = [_file_name(base, k, len(texts), langs, source.name)
+                     for k, source in enumerate(item.sources)]
+            if not taken.intersection(names) and len(set(names)) == len(names):
+                break
+        taken.update(names)
+        out += [(name, _encoded(text, source.encoding))
+                for name, text, source in zip(names, texts, item.sources)]
     return out
+
+
+def _file_name(base: str, k: int, count: int, langs: list, source_name: str) -> str:
+    suffix = _suffix(source_name)
+    if count == 1:
+        return f"{base}{suffix}"
+    if len(set(langs)) == len(langs) and all(langs):
+        return f"{base}.{langs[k]}{suffix}"
+    return f"{base}.{k + 1}{suffix}"
+
+
+MAX_NAME_BYTES = 200  # of a file name's part, below the usual limit of 255 with a suffix
+
+
+def _safe_part(part: str) -> str:
+    """A folder or file name the file system takes: control characters and characters
+    no file name can hold (a lone surrogate from a JSON id) become ``_``, and a name too
+    long for it is cut, with a hash of the whole to keep it apart from others."""
+    chars = []
+    for c in part:
+        if c < " " or c == "\x7f":
+            c = "_"
+        else:
+            try:
+                os.fsencode(c)
+            except UnicodeEncodeError:
+                c = "_"
+        chars.append(c)
+    safe = "".join(chars)
+    if len(os.fsencode(safe)) > MAX_NAME_BYTES:
+        digest = hashlib.sha1(os.fsencode(safe)).hexdigest()[:12]
+        while len(os.fsencode(safe)) > MAX_NAME_BYTES - 13:
+            safe = safe[:-1]
+        safe = f"{safe}-{digest}"
+    return safe
 
 
 # a byte of a file name that was not UTF-8, as the record shows it (runner.shown_path)
