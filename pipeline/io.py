@@ -131,9 +131,9 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
             with open(path, "wb") as out:
                 out.write(data)
         for name, _ in files:
-            target = os.path.join(folder, name)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(os.path.join(stage, name), target)
+            place = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(place), exist_ok=True)
+            os.replace(os.path.join(stage, name), place)
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else folder
         raise OutputError(f"cannot write: {exc.strerror or exc}",
