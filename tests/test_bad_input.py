@@ -491,7 +491,7 @@ def test_restore_of_a_tampered_record(tmp_path):
     out.write_text(json.dumps(rec) + "\n")
     err = assert_clear_error(cli("restore", out, "-o", tmp_path / "back.txt"),
                              "000_928918768c0ec3d6")
-    assert "does not match" in err
+    assert "does not match" in err and "o.jsonl:1 " in err  # the record's file and line
     assert_only(tmp_path, "o.jsonl")
 
 
@@ -591,9 +591,11 @@ def test_restore_of_a_damaged_record(tmp_path, tamper):
     rec = json.loads(out.read_bytes())
     tamper(rec)
     out.write_text(json.dumps(rec) + "\n")
+    good = json.dumps({"id": "first", "blocks": []}) + "\n"
+    out.write_text(good + json.dumps(rec) + "\n")
     res = cli("restore", out, "-o", tmp_path / "back.txt")
     err = assert_clear_error(res, "000_928918768c0ec3d6")
-    assert "damaged record" in err
+    assert "damaged record" in err and "o.jsonl:2" in err
     assert_only(tmp_path, "o.jsonl")
 
 

@@ -21,10 +21,10 @@ import regex
 
 from .. import registry
 from ..emit.html import write_html
-from ..emit.jsonl import dumps_item, iter_items, load_items
+from ..emit.jsonl import dumps_item, iter_items, numbered_items
 from ..emit.markdown import render_markdown
 from ..emit.tmx import render_tmx
-from ..errors import ConfigError, MtcleanError, read_error
+from ..errors import ConfigError, InputError, MtcleanError, read_error
 from ..interrupts import release
 from ..io import atomic_output, write_files
 from ..restore import restore_sources
@@ -221,14 +221,29 @@ def restore(file, output, folder):
     """
     if output and folder:
         raise click.UsageError("-o and --files contradict each other: give one of them")
-    items = load_items(read_path(file), file)
-    if folder:
-        write_files(folder, source_files(items), (file,))
-        return
-    with atomic_output(output, (file,)) as out:
-        for item in items:
-            for text in restore_sources(item):
-                out.write(text.encode("utf-8", "surrogatepass"))
+    numbered = list(numbered_items(read_path(file).splitlines(), file))
+    with _placed(file, numbered):
+        if folder:
+            write_files(folder, source_files([item for _, item in numbered]), (file,))
+            return
+        with atomic_output(output, (file,)) as out:
+            for _, item in numbered:
+                for text in restore_sources(item):
+                    out.write(text.encode("utf-8", "surrogatepass"))
+
+
+@contextmanager
+def _placed(path: str, numbered: list) -> Iterator[None]:
+    """An item's error without a place gets the file and the line of the item's record
+    ("items.jsonl:7 item 'a': damaged record ...")."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.path is not None or exc.item is None:
+            raise
+        line = next((n for n, item in numbered if item.id == exc.item), None)
+        raise InputError(exc.message, path=path, line=line, item=exc.item,
+                         hint=exc.hint or None) from None
 
 
 def source_files(items) -> list[tuple[str, bytes]]:

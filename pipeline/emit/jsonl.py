@@ -164,6 +164,12 @@ def load_items(data: bytes, path: str = "<jsonl>") -> list[Item]:
 def iter_items(lines: Iterable[bytes], path: str = "<jsonl>") -> Iterator[Item]:
     """The items of mtclean's own JSON Lines, one line at a time (a file read as it
     goes): a line that is no record is an :class:`InputError` with its place."""
+    return (item for _, item in numbered_items(lines, path))
+
+
+def numbered_items(lines: Iterable[bytes], path: str = "<jsonl>") \
+        -> Iterator[tuple[int, Item]]:
+    """:func:`iter_items`, each item with its line number."""
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -184,4 +190,4 @@ def iter_items(lines: Iterable[bytes], path: str = "<jsonl>") -> Iterator[Item]:
                              path=path, line=lineno,
                              hint="restore and review read the JSON Lines that "
                                   "`mtclean clean` and `mtclean run` write") from None
-        yield item
+        yield lineno, item
