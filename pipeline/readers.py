@@ -305,7 +305,9 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
     if not mtclean_record:
-        return InputItem(item_id, tuple(sources), where)
+        # the line is kept for a reject (a duplicate id across files keeps it whole); a
+        # worker is sent the sources alone
+        return InputItem(item_id, tuple(sources), where, None, line)
     return InputItem(item_id, tuple(sources), where, record, line)
 
 

@@ -527,7 +527,8 @@ def test_ids_are_unique_in_a_run_and_its_output_runs_again_the_same(tmp_path):
         ("2021/news", "duplicate id '2021/news'"), ("news", "duplicate id 'news'"),
         ("2021/news", "duplicate id '2021/news'")]
     assert rejects[0]["reason"].startswith(f"duplicate id '2021/news' (first in {corpus}")
-    assert rejects[0]["original"] == "Again."
+    # a JSON Lines record's reject keeps its line whole, as a line's own duplicate does
+    assert rejects[0]["original"] == '{"id": "2021/news", "en": "Again."}'
     assert report["items"] == {"in": 6, "out": 3, "rejected": 3}
     again = run_batch([str(tmp_path / "out" / "items.jsonl")], str(tmp_path / "again"),
                       jobs=1).report

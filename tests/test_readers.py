@@ -236,10 +236,12 @@ def test_a_record_goes_to_a_worker_as_its_json_line(tmp_path):
         sent = pickle.dumps(entry)
         back = pickle.loads(sent)
         assert back == entry and back.record == entry.record
-        assert back.record_line == entry.record_line
         if entry.record is not None:  # sent as the line, not as the dicts
+            assert back.record_line == entry.record_line
             assert entry.record_line in sent
             assert entry.__reduce__()[1][-1] == entry.record_line
+        else:  # the line stays with the reader (for a reject); the sources go
+            assert entry.record_line is not None and back.record_line is None
 
 
 def test_a_file_name_that_is_not_utf8_gives_an_id_utf8_can_hold(tmp_path):
