@@ -59,13 +59,22 @@ class SourceText:
 
 # --- building an item from text ---------------------------------------------------------
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(name: str) -> bool:
+    """Is the source a Markdown file (by its name), whose backslash escapes are taken
+    off? (``clean --to md`` writes them.)"""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
 def build_item(item_id: str, sources: Sequence[SourceText]) -> Item:
     """Segment each source into blocks and put each block on its language's side."""
     blocks: list[Block] = []
     edits: list[Edit] = []
     recs: list[Source] = []
     for doc, src in enumerate(sources):
-        raw, tail = split_blocks(src.text)
+        raw, tail = split_blocks(src.text, markdown=is_markdown(src.name))
         recs.append(Source(src.name, src.encoding, tail, src.lang))
         first = [detect_stage.detect_block(b.text) for b in raw]
         near = None  # needed only for a block without a language (rare): found then

@@ -155,3 +155,29 @@ def test_a_record_edited_by_hand_is_cleaned_from_its_text(tmp_path):
     out = json.loads((second / "items.jsonl").read_text())
     assert out["sources"][0]["name"].endswith("edited.jsonl:1")  # new input, not the seed
     assert "X" * len(edit["after"]) in (out["blocks"][edit["block"]][edit["lang"]] or "")
+
+def test_markdown_output_escapes_markup_and_reads_back_as_the_same_text(tmp_path):
+    """Text that Markdown reads as markup renders as written (escaped), and the
+    Markdown, cleaned again as a .md file, gives the same text, and restores exactly."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Vote for the best charity #\n\nThe ratio was 2*3*4 and __init__ ran.\n\n"
+                    "He wrote <img src=x onerror=alert(1)> and &#x41; and [docs](http://x).\n\n"
+                    "1. Housing comes first in the plan.\n", encoding="utf-8")
+    runner = CliRunner()
+    md = tmp_path / "page.md"
+    assert runner.invoke(main, ["clean", str(page), "--to", "md", "-o", str(md)]).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    for escaped in ("# Vote for the best charity \\#", "2\\*3\\*4", "\\_\\_init\\_\\_",
+                    "\\<img", "\\&#x41;", "\\[docs](http://x)", "1\\. Housing"):
+        assert escaped in text, escaped
+    again = tmp_path / "again.md"
+    assert runner.invoke(main, ["clean", str(md), "--to", "md", "-o", str(again)]).exit_code == 0
+    assert again.read_bytes() == md.read_bytes()
+    records = tmp_path / "md.jsonl"
+    assert runner.invoke(main, ["clean", str(md), "-o", str(records)]).exit_code == 0
+    res = runner.invoke(main, ["restore", str(records)])
+    assert res.exit_code == 0 and res.output == text

@@ -21,6 +21,32 @@ JOIN_LINES = structural("segment.join_lines",
 JOIN_BROKEN = structural("repair.join_broken_lines",
                          "Join a sentence broken across a blank line (next part starts in "
                          "lower case, previous part has no closing punctuation).")
+MARKDOWN_ESCAPE = structural("segment.markdown_escape",
+                             "Take the backslash off a Markdown escape in a Markdown file "
+                             "(\\* is *, \\# is #).")
+# a backslash before ASCII punctuation: CommonMark's escape
+_MD_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(body: str) -> tuple[str, list[tuple[int, str]]]:
+    r"""A Markdown line without its escapes, and where each was (a position in the line
+    without them, and the character escaped).
+
+    >>> _unescaped(r"2\*3 is \\6 \U")
+    ('2*3 is \\6 \\U', [(1, '*'), (7, '\\')])
+    """
+    found: list[tuple[int, str]] = []
+    pieces: list[str] = []
+    pos = length = 0
+    for m in _MD_ESCAPE.finditer(body):
+        pieces += (body[pos:m.start()], m.group(1))
+        length += m.start() - pos
+        found.append((length, m.group(1)))
+        length += 1
+        pos = m.end()
+    pieces.append(body[pos:])
+    return "".join(pieces), found
+
 
 # Characters that normalize removes or turns into spaces: a marker hidden behind them
 # ("\u200b# Heading", "#\u00a0Heading") must still be a marker, or the cleaned text would
@@ -298,8 +324,10 @@ def _ends_in_abbreviation(line: str, nxt: str) -> bool:
     return not full_stop_ends_line(line, nxt)
 
 
-def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
-    """Split text into blocks; return them and the trailing layout text.
+def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...], str]:
+    """Split text into blocks; return them and the trailing layout text. In a Markdown
+    file (``markdown``), a backslash escape (``\\*``) is the character it escapes, an
+    edit of its own (``segment.markdown_escape``).
 
     >>> blocks, tail = split_blocks("Title\\n\\nFirst line\\ncontinues here.\\n")
     >>> [(b.text, b.gap) for b in blocks], tail
@@ -341,6 +369,9 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             continue
         mark = heading_mark(content)
         body = content[len(mark):]
+        escapes: list[tuple[int, str]] = []
+        if markdown and "\\" in body:
+            body, escapes = _unescaped(body)
         if cur is not None and not mark and not cur_mark and not cur_bare:
             joined = cur_tail
             if not gap_parts and (joins_soft(joined, body) or (
@@ -348,6 +379,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
                     _wrapped_here(last_line, body, _width(text, width)))):
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
+                cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
                 cur.extend((sep, body))
                 cur_len += len(sep) + len(body)
                 cur_tail = _keep_tail(cur_tail + sep + body)
@@ -358,6 +390,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
                 gap = "".join(gap_parts)
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_BROKEN, cur_len, gap, sep))
+                cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
                 cur.extend((sep, body))
                 cur_len += len(sep) + len(body)
                 cur_tail = _keep_tail(cur_tail + sep + body)
@@ -372,6 +405,7 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
+        cur_edits.extend(_escape_edits(escapes, 0))
         # decided once per block, not per line
         cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
@@ -380,3 +414,8 @@ def split_blocks(text: str) -> tuple[tuple[RawBlock, ...], str]:
         flush()
     tail = pending_term + "".join(gap_parts)
     return tuple(blocks), tail
+
+
+def _escape_edits(escapes, base: int) -> list[tuple[str, int, str, str]]:
+    """The edits that took a line's Markdown escapes off, the line at ``base``."""
+    return [(MARKDOWN_ESCAPE, base + pos, "\\" + char, char) for pos, char in escapes]
