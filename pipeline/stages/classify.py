@@ -43,13 +43,14 @@ _META_LABELS = {
             r"Post(?:ed)?|Update(?:d)?|Issue)\s+(?:date|time|on)|Last\s+updated|Updated|"
             r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
     "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads|浏览次数|浏览量|访问量|阅读|点击",
-    "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|来源|稿件来源|信息来源|发布机构",
+    "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|From|来源|稿件来源|信息来源|发布机构",
     "author": r"Author|Writer|Written\s+by|作者|撰稿",
     "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|责任编辑|编辑|责编",
     "translator": r"Translator|Translated\s+by|译者|翻译",
     "original_title": r"Original\s+Language\s+Title",
     "chinese_source": r"Chinese\s+source",
-    "reviewer": r"Reviewer|Proofread(?:er|\s+by)|审核|校对",
+    "reviewer": r"Review(?:er|ed\s+by)?|Checked\s+by|审核|审校|终审",
+    "proofreader": r"Proofread(?:er|ing|\s+by)|校对",
     "photographer": r"Photo(?:graph(?:y|er))?(?:\s+by)?|摄影|图片",
 }
 # a label opens the line or follows white space, a digit or a Chinese character: repair
@@ -75,7 +76,7 @@ _DATETIME_LINE = regex.compile(
 # "Photo:" opens a caption too: as metadata, its value is a few names ("Wang Sishuo",
 # "Li Ming, Zhang Wei"). (MT glues other labels to the next line's words: "Author: Lin
 # Ao Tibetan antelope ...", metadata all the same.)
-NAMES = ("photographer",)
+NAMES = ("photographer", "reviewer", "proofreader")
 MAX_NAME_WORDS = 6
 # what a bare "Time:" label's value opens with on a page's metadata line: a date
 _DATE_FIRST = regex.compile(r"\d{4}[-/.年]|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
@@ -194,7 +195,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
             fields["time"] = t.group(0)
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = text[m.end():end].strip(" \t,;|/，；")
+        value = text[m.end():end].strip(" \t,;|/，；\u3000\xa0")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
         if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):

@@ -116,6 +116,14 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     # a full-width comma, as MT leaves it: the line is metadata before repair and after
     ("26 Jul，2020 17:37:29 Source: People's Daily Online",
      {"date": "2020-07-26", "time": "17:37:29", "source": "People's Daily Online"}),
+    # each label its own field; a value ends before a full-width or no-break space
+    ("Author: Zhang Wei  From: Xinhua", {"author": "Zhang Wei", "source": "Xinhua"}),
+    ("Editor: Wang Lin  Proofreading: Li Ming  Review: Zhang Wei",
+     {"editor": "Wang Lin", "proofreader": "Li Ming", "reviewer": "Zhang Wei"}),
+    ("编辑：王林 校对：李明 审核：张伟", {"editor": "王林", "proofreader": "李明", "reviewer": "张伟"}),
+    ("来源：新华社\u3000浏览次数：1024", {"source": "新华社", "views": "1024"}),
+    ("Review: the year in charity", None),  # a heading, not a reviewer's name
+    ("From: August 1 to 10, the city held events for the elderly in all districts.", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
