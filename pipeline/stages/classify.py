@@ -42,7 +42,7 @@ _META_LABELS = {
     "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed)?|Publication|"
             r"Post(?:ed)?|Update(?:d)?|Issue)\s+(?:date|time|on)|Last\s+updated|Updated|"
             r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
-    "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads|浏览次数|浏览量|访问量|阅读|点击",
+    "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads?|浏览次数|浏览量|访问量|阅读|点击",
     "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|From|来源|稿件来源|信息来源|发布机构",
     "author": r"Author|Writer|Written\s+by|作者|撰稿",
     "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|责任编辑|编辑|责编",
@@ -149,8 +149,13 @@ def parse_meta(text: str) -> dict[str, str] | None:
     if len(text) > MAX_META_CHARS:
         return None
     inner = text.strip()
-    if inner[:1] in "(（" and inner[-1:] in ")）" and (":" in inner or "：" in inner):
-        text = inner[1:-1]  # "(Editor: Wang Lin)", "（责任编辑：王林）"
+    if inner[:1] in "(（【[" and (":" in inner or "：" in inner):
+        # "(Editor: Wang Lin)", "（责任编辑：王林）", "【责任编辑：王林】", and MT's
+        # "[Editor:Chen Haifeng" that lost its closing bracket
+        if inner[-1:] in ")）】]":
+            text = inner[1:-1]
+        elif not any(c in inner for c in ")）】]"):
+            text = inner[1:]
     if text[:1] in "PRIpri":
         # "Published by Xinhua News Agency Author: ...": a source without its colon,
         # when a label follows
@@ -288,7 +293,9 @@ _CONTACT = regex.compile(
     r"Tel(?:ephone)?|Phone|Mobile|Fax|E-?mail|Address|Website|Hotline|"
     r"(?:Consultation|Service|Enquiry|Inquiry)\s+(?:tel(?:ephone)?|phone|hotline)|"
     r"Post\s*code|Zip\s+code|联系人|联系电话|联系方式|电话|手机|地址|邮箱|电子邮箱|传真|"
-    r"咨询电话|服务热线|热线|邮编|网址)\s*[:：]\s*\S", regex.IGNORECASE)
+    r"咨询电话|服务热线|热线|邮编|网址|"
+    # a notice's files are content, never a heading: "Attachment: list.docx"
+    r"Attachments?|Annex(?:es)?|Downloads?|附件|下载)\s*[:：]\s*\S", regex.IGNORECASE)
 
 
 def _headingish(text: str, lang: str) -> bool:

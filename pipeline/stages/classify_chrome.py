@@ -179,6 +179,26 @@ _CHROME_PATTERNS = (
     r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
     r"(?:\s*[【\[]?\s*(?:Small|Medium|Middle|Big|Large|Default|大|中|小|默认)?\s*[】\]]?)*",
     r"(?:Adjust|Change)\s+(?:the\s+)?font\s+size\s*[:：]?.{0,30}",
+    r"(?:Fonts?|Font\s+size|Text\s+size|字号)\s*[:：]?(?:\s*A[+-]?){1,4}",  # "Font size: A+ A A-"
+    r"(?:[【\[]\s*(?:Large|Medium|Middle|Small|Big|Default|大|中|小)\s*[】\]]\s*){2,}",
+    # a row of page controls: "Print | Close | Share", "Add to favorites", "Top"
+    r"(?:(?:Print|Close|Share|Collect|Favorites?|Bookmark|Save|E-?mail|Top|Back|Return)"
+    r"(?:\s+(?:this\s+)?(?:page|article|window))?\s*[|/｜／]\s*){1,5}"
+    r"(?:Print|Close|Share|Collect|Favorites?|Bookmark|Save|E-?mail|Top|Back|Return)"
+    r"(?:\s+(?:this\s+)?(?:page|article|window))?",
+    r"(?:Add\s+to\s+)?(?:Favorites?|Bookmarks?)|Top|Back|(?:Return|Back)\s+to\s+(?:the\s+)?"
+    r"(?:list|home(?:page)?|index|top)|返回列表|返回首页",
+    r"[【\[(（]\s*(?:Back\s+to\s+top|Return\s+to\s+top|Return\s+to\s+list|Back)\s*[】\])）]",
+    r"Comments?\s*[(（]\s*\d+\s*[)）]|评论\s*[(（]\s*\d+\s*[)）]",
+    r"[(（]\s*(?:End|The\s+end|完|全文完)\s*[)）]",
+    # the share buttons' labels in a row: "WeChat Weibo QQ Space"
+    r"(?:WeChat|Weibo|QQ\s*(?:Space|Zone)?|Qzone|Douban|Facebook|Twitter|LinkedIn|微信|微博|"
+    r"QQ空间|豆瓣)(?:\s*[,/|、，]?\s*(?:WeChat|Weibo|QQ\s*(?:Space|Zone)?|Qzone|Douban|Facebook|"
+    r"Twitter|LinkedIn|微信|微博|QQ空间|豆瓣|Friends?|Moments)){1,8}",
+    r"(?:Tags?|Keywords?|标签|关键词|关键字)\s*[:：].{0,100}",
+    r"Welcome\s+to\s+(?:visit\s+)?(?:the\s+)?(?:official\s+)?(?:website|web\s+site|site|"
+    r"portal)\b.{0,80}",
+    r"Scan\s+(?:the\s+)?(?:QR\s+)?code\s+to\s+(?:read|view|open|share|follow|browse)\b.{0,40}",
     r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
     r"(?:[【\[]\s*(?:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?(?:window|page))?|Collect"
     r"|Favorites|Top|Back|E-?mail|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部"

@@ -89,8 +89,10 @@ def heading_mark(line: str) -> str:
 
 
 _HAN = regex.compile(r"\p{Han}")
+# (a hyphen after a word of two letters or digits or more: "A+ A A-" is a font switcher)
 _EN_SOFT_END = regex.compile(
-    r"(?:[,;\-\u2013\u2014(，；（]|\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
+    r"(?:[,;\u2013\u2014(，；（]|(?<=[\p{L}\d]{2})-|"
+    r"\b(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|that|as))\s*\Z",
     regex.IGNORECASE)
 # Characters that normalisation removes: joins are decided on text as it will read, so
 # that cleaning the cleaned text again decides the same way.

@@ -113,6 +113,10 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
      {"source": "Xinhua News Agency", "author": "Shang Haichun"}),
     ("Published by the ministry, the report says: growth", None),
     ("（责任编辑：王林）", {"editor": "王林"}),
+    ("【责任编辑：王林】", {"editor": "王林"}),
+    # wmt21 newstest2021.zh-en.hyp.Online-W.en: MT lost the closing bracket
+    ("[Editor:Chen Haifeng", {"editor": "Chen Haifeng"}),
+    ("Read: 1024 times", {"views": "1024"}),
     # a full-width comma, as MT leaves it: the line is metadata before repair and after
     ("26 Jul，2020 17:37:29 Source: People's Daily Online",
      {"date": "2020-07-26", "time": "17:37:29", "source": "People's Daily Online"}),
@@ -281,6 +285,16 @@ def test_split_breadcrumb(title, parts):
     ("Scan the QR code to apply for the heating subsidy online.", False),
     ("Next year the ministry will extend the pilot.", False),
     ("Print and distribute the guide to all communities.", False),
+    # (a third review: controls a CMS prints, shown as headings or text before)
+    ("Print | Close | Share", True), ("Font size: A+ A A-", True),
+    ("[Large] [Medium] [Small]", True), ("[Back to top]", True), ("(End)", True),
+    ("Favorites", True), ("Add to favorites", True), ("Top", True), ("Return to list", True),
+    ("Comments (0)", True), ("Scan the code to read on your phone", True),
+    ("WeChat Weibo QQ Space", True), ("Tags: charity, social organizations", True),
+    ("Welcome to the website of Changde Civil Affairs Bureau", True),
+    ("Back to school: the county repaired 12 classrooms", False),
+    ("Top officials met the volunteers on Monday.", False),
+    ("WeChat groups helped volunteers find the elderly.", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
@@ -552,6 +566,10 @@ def test_a_short_line_that_ends_mid_sentence_is_no_heading(line):
 def test_contact_details_are_no_heading(line):
     item = clean_text(f"Service centre opens\n\nThe centre opened on Monday.\n\n{line}\n\n"
                       "It answers questions every weekday.\n")
+    assert [b.kind for b in item.blocks][2] == "paragraph"
+    # a notice's attachment is content, not a heading
+    item = clean_text("Service centre opens\n\nThe centre opened on Monday.\n\n"
+                      "Attachment: 2022 list of social organizations.docx\n\nMore text.\n")
     assert [b.kind for b in item.blocks][2] == "paragraph"
     # a heading with a colon is still one
     item = clean_text("Service centre opens\n\nThe centre opened on Monday.\n\n"
