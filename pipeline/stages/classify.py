@@ -40,7 +40,7 @@ DUPLICATE = structural(
 _C = r"\s*[:：]\s*"
 _META_LABELS = {
     "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed)?|Publication|"
-            r"Post(?:ed)?|Update(?:d)?|Issue)\s+(?:date|time|on)|Last\s+updated|Updated|"
+            r"Post(?:ed)?|Update(?:d)?|Issue(?:d)?)\s+(?:date|time|on)|Last\s+updated|Updated|"
             r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
     "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads?|浏览次数|浏览量|访问量|阅读|点击",
     "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|From|来源|稿件来源|信息来源|发布机构",
@@ -148,6 +148,10 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
+    if text[:3] in ("By ", "by ") or _BYLINE_WORD.search(text):
+        byline = parse_byline(text)
+        if byline is not None:
+            return byline
     inner = text.strip()
     if inner[:1] in "(（【[" and (":" in inner or "：" in inner):
         # "(Editor: Wang Lin)", "（责任编辑：王林）", "【责任编辑：王林】", and MT's
@@ -246,6 +250,76 @@ def parse_meta(text: str) -> dict[str, str] | None:
     if any(len(v) > 120 for v in fields.values()):
         return None
     return fields
+
+
+# a byline: "By Wang Fang", "Xinhua News Agency reporter Chen Shangying, Wang Liwu",
+# "新华社记者 陈尚营 王立武"
+_NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+               r"February|March|April|May|June|July|August|September|October|November|"
+               r"December|The|This|That|Then|Now|Next|Last|Law|Order|Far|All|Our)\b)")
+_NAME = _NOT_A_NAME + r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_BY = regex.compile(rf"\A\s*[Bb]y\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
+_ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident)\s+)?(?:[Rr]eporters?|" \
+    r"[Cc]orrespondents?|[Jj]ournalists?)"
+_NAMES = rf"{_NAME}(?:\s*(?:,|、|and|&)\s*{_NAME})*"
+# (the paper's name, in any case and with its separators: "Hunan Daily - new Hunan client
+# reporter Jiang Rui correspondent Xiao Yan")
+_REPORTER = regex.compile(
+    rf"\A\s*(?:[Bb]y\s+)?(?P<org>(?:[\w'’.&-]+\s+(?:[-–—·|]\s+)?){{0,8}}?){_ROLE}\s+"
+    rf"(?P<names>{_NAMES}(?:\s+{_ROLE}\s+{_NAMES})*)\s*\Z")
+# a lower-case word no paper's name holds: "He told the reporter Li Ming" is prose
+_PROSE_WORD = regex.compile(r"(?<![\w'’-])(?!(?:of|and|the|this|our|a|an|new|client|app|"
+                            r"online|news|net|network|daily|newspaper|paper)\b)[a-z][\w'’-]*")
+# words before the role that name no paper: "Our reporter", "this newspaper correspondent"
+_NO_PAPER = regex.compile(r"\A(?:(?:our|the|a|an|this|newspaper|paper['’]?s?)\s*)*\Z",
+                          regex.IGNORECASE)
+_REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通讯员|特约记者)|作者|撰文|文)\s*"
+                             r"(?P<names>[\p{Han}·]{2,5}(?:[、，,\s]+[\p{Han}·]{2,5}){0,5})\s*\Z")
+_BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|\A\s*(?:作者|撰文|文)\s")
+_BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
+
+
+def parse_byline(text: str) -> dict[str, str] | None:
+    """The fields of a byline, alone or with a site and a date between bars; None when
+    the line is none.
+
+    >>> parse_byline("By Wang Fang | chinadaily.com.cn | Updated: 2021-03-05 10:30")
+    {'author': 'Wang Fang', 'source': 'chinadaily.com.cn', 'date': '2021-03-05', 'time': '10:30'}
+    >>> parse_byline("Xinhua News Agency reporter Chen Shangying, Wang Liwu, Liu Xacun")
+    {'source': 'Xinhua News Agency', 'author': 'Chen Shangying, Wang Liwu, Liu Xacun'}
+    >>> parse_byline("新华社记者 陈尚营、王立武")
+    {'source': '新华社', 'author': '陈尚营、王立武'}
+    >>> parse_byline("By the end of the year, the county had built 12 homes") is None
+    True
+    """
+    fields: dict[str, str] = {}
+    for part in _BYLINE_SEP.split(text.strip()):
+        m = _BY.match(part)
+        reporter = _REPORTER.match(part) or _REPORTER_ZH.match(part)
+        if m and "author" not in fields:
+            fields["author"] = m["names"].strip()
+        elif reporter and "author" not in fields and not _PROSE_WORD.search(reporter["org"] or ""):
+            org = (reporter["org"] or "").strip(" -–—·|")
+            if org and not _NO_PAPER.match(org):
+                fields.setdefault("source", org)
+            fields["author"] = reporter["names"].strip()
+        elif fields and chrome.is_site_name(part) and "source" not in fields:
+            fields["source"] = part.strip()
+        elif fields and (more := _meta_part(part)) is not None:
+            for k, v in more.items():
+                fields.setdefault(k, v)
+        else:
+            return None
+    return fields if "author" in fields else None
+
+
+def _meta_part(part: str) -> dict[str, str] | None:
+    """A labelled part of a byline ("Updated: 2021-03-05 10:30"), or a bare date."""
+    fields = parse_meta(part) if (":" in part or "：" in part) else None
+    if fields is None and _DATETIME_LINE.fullmatch(part.strip()):
+        d, t = iso_date(part), _TIME.search(part)
+        fields = {k: v for k, v in (("date", d), ("time", t and t.group(0))) if v}
+    return fields or None
 
 
 _DATED_LINE = regex.compile(

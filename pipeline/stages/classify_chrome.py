@@ -78,6 +78,15 @@ def _is_site(segment: str, strict: bool = False) -> bool:
     return not strict and not _LOWER_WORD.search(seg) and bool(_SITE.fullmatch(seg))
 
 
+def is_site_name(segment: str) -> bool:
+    """Is the segment a site's name or domain ("chinadaily.com.cn", "Hunan Daily")?
+
+    >>> is_site_name("chinadaily.com.cn"), is_site_name("the last safety net")
+    (True, False)
+    """
+    return _is_site(segment)
+
+
 def split_site(title: str) -> tuple[str, str, str] | None:
     """Split a headline into (site prefix, clean title, site suffix); None if it has none.
 

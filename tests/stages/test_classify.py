@@ -117,6 +117,24 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     # wmt21 newstest2021.zh-en.hyp.Online-W.en: MT lost the closing bracket
     ("[Editor:Chen Haifeng", {"editor": "Chen Haifeng"}),
     ("Read: 1024 times", {"views": "1024"}),
+    # bylines (wmt21 newstest2021.zh-en: the Chinese and both MT outputs)
+    ("By Wang Fang | chinadaily.com.cn | Updated: 2021-03-05 10:30",
+     {"author": "Wang Fang", "source": "chinadaily.com.cn", "date": "2021-03-05",
+      "time": "10:30"}),
+    ("Xinhua News Agency reporter Chen Shangying, Wang Liwu, Liu Xacun",
+     {"source": "Xinhua News Agency", "author": "Chen Shangying, Wang Liwu, Liu Xacun"}),
+    ("新华社记者陈尚营、王立武、刘夏村", {"source": "新华社", "author": "陈尚营、王立武、刘夏村"}),
+    ("Chongqing Morning Post - Upstream News reporter Lin Qi",
+     {"source": "Chongqing Morning Post - Upstream News", "author": "Lin Qi"}),
+    ("this newspaper correspondent Zhao Yifan", {"author": "Zhao Yifan"}),
+    ("本报通讯员 赵一凡", {"source": "本报", "author": "赵一凡"}),
+    ("作者 胡贵龙 潘雨洁", {"author": "胡贵龙 潘雨洁"}),
+    ("Issued on: 05 March 2021", {"date": "2021-03-05"}),
+    # ... and prose that looks like one
+    ("By Monday", None), ("By 2025 the city will have 12 homes", None),
+    ("He told the reporter Li Ming", None),
+    ("The reporter learned from the bureau that 300 people attended", None),
+    ("记者会上他说了很多话。", None),
     # a full-width comma, as MT leaves it: the line is metadata before repair and after
     ("26 Jul，2020 17:37:29 Source: People's Daily Online",
      {"date": "2020-07-26", "time": "17:37:29", "source": "People's Daily Online"}),
