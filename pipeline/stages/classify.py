@@ -148,7 +148,10 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
-    if text[:3] in ("By ", "by ") or _BYLINE_WORD.search(text):
+    if text[:3] in ("By ", "by ") or ":" not in text and "：" not in text and (
+            "eporter" in text or "orrespondent" in text or "ournalist" in text or
+            "记者" in text or "通讯员" in text or "作者" in text or "文" in text[:3]) and \
+            _BYLINE_WORD.search(text):
         byline = parse_byline(text)
         if byline is not None:
             return byline
@@ -374,7 +377,7 @@ _CONTACT = regex.compile(
 
 def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
-    if not t or _CONTACT.match(t):
+    if not t or (":" in t or "：" in t) and _CONTACT.match(t):
         return False
     if t.endswith(_OPENING_ENDS):
         t = t.rstrip(_OPENING_END)

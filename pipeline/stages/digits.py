@@ -7,6 +7,8 @@ crash.
 """
 from __future__ import annotations
 
+import re
+
 MAX_DIGITS = 40  # no count, date or amount in news is longer
 
 
@@ -54,4 +56,7 @@ def has_fullwidth_alnum(text: str) -> bool:
     >>> has_fullwidth_alnum("ＣＯＶＩＤ－１９"), has_fullwidth_alnum("COVID-19，")
     (True, False)
     """
-    return any("\uff10" <= c <= "\uff5a" and c.isalnum() for c in text)
+    return _FULLWIDTH_ALNUM.search(text) is not None
+
+
+_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")

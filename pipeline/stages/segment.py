@@ -381,7 +381,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
                     _wrapped_here(last_line, body, _width(text, width)))):
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
-                cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
+                if escapes:
+                    cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
                 cur.extend((sep, body))
                 cur_len += len(sep) + len(body)
                 cur_tail = _keep_tail(cur_tail + sep + body)
@@ -392,7 +393,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
                 gap = "".join(gap_parts)
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_BROKEN, cur_len, gap, sep))
-                cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
+                if escapes:
+                    cur_edits.extend(_escape_edits(escapes, cur_len + len(sep)))
                 cur.extend((sep, body))
                 cur_len += len(sep) + len(body)
                 cur_tail = _keep_tail(cur_tail + sep + body)
@@ -407,7 +409,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
             cur_gap = "".join(gap_parts)
         gap_parts = []
         cur, cur_mark, cur_len, cur_tail = [body], mark, len(body), _keep_tail(body)
-        cur_edits.extend(_escape_edits(escapes, 0))
+        if escapes:
+            cur_edits.extend(_escape_edits(escapes, 0))
         # decided once per block, not per line
         cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
