@@ -294,7 +294,7 @@ def markdown_again(docs, zh_key, en_key, variants: int = 8):
             item = clean_sources(doc["doc_id"], [
                 SourceText("zh", "\n\n".join(t for _, t in zh), lang="zh"),
                 SourceText("en", "\n\n".join(t for _, t in en), lang="en")])
-            again = clean_text(render_markdown(item), doc["doc_id"])
+            again = clean_text(render_markdown(item), doc["doc_id"], name="page.md")
             tried += 1
             differ += _shown(again) != _shown(item)
             wrong += sum(1 for b in item.blocks if b.zh and b.en and b.zh_origin

@@ -749,7 +749,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         lang = "zh" if block.en is None else "en"
         md_level = _md_level(block)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
-                             and not body_seen):
+                             and not body_seen and not _body_sentence(text, lang)):
             # a marked title in a language without one is a title too: the Markdown of a
             # zh/en pair whose titles do not translate each other shows both
             first = not title_done or (md_level == 1 and lang not in titled)
@@ -784,6 +784,19 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             item = mark_repeated_headline(item, title_at)
     return item
 
+
+
+MAX_TITLE_SENTENCE_WORDS = 20  # a headline that ends in a full stop is short
+MAX_TITLE_SENTENCE_CHARS_ZH = 60
+
+
+def _body_sentence(text: str, lang: str) -> bool:
+    """A page without a headline opens with its first paragraph: a long sentence that
+    ends as one ("On August 12th, the 23rd ... participated in the exchange.")."""
+    end = text.rstrip(" \"'”’」』）)")[-1:]
+    if lang == "zh":
+        return end in "。！？" and len(text) > MAX_TITLE_SENTENCE_CHARS_ZH
+    return end in ".!?" and len(text.split()) > MAX_TITLE_SENTENCE_WORDS
 
 
 _WHEN = frozenset({"date", "time", "date_text"})

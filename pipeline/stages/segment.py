@@ -309,13 +309,19 @@ def wrap_width(text: str) -> int | None:
     return width
 
 
+# a speaker's colon: what follows is the quote ("... of Sciences, said:" / "In the ...")
+_SAID = regex.compile(r"\b(?:said|says|stated|noted|added|asked|stressed|explained|"
+                      r"pointed\s+out|told\s+(?:reporters|us|\w+))\s*[:：]\Z")
+
+
 def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     """In a hard-wrapped text, a line about as long as the width that ends in no
     closing mark goes on in the next line, whatever that starts with ("exceeded" /
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        (p[-1:] not in _CLOSING or p[-1] == "." and _ends_in_abbreviation(p, nxt)) and \
+        (p[-1:] not in _CLOSING or p[-1] == "." and _ends_in_abbreviation(p, nxt) or
+         p[-1] in ":：" and _SAID.search(p[-40:]) is not None) and \
         not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 

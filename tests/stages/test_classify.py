@@ -675,3 +675,13 @@ def test_a_lead_that_repeats_the_headline_with_the_pages_only_date_is_shown():
     # with the date in the metadata, the repeat is hidden (and kept in the record)
     dated = text.replace("\n\n", "\n\nDate: 2021-07-27\n\n", 1)
     assert [b.kind for b in clean_text(dated).blocks][:3] == ["title", "meta", "duplicate"]
+
+
+def test_a_page_without_a_headline_opens_with_a_paragraph():
+    first = ("On August 12th, the 23rd Lao Niu Philanthropy Class was held online, and more "
+             "than 12,000 people from 467 organizations participated in the study and exchange.")
+    item = clean_text(f"{first}\n\nThe project is an effective action.\n")
+    assert [b.kind for b in item.blocks] == ["paragraph", "paragraph"]
+    # a headline, even one that ends in a full stop, is still one
+    item = clean_text("Charity law takes effect.\n\nThe law took effect on Monday.\n")
+    assert [b.kind for b in item.blocks] == ["title", "paragraph"]

@@ -239,3 +239,14 @@ def test_a_long_chinese_line_ends_its_paragraph_when_paragraphs_are_lines():
                       range(6))
     wrapped = "\n".join(chinese[k:k + 40] for k in range(0, len(chinese), 40)) + "。\n"
     assert [b.zh for b in clean_text(wrapped).blocks] == [chinese + "。"]  # hard-wrapped
+
+
+def test_a_hard_wrapped_quote_after_a_speakers_colon_goes_on():
+    text = ("Tibetan antelopes return\n\n"
+            "Lian Xinming, an associate researcher at the Northwest Plateau\n"
+            "Biological Research Institute of the Chinese Academy of Sciences, said:\n"
+            "\"In the early stages of relocation, Tibetan antelopes face a higher risk\n"
+            "of arrest, so the herd will have fewer cubs, and may even be free of\n"
+            "cubs.\"\n")
+    blocks, _ = split_blocks(text)
+    assert len(blocks) == 2 and 'Sciences, said: "In the early' in blocks[1].text
