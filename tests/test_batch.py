@@ -527,6 +527,9 @@ def test_ids_are_unique_in_a_run_and_its_output_runs_again_the_same(tmp_path):
         ("2021/news", "duplicate id '2021/news'"), ("news", "duplicate id 'news'"),
         ("2021/news", "duplicate id '2021/news'")]
     assert rejects[0]["reason"].startswith(f"duplicate id '2021/news' (first in {corpus}")
+    # the report counts them as one kind, whatever files they came from
+    kinds = json.loads((tmp_path / "out" / "report.json").read_bytes())["rejects"]
+    assert kinds == {"duplicate id '…' (first in …; give every item its own id)": 3}, kinds
     # a JSON Lines record's reject keeps its line whole, as a line's own duplicate does
     assert rejects[0]["original"] == '{"id": "2021/news", "en": "Again."}'
     assert report["items"] == {"in": 6, "out": 3, "rejected": 3}

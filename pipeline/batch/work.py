@@ -85,9 +85,12 @@ def reason_kind(reason: str) -> str:
     'empty input'
     >>> reason_kind("duplicate id 'x' (first in corpus/2021/zh-en/xinhua-news.jsonl; give every "
     ...             "item its own id)")
-    "duplicate id '…'"
+    "duplicate id '…' (first in …; give every item its own id)"
+    >>> reason_kind("duplicate id 'x' (first in rin/feed é.jsonl; give every item its own id)")
+    "duplicate id '…' (first in …; give every item its own id)"
     """
     head = _QUOTED.sub(_unquoted, _HEAD.match(reason).group(0))  # type: ignore[union-attr]
+    head = _FILE_ASIDE.sub(lambda m: m.group(1) + "…", head)  # a file's name is no kind
     kind = " ".join(_NUMBER.sub("N", head).split())
     while len(kind) > MAX_KIND_CHARS and _LAST_ASIDE.search(kind):
         kind = _LAST_ASIDE.sub("", kind)  # the hint in brackets at the end goes first
@@ -97,6 +100,8 @@ def reason_kind(reason: str) -> str:
 
 
 MAX_KIND_CHARS = 80
+# where a reason names a file: "(first in corpus/a.jsonl; ...", "[in news.zh.txt]"
+_FILE_ASIDE = re.compile(r"(\(first in |\[in )[^;)\]]+")
 _LAST_ASIDE = re.compile(r"\s*\([^()]*\)\s*\Z")
 
 
