@@ -25,6 +25,7 @@ from .restore import restore_sources
 from .runner import (Config, SourceText, clean_item, clean_sources, decode_source, item_id_for,
                      shown_path)
 from .stages.detect import script_lang
+from .stages.segment import has_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -179,12 +180,12 @@ def files_item(entries: list[tuple[str, str | None]], item_id: str,
                              "<stdin>" if path == "-" else shown_path(path), lang)
                for path, lang in entries]
     where = " + ".join("<stdin>" if p == "-" else shown_path(p) for p, _ in entries)
-    if not any(s.text.strip() for s in sources):
+    if not any(has_text(s.text) for s in sources):
         files = "file was" if len(entries) == 1 else "files were"
         raise InputError("empty input: no text to clean", path=where,
                          hint=f"check that the {files} exported completely")
     for (path, _), source in zip(entries, sources):
-        if not source.text.strip():  # one file of a pair: its side would be missing unseen
+        if not has_text(source.text):  # one file of a pair: its side would be missing unseen
             raise InputError("empty file: this side of the pair has no text",
                              path="<stdin>" if path == "-" else path,
                              hint="check that the file was exported completely")
@@ -249,7 +250,7 @@ def clean_input(inp: InputItem, config: Config = Config()) -> Item:
         whole = _whole_record(inp.record)
         if whole is not None:
             return clean_item(whole, config, record=True)
-        if not any(s.text.strip() for s in inp.sources):
+        if not any(has_text(s.text) for s in inp.sources):
             raise InputError("empty text", path=inp.where, item=inp.id,
                              hint="check that the item was exported completely")
     return clean_sources(inp.id, inp.sources, config)
@@ -299,7 +300,7 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
     mtclean_record = "blocks" in record and not any(k in record for k in ("text",) + SIDES)
     # (a whole record stands for its input, which had text, whatever the cleaning left:
     # clean_input rejects an empty one that is not whole)
-    if not mtclean_record and not any(s.text.strip() for s in sources):
+    if not mtclean_record and not any(has_text(s.text) for s in sources):
         raise InputError("empty text", path=where, item=item_id,
                          hint="check that the item was exported completely")
     for src in sources:

@@ -303,7 +303,8 @@ def test_a_few_nul_bytes_are_removed_as_edits(tmp_path):
     assert restore_sources(item) == [text]
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\n\r\n  ", "\u3000\u3000\n".encode()])
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n\r\n  ", "\u3000\u3000\n".encode(),
+                                  "\u200b\n".encode(), "\ufeff\u200d \u2060\n".encode()])
 def test_empty_or_whitespace_file(tmp_path, data):
     f = tmp_path / "blank.txt"
     f.write_bytes(data)

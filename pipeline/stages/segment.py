@@ -103,6 +103,18 @@ _INVISIBLE_FOUND = frozenset(regex.findall(rf"[{_INVISIBLE}]", _BELOW_3000))  # 
 _INVISIBLE_CHARS = "".join(
     c for c in _BELOW_3000
     if c.isspace() or c in _INVISIBLE_FOUND) + "\u2060\ufeff\ufff9\ufffa\ufffb"
+
+
+def has_text(text: str) -> bool:
+    r"""Does ``text`` hold anything but white space and invisible characters (a file of
+    one zero-width space is empty)?
+
+    >>> has_text("\u200b\n \ufeff"), has_text(" a ")
+    (False, True)
+    """
+    return bool(text.strip(_INVISIBLE_CHARS))
+
+
 _EN_LOWER_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]")
 # "author: ...", "editor: ..." open a metadata line, not the rest of a sentence
 _LABEL_START = regex.compile(rf"\A[{_INVISIBLE}]*[a-z]+(?:\s+[a-z]+){{0,2}}\s*[:：]")
