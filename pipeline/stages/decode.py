@@ -72,7 +72,8 @@ def _utf16_han(data: bytes) -> tuple[str, str] | None:
             continue
         han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
         usual = han + sum(1 for c in text if "\u3000" <= c <= "\u303f"
-                          or "\uff00" <= c <= "\uffef" or c in "\n\r\t ")
+                          or "\uff00" <= c <= "\uffef" or c in "\n\r\t "
+                          or " " <= c <= "~")  # digits and Latin among the Chinese
         if han >= 2 and usual >= 0.97 * len(text):
             return text, encoding
     return None
@@ -195,6 +196,10 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             pass
     nul = data.find(b"\x00")
     if nul >= 0 and data.count(b"\x00") > max(8, len(data) // 1000):
+        # Chinese in UTF-16 without a BOM, with some digits or Latin (their zero bytes)
+        chinese = _utf16_han(data)
+        if chinese:
+            return chinese
         raise DecodeError(f"binary file: NUL bytes (first at byte {nul})", path=name,
                           line=_line_of(data, nul),
                           hint="give mtclean text, Markdown or JSON Lines files")
