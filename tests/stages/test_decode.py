@@ -15,8 +15,9 @@ TEXT = "民政部召开会议。The Ministry of Civil Affairs met.\n"
     (TEXT.encode("gb18030"), "gb18030"),
     ("民政部召開會議，討論慈善組織的登記與管理。".encode("big5"), "big5"),
     # Chinese in UTF-16 without a BOM, with digits among it (their zero bytes)
-    ("2022年8月17日，民政部召开会议，部署2023年工作。\n".encode("utf-16-le"), "utf-16-le"),
-    ("2022年8月17日，民政部召开会议，部署2023年工作。\n".encode("utf-16-be"), "utf-16-be"),
+    ("2022年8月17日，民政部召开会议。".encode("utf-16-le"), "utf-16-le"),
+    ("民政部召开会议，部署2023年工作。\n民政部召开会议，部署工作。\n".encode("utf-16-be"),
+     "utf-16-be"),
 ])
 def test_encodings(data, encoding):
     text, found = decode_bytes(data)
