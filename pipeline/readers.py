@@ -144,15 +144,19 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def _pair_files(files: list[str]) -> Iterator[list[str]]:
-    """Group NAME.zh.* with NAME.en.* from the same folder; everything else alone."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    order: list[tuple[str, str] | str] = []
+    """Group NAME.zh.* with NAME.en.* from the same folder; everything else alone. A
+    second file of a side (``a.zh.txt`` and ``a.ZH.md``) starts a group of its own."""
+    groups: dict[tuple[str, str, int], list[str]] = {}
+    order: list[tuple[str, str, int] | str] = []
     for f in files:
         stem, lang = side_of(f)
         if lang is None or f.lower().endswith(JSONL_SUFFIXES):
             order.append(f)
             continue
-        key = (str(Path(f).parent), stem)
+        n = 0
+        while any(side_of(g)[1] == lang for g in groups.get((str(Path(f).parent), stem, n), ())):
+            n += 1
+        key = (str(Path(f).parent), stem, n)
         if key not in groups:
             groups[key] = []
             order.append(key)  # type: ignore[arg-type]

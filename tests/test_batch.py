@@ -625,3 +625,17 @@ def test_a_dead_worker_is_noticed_while_the_pool_waits_on_its_pipe(monkeypatch):
     slow = Future()
     threading.Timer(0.1, slow.set_result, (["slow"],)).start()
     assert batch._result(slow, Pool(None, None)) == ["slow"]  # alive workers: it waits
+
+
+def test_a_second_file_of_one_side_is_not_joined_to_the_pair(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.zh.txt").write_text("民政部召开会议。\n", encoding="utf-8")
+    (corpus / "a.ZH.txt").write_text("民政部召开会议，部署工作。\n", encoding="utf-8")
+    (corpus / "a.en.txt").write_text("The ministry met.\n", encoding="utf-8")
+    report = run_batch([str(corpus)], str(tmp_path / "out"), jobs=1).report
+    items = [json.loads(line) for line in (tmp_path / "out" / "items.jsonl").open()]
+    rejects = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").open()]
+    assert [len(i["sources"]) for i in items] == [2]  # one Chinese file, one English
+    assert len(rejects) == 1 and rejects[0]["reason"].startswith("duplicate id 'a'")
+    assert report["items"] == {"in": 2, "out": 1, "rejected": 1}
