@@ -215,3 +215,10 @@ def test_review_of_a_record_with_a_broken_sentence_pair_is_a_clear_error(tmp_pat
     assert res.exit_code == 1
     assert "damaged record" in res.stderr and "broken.jsonl" in res.stderr
     assert "Traceback" not in res.output and not (tmp_path / "r.html").exists()
+
+
+def test_direction_controls_in_names_are_shown_not_obeyed():
+    item = clean_sources("a\u202eb", [SourceText("evil\u202etxt.exe", "Title\n\nText here.\n")])
+    page = render_html([item])
+    assert "\u202e" not in page and page.count("U+202E") == 2
+    parse(page)

@@ -135,10 +135,12 @@ def render_item(item: Item, item_no: int) -> str:
         edits.setdefault(e.block, []).append(e)
     meta = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>"
                    for k, v in item.meta if v is not None)
-    sources = ", ".join(escape(s.name) for s in item.sources)
+    # (a name's or an id's direction marks and controls shown, not obeyed: a U+202E
+    # in a file name would reorder the line)
+    sources = ", ".join(f"<bdi>{_visible(s.name)}</bdi>" for s in item.sources)
     parts = [f'<section class="item" id="item-{item_no}">',
              f"<h2>{escape(_title(item))}</h2>",
-             f"<p>id <code>{escape(item.id)}</code>"
+             f"<p>id <code><bdi>{_visible(item.id)}</bdi></code>"
              f"{' from ' + sources if sources else ''}: {len(item.blocks)} blocks, "
              f"{len(item.edits)} edits, {len(item.checks)} checks</p>"]
     if meta:
