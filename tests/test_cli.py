@@ -181,3 +181,20 @@ def test_markdown_output_escapes_markup_and_reads_back_as_the_same_text(tmp_path
     assert runner.invoke(main, ["clean", str(md), "-o", str(records)]).exit_code == 0
     res = runner.invoke(main, ["restore", str(records)])
     assert res.exit_code == 0 and res.output == text
+
+
+def test_markdown_input_emphasis_quotes_and_underlines(tmp_path):
+    """A Markdown page's metadata in emphasis or a quote is metadata; a heading's
+    underline and a rule are layout, and restore gives the file back."""
+    from pipeline.restore import restore_sources
+    from pipeline.runner import clean_text
+
+    page = ("# Hunan launches charity month\n\n*Source: Hunan Daily  Date: 2022-09-05*\n\n"
+            "Volunteer week\n==============\n\nOn March 5, 120 teams took part.\n\n---\n\n"
+            "> **Editor**: Wang Lin\n")
+    item = clean_text(page, "p", name="p.md")
+    assert [b.kind for b in item.blocks] == ["title", "meta", "heading", "paragraph", "meta"]
+    assert item.meta_dict["date"] == "2022-09-05" and item.meta_dict["editor"] == "Wang Lin"
+    assert restore_sources(item) == [page]
+    # in a text file, a line of dashes is text
+    assert "---" in [b.en for b in clean_text(page, "p", name="p.txt").blocks]

@@ -428,6 +428,10 @@ def _text(block: Block) -> str:
     return block.en if block.en is not None else (block.zh or "")
 
 
+_MD_WRAP = regex.compile(r"\A(?:>\s*)?[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}\s*\Z|\A>\s*")
+_MD_EMPHASIS = regex.compile(r"\*\*(?=[^*\s])|(?<=[^*\s])\*\*")
+
+
 def _as_repaired(text: str) -> str:
     """A line as repair will leave it, for the tests that decide a kind before repair
     runs: without zero-width and control characters, and without a leading bullet
@@ -439,6 +443,10 @@ def _as_repaired(text: str) -> str:
     text = without_invisible(text)
     if text[:1] in BULLETS or text[:1] == " ":
         text = text.lstrip(BULLETS + " ")
+    if text[:1] in "*_>" or "**" in text:
+        # Markdown's emphasis and quote around a line: "*Source: Hunan Daily*",
+        # "**Date**: 2022-09-05", "> Source: ..."
+        text = _MD_EMPHASIS.sub("", _MD_WRAP.sub("", text))
     if not text.isascii() and has_fullwidth_alnum(text):
         text = text.translate(FULLWIDTH_ALNUM)  # "Date:２０２１－１２－２０" is a date
     return text

@@ -24,6 +24,9 @@ JOIN_BROKEN = structural("repair.join_broken_lines",
 MARKDOWN_ESCAPE = structural("segment.markdown_escape",
                              "Take the backslash off a Markdown escape in a Markdown file "
                              "(\\* is *, \\# is #).")
+# a Markdown heading's underline ("=====", "-----") or a rule ("***", "- - -")
+_MD_RULE = regex.compile(r" {0,3}(?:={2,}|-{2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|"
+                         r"(?:-[ \t]*){3,})[ \t]*")
 # a backslash before ASCII punctuation: CommonMark's escape
 _MD_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -378,7 +381,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
         term = line[len(content):]
         # a line of only spaces, invisible or control characters is layout, not a block
         # (_INVISIBLE_CHARS are the characters of _IGNORABLE: a test checks)
-        if not content.lstrip(_INVISIBLE_CHARS):
+        if not content.lstrip(_INVISIBLE_CHARS) or markdown and _MD_RULE.fullmatch(content):
+            # (in Markdown, a heading's underline and a rule are layout too)
             if cur is not None:
                 gap_parts.append(pending_term)
                 pending_term = ""
