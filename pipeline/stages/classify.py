@@ -44,8 +44,10 @@ _META_LABELS = {
             r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
     "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads?|浏览次数|浏览量|访问量|阅读|点击",
     "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|From|来源|稿件来源|信息来源|发布机构",
-    "author": r"Author|Writer|Written\s+by|作者|撰稿",
-    "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|责任编辑|编辑|责编",
+    "author": r"Authors?|Writers?|Written\s+by|Reported\s+by|Reporters?|Journalists?|"
+              r"Correspondents?|作者|撰稿|记者|通讯员",
+    "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|Edited\s+by|责任编辑|"
+              r"编辑|责编",
     "translator": r"Translator|Translated\s+by|译者|翻译",
     "original_title": r"Original\s+Language\s+Title",
     "chinese_source": r"Chinese\s+source",
@@ -150,6 +152,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
         return None
     if text[:3] in ("By ", "by ") or ":" not in text and "：" not in text and (
             "eporter" in text or "orrespondent" in text or "ournalist" in text or
+            " by" in text[:12] or text[:6] in ("Author", "Writer") or
             "记者" in text or "通讯员" in text or "作者" in text or "文" in text[:3]) and \
             _BYLINE_WORD.search(text):
         byline = parse_byline(text)
@@ -261,24 +264,34 @@ _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
                r"February|March|April|May|June|July|August|September|October|November|"
                r"December|The|This|That|Then|Now|Next|Last|Law|Order|Far|All|Our)\b)")
 _NAME = _NOT_A_NAME + r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-_BY = regex.compile(rf"\A\s*[Bb]y\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
-_ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident)\s+)?(?:[Rr]eporters?|" \
+_BY = regex.compile(rf"\A\s*(?:(?P<edited>Edited\s+by)|[Bb]y|(?:Reported|Written|Text)\s+by|"
+                    rf"Authors?|Writers?)\s*[,:]?\s+"
+                    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
+_ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident|[Gg]eneral|[Ll]ocal)\s+)?(?:[Rr]eporters?|" \
     r"[Cc]orrespondents?|[Jj]ournalists?)"
 _NAMES = rf"{_NAME}(?:\s*(?:,|、|and|&)\s*{_NAME})*"
 # (the paper's name, in any case and with its separators: "Hunan Daily - new Hunan client
 # reporter Jiang Rui correspondent Xiao Yan")
 _REPORTER = regex.compile(
-    rf"\A\s*(?:[Bb]y\s+)?(?P<org>(?:[\w'’.&-]+\s+(?:[-–—·|]\s+)?){{0,8}}?){_ROLE}\s+"
+    rf"\A\s*(?:(?:[Bb]y|Reported\s+by)\s+)?(?P<org>(?:[\w'’.&·-]+\s+(?:[-–—·|]\s+)?){{0,8}}?)"
+    rf"{_ROLE}\s+"
     rf"(?P<names>{_NAMES}(?:\s+{_ROLE}\s+{_NAMES})*)\s*\Z")
 # a lower-case word no paper's name holds: "He told the reporter Li Ming" is prose
-_PROSE_WORD = regex.compile(r"(?<![\w'’-])(?!(?:of|and|the|this|our|a|an|new|client|app|"
+_PROSE_WORD = regex.compile(r"(?<![\w'’.·-])(?!(?:of|and|the|this|our|a|an|new|client|app|"
                             r"online|news|net|network|daily|newspaper|paper)\b)[a-z][\w'’-]*")
 # words before the role that name no paper: "Our reporter", "this newspaper correspondent"
+# what ends an organisation's name in a byline, and a role between two names
+_ORG_END = regex.compile(r"\b(?:Bureau|Agency|Daily|News|Network|Station|Centre|Center|Office|"
+                         r"Department|Ministry|Commission|Committee|Press|Times|Post|Online|"
+                         r"Service|Group)\s*\Z")
+_ROLE_BETWEEN = regex.compile(r"\s+(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)\s+|"
+                              r"\s*(?:记者|通讯员)\s*")
 _NO_PAPER = regex.compile(r"\A(?:(?:our|the|a|an|this|newspaper|paper['’]?s?)\s*)*\Z",
                           regex.IGNORECASE)
 _REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通讯员|特约记者)|作者|撰文|文)\s*"
                              r"(?P<names>[\p{Han}·]{2,5}(?:[、，,\s]+[\p{Han}·]{2,5}){0,5})\s*\Z")
-_BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|\A\s*(?:作者|撰文|文)\s")
+_BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|"
+                             r"\A\s*(?:(?:Reported|Written|Edited|Text)\s+by|Authors?|Writers?)\b|\A\s*(?:作者|撰文|文)\s")
 _BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
 
 
@@ -299,13 +312,18 @@ def parse_byline(text: str) -> dict[str, str] | None:
     for part in _BYLINE_SEP.split(text.strip()):
         m = _BY.match(part)
         reporter = _REPORTER.match(part) or _REPORTER_ZH.match(part)
-        if m and "author" not in fields:
-            fields["author"] = m["names"].strip()
+        if m and "author" not in fields and "editor" not in fields:
+            names = [n.strip() for n in m["names"].split(",")]
+            if len(names) > 1 and _ORG_END.search(names[-1]):
+                fields["source"] = names.pop()  # "By Yang Hong, General Affairs Bureau"
+            fields["editor" if m["edited"] else "author"] = ", ".join(names)
         elif reporter and "author" not in fields and not _PROSE_WORD.search(reporter["org"] or ""):
             org = (reporter["org"] or "").strip(" -–—·|")
             if org and not _NO_PAPER.match(org):
                 fields.setdefault("source", org)
-            fields["author"] = reporter["names"].strip()
+            # the names, without the roles between them ("蒋睿 通讯员 肖燕")
+            fields["author"] = _ROLE_BETWEEN.sub(lambda r: "、" if "\u4e00" <= r.group(0).strip()[0]
+                                                 else ", ", reporter["names"].strip())
         elif fields and chrome.is_site_name(part) and "source" not in fields:
             fields["source"] = part.strip()
         elif fields and (more := _meta_part(part)) is not None:
@@ -313,7 +331,7 @@ def parse_byline(text: str) -> dict[str, str] | None:
                 fields.setdefault(k, v)
         else:
             return None
-    return fields if "author" in fields else None
+    return fields if "author" in fields or "editor" in fields else None
 
 
 def _meta_part(part: str) -> dict[str, str] | None:
@@ -709,6 +727,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     blocks = item.blocks
     kinds: list[str] = []
     meta: dict[str, str] = {}
+    bylines: dict[str, str] = {}
     dated_at = None  # the first metadata block that gave the page its date
     for i, block in enumerate(blocks):
         text = _text(block)
@@ -718,14 +737,19 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             fields = None  # "Time: August 12, 2022 9:00 a.m." in a notice's body: content
         if fields is not None:
             kinds.append("meta")
+            # a byline's agency gives way to a "Source:" label anywhere on the page
+            into = bylines if "author" in fields and parse_byline(
+                _as_repaired(text)) is not None else meta
             for k, v in fields.items():
-                meta.setdefault(k, v)
+                into.setdefault(k, v)
             if dated_at is None and "date" in fields:
                 dated_at = i
         elif block.kind in KEPT_KINDS:
             kinds.append(block.kind)  # a record's: kept, as its titles and headings are
         else:
             kinds.append("")
+    for k, v in bylines.items():
+        meta.setdefault(k, v)
     for i in range(1, len(blocks)):
         if not kinds[i] and kinds[i - 1] == "meta":
             fields = parse_dated_line(_text(blocks[i]))
@@ -794,17 +818,24 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
 
 
 
-MAX_TITLE_SENTENCE_WORDS = 20  # a headline that ends in a full stop is short
+# a headline that ends in a full stop is short, and has no comma below the longest
+MAX_TITLE_SENTENCE_WORDS = 20
+MAX_TITLE_WORDS = 35
 MAX_TITLE_SENTENCE_CHARS_ZH = 60
 
 
 def _body_sentence(text: str, lang: str) -> bool:
     """A page without a headline opens with its first paragraph: a long sentence that
-    ends as one ("On August 12th, the 23rd ... participated in the exchange.")."""
+    ends as one, with a comma in it ("On August 12th, the 23rd ... participated in the
+    exchange."); a 25-word headline with a full stop and no comma stays one (WMT22)."""
     end = text.rstrip(" \"'”’」』）)")[-1:]
     if lang == "zh":
         return end in "。！？" and len(text) > MAX_TITLE_SENTENCE_CHARS_ZH
-    return end in ".!?" and len(text.split()) > MAX_TITLE_SENTENCE_WORDS
+    if end not in ".!?":
+        return False
+    words = len(text.split())
+    return words > MAX_TITLE_WORDS or words > MAX_TITLE_SENTENCE_WORDS and \
+        any(mark in text for mark in ",;:")
 
 
 _WHEN = frozenset({"date", "time", "date_text"})

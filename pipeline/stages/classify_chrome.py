@@ -261,6 +261,9 @@ _CHROME_PATTERNS = (
     # Chinese UI labels left in English pages
     r"(?:当前位置|您的位置|您现在的位置|地址|邮编|官网|网址|电话|传真|邮箱|分享到)\s*[:：].{0,80}",
     r"(?:字号|打印|关闭|扫一扫|分享到)(?:\s*[\[【(（]?\s*[大中小]?\s*[\]】)）]?)*",
+    # a Chinese page's own controls in a row: "打印本页 关闭窗口", "【收藏】 【返回顶部】"
+    r"(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回(?:顶部|列表|首页)?|"
+    r"分享|字号|纠错)\s*[】\]]?\s*[|｜/]?\s*){2,6}",
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
     # breadcrumb lines ("Home > News", "Location: Home >> News", "HOME / NEWS / LOCAL")
@@ -299,6 +302,7 @@ _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|"
     r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
+_ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传真|邮箱)")
 
 
 def is_zh_ui_label(text: str) -> bool:
@@ -319,8 +323,8 @@ def is_chrome(text: str, lang: str = "en") -> bool:
     t = text.strip()
     if not t or len(t) > MAX_CHROME_CHARS:
         return False
-    if lang != "en" and _ZH_UI_LABEL.match(t):
-        return False
+    if lang != "en" and _ZH_CONTACT_LABEL.match(t):
+        return False  # (a Chinese page's address or telephone is content; its breadcrumb not)
     if t[-1] in _SENTENCE_ENDS and not _CALL_TO_ACTION.match(t):
         return False
     if any(mark in t for mark in _FOOTER_MARKS) and _FOOTER.fullmatch(t):

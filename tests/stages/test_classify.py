@@ -131,7 +131,26 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("作者 胡贵龙 潘雨洁", {"author": "胡贵龙 潘雨洁"}),
     ("Issued on: 05 March 2021", {"date": "2021-03-05"}),
     # ... and prose that looks like one
+    # the human reference's renderings of the same bylines, so that a pair's two bylines
+    # both leave the alignment (one side's alone shifted the pairs)
+    ("Reported by: Zhao Yijun", {"author": "Zhao Yijun"}),
+    ("Reported by, Zhao Yifan", {"author": "Zhao Yifan"}),
+    ("Writers: Hu Guilong, Pan Yujie", {"author": "Hu Guilong, Pan Yujie"}),
+    ("Author Hu Guilong Pan Yujie", {"author": "Hu Guilong Pan Yujie"}),
+    ("(Journalist: Li Li)", {"author": "Li Li"}),
+    ("Edited by Wang Lin", {"editor": "Wang Lin"}),
+    ("Reported by Economic Daily·ce.cn correspondent Lin Huocan",
+     {"source": "Economic Daily·ce.cn", "author": "Lin Huocan"}),
+    # the names without the roles between them, an agency after the name its source
+    ("湖南日报·新湖南客户端记者 蒋睿 通讯员 肖燕", {"source": "湖南日报·新湖南客户端", "author": "蒋睿、肖燕"}),
+    ("Hunan Daily - new Hunan client reporter Jiang Rui correspondent Xiao Yan",
+     {"source": "Hunan Daily - new Hunan client", "author": "Jiang Rui, Xiao Yan"}),
+    ("By Yang Hong, General Affairs Bureau",
+     {"source": "General Affairs Bureau", "author": "Yang Hong"}),
+    ("General reporter Zhao Yijun", {"author": "Zhao Yijun"}),  # MT of 总台记者: no source
     ("By Monday", None), ("By 2025 the city will have 12 homes", None),
+    ("Written by the bureau staff, the guide explains the rules.", None),
+    ("Writers Association held a meeting", None),
     ("He told the reporter Li Ming", None),
     ("The reporter learned from the bureau that 300 people attended", None),
     ("记者会上他说了很多话。", None),
@@ -311,6 +330,7 @@ def test_split_breadcrumb(title, parts):
     ("WeChat Weibo QQ Space", True), ("Tags: charity, social organizations", True),
     ("Welcome to the website of Changde Civil Affairs Bureau", True),
     ("Back to school: the county repaired 12 classrooms", False),
+    ("打印本页 关闭窗口", True), ("【收藏】【返回顶部】", True),
     ("Top officials met the volunteers on Monday.", False),
     ("WeChat groups helped volunteers find the elderly.", False),
 ])
@@ -685,3 +705,17 @@ def test_a_page_without_a_headline_opens_with_a_paragraph():
     # a headline, even one that ends in a full stop, is still one
     item = clean_text("Charity law takes effect.\n\nThe law took effect on Monday.\n")
     assert [b.kind for b in item.blocks] == ["title", "paragraph"]
+
+
+
+def test_a_chinese_pages_breadcrumb_and_controls_are_chrome_its_address_content():
+    assert is_chrome("当前位置：首页 > 新闻中心 > 本地新闻", "zh")
+    assert is_chrome("打印本页 关闭窗口", "zh")
+    assert not is_chrome("地址：北京市东城区", "zh")
+
+
+def test_a_source_label_beats_a_bylines_agency():
+    text = ("Changde holds annual meeting\n\nXinhua News Agency reporter Wang Peng\n\n"
+            "Source: Changde Daily  Date: 2021-12-20\n\nThe meeting was held.\n")
+    meta = clean_text(text).meta_dict
+    assert meta["source"] == "Changde Daily" and meta["author"] == "Wang Peng"
