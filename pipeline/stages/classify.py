@@ -152,8 +152,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
         return None
     if text[:3] in ("By ", "by ") or ":" not in text and "：" not in text and (
             "eporter" in text or "orrespondent" in text or "ournalist" in text or
-            " by" in text[:12] or text[:6] in ("Author", "Writer") or
-            "记者" in text or "通讯员" in text or "作者" in text or "文" in text[:3]) and \
+            " by" in text[:12] or text[:6] in ("Author", "Writer") or text[:4] == "Text" or
+            "记者" in text or "通讯员" in text or "作者" in text or "文" in text[:3] or
+            "图/文" in text[:3]) and \
             _BYLINE_WORD.search(text):
         byline = parse_byline(text)
         if byline is not None:
@@ -265,7 +266,7 @@ _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
                r"December|The|This|That|Then|Now|Next|Last|Law|Order|Far|All|Our)\b)")
 _NAME = _NOT_A_NAME + r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _BY = regex.compile(rf"\A\s*(?:(?P<edited>Edited\s+by)|[Bb]y|(?:Reported|Written|Text)\s+by|"
-                    rf"Authors?|Writers?)\s*[,:]?\s+"
+                    rf"Authors?|Writers?|Text\s*/\s*Photos?(?:\s+by)?)\s*[,:]?\s+"
                     rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
 _ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident|[Gg]eneral|[Ll]ocal)\s+)?(?:[Rr]eporters?|" \
     r"[Cc]orrespondents?|[Jj]ournalists?)"
@@ -288,10 +289,11 @@ _ROLE_BETWEEN = regex.compile(r"\s+(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ourna
                               r"\s*(?:记者|通讯员)\s*")
 _NO_PAPER = regex.compile(r"\A(?:(?:our|the|a|an|this|newspaper|paper['’]?s?)\s*)*\Z",
                           regex.IGNORECASE)
-_REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通讯员|特约记者)|作者|撰文|文)\s*"
+_REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通讯员|特约记者)|作者|撰文|文/图|图/文|文图|文)\s*"
                              r"(?P<names>[\p{Han}·]{2,5}(?:[、，,\s]+[\p{Han}·]{2,5}){0,5})\s*\Z")
 _BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|"
-                             r"\A\s*(?:(?:Reported|Written|Edited|Text)\s+by|Authors?|Writers?)\b|\A\s*(?:作者|撰文|文)\s")
+                             r"\A\s*(?:(?:Reported|Written|Edited|Text)\s+by|Authors?|Writers?|Text\s*/\s*Photos?)\b|"
+                             r"\A\s*(?:作者|撰文|文/图|图/文|文图|文)\s")
 _BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
 
 

@@ -139,6 +139,7 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Author Hu Guilong Pan Yujie", {"author": "Hu Guilong Pan Yujie"}),
     ("(Journalist: Li Li)", {"author": "Li Li"}),
     ("Edited by Wang Lin", {"editor": "Wang Lin"}),
+    ("文/图 陈静", {"author": "陈静"}), ("Text/Photo Chen Jing", {"author": "Chen Jing"}),
     ("Reported by Economic Daily·ce.cn correspondent Lin Huocan",
      {"source": "Economic Daily·ce.cn", "author": "Lin Huocan"}),
     # the names without the roles between them, an agency after the name its source
