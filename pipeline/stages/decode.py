@@ -135,8 +135,8 @@ def _western(data: bytes) -> tuple[str, str] | None:
 def _gb_mark(c: str) -> bool:
     """A character of GB2312's rows of marks (A1-A9: “”、，。：（）——…, U+3000, full-width
     forms) or GB18030's no-break space."""
-    if c == "\xa0":
-        return True
+    if c == "\xa0" or "\u00c0" <= c <= "\u017f" and c.isalpha():
+        return True  # (and a Latin letter with an accent: "Andrés", "São Paulo", "Peña")
     b = c.encode("gb18030")
     return len(b) == 2 and 0xA1 <= b[0] <= 0xA9 and b[1] >= 0xA1
 
@@ -214,6 +214,14 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
         raise DecodeError("mixed encodings: valid UTF-8 up to here, then bytes that are "
                           "not UTF-8", path=name, line=_line_of(data, bad),
                           hint="convert the whole file to one encoding (UTF-8)")
+    try:
+        english = data.decode("gb18030")
+    except UnicodeDecodeError:
+        english = None
+    if english is not None and _plausible(english) and _gb_marks_only(english):
+        # English saved as GB18030: no Han at all, where Big5 would read "Andrés" as
+        # "Andr谷s"; Chinese in Big5 reads as Han in GB18030
+        return english, "gb18030"
     candidates = []
     for encoding, common, usual in (("gb18030", _gb2312_level1, _gb2312),
                                     ("big5", _big5_frequent, _big5_frequent)):
@@ -221,8 +229,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible(text) and (_han_share(text, usual) >= MIN_USUAL_HAN or
-                                 encoding == "gb18030" and _gb_marks_only(text)):
+        if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
     if not candidates:

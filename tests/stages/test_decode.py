@@ -55,6 +55,9 @@ def test_gb18030_whose_first_bytes_are_valid_utf8_is_not_mixed(text):
      "DATA:2021-07-26\u00a0\u00a0Views:15\n", "gb18030"),
     ("The director said\uff1a\u201cWe will help\uff0c soon\u3002\u201d\n".encode("gb18030"),
      "The director said\uff1a\u201cWe will help\uff0c soon\u3002\u201d\n", "gb18030"),
+    # ... with accented letters, which Big5 read as Han ("Andr谷s") or none could read
+    ("Andrés Manuel López Obrador met Peña in São Paulo.\n".encode("gb18030"),
+     "Andrés Manuel López Obrador met Peña in São Paulo.\n", "gb18030"),
 ])
 def test_western_text_is_not_read_as_chinese(data, text, encoding):
     assert decode_bytes(data) == (text, encoding)
