@@ -237,4 +237,5 @@ def test_adversarial_shapes_restore_and_stay_clean():
         item = clean_text(text, name)
         assert restore_sources(item) == [text], name
         md = render_markdown(item)
-        assert clean_text(md, name).edits == (), name
+        again = clean_text(md, name, name=f"{name}.md")  # (Markdown: its escapes come off)
+        assert {e.rule for e in again.edits} <= {"segment.markdown_escape"}, name

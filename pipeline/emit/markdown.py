@@ -8,7 +8,7 @@ blocks and no edits but the escapes it takes off.
 
 Text is escaped where Markdown would read it as markup, so that it renders as written:
 ``*``, a backtick, a backslash, ``_`` at a word's edge (``__init__``), ``<`` before a tag,
-``&`` before an entity, ``[`` of a link, ``~~``; at a line's start ``#``, ``>``, a bullet
+``&`` before an entity, ``[`` before a ``]``, ``~``; at a line's start ``#``, ``>``, a bullet
 ``- + *``, a list number's ``1.``, and a rule or underline (``---``, ``===``); a heading's
 closing ``#``. A Markdown file's escapes are taken off when it is cleaned again
 (``segment.markdown_escape``).
@@ -53,8 +53,8 @@ _INLINE = regex.compile(
     r"|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])"  # "_" at a word's edge: snake_case stays
     r"|<(?=[A-Za-z/!?])"  # a tag or an autolink
     r"|&(?=#?\w+;)"  # an entity
-    r"|\[(?=[^\]\n]*\][(\[:])"  # a link, a reference or its definition
-    r"|~(?=~)|(?<=~)~")  # strikethrough
+    r"|\[(?=.*\])"  # a link, a reference or its definition (nested: "[a [b] c](x)")
+    r"|~")  # strikethrough (GitHub's takes one tilde: "9:00~11:30")
 # ... and at a line's start (the character to escape is the group's)
 _LINE_START = regex.compile(
     r"^[ \t]*(?:(?P<m>#)#{0,5}(?=[ \t]|$)|(?P<m>>)|(?P<m>[-+*])(?=[ \t]|$)"

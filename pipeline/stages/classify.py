@@ -218,6 +218,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
             # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
             # has no lower-case words)
             return None
+        if key in ("reviewer", "proofreader") and not _person_names(value):
+            return None  # "Review: The Year in Charity" is a heading
         if key not in ("date", "views") and _SENTENCE_VALUE.search(value):
             return None  # "Source: the survey found that 80% of couples prefer ...": prose
         if key == "date":
@@ -265,6 +267,56 @@ _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
                r"February|March|April|May|June|July|August|September|October|November|"
                r"December|The|This|That|Then|Now|Next|Last|Law|Order|Far|All|Our)\b)")
 _NAME = _NOT_A_NAME + r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# a name in pinyin, as MT writes a Chinese byline's ("Zhao Yijun", "Lin Huocan"): each
+# word syllables of pinyin ("Visit", "Team", "Programme" are none)
+_PINYIN_WORD = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uan|ian|"
+    r"iao|uai|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u))+", regex.IGNORECASE)
+# the common surnames, which open a Chinese byline's names
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
+    "严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁"
+    "尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时"
+    "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
+    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝富")
+_FUNCTION_NAME_WORDS = frozenset({"And", "Of", "The", "In", "On", "For", "To", "With", "At", "By"})
+
+
+def _pinyin_names(names: str) -> bool:
+    """Are these a byline's names in pinyin ("Chen Shangying, Wang Liwu and Liu Xacun")?"""
+    words = [w for w in regex.split(r"[\s,、&]+|\band\b", names) if w]
+    return bool(words) and all(_PINYIN_WORD.fullmatch(w.replace("-", "").replace("'", ""))
+                               for w in words)
+
+
+def _names_like(names: str) -> bool:
+    """Names after "By": no capitalised small words ("By Land And Sea"), three words or
+    fewer each."""
+    return all(w not in _FUNCTION_NAME_WORDS for w in names.split()) and all(
+        len(n.split()) <= 3 for n in regex.split(r"\s*(?:,|&|\band\b)\s*", names) if n)
+
+
+def _person_names(value: str) -> bool:
+    """A few people's names, in pinyin, Chinese or capitalised words ("Zhang Wei", "张伟",
+    "Mary Smith"), not a heading's words ("The Year in Charity", "Within 10 Days")."""
+    value = value.strip()
+    if _pinyin_names(value) or _chinese_names(value):
+        return True
+    words = [w for w in regex.split(r"[\s,、&]+", value) if w]
+    return bool(words) and all(regex.fullmatch(r"[A-Z][a-z'’-]+", w) and
+                               w.lower() not in _SMALL_WORDS for w in words) and \
+        _names_like(value)
+
+
+_SMALL_WORDS = frozenset("and of the in on for to with at by from a an".split())
+
+
+def _chinese_names(names: str) -> bool:
+    """Chinese names: two to four characters each, opening with a common surname."""
+    parts = [p for p in regex.split(r"[、，,\s]+", names) if p]
+    return bool(parts) and all(2 <= len(p) <= 4 and p[0] in _SURNAMES or
+                               p in ("记者", "通讯员") for p in parts)
 _BY = regex.compile(rf"\A\s*(?:(?P<edited>Edited\s+by)|[Bb]y|(?:Reported|Written|Text)\s+by|"
                     rf"Authors?|Writers?|Text\s*/\s*Photos?(?:\s+by)?)\s*[,:]?\s+"
                     rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
@@ -313,7 +365,15 @@ def parse_byline(text: str) -> dict[str, str] | None:
     fields: dict[str, str] = {}
     for part in _BYLINE_SEP.split(text.strip()):
         m = _BY.match(part)
-        reporter = _REPORTER.match(part) or _REPORTER_ZH.match(part)
+        if m and not (_names_like(m["names"]) or _pinyin_names(m["names"])):
+            m = None
+        reporter = _REPORTER.match(part)
+        if reporter and not _pinyin_names(_ROLE_BETWEEN.sub(", ", reporter["names"])):
+            reporter = None  # "Foreign Journalists Visit Xinjiang" is a headline
+        if reporter is None:
+            reporter = _REPORTER_ZH.match(part)
+            if reporter and not _chinese_names(reporter["names"]):
+                reporter = None  # "社区通讯员培训班开班" is a headline
         if m and "author" not in fields and "editor" not in fields:
             names = [n.strip() for n in m["names"].split(",")]
             if len(names) > 1 and _ORG_END.search(names[-1]):
@@ -730,13 +790,14 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     kinds: list[str] = []
     meta: dict[str, str] = {}
     bylines: dict[str, str] = {}
-    dated_at = None  # the first metadata block that gave the page its date
     for i, block in enumerate(blocks):
         text = _text(block)
         fields = parse_meta(_as_repaired(text))
-        if fields is not None and dated_at is not None and fields.keys() <= _WHEN and \
-                any(_sentence_like(_text(b)) for b in blocks[dated_at + 1:i]):
-            fields = None  # "Time: August 12, 2022 9:00 a.m." in a notice's body: content
+        if fields is not None and fields.keys() <= _WHEN and _EVENT_LABEL.match(text) and \
+                any(_sentence_like(_text(b)) for b in blocks[:i]):
+            # "Time: August 12, 2022 9:00 a.m." in a notice's body is content (a page's
+            # "Release date:" or "Last updated:" at its foot is not)
+            fields = None
         if fields is not None:
             kinds.append("meta")
             # a byline's agency gives way to a "Source:" label anywhere on the page
@@ -744,8 +805,6 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
                 _as_repaired(text)) is not None else meta
             for k, v in fields.items():
                 into.setdefault(k, v)
-            if dated_at is None and "date" in fields:
-                dated_at = i
         elif block.kind in KEPT_KINDS:
             kinds.append(block.kind)  # a record's: kept, as its titles and headings are
         else:
@@ -841,6 +900,9 @@ def _body_sentence(text: str, lang: str) -> bool:
 
 
 _WHEN = frozenset({"date", "time", "date_text"})
+# the labels of an event's date and time, not of the page's
+_EVENT_LABEL = regex.compile(r"\s*(?:Time|Date|Dates|Event\s+(?:date|time)|时间|日期)\s*[:：]",
+                             regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?。！？:：][\"'”’」』）)]*\s*\Z")
 
 

@@ -204,7 +204,9 @@ _CHROME_PATTERNS = (
     r"(?:WeChat|Weibo|QQ\s*(?:Space|Zone)?|Qzone|Douban|Facebook|Twitter|LinkedIn|微信|微博|"
     r"QQ空间|豆瓣)(?:\s*[,/|、，]?\s*(?:WeChat|Weibo|QQ\s*(?:Space|Zone)?|Qzone|Douban|Facebook|"
     r"Twitter|LinkedIn|微信|微博|QQ空间|豆瓣|Friends?|Moments)){1,8}",
-    r"(?:Tags?|Keywords?|标签|关键词|关键字)\s*[:：].{0,100}",
+    # (tags, or keywords in a list: "Keywords: Common Prosperity" heads a section)
+    r"(?:Tags?|标签)\s*[:：].{0,100}",
+    r"(?:Keywords?|关键词|关键字)\s*[:：]\s*[^,，、;；|]{1,40}(?:\s*[,，、;；|]\s*[^,，、;；|]{1,40}){1,8}",
     r"Welcome\s+to\s+(?:visit\s+)?(?:the\s+)?(?:official\s+)?(?:website|web\s+site|site|"
     r"portal)\b.{0,80}",
     r"Scan\s+(?:the\s+)?(?:QR\s+)?code\s+to\s+(?:read|view|open|share|follow|browse)\b.{0,40}",
@@ -299,7 +301,7 @@ MAX_CHROME_CHARS = 160
 _SENTENCE_ENDS = frozenset(".!?。！？")
 # chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
-    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+follow|.{0,20}SMS|"
+    r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+(?:follow|visit|the)|.{0,20}SMS|"
     r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 _ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传真|邮箱)")

@@ -26,7 +26,9 @@ _FW = regex.compile("[" + regex.escape("".join(_FW_TO_ASCII)) + "]")
 _OPENING = frozenset("（【《〈")
 _CLOSING = frozenset("）】》〉")
 _TRAILING = frozenset("，：；！？、。")  # marks that take a space after them in English
-_LIST_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[\s:：;；,，(（]))\d{1,2}\Z")
+# (a list's number opens the text or follows a colon or a semicolon: "Articles 5、6" and
+# "Figure 2、Table 3" are lists of numbers)
+_LIST_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[:：;；]\s?))\d{1,2}\Z")
 # Chinese doubled marks: one em dash and one ellipsis in English
 _ZH_DOUBLE = regex.compile(r"——|……")
 # what a space follows before an opening bracket ("the Law (draft)", '"Regulations" (draft)')
@@ -49,7 +51,7 @@ def _ascii_mark(text: str, i: int) -> str:
         return (" " if prev and (prev.isalnum() or prev in _ENDS_BEFORE_SPACE) else "") + ascii_
     if mark in _CLOSING:
         return ascii_ + (" " if nxt.isalnum() else "")
-    if mark == "、" and _LIST_NUMBER_BEFORE.search(text, max(0, i - 4), i):
+    if mark == "、" and not nxt.isdigit() and _LIST_NUMBER_BEFORE.search(text, max(0, i - 4), i):
         return "." + ("" if nxt in ("", " ") else " ")  # "tasks：1、rice": "1. rice"
     if mark in _TRAILING:
         # 10：30 and 1，000 stay tight; otherwise a word follows after one space
@@ -196,6 +198,7 @@ KEEP_REPEATED = frozenset({"had", "that", "can", "so", "no", "her", "long", "ver
 # MT's stutter writes a word twice; three times is a chant or a cry ("go go go"), unless
 # the word is one no one chants ("the the the meeting", a typist's slip)
 MAX_STUTTER = 2
+MAX_CHANT_LETTERS = 5  # "go go go", "hurry hurry hurry"; "revitalization" thrice is MT's loop
 _NO_CHANT = frozenset({"the", "an", "of", "to", "and", "in", "for", "on", "with", "at", "by",
                        "from", "is", "was", "are", "were", "be", "this", "it", "as", "or"})
 
@@ -206,7 +209,7 @@ def _chant(m: re.Match) -> bool:
     times = m.group(0).count(" ") + (m.group(0)[0] != " ")
     if m.group(0)[0] == " " and _word_before(m.string, m.start()) == word:
         times += 1
-    return times > MAX_STUTTER and word not in _NO_CHANT
+    return times > MAX_STUTTER and len(word) <= MAX_CHANT_LETTERS and word not in _NO_CHANT
 # ... and after the words before them only: "what it is is", "those who do do it" (but
 # "the project is is expected" and "it is is a good policy" are MT's stutter)
 KEEP_AFTER = {"is": (frozenset({"it", "this", "that", "he", "she"}),

@@ -203,7 +203,9 @@ _YI_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+
 _TRILLION = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万亿" + _GOES_ON)
 # 2万余名, 3亿多: more than so many (名, 个, 户 ... count them; 人 are people)
 _MORE_THAN = regex.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万|亿)\s*[余多]\s*"
-                           r"(?P<what>[名个户家所人])?")
+                           r"(?P<what>人次|[名个户人])?")
+# what the counted are, in English (名 and 个 count what the English names next)
+_COUNTED = {"人": " people", "人次": " person-times", "户": " households"}
 _SAID_MORE = regex.compile(r"\b(?:more\s+than|over|above|about|some|nearly|almost)\s*\Z",
                            regex.IGNORECASE)
 
@@ -236,8 +238,8 @@ def _more_than(m: regex.Match) -> str | None:
     if number is None:
         return None
     said = _SAID_MORE.search(m.string, max(0, m.start() - 20), m.start())
-    people = " people" if m["what"] == "人" else ""
-    return f"{number}{people}" if said else f"more than {number}{people}"
+    counted = _COUNTED.get(m["what"] or "", "")
+    return f"{number}{counted}" if said else f"more than {number}{counted}"
 
 
 def _yi_words(millions: Decimal) -> str:

@@ -178,7 +178,7 @@ _BULLET_ITEM = regex.compile(r"\s*(?:[-–—•·▪●◆■*]\s+\S|[(（][a-z
 # ... or a label, one or two words and a colon ("Application period:", "DATA:"),
 # but not a speaker ("Li Ming said: the funds ...")
 _NOT_CONTINUED = regex.compile(
-    _LIST_ITEM.pattern + "|" + _BULLET_ITEM.pattern + r"|\s*(?!(?:\S+\s+){0,2}(?:said|says|stated|noted|added|asked|"
+    _LIST_ITEM.pattern + r"|\s*(?!(?:\S+\s+){0,2}(?:said|says|stated|noted|added|asked|"
     r"stressed|explained|pointed\s+out)\s*[:：])[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]")
 
 
@@ -201,8 +201,9 @@ def joins_soft(prev: str, nxt: str) -> bool:
         if _ends_han(p):
             return False
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
-    if _starts_han(nxt) or _BULLET_ITEM.match(nxt):
-        return False
+    if _starts_han(nxt) or _BULLET_ITEM.match(nxt) and p[-1] in _CLOSING:
+        return False  # (a bulleted item after a sentence's end; "- 2 million yuan ..."
+        # after "... to Henan" is a dash going on with it)
     if p[-1] == "." and not _starts_han(nxt) and not _EN_LOWER_START.match(nxt) and \
             _ends_in_abbreviation(p, nxt):
         return True  # "St." / "Paul's Cathedral": no sentence ends there

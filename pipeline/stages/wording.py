@@ -21,6 +21,7 @@ _ANNOUNCE = regex.compile(
 _SEPARATOR = regex.compile(r"\s*[,，、;；]\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
 _NUMBERING = regex.compile(
     r"^\s*(?:[(（]?\d{1,2}[.)）、]|[(（]?[一二三四五六七八九十]{1,2}[)）、.]|"
+    r"[(（]?(?:I{1,3}|IV|V|VI{1,3}|IX|X)[.)）、]|"  # "I. Education" (MT of "一、")
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth)(?:ly)?\b[,:]?)\s*",
     regex.IGNORECASE)
 _WORD = regex.compile(r"\p{L}[\p{L}'-]*")
@@ -83,17 +84,24 @@ def headings_keep_listed_wording(item):
             headings = [(i, _NUMBERING.sub("", b.en)) for i, b in enumerate(blocks)
                         if i > at and b.kind == "heading" and b.en][:len(points)]
             if len(headings) < len(points) or any(
-                    len(h.split()) > MAX_HEADING_WORDS for _, h in headings):
-                continue
+                    len(h.split()) > MAX_HEADING_WORDS for _, h in headings) or \
+                    not _next_text_block(blocks, at) == headings[0][0]:
+                continue  # the points are taken up by headings right after the list
             pairs = [(i, h, p, _stems(h), _stems(p)) for (i, h), p in zip(headings, points)]
             shared = sum(1 for *_, hs, ps in pairs if hs & ps)
-            if 2 * shared < len(pairs):
+            if shared < max(2, len(pairs) - 1):
                 continue  # the headings are not these points
             for i, heading, point, hs, ps in pairs:
                 if hs != ps:
                     yield (i, f"heading {heading!r} takes up the point block {at} words "
                            f"{point!r}: one source term translated two ways; use one",
                            "en", blocks[i].en)
+
+
+def _next_text_block(blocks, at: int) -> int | None:
+    """The block after ``at`` that the reader sees (metadata and chrome aside)."""
+    return next((i for i in range(at + 1, len(blocks))
+                 if blocks[i].kind in ("title", "heading", "paragraph", "caption")), None)
 
 
 _COUNTS_IN = regex.compile(r"\b(?:two|three|four|five|six|seven|eight|[2-8])\s",
@@ -113,7 +121,8 @@ _TALK = regex.compile(
 # a paper written: then "the paper" may well be one
 _WRITTEN = regex.compile(
     r"\b(?:papers?|published|publication|journals?|thesis|dissertation|newspapers?|wrote|"
-    r"written|authored|submitted|manuscript)\b", regex.IGNORECASE)
+    r"written|authored|submitted|manuscript|report|released|issued|Daily|Times|Post|Gazette|"
+    r"Herald|Tribune)\b", regex.IGNORECASE)
 _WRITTEN_ZH = regex.compile(r"论文|文章|报纸|纸|刊|著作|书")
 TALK_BLOCKS = 3  # the block of "the paper" and the two before it
 

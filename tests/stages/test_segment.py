@@ -64,7 +64,7 @@ def test_layout_is_kept(doc):
     # a bulleted or lettered item starts a line of its own
     ("The results were announced on Monday.", "- Donations reached 12.5 million yuan.", False),
     ("The guidelines set out three tasks.", "(a) Improve the allowance system.", False),
-    ("The funds will go to", "- rural care homes", False),
+    ("The funds will go to", "- rural care homes", True),  # a dash going on, or a list
     ("The results were announced on Monday.", "• Donations rose.", False),
 ])
 def test_joins_soft(prev, nxt, expected):
