@@ -150,12 +150,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
-    if text[:3] in ("By ", "by ") or ":" not in text and "：" not in text and (
-            "eporter" in text or "orrespondent" in text or "ournalist" in text or
-            " by" in text[:12] or text[:6] in ("Author", "Writer") or text[:4] == "Text" or
-            "记者" in text or "通讯员" in text or "作者" in text or "文" in text[:3] or
-            "图/文" in text[:3]) and \
-            _BYLINE_WORD.search(text):
+    if text[:3] in ("By ", "by ") or len(text) <= MAX_BYLINE_CHARS and ":" not in text and \
+            "：" not in text and _maybe_byline(text) and _BYLINE_WORD.search(text):
         byline = parse_byline(text)
         if byline is not None:
             return byline
@@ -347,6 +343,16 @@ _BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|"
                              r"\A\s*(?:(?:Reported|Written|Edited|Text)\s+by|Authors?|Writers?|Text\s*/\s*Photos?)\b|"
                              r"\A\s*(?:作者|撰文|文/图|图/文|文图|文)\s")
 _BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
+MAX_BYLINE_CHARS = 160
+
+
+def _maybe_byline(text: str) -> bool:
+    """A cheap test that a line may hold a byline's words (most lines hold none)."""
+    if text.isascii():
+        return "eport" in text or "orrespond" in text or "ournalist" in text or \
+            text.lstrip()[:4] in ("Repo", "Writ", "Edit", "Text", "Auth")
+    return "记者" in text or "通讯员" in text or text.lstrip()[:1] in "作撰文图" or \
+        "eport" in text or "orrespond" in text or "ournalist" in text
 
 
 def parse_byline(text: str) -> dict[str, str] | None:
