@@ -92,7 +92,8 @@ def ascii_punct_in_english(text: str) -> str:
     >>> ascii_punct_in_english("He said：“We act.” The《Rules》（draft）——tasks：1、rice……")
     'He said: “We act.” The "Rules" (draft)—tasks: 1. rice…'
     """
-    if text.isascii() or mostly_mixed(text, opening=True):
+    if text.isascii() or not (_FW.search(text) or "——" in text or "……" in text) or \
+            mostly_mixed(text, opening=True):
         return text
     if _FW.search(text):
         text = _FW.sub(lambda m: _ascii_mark(text, m.start()), text)
