@@ -198,3 +198,9 @@ def test_markdown_input_emphasis_quotes_and_underlines(tmp_path):
     assert restore_sources(item) == [page]
     # in a text file, a line of dashes is text
     assert "---" in [b.en for b in clean_text(page, "p", name="p.txt").blocks]
+    # an underlined line is a heading however long ("---" under it: level 2)
+    page = ("News\n\nOn March 5, teams met in Changsha, and the work began.\n\n"
+            "The results of the past year were reviewed in detail at the meeting\n-------\n\n"
+            "More text follows here.\n")
+    assert [b.kind for b in clean_text(page, "p", name="p.md").blocks] == [
+        "title", "paragraph", "heading", "paragraph"]

@@ -768,6 +768,24 @@ def _md_level(block: Block) -> int:
     return level or _LEVELS.get(block.kind, 0)
 
 
+# a Markdown heading's underline right under its line, which the next block's gap holds
+# (segmentation keeps it as layout in a .md file): "=====" level 1, "-----" level 2
+_SETEXT = regex.compile(r"\A(?:\r\n|\n|\r) {0,3}(?:(=+)|-+)[ \t]*(?:\r\n|\n|\r|\Z)")
+
+
+def _setext_level(blocks: Sequence[Block], i: int) -> int:
+    if i + 1 >= len(blocks):
+        return 0
+    here, after = blocks[i], blocks[i + 1]
+    for origin, nxt in ((here.en_origin, after.en_origin), (here.zh_origin, after.zh_origin)):
+        if origin is not None and nxt is not None and nxt.doc == origin.doc and \
+                nxt.gap[:1] in "\r\n":
+            m = _SETEXT.match(nxt.gap)
+            if m:
+                return 1 if m.group(1) else 2
+    return 0
+
+
 def _next_same_side(blocks: tuple[Block, ...], kinds: list[str]) -> list[int | None]:
     """For each block, the next block in the same language that is not metadata, chrome
     or a caption: in an interleaved page the translation in between must not decide, or
@@ -846,7 +864,7 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             continue
         text = _text(block)
         lang = "zh" if block.en is None else "en"
-        md_level = _md_level(block)
+        md_level = _md_level(block) or _setext_level(blocks, i)
         if md_level == 1 or (md_level == 0 and not title_done and len(text) <= MAX_TITLE_CHARS
                              and not body_seen and not _body_sentence(text, lang)):
             # a marked title in a language without one is a title too: the Markdown of a
