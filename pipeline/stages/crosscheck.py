@@ -232,6 +232,8 @@ def blocks_have_counterparts(item):
         if b.kind in ALIGNED_KINDS and len(b.sides) == 1 and (b.text(b.sides[0]) or "").strip():
             lang = b.sides[0]
             other = "English" if lang == "zh" else "Chinese"
+            if b.kind == "caption" and _credit_nearby(item.blocks, i, lang):
+                continue  # "中新社记者 富田 摄" against MT's byline "... reporter Fu Tian"
             if b.lang in ("zh", "en") and b.lang != lang:
                 # the other language on this side ("The 10th Fair opens" in the Chinese
                 # file): say where it is
@@ -239,6 +241,20 @@ def blocks_have_counterparts(item):
                           f"{_SIDE[b.lang]}, has no counterpart"), lang, None
                 continue
             yield i, f"this {_SIDE[lang]} {b.kind} has no {other} counterpart", lang, None
+
+
+CREDIT_WINDOW = 2
+
+
+def _credit_nearby(blocks, at: int, lang: str) -> bool:
+    """Is there, a block or two away, a credit of the other side that left the pairing
+    as metadata or a caption (a photo credit that MT turned into a byline)?"""
+    for j in range(max(0, at - CREDIT_WINDOW), min(len(blocks), at + CREDIT_WINDOW + 1)):
+        other = blocks[j]
+        if j != at and other.kind in ("meta", "caption") and other.sides == (
+                ("en",) if lang == "zh" else ("zh",)):
+            return True
+    return False
 
 
 def _length(text: str) -> int:

@@ -213,3 +213,17 @@ def test_a_pool_finds_equal_and_near_values_as_same_value_does():
     for probe in [3.0, 4.0, 12_100.0, 11_900.0, 12_300.0, 1_009_000.0, 1_011_000.0, 9_000.0,
                   252_000_000.0, 248_000_000.0]:
         assert (probe in pool) == any(same_value(probe, v) for v in values), probe
+
+
+def test_a_photo_credit_that_mt_made_a_byline_is_not_missing():
+    from pipeline.runner import SourceText, clean_sources
+
+    # wmt21 newstest2021.zh-en line 978's kind: 中新社记者 富田 摄 (photo by), MT'd as a byline
+    zh = "洪水退去\n\n中新社记者 富田 摄\n\n7月26日，江西省财政厅下达救灾资金。\n"
+    en = ("Floods recede\n\nChina News Service reporter Fu Tian\n\n"
+          "On July 26, the Jiangxi Finance Department allocated relief funds.\n")
+    item = clean_sources("p", [SourceText("p.zh.txt", zh, lang="zh"),
+                               SourceText("p.en.txt", en, lang="en")])
+    kinds = {(b.kind, b.sides) for b in item.blocks}
+    assert ("caption", ("zh",)) in kinds and ("meta", ("en",)) in kinds
+    assert [c for c in item.checks if c.check == "qa.missing"] == []
