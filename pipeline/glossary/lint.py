@@ -27,6 +27,7 @@ _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u00b7]|\u2014\u2014|\p{
 _HAN = regex.compile(r"\p{Han}")
 _ODD_SPACE = regex.compile(r"[^\S\t\n\r ]")  # white space but a plain space (NBSP, U+3000)
 _BAD_SEP = regex.compile(r"(?<! )\||\|(?! )")
+_FORMAT_CHAR = regex.compile(r"\p{Cf}")  # zero-width, soft hyphen, direction marks
 
 
 class Problem(NamedTuple):
@@ -59,6 +60,13 @@ def _cell_problems(name: str, cell: str) -> list[str]:
         latin = [v.strip() for v in cell.split("|") if v.strip() and not _HAN.search(v)]
         if latin:
             out.append(f"zh: {latin[0]!r} has no Chinese characters")
+    if '"' in cell:
+        out.append(f"{name}: a double quote (the format has none; write “ ” or none)")
+    invisible = sorted(set(_FORMAT_CHAR.findall(cell)))
+    if invisible:
+        out.append(f"{name}: an invisible character ("
+                   f"{', '.join(f'U+{ord(c):04X}' for c in invisible)}): text is matched "
+                   "with these removed, so the term would never match")
     if name == "zh" or name in ENGLISH:
         odd = sorted(set(_ODD_SPACE.findall(cell)))
         if odd:
@@ -84,9 +92,9 @@ def lint_text(text: str, base: Glossary | None = None) -> list[Problem]:
      Problem(line=3, message="duplicate id 'mca' (first on line 2)"),
      Problem(line=3, message="conflicting preferred terms for 民政部: 'Ministry  of Home Affairs' here, 'Ministry of Civil Affairs' on line 2")]
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
     problems: list[Problem] = []
+    if text.startswith("\ufeff"):  # (a BOM and CRLF line ends are read, and kept by add)
+        text = text[1:]
     rows = list(split_rows(text))
     if not rows:
         return [Problem(1, "empty file: expected a header row")]
@@ -171,6 +179,13 @@ def _base_conflicts(rows: list[tuple[int, dict[str, str]]], base: Glossary) -> l
             if hit is not None:
                 out.append(Problem(number, f"deprecated variant {term!r} is a preferred or "
                                            f"admitted term of entry {hit.id!r} ({hit.where})"))
+            same = deprecated.get(_norm(term))
+            if same is not None and same.id != ident and not any(
+                    t in same.zh for t in row["zh"].split("|")):
+                out.append(Problem(number, f"deprecated variant {term!r} is also deprecated "
+                                           f"by entry {same.id!r} ({same.where}), which "
+                                           "wins: give this entry that entry's id to "
+                                           "replace it"))
         for name in ("en_preferred", "en_admitted"):
             for term in (v.strip() for v in row[name].split("|") if v.strip()):
                 hit = deprecated.get(_norm(term))
@@ -189,6 +204,7 @@ def _deprecated_conflicts(rows: list[tuple[int, dict[str, str]]]) -> list[Proble
             for term in (v.strip() for v in row[name].split("|") if v.strip()):
                 accepted.setdefault(_norm(term), (number, row["id"].strip()))
     out = []
+    deprecated: dict[str, tuple[int, str]] = {}
     for number, row in rows:
         for term in (v.strip() for v in row["en_deprecated"].split("|") if v.strip()):
             hit = accepted.get(_norm(term))
@@ -196,4 +212,9 @@ def _deprecated_conflicts(rows: list[tuple[int, dict[str, str]]]) -> list[Proble
                 where = "this entry" if hit[0] == number else f"entry {hit[1]!r} (line {hit[0]})"
                 out.append(Problem(number, f"deprecated variant {term!r} is a preferred or "
                                            f"admitted term of {where}"))
+            first = deprecated.setdefault(_norm(term), (number, row["id"].strip()))
+            if first[0] != number:
+                out.append(Problem(number, f"deprecated variant {term!r} is also deprecated "
+                                           f"by entry {first[1]!r} (line {first[0]}), which "
+                                           "wins: keep it in one entry"))
     return out

@@ -83,3 +83,19 @@ def test_bad_fixture_reports_each_kind_once_per_line():
                          ids=lambda p: p.name)
 def test_shipped_and_test_glossaries_pass_lint(path):
     assert lint_text(path.read_text(encoding="utf-8")) == []
+
+
+def test_lint_reports_invisible_characters_quotes_and_a_variant_deprecated_twice():
+    head = "\t".join(COLUMNS)
+    row = "{id}\t{zh}\t{en}\t\t{dep}\tnoun\tcharity\t\tsrc"
+    text = "\n".join([head,
+                      row.format(id="a", zh="老牛\u200b课堂", en="Lao Niu Class", dep=""),
+                      row.format(id="b", zh="民政局", en='Civil "Affairs" Bureau',
+                                 dep="Home Affairs Bureau"),
+                      row.format(id="c", zh="民政事务局", en="Home and Youth Affairs Bureau",
+                                 dep="Home Affairs Bureau")]) + "\n"
+    messages = [(p.line, p.message.split(":")[0]) for p in lint_text(text)]
+    assert (2, "zh") in messages  # U+200B: the term would never match
+    assert (3, "en_preferred") in messages  # a double quote
+    assert any(line == 4 and "also deprecated by entry 'b'" in m
+               for line, m in [(p.line, p.message) for p in lint_text(text)])
