@@ -222,6 +222,9 @@ def _children(el, *names):
     return [c for c in el if _local(c.tag) in names]
 
 
+_TRADITIONAL = frozenset({"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "zh-hant-hk"})
+
+
 def _lang(el) -> tuple[str, str]:
     """(language, full tag) of a langSec: ('en', 'en-gb')."""
     tag = (el.get(XML_LANG) or el.get("lang") or "").lower().replace("_", "-")
@@ -247,7 +250,9 @@ def _one_line(text: str) -> str:
 
 
 _STATUS_FOLDED = {k.lower(): v for k, v in _STATUS_IN.items()} | {
-    v: v for v in ("preferred", "admitted", "deprecated")}
+    v: v for v in ("preferred", "admitted", "deprecated")} | {
+    # TBX-Min's and MultiTerm's words
+    "notrecommended": "deprecated", "forbidden": "deprecated", "obsolete": "deprecated"}
 _POS_FOLDED = {p.lower(): p for p in POS} | {"propernoun": "properNoun",
                                              "proper noun": "properNoun"}
 
@@ -269,8 +274,15 @@ def _notes(sec) -> list[tuple[str, str]]:
     out = []
     for el in sec:
         name = _local(el.tag)
-        if name in ("descripGrp", "adminGrp", "termNoteGrp", "transacGrp"):
+        if name == "descripGrp":
+            # a definition's own source is the definition's, not the concept's
+            out += [("source of the definition" if c == "source" else c, t)
+                    for c, t in _notes(el)]
+        elif name in ("adminGrp", "termNoteGrp", "transacGrp"):
             out += _notes(el)
+        elif name in ("xref", "ref"):  # a cross-reference, in DCA style
+            out.append((el.get("type") or "crossReference",
+                        _text(el) or el.get("target") or ""))
         elif name in ("termNote", "descrip", "admin"):
             out.append((el.get("type") or name, _text(el)))
         elif name in _DCT_CATEGORIES or name == "note":
@@ -363,11 +375,19 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
             continue
         notes += said
         poses += [p for _, _, p in terms if p]
+        if lang == "zh" and tag in _TRADITIONAL and terms:
+            changed.append(f"the {tag} terms ({', '.join(t for t, _, _ in terms)}) put with "
+                           "zh: check they are not the traditional forms of its terms")
         if lang == "zh":
             for term, status, _ in terms:
                 zh[status or "admitted"].append(term)
         elif lang == "en":
             for term, status, _ in terms:
+                if status is None and english["preferred"]:
+                    # a second English term without a status: which is preferred was
+                    # guessed from the order, and the terminologist should know
+                    changed.append(f"{term!r} has no status: taken as admitted, after "
+                                   f"{english['preferred'][0]!r} as preferred")
                 status = status or ("admitted" if english["preferred"] else "preferred")
                 if status == "preferred" and english["preferred"] and tag != preferred_tag:
                     # the preferred term of another variety of English (en-GB after

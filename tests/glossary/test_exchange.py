@@ -364,3 +364,49 @@ def test_nothing_a_dct_concept_says_is_dropped():
     assert entry.source == "MCA site"
     assert entry.note == ("source: Xinhua; see: civil-affairs-bureau; first; "
                           "Ministry of Civil Affairs: source: mca.gov.cn")
+
+
+def _one(tbx: str):
+    imported = from_tbx_imported(tbx)
+    (entry,) = imported.glossary.entries
+    return entry, [m for _, m in imported.changed]
+
+
+def from_tbx_imported(tbx: str):
+    from pipeline.glossary.exchange import read_tbx
+    return read_tbx(tbx.encode("utf-8"), "x.tbx")
+
+
+_MARTIF = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en-US"><text><body><termEntry id="c1">{concept}
+<langSet xml:lang="{zh_tag}"><tig><term>民政部</term></tig>{more_zh}</langSet>
+<langSet xml:lang="en-US">{english}</langSet></termEntry></body></text></martif>"""
+_PREFERRED = ('<tig><term>Ministry of Civil Affairs</term><termNote type="administrativeStatus">'
+              'preferredTerm-admn-sts</termNote></tig>')
+
+
+def test_tbx_import_keeps_a_definitions_source_apart_from_the_concepts():
+    concept = ('<descripGrp><descrip type="definition">the ministry</descrip>'
+               '<admin type="source">Wikipedia</admin></descripGrp>'
+               '<admin type="source">mca.gov.cn</admin>')
+    entry, _ = _one(_MARTIF.format(concept=concept, zh_tag="zh-CN", more_zh="",
+                                   english=_PREFERRED))
+    assert entry.source == "mca.gov.cn"
+    assert "source of the definition: Wikipedia" in entry.note
+
+
+def test_tbx_import_says_what_it_guessed_and_reads_forbidden_and_cross_references():
+    english = ("<tig><term>Home Affairs Bureau</term></tig>"
+               "<tig><term>Civil Affairs Bureau</term></tig>")
+    _, changed = _one(_MARTIF.format(concept="", zh_tag="zh-CN", more_zh="", english=english))
+    assert any("no status: taken as admitted" in m for m in changed)
+    english = (_PREFERRED + '<tig><term>Ministry of Home Affairs</term><termNote '
+               'type="administrativeStatus">forbidden</termNote></tig>')
+    concept = '<xref type="externalCrossReference" target="https://mca.gov.cn">MCA</xref>'
+    entry, changed = _one(_MARTIF.format(concept=concept, zh_tag="zh-CN",
+                                         more_zh="<tig><term>民政部門</term></tig>",
+                                         english=english))
+    assert entry.en_deprecated == ("Ministry of Home Affairs",) and "see: MCA" in entry.note
+    entry, changed = _one(_MARTIF.format(concept="", zh_tag="zh-TW", more_zh="",
+                                         english=_PREFERRED))
+    assert any("zh-tw terms" in m for m in changed)
