@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 import orjson
 
-from ..errors import InputError
+from ..errors import JSONL_HINT, InputError
 from ..readers import is_input_file
 from ..stages.decode import decode_bytes
 from .match import matcher_for
@@ -43,6 +43,8 @@ def corpus_files(paths: Iterable[str]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if _in_corpus(p) and not any(
                 part.startswith(".") for part in p.relative_to(path).parts[:-1]))
+            if not found:
+                raise InputError("folder has no corpus files (.txt, .md, .jsonl)", path=name)
         elif path.is_file():
             found = [path]
         else:
@@ -91,6 +93,12 @@ def corpus_texts(path: Path) -> Iterator[str]:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc}", path=str(path), line=number) from None
+        if not isinstance(record, dict) or not (
+                isinstance(record.get("blocks"), list) or
+                any(isinstance(record.get(k), str) for k in TEXT_FIELDS)):
+            # (counting nothing in a file of another layout would read as "no term used")
+            raise InputError("a record with no 'text', 'zh', 'en' or 'blocks' to count terms "
+                             "in", path=str(path), line=number, hint=JSONL_HINT)
         yield from record_texts(record)
 
 

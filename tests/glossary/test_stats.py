@@ -44,10 +44,20 @@ def test_missing_corpus_and_bad_jsonl(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         count_usage(g, [str(tmp_path / "nope")])
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"a": 1}\n{oops\n', encoding="utf-8")
+    bad.write_text('{"text": "a"}\n{oops\n', encoding="utf-8")
     with pytest.raises(InputError) as err:
         count_usage(g, [str(bad)])
     assert err.value.line == 2
+    # a record of another layout (WMT's "segments") would count nothing: refused
+    other = tmp_path / "docs.jsonl"
+    other.write_text('{"doc_id": "d1", "segments": [{"zh": "民政局"}]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="no 'text', 'zh', 'en' or 'blocks'") as err:
+        count_usage(g, [str(other)])
+    assert err.value.line == 1
+    # so would a folder with no corpus file
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no corpus files"):
+        count_usage(g, [str(tmp_path / "empty")])
 
 
 def test_records_mtclean_wrote_count_their_block_text_once(tmp_path):
