@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.glossary import SHIPPED
+from pipeline.glossary import COLUMNS, SHIPPED
 from pipeline.glossary.model import read_glossary
 
 GLOSSARIES = Path(__file__).resolve().parent / "glossary"
@@ -305,3 +305,15 @@ def test_no_glossary_with_a_glossary_is_a_usage_error(tmp_path, options):
         res = run(*command, "--no-glossary", *options)
         assert res.exit_code == 2 and "contradict" in res.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("data, message", [
+    ("\t".join(COLUMNS).encode("utf-16") + b"\n", "UTF-16 text"),
+    (";".join(COLUMNS).encode("utf-8") + b"\n", "separated by ';'"),
+    (PROJECT.read_bytes(), "tab-separated glossary"),
+])
+def test_import_names_the_format_it_does_not_read(tmp_path, data, message):
+    f = tmp_path / "sheet.csv"
+    f.write_bytes(data)
+    res = run("glossary", "import", f)
+    assert res.exit_code == 1 and message in res.stderr and "XML" not in res.stderr

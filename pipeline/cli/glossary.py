@@ -198,6 +198,7 @@ def import_(file, output, skip_invalid):
         raise GlossaryError("is a folder, not a TBX file", path=file) from None
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=file) from None
+    _refuse_other_formats(file, data)
     got = read_csv(data, file) if _is_csv(file, data) else read_tbx(data, file)
     for line, message in got.changed:
         click.echo(f"{file}:{line}: {message}", err=True)
@@ -224,6 +225,24 @@ def import_(file, output, skip_invalid):
         click.echo(f"{where}: lint: {message}", err=True)
     with atomic_output(output, (file,)) as out:
         out.write(text.encode("utf-8"))
+
+
+def _refuse_other_formats(file: str, data: bytes) -> None:
+    """A glossary in a format import does not read, named for what it is: the TSV
+    itself, a tab-separated or UTF-16 spreadsheet export, a CSV separated by ';'."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise GlossaryError("UTF-16 text (as Excel's 'Unicode Text' saves it): import reads "
+                            "TBX, or CSV in UTF-8", path=file,
+                            hint="save the sheet as 'CSV UTF-8'")
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    if first.startswith(b"id\t"):
+        raise GlossaryError("this is a tab-separated glossary, the format import writes: "
+                            "use it as it is (mtclean glossary lint checks it)", path=file)
+    if first.startswith(b"id;"):
+        raise GlossaryError("a CSV separated by ';' (as Excel saves it in some locales): "
+                            "import reads ',' as the separator", path=file, line=1,
+                            hint="save the sheet as 'CSV UTF-8 (comma delimited)'")
 
 
 def _is_csv(file: str, data: bytes) -> bool:
