@@ -167,10 +167,10 @@ def test_add_appends_one_row_that_lint_and_cleaning_use(tmp_path):
 @pytest.mark.parametrize("change, message", [
     (["--id", "lnfund-other"], "duplicate Chinese term 老牛公益课堂"),
     (["--zh", "另一个课堂"], "duplicate id 'lnfund-class'"),
-    # (the new entry deprecates "Old Cow Public Welfare Class" as lnfund-class does: the
-    # first entry would win, and lint says so first)
+    # (the new entry deprecates "Old Cow Public Welfare Class" as lnfund-class does, and
+    # lint says so first)
     (["--id", "x2", "--zh", "新词", "--deprecated", "Lao Niu Foundation"],
-     "is also deprecated by entry 'lnfund-class' (line 5), which wins"),
+     "is also deprecated by entry 'lnfund-class' (line 5)"),
 ])
 def test_add_refuses_a_conflict_and_leaves_the_file_alone(tmp_path, change, message):
     g = tmp_path / "project.tsv"
@@ -317,3 +317,20 @@ def test_import_names_the_format_it_does_not_read(tmp_path, data, message):
     f.write_bytes(data)
     res = run("glossary", "import", f)
     assert res.exit_code == 1 and message in res.stderr and "XML" not in res.stderr
+
+
+
+def test_a_project_entry_redirects_a_variant_the_shipped_glossary_deprecates(tmp_path):
+    """A later glossary wins a deprecated variant both claim; plurals of bodies match."""
+    project = tmp_path / "hk.tsv"
+    project.write_text("\t".join(COLUMNS) + "\nhk-hyab\t民政及青年事务局\tHome and Youth Affairs "
+                       "Bureau\t\tHome Affairs Bureau\tproperNoun\torganizations\t\thk\n",
+                       encoding="utf-8")
+    assert run("glossary", "lint", project, "--base", SHIPPED).exit_code == 0
+    page = tmp_path / "page.txt"
+    page.write_text("News\n\nThe Home Affairs Bureaus met, and the Home Affairs Bureau "
+                    "spoke.\n", encoding="utf-8")
+    shipped = run("clean", page, "--to", "md").stdout
+    assert "The Civil Affairs Bureaus met, and the Civil Affairs Bureau spoke" in shipped
+    layered = run("clean", page, "--to", "md", "--add-glossary", project).stdout
+    assert "the Home and Youth Affairs Bureau spoke" in layered

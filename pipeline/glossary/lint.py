@@ -179,13 +179,6 @@ def _base_conflicts(rows: list[tuple[int, dict[str, str]]], base: Glossary) -> l
             if hit is not None:
                 out.append(Problem(number, f"deprecated variant {term!r} is a preferred or "
                                            f"admitted term of entry {hit.id!r} ({hit.where})"))
-            same = deprecated.get(_norm(term))
-            if same is not None and same.id != ident and not any(
-                    t in same.zh for t in row["zh"].split("|")):
-                out.append(Problem(number, f"deprecated variant {term!r} is also deprecated "
-                                           f"by entry {same.id!r} ({same.where}), which "
-                                           "wins: give this entry that entry's id to "
-                                           "replace it"))
         for name in ("en_preferred", "en_admitted"):
             for term in (v.strip() for v in row[name].split("|") if v.strip()):
                 hit = deprecated.get(_norm(term))
@@ -215,6 +208,6 @@ def _deprecated_conflicts(rows: list[tuple[int, dict[str, str]]]) -> list[Proble
             first = deprecated.setdefault(_norm(term), (number, row["id"].strip()))
             if first[0] != number:
                 out.append(Problem(number, f"deprecated variant {term!r} is also deprecated "
-                                           f"by entry {first[1]!r} (line {first[0]}), which "
-                                           "wins: keep it in one entry"))
+                                           f"by entry {first[1]!r} (line {first[0]}); the "
+                                           "later entry wins: keep it in one entry"))
     return out

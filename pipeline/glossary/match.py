@@ -201,20 +201,38 @@ def select_longest(found: list[tuple]) -> list[Hit]:
     return taken
 
 
+# the last word of a body's name that many bodies share: "the county Civil Affairs
+# Bureaus" are several, and a proper noun so named takes a plural
+COUNTABLE_BODIES = frozenset({"bureau", "department", "office", "committee", "commission",
+                              "centre", "center", "station", "association", "federation",
+                              "agency", "administration", "court", "procuratorate", "hospital",
+                              "school", "home", "institute", "council", "team"})
+
+
+def takes_plural(entry) -> bool:
+    """Does an entry's term take a plural: a noun, or a body's name ending in a word
+    that many bodies share ("Civil Affairs Bureau", not "Ministry of Civil Affairs")?"""
+    if entry.pos in NOUNS:
+        return True
+    return entry.pos == "properNoun" and \
+        entry.en_preferred.rsplit(" ", 1)[-1].lower() in COUNTABLE_BODIES
+
+
 def build_matcher(glossary: Glossary) -> Matcher:
     """Compile the automata. A key claimed by several entries goes to the best status
-    (preferred, admitted, then deprecated), then to the first entry."""
+    (preferred, admitted, then deprecated), then to the last entry: a later glossary
+    layered over the shipped one wins."""
     en_keys: dict[str, tuple] = {}
     zh_keys: dict[str, tuple] = {}
     for index, entry in enumerate(glossary.entries):
-        plurals = entry.pos in NOUNS
+        plurals = takes_plural(entry)
         for term, status in entry.english():
             for key, form in term_keys(term, plurals).items():
                 if plurals:
                     form = number_form(term, form)
                 value = (len(key), index, status, term, form)
                 old = en_keys.get(key)
-                if old is None or (_RANK[status], form not in ("", "sg")) < \
+                if old is None or (_RANK[status], form not in ("", "sg")) <= \
                         (_RANK[old[2]], old[4] not in ("", "sg")):
                     en_keys[key] = value
         for term in entry.zh:

@@ -16,7 +16,7 @@ from typing import Iterator
 import regex
 
 from ..glossary import Glossary, load_glossaries, matcher_for
-from ..glossary.match import NOUNS, is_capitalised, is_place_name
+from ..glossary.match import is_capitalised, is_place_name, takes_plural
 from ..glossary.variants import inflect
 from ..records import Edit, Item, evolve
 from ..registry import TEXT_KINDS, check, structural
@@ -165,7 +165,7 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
             original = text[start:hit.end]
             at_start = _SENTENCE_START.search(text, 0, start) is not None
             new = match_case(original, inflect(entry.en_preferred, hit.form,
-                                               _apostrophe(original), entry.pos in NOUNS),
+                                               _apostrophe(original), takes_plural(entry)),
                              title=title, sentence_start=at_start,
                              in_name=not at_start and _NAME_BEFORE.search(
                                  text, max(0, start - OWNER_WINDOW), start) is not None
