@@ -276,7 +276,6 @@ _SURNAMES = frozenset(
     "尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时"
     "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
     "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝富")
-_FUNCTION_NAME_WORDS = frozenset({"And", "Of", "The", "In", "On", "For", "To", "With", "At", "By"})
 
 
 def _pinyin_names(names: str) -> bool:
@@ -289,7 +288,7 @@ def _pinyin_names(names: str) -> bool:
 def _names_like(names: str) -> bool:
     """Names after "By": no capitalised small words ("By Land And Sea"), three words or
     fewer each."""
-    return all(w not in _FUNCTION_NAME_WORDS for w in names.split()) and all(
+    return not any(w[:1].isupper() and w.lower() in _SMALL_WORDS for w in names.split()) and all(
         len(n.split()) <= 3 for n in regex.split(r"\s*(?:,|&|\band\b)\s*", names) if n)
 
 
