@@ -312,7 +312,7 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
     what the terms and the langSec say besides ("TERM: note", "definition: ...")."""
     out = []
     said = [_said(category, text) for category, text in _notes(lang_sec)]
-    for sec in _children(lang_sec, "termSec", "tig", "ntig"):
+    for sec in _children(lang_sec, "termSec", "tig", "ntig", "termGroup"):
         group = _children(sec, "termGrp")
         holder = group[0] if group else sec
         terms = _children(holder, "term")
@@ -366,7 +366,7 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
     preferred_tag = None
     poses: list[str] = []
     changed: list[str] = []
-    for sec in _children(concept_el, "langSec", "langSet"):
+    for sec in _children(concept_el, "langSec", "langSet", "langGroup"):
         lang, tag = _lang(sec)
         terms, said = _terms(sec)
         if lang not in ("zh", "en"):
@@ -496,7 +496,8 @@ def read_tbx(data: bytes, path: str = "<tbx>") -> Imported:
     pipeline.errors.GlossaryError: <tbx>: refused: the file declares entities ...
     """
     root, lines = _parse(data, path)
-    if _local(root.tag) not in ("tbx", "martif"):
+    # (<TBX dialect="TBX-Min">: TBX-Min before TBX 2019, with langGroup and termGroup)
+    if _local(root.tag) not in ("tbx", "martif", "TBX"):
         raise GlossaryError(f"not a TBX file: root element is <{_local(root.tag)}>, "
                             "expected <tbx> or <martif>", path=path)
     entries: list[Entry] = []

@@ -410,3 +410,19 @@ def test_tbx_import_says_what_it_guessed_and_reads_forbidden_and_cross_reference
     entry, changed = _one(_MARTIF.format(concept="", zh_tag="zh-TW", more_zh="",
                                          english=_PREFERRED))
     assert any("zh-tw terms" in m for m in changed)
+
+
+def test_tbx_min_of_before_2019_is_read():
+    tbx = """<?xml version="1.0" encoding="UTF-8"?>
+<TBX dialect="TBX-Min"><header><id>civil affairs</id><languages source="zh" target="en"/></header>
+<body><conceptEntry id="C001"><subjectField>ministry</subjectField>
+<langGroup xml:lang="zh"><termGroup><term>民政部</term><partOfSpeech>properNoun</partOfSpeech>
+<administrativeStatus>preferred</administrativeStatus></termGroup></langGroup>
+<langGroup xml:lang="en">
+<termGroup><term>Ministry of Civil Affairs</term><administrativeStatus>preferred</administrativeStatus></termGroup>
+<termGroup><term>Ministry of Home Affairs</term><administrativeStatus>notRecommended</administrativeStatus></termGroup>
+</langGroup></conceptEntry></body></TBX>"""
+    entry, _ = _one(tbx)
+    assert (entry.id, entry.zh, entry.en_preferred, entry.en_deprecated, entry.pos,
+            entry.domain) == ("C001", ("民政部",), "Ministry of Civil Affairs",
+                              ("Ministry of Home Affairs",), "properNoun", "ministry")
