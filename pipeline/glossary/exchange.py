@@ -121,6 +121,9 @@ def to_csv(glossary: Glossary) -> str:
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@")
+# how export's CSV opens: a byte order mark and the header row, LF line ends
+_EXPORTED_GUARD = re.compile(rb"\xef\xbb\xbfid,zh,en_preferred,en_admitted,en_deprecated,pos,"
+                             rb"domain,note,source\n")
 _GUARDED = (*_FORMULA_STARTS, "'")  # what a written cell's guard stands before
 
 
@@ -158,7 +161,14 @@ def read_csv(data: bytes, path: str = "<csv>") -> Imported:
                 skipped.append((start, f"expected {len(COLUMNS)} columns, found {len(row)}"))
                 continue
             cells = [_one_line(c) for c in row]
+            guarded = [n for n, c in zip(COLUMNS, cells) if c[:1] == "'" and c[1:2] in _GUARDED]
             cells = [c[1:] if c[:1] == "'" and c[1:2] in _GUARDED else c for c in cells]
+            if guarded and not _EXPORTED_GUARD.match(data):
+                # a file export did not write: its ' may be the text's own
+                changed.append((start, f"row {cells[0]!r}: a leading ' taken off "
+                                       f"{', '.join(guarded)} (as export guards a cell a "
+                                       "spreadsheet would run): check it was not the "
+                                       "text's own"))
             if cells != [c for c in row]:
                 spaced = [n for n, a in zip(COLUMNS, row) if _one_line(a) != a]
                 if spaced:

@@ -426,3 +426,17 @@ def test_tbx_min_of_before_2019_is_read():
     assert (entry.id, entry.zh, entry.en_preferred, entry.en_deprecated, entry.pos,
             entry.domain) == ("C001", ("民政部",), "Ministry of Civil Affairs",
                               ("Ministry of Home Affairs",), "properNoun", "ministry")
+
+
+def test_csv_import_says_when_it_takes_a_quote_off_a_file_export_did_not_write():
+    g = load_glossaries((str(HERE / "mini.tsv"),))
+    entry = g.entries[0].__class__("a", ("民政",), "civil affairs", (), (), "noun", "general",
+                                   "-note", "src")
+    exported = to_csv(g.__class__((entry,))).encode("utf-8")
+    assert read_csv(exported).changed == ()  # its own guard: nothing to say
+    third_party = exported.replace(b"\xef\xbb\xbf", b"").replace(b"\n", b"\r\n")
+    got = read_csv(third_party)
+    assert got.glossary.entries == (entry,)
+    assert [m for _, m in got.changed] == [
+        "row 'a': a leading ' taken off note (as export guards a cell a spreadsheet would "
+        "run): check it was not the text's own"]
