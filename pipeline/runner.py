@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import regex
+
 from . import memo, registry
 from .diff import diff_spans
 from .errors import read_error
@@ -431,6 +433,22 @@ def shown_path(path: str) -> str:
         return path
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# a byte of a file name that was not UTF-8, as shown_path shows it
+_SHOWN_BYTE = regex.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def unshown_path(shown: str) -> str:
+    r"""The file name :func:`shown_path` showed, its bytes that were not UTF-8 as lone
+    surrogates again (what ``os.fsencode`` writes as those bytes).
+
+    >>> os.fsencode(unshown_path(shown_path(os.fsdecode(b"bad\xffname.txt"))))
+    b'bad\xffname.txt'
+    """
+    if "\\x" not in shown:
+        return shown
+    return _SHOWN_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), shown)
 
 
 def item_id_for(path: str) -> str:

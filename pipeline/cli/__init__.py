@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 import click
-import regex
 
 from .. import registry
 from ..emit.html import write_html
@@ -29,7 +28,7 @@ from ..interrupts import release
 from ..io import atomic_output, write_files
 from ..restore import restore_sources
 from ..readers import TEXT_SUFFIXES, clean_input, iter_inputs, pair_input
-from ..runner import Config, read_path
+from ..runner import Config, read_path, unshown_path
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -307,10 +306,6 @@ def _safe_part(part: str) -> str:
     return safe
 
 
-# a byte of a file name that was not UTF-8, as the record shows it (runner.shown_path)
-_NAME_BYTE = regex.compile(r"\\x([89a-f][0-9a-f])")
-
-
 def _path_parts(item_id: str) -> list[str]:
     r"""The folders and name an id stands for: ``/`` parts it (``\`` too where the
     system's separator is one), and a ``\xd0`` that stood for a byte of a name that
@@ -323,8 +318,7 @@ def _path_parts(item_id: str) -> list[str]:
     """
     if os.sep != "/":
         item_id = item_id.replace(os.sep, "/")
-    return [_NAME_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), part)
-            for part in item_id.split("/")]
+    return [unshown_path(part) for part in item_id.split("/")]
 
 
 def _suffix(name: str) -> str:

@@ -315,8 +315,9 @@ def _chinese_names(names: str) -> bool:
 _BY = regex.compile(rf"\A\s*(?:(?P<edited>Edited\s+by)|[Bb]y|(?:Reported|Written|Text)\s+by|"
                     rf"Authors?|Writers?|Text\s*/\s*Photos?(?:\s+by)?)\s*[,:]?\s+"
                     rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*\Z")
-_ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident|[Gg]eneral|[Ll]ocal)\s+)?(?:[Rr]eporters?|" \
-    r"[Cc]orrespondents?|[Jj]ournalists?)"
+_ROLE_WORD = r"(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)"
+_ROLE = r"(?:(?:[Cc]hief|[Ss]enior|[Ss]pecial|[Ss]taff|[Rr]esident|[Gg]eneral|[Ll]ocal)\s+)?" + \
+    _ROLE_WORD
 _NAMES = rf"{_NAME}(?:\s*(?:,|、|and|&)\s*{_NAME})*"
 # (the paper's name, in any case and with its separators: "Hunan Daily - new Hunan client
 # reporter Jiang Rui correspondent Xiao Yan")
@@ -332,8 +333,7 @@ _PROSE_WORD = regex.compile(r"(?<![\w'’.·-])(?!(?:of|and|the|this|our|a|an|ne
 _ORG_END = regex.compile(r"\b(?:Bureau|Agency|Daily|News|Network|Station|Centre|Center|Office|"
                          r"Department|Ministry|Commission|Committee|Press|Times|Post|Online|"
                          r"Service|Group)\s*\Z")
-_ROLE_BETWEEN = regex.compile(r"\s+(?:[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)\s+|"
-                              r"\s*(?:记者|通讯员)\s*")
+_ROLE_BETWEEN = regex.compile(rf"\s+{_ROLE_WORD}\s+|\s*(?:记者|通讯员)\s*")
 _NO_PAPER = regex.compile(r"\A(?:(?:our|the|a|an|this|newspaper|paper['’]?s?)\s*)*\Z",
                           regex.IGNORECASE)
 _REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通讯员|特约记者)|作者|撰文|文/图|图/文|文图|文)\s*"
