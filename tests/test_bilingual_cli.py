@@ -127,6 +127,34 @@ def test_tmx_parses_with_one_unit_per_pair(tmp_path):
     assert again.read_bytes() == data
 
 
+def test_tmx_language_tags_for_tools_that_want_a_region(tmp_path):
+    zh, en = write_pair(tmp_path)
+    out = tmp_path / "o.tmx"
+    result = run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "--zh-lang",
+                 "zh-CN", "--en-lang", "en-GB", "-o", str(out))
+    assert result.exit_code == 0
+    root = fromstring(out.read_bytes())
+    assert root.find("header").get("srclang") == "zh-CN"
+    units = root.findall("body/tu")
+    assert units and {tu.get("srclang") for tu in units} == {"zh-CN"}
+    assert {tuple(t.get(XML_LANG) for t in tu.findall("tuv")) for tu in units} == {
+        ("zh-CN", "en-GB")}
+
+
+def test_tmx_language_tag_of_the_wrong_language_or_format_is_refused(tmp_path):
+    zh, en = write_pair(tmp_path)
+    out = tmp_path / "o.tmx"
+    wrong = run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "--zh-lang",
+                "en-US", "-o", str(out))
+    assert wrong.exit_code == 2 and "--zh-lang" in wrong.output and "Chinese" in wrong.output
+    junk = run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "--en-lang",
+               'en"><x', "-o", str(out))
+    assert junk.exit_code == 2 and "--en-lang" in junk.output
+    not_tmx = run("clean", "--zh", str(zh), "--en", str(en), "--zh-lang", "zh-TW")
+    assert not_tmx.exit_code == 2 and "--to tmx" in not_tmx.output
+    assert not out.exists()
+
+
 def test_tmx_date_from_item():
     item = clean_sources("d", [SourceText("a", "会议举行\n\n日期：2022-08-17\n\n会议举行了。", lang="zh"),
                                SourceText("b", "Meeting\n\nThe meeting was held.", lang="en")])

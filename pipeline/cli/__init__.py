@@ -22,7 +22,7 @@ from .. import registry
 from ..emit.html import write_html
 from ..emit.jsonl import dumps_item, iter_items, numbered_items
 from ..emit.markdown import render_markdown
-from ..emit.tmx import render_tmx
+from ..emit.tmx import SRCLANG, language_tag, render_tmx
 from ..errors import ConfigError, InputError, MtcleanError, read_error
 from ..interrupts import release
 from ..io import atomic_output, write_files
@@ -148,8 +148,14 @@ def main():
 @click.option("--add-glossary", "added", multiple=True, metavar="FILE",
               help="Layer this glossary over the shipped one (or over --glossary files).")
 @click.option("--no-glossary", is_flag=True, help="Do not apply any glossary.")
+@click.option("--zh-lang", default=SRCLANG, show_default=True, metavar="TAG",
+              help="With --to tmx: the Chinese side's language tag, such as zh-CN or zh-TW "
+                   "for a tool that wants a region.")
+@click.option("--en-lang", default="en", show_default=True, metavar="TAG",
+              help="With --to tmx: the English side's language tag, such as en-US or en-GB.")
 @friendly
-def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_glossary):
+def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_glossary,
+          zh_lang, en_lang):
     """Clean files: text or Markdown, NAME.zh.txt + NAME.en.txt pairs, JSON Lines
     (`id` with `text`, or with `zh`/`en`), folders; - for standard input.
 
@@ -162,6 +168,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
       mtclean clean corpus/000_928918768c0ec3d6.txt
       mtclean clean page.txt --to md -o page.md
       mtclean clean --zh news.zh.txt --en news.en.txt --to tmx -o news.tmx
+      mtclean clean out/items.jsonl --to tmx --zh-lang zh-CN --en-lang en-GB -o news.tmx
       mtclean clean page.txt --to html -o review.html
       cat page.txt | mtclean clean -
       mtclean clean page.txt --add-glossary glossaries/projects/lnfund.tsv
@@ -169,6 +176,14 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
     config = build_config(disable, glossaries, no_glossary, added)
     if not files and not (zh_file or en_file):
         raise click.UsageError("give FILES, or --zh FILE --en FILE")
+    if (zh_lang, en_lang) != (SRCLANG, "en") and fmt != "tmx":
+        raise click.UsageError("--zh-lang and --en-lang name the languages of a TMX file: "
+                               "use them with --to tmx")
+    for tag, lang in ((zh_lang, "zh"), (en_lang, "en")):
+        try:
+            language_tag(tag, lang)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=f"--{lang}-lang") from None
 
     def inputs():
         if files:
@@ -181,7 +196,7 @@ def clean(files, output, fmt, zh_file, en_file, disable, glossaries, added, no_g
     items = (clean_input(inp, config) for inp in inputs())
     with atomic_output(output, files + tuple(f for f in (zh_file, en_file) if f)) as out:
         if fmt == "tmx":
-            tmx = render_tmx(items)
+            tmx = render_tmx(items, zh_lang, en_lang)
             out.write(tmx.encode("utf-8"))
             if "<tu>" not in tmx and "<tu " not in tmx:
                 click.echo("mtclean: note: no sentence pairs, so the TMX has no units (TMX "

@@ -22,7 +22,27 @@ from ..stages.crosscheck import same_text
 from ..stages.months import is_date
 
 SRCLANG = "zh"
+_TAG = regex.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _FORBIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+_LANGS = {"zh": ("Chinese", ("zh", "zho", "chi"), "zh, zh-CN, zh-TW, zh-Hans"),
+          "en": ("English", ("en", "eng"), "en, en-US, en-GB")}
+
+
+def language_tag(tag: str, lang: str) -> str:
+    """``tag`` if it is a language tag (BCP 47 form) for ``lang``, else ValueError: a
+    translation memory's tools match units by these tags, and some want a region
+    (``zh-CN``, ``zh-TW``, ``en-GB``), which the text alone does not tell.
+
+    >>> language_tag("zh-CN", "zh"), language_tag("zh-Hant-TW", "zh"), language_tag("EN-gb", "en")
+    ('zh-CN', 'zh-Hant-TW', 'EN-gb')
+    >>> language_tag("en-US", "zh")
+    Traceback (most recent call last):
+    ValueError: 'en-US' is not a language tag for Chinese (zh, zh-CN, zh-TW, zh-Hans, ...)
+    """
+    name, primaries, examples = _LANGS[lang]
+    if _TAG.fullmatch(tag) is None or tag.split("-")[0].lower() not in primaries:
+        raise ValueError(f"{tag!r} is not a language tag for {name} ({examples}, ...)")
+    return tag
 
 
 def clean_xml_text(text: str) -> tuple[str, list[str]]:
@@ -52,8 +72,9 @@ def _attr(value: str) -> str:
     return quoteattr(clean_xml_text(value)[0])
 
 
-def render_units(item: Item) -> Iterable[str]:
-    """The ``<tu>`` elements of one item, one per aligned sentence pair."""
+def render_units(item: Item, zh_lang: str = SRCLANG, en_lang: str = "en") -> Iterable[str]:
+    """The ``<tu>`` elements of one item, one per aligned sentence pair; ``zh_lang`` and
+    ``en_lang`` are the ``xml:lang`` of the two sides (see :func:`language_tag`)."""
     date = _tmx_date(item.meta_dict.get("date"))
     item_id = clean_xml_text(item.id)[0]
     for index, block in enumerate(item.blocks):
@@ -64,7 +85,7 @@ def render_units(item: Item) -> Iterable[str]:
                 continue  # a text paired with itself is no translation to remember
             zh, zh_removed = clean_xml_text(zh)
             en, en_removed = clean_xml_text(en)
-            head = f'    <tu srclang="{SRCLANG}"' + (f' creationdate="{date}"' if date else "")
+            head = f'    <tu srclang="{zh_lang}"' + (f' creationdate="{date}"' if date else "")
             lines = [head + ">"]
             removed = zh_removed + en_removed
             if removed:
@@ -75,15 +96,15 @@ def render_units(item: Item) -> Iterable[str]:
                 f'      <prop type="x-block">{index}</prop>',
                 f'      <prop type="x-align-type">{escape(str(kind))}</prop>',
                 f'      <prop type="x-align-score">{score:.3f}</prop>',
-                f'      <tuv xml:lang="zh"><seg>{escape(zh)}</seg></tuv>',
-                f'      <tuv xml:lang="en"><seg>{escape(en)}</seg></tuv>',
+                f'      <tuv xml:lang="{zh_lang}"><seg>{escape(zh)}</seg></tuv>',
+                f'      <tuv xml:lang="{en_lang}"><seg>{escape(en)}</seg></tuv>',
                 "    </tu>",
             ]
             yield "\n".join(lines) + "\n"
 
 
-def render_tmx(items: Iterable[Item]) -> str:
-    """A whole TMX document.
+def render_tmx(items: Iterable[Item], zh_lang: str = SRCLANG, en_lang: str = "en") -> str:
+    """A whole TMX document (``zh_lang``, ``en_lang``: as for :func:`render_units`).
 
     >>> from pipeline.runner import SourceText, clean_sources
     >>> item = clean_sources("n1", [SourceText("a", "会议举行。", lang="zh"),
@@ -102,15 +123,16 @@ def render_tmx(items: Iterable[Item]) -> str:
     </tmx>
     <BLANKLINE>
     """
+    zh_lang, en_lang = language_tag(zh_lang, "zh"), language_tag(en_lang, "en")
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         '<tmx version="1.4">\n',
         f'  <header creationtool="mtclean" creationtoolversion={_attr(__version__)} '
-        f'segtype="sentence" o-tmf="mtclean-jsonl" adminlang="en" srclang="{SRCLANG}" '
+        f'segtype="sentence" o-tmf="mtclean-jsonl" adminlang="en" srclang="{zh_lang}" '
         'datatype="plaintext"/>\n',
         "  <body>\n",
     ]
     for item in items:
-        parts.extend(render_units(item))
+        parts.extend(render_units(item, zh_lang, en_lang))
     parts.append("  </body>\n</tmx>\n")
     return "".join(parts)
