@@ -33,7 +33,8 @@ from ..records import Block, Edit, Item, evolve
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, Bead, Layout, Unit, align_units, bead_cost,
                     estimate_ratio, group_cost, make_units, null_cost, visible_length)
-from .classify import MAX_TITLE_CHARS, SITE_SUFFIX, merged_kind, move_site_out_of_title
+from .classify import (MAX_HEADING_CHARS_EN, MAX_HEADING_CHARS_ZH, MAX_TITLE_CHARS,
+                       SITE_SUFFIX, merged_kind, move_site_out_of_title)
 from .sentences import sentences_of
 
 MERGE_BLOCKS = structural(
@@ -471,6 +472,26 @@ def _trim_group(group, sizes, ratio: float):
     return before + [(zs, es, score)] + after
 
 
+def _opens_a_paragraph(kind: str, kinds: list[str], zh: str, en: str) -> bool:
+    """Is a title or heading joined with the blocks after it (the other side has no
+    break between them, or none at all) a paragraph? A whole article is no title, and a
+    heading with a paragraph is past a heading's length: a Chinese line cut inside a
+    sentence ("...，推动" / "社会组织...。") reads as a heading on its own.
+
+    >>> zh = "会议指出，要进一步加强社会组织管理，推动社会组织高质量发展。会议强调，要做好养老服务工作。"
+    >>> _opens_a_paragraph("heading", ["heading", "paragraph", "paragraph"], zh, "...")
+    True
+    >>> _opens_a_paragraph("heading", ["heading"] * 3, "一、加强领导", "I. Strengthen leadership")
+    False
+    """
+    if kind not in ("title", "heading"):
+        return False
+    if max(len(zh), len(en)) > MAX_TITLE_CHARS:
+        return True
+    return kind == "heading" and set(kinds) != {"heading"} and (
+        len(zh) > MAX_HEADING_CHARS_ZH or len(en) > MAX_HEADING_CHARS_EN)
+
+
 def zh_units_of(item: Item, i: int, kinds) -> list[Unit]:
     return _units(item.blocks[i].zh or "", "zh", kinds[i])
 
@@ -618,10 +639,8 @@ def align_blocks(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
         zh_kinds = [item.blocks[i].kind for i in zs]
         en_kinds = [item.blocks[i].kind for i in es]
         kind = merged_kind(zh_kinds, en_kinds)
-        if kind in ("title", "heading") and len(zs) + len(es) > 2 and \
-                max(len(zh_text), len(en_text)) > MAX_TITLE_CHARS:
-            # a headline merged with the blocks after it (the other side has no break
-            # between them, or none at all): a whole article is no title
+        if len(zs) + len(es) > 2 and _opens_a_paragraph(kind, zh_kinds + en_kinds,
+                                                          zh_text, en_text):
             kind = "paragraph"
         if kind == "title":
             untitled.extend((k, lang) for lang, kinds in (("zh", zh_kinds), ("en", en_kinds))

@@ -101,6 +101,32 @@ def test_chinese_join_is_empty():
     assert restored(item) == [zh, en]
 
 
+def test_chinese_line_cut_inside_a_sentence_is_no_heading_of_the_pair():
+    # one Chinese paragraph broken after "推动" reads as a heading and a paragraph; the
+    # English has it whole: the pair is a paragraph, not a heading of 250 characters
+    zh = ("民政部召开会议\n\n会议指出，要进一步加强社会组织管理，推动\n"
+          "社会组织高质量发展。会议强调，要做好养老服务工作。\n\n会议要求，各地民政部门要认真落实。\n")
+    en = ("Ministry of Civil Affairs holds meeting\n\nThe meeting pointed out that it is "
+          "necessary to further strengthen the management of social organizations and "
+          "promote their high-quality development. The meeting stressed that elderly care "
+          "services should be done well.\n\nThe meeting required civil affairs "
+          "departments everywhere to implement it conscientiously.\n")
+    item = pair(zh, en)
+    block = item.blocks[1]
+    assert dict(block.align)["type"] == "2-1" and block.zh.startswith("会议指出")
+    assert block.kind == "paragraph"
+    assert [b.kind for b in item.blocks] == ["title", "paragraph", "paragraph"]
+    assert restored(item) == [zh, en]
+
+
+def test_heading_joined_with_its_heading_stays_a_heading():
+    zh = "会议举行\n\n一、加强组织\n\n领导\n\n会议于昨天在北京举行，共有三十位代表参加。\n"
+    en = ("Meeting held\n\nI. Strengthen organizational leadership\n\nThe meeting was "
+          "held in Beijing yesterday, with thirty delegates taking part.\n")
+    item = pair(zh, en)
+    assert [b.kind for b in item.blocks if b.zh and b.en][:2] == ["title", "heading"]
+
+
 def test_metadata_stays_monolingual_and_in_place():
     zh = "会议举行\n\n日期：2022-08-17\n\n会议于昨天举行，共有三十人参加。\n"
     en = "Meeting held\n\nDATA:2022-08-17  Views:0\n\nThe meeting was held yesterday with thirty people.\n"
