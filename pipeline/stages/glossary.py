@@ -138,10 +138,15 @@ def spaced(text: str, start: int, end: int, english: str) -> str:
     return lead + english + trail
 
 
-def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: bool = False) \
+def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: bool = False,
+                 zh_terms: frozenset[int] | None = None) \
         -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, new text, rule id, entry id) for each replacement, in text order.
-    ``title``: the text is a title or heading (title case is kept)."""
+    ``title``: the text is a title or heading (title case is kept). ``zh_terms``: for
+    English aligned with Chinese, the entries the Chinese names (:func:`zh_evidence`);
+    a deprecated variant of an entry with Chinese terms, none of them there, is left
+    alone: "public organizations" renders 社会团体 (social groups) in MT, but 公共组织
+    too, and the Chinese tells which."""
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
@@ -152,6 +157,8 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                     _OF_FOREIGN.match(text, hit.end):
                 continue
             entry = entries[hit.entry]
+            if zh_terms is not None and entry.zh and hit.entry not in zh_terms:
+                continue
             start = hit.start
             if entry.pos != "properNoun" and _inside_name(text, hit.start, hit.end) and \
                     not (title and _title_cased(text)):
@@ -318,10 +325,27 @@ def _in_address(text: str, start: int, end: int) -> bool:
         or (after[:1] == "." and after[1:].isalnum())
 
 
+def zh_evidence(zh: str, glossary: Glossary) -> frozenset[int]:
+    """The entries a Chinese text names, with the entries inside their terms (民政部
+    names 民政 too).
+
+    >>> from pipeline.glossary import parse_tsv, COLUMNS
+    >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t\\t\\t"
+    ...               "properNoun\\tministry\\t\\tmca.gov.cn\\nca\\t民政\\tcivil affairs\\t\\t\\t"
+    ...               "noun\\tministry\\t\\tmca.gov.cn\\n")
+    >>> sorted(g.entries[i].id for i in zh_evidence("民政部召开会议", g))
+    ['ca', 'mca']
+    """
+    matcher = matcher_for(glossary)
+    return frozenset().union(*(matcher.parts(hit.entry) for hit in matcher.find_zh(zh)))
+
+
 def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
-                 disabled=frozenset(), title: bool = False) -> tuple[str, list[Edit]]:
+                 disabled=frozenset(), title: bool = False,
+                 zh_terms: frozenset[int] | None = None) -> tuple[str, list[Edit]]:
     """Apply the glossary to one English text until nothing changes; one edit per
-    replacement, each with its offset in the text just before it.
+    replacement, each with its offset in the text just before it (``zh_terms``: see
+    :func:`replacements`).
 
     >>> from pipeline.glossary import parse_tsv, COLUMNS
     >>> g = parse_tsv("\\t".join(COLUMNS) + "\\nmca\\t民政部\\tMinistry of Civil Affairs\\t\\t"
@@ -338,7 +362,8 @@ def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
         delta = 0
         parts = []
         last = 0
-        for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title):
+        for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title,
+                                                            zh_terms):
             if start < last:
                 continue  # overlaps the previous replacement (an absorbed "the")
             edits.append(Edit(rule_id, block, lang, start + delta, text[start:end], new,
@@ -366,7 +391,8 @@ def apply_glossary(item: Item, config) -> Item:
         if block.en is None or block.kind not in TEXT_KINDS:
             continue
         text, new_edits = enforce_text(block.en, glossary, i, "en", disabled,
-                                       block.kind in ("title", "heading"))
+                                       block.kind in ("title", "heading"),
+                                       zh_evidence(block.zh, glossary) if block.zh else None)
         if new_edits:
             edits.extend(new_edits)
             blocks[i] = block.with_text("en", text)

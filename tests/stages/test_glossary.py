@@ -238,6 +238,22 @@ def test_pipeline_with_shipped_glossary_restores_and_settles(text):
     assert [e for e in again.edits if e.rule.startswith("glossary.")] == []
 
 
+@pytest.mark.parametrize("zh, expected", [
+    # the Chinese names the social group: MT's variant becomes the preferred term
+    ("社会团体要加强自身建设。", "Social groups should strengthen their own development."),
+    # 公共组织 is a public organization indeed: the Chinese tells the variant is right
+    ("公共组织要加强自身建设。", "Public organizations should strengthen their own development."),
+])
+def test_a_pair_replaces_a_variant_only_where_the_chinese_names_the_term(zh, expected):
+    en = "Public organizations should strengthen their own development."
+    item = clean_item(Item("p", blocks=(Block("paragraph", "zh+en", en=en, zh=zh),)),
+                      Config())
+    assert item.blocks[0].en == expected
+    # English alone has no such evidence: the variant is replaced as before
+    assert clean_text(en).blocks[0].en == \
+        "Social groups should strengthen their own development."
+
+
 # --- qa.terminology on bilingual blocks -------------------------------------------------------
 
 def bilingual(zh, en):
