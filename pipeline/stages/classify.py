@@ -91,6 +91,7 @@ _LOWER_WORD = regex.compile(r"(?<![\w'’])(?!(?:reporters?|correspondents?|and|
 # a value that is a sentence: six words or more, ending in a full stop
 _SENTENCE_VALUE = regex.compile(r"\A(?:\S+\s+){5,}\S*[a-z][.!?。！？]\s*\Z")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
+_QUESTION = regex.compile(r"[?？]\W*\Z")
 # the words of a date and a time: months, weekdays, am and pm, 年月日
 _DATE_OR_TIME = regex.compile(
     rf"\b{MONTH_PATTERN}|\b(?:[ap]m|[ap]\.m)\b|年|月|日|星期.|周.|"
@@ -209,6 +210,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；\u3000\xa0")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
+        if _QUESTION.search(value):
+            return None  # "记者：今年的重点任务是什么？", "Reporter: Who pays?": an interview
         if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):
             # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
@@ -218,6 +221,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
             return None  # "Review: The Year in Charity" is a heading
         if key not in ("date", "views") and _SENTENCE_VALUE.search(value):
             return None  # "Source: the survey found that 80% of couples prefer ...": prose
+        if key == "source" and _DATE_FIRST.match(value):
+            return None  # "From: March 1, 2023 to March 31, 2023": a period, no source
         if key == "date":
             if m.group("label").lower() in ("time", "时间") and not _DATE_FIRST.match(value):
                 return None  # "Time: 9:00-17:00, August 12" of a notice is its content
@@ -370,8 +375,9 @@ def parse_byline(text: str) -> dict[str, str] | None:
     fields: dict[str, str] = {}
     for part in _BYLINE_SEP.split(text.strip()):
         m = _BY.match(part)
-        if m and not (_names_like(m["names"]) or _pinyin_names(m["names"])):
-            m = None
+        if m and (not (_names_like(m["names"]) or _pinyin_names(m["names"])) or
+                  " " not in m["names"].strip() and not _pinyin_names(m["names"])):
+            m = None  # one word is a name in pinyin ("By Xinhua"), or a heading ("By Phone")
         reporter = _REPORTER.match(part)
         if reporter and not _pinyin_names(_ROLE_BETWEEN.sub(", ", reporter["names"])):
             reporter = None  # "Foreign Journalists Visit Xinjiang" is a headline

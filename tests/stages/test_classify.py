@@ -166,6 +166,12 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("来源：新华社\u3000浏览次数：1024", {"source": "新华社", "views": "1024"}),
     ("Review: the year in charity", None),  # a heading, not a reviewer's name
     ("From: August 1 to 10, the city held events for the elderly in all districts.", None),
+    # an interview's questions, not a byline
+    ("记者：今年的重点任务是什么？", None), ("Reporter: Who will pay for it?", None),
+    ("记者：资金从哪里来？ ", None),
+    # a guide's headings and a period, not a byline and a source
+    ("By Phone", None), ("By Mail", None), ("By Xinhua", {"author": "Xinhua"}),
+    ("From: March 1, 2023 to March 31, 2023", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
