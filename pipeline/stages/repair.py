@@ -38,6 +38,11 @@ _STARTS_AFTER_SPACE = '("[“‘（【《〈'
 
 
 
+# three digits and no more after a comma, one to three (a first group) or a group before
+_THOUSANDS_AFTER = regex.compile(r"\d{3}(?!\d)")
+_GROUP_BEFORE = regex.compile(r"(?:(?<![\d.,，])\d{1,3}|[,，]\d{3})\Z")
+
+
 def _ascii_mark(text: str, i: int) -> str:
     mark = text[i]
     ascii_ = _FW_TO_ASCII[mark]
@@ -54,8 +59,11 @@ def _ascii_mark(text: str, i: int) -> str:
     if mark == "、" and not nxt.isdigit() and _LIST_NUMBER_BEFORE.search(text, max(0, i - 4), i):
         return "." + ("" if nxt in ("", " ") else " ")  # "tasks：1、rice": "1. rice"
     if mark in _TRAILING:
-        # 10：30 and 1，000 stay tight; otherwise a word follows after one space
-        if mark in "，：" and prev.isdigit() and nxt.isdigit():
+        # 10：30 and 1，000 stay tight; otherwise a word follows after one space, and a
+        # number after a list's comma ("2021，2022": no thousands have four digits)
+        if mark == "：" and prev.isdigit() and nxt.isdigit() or \
+                mark == "，" and _THOUSANDS_AFTER.match(text, i + 1) and \
+                _GROUP_BEFORE.search(text, 0, i):
             return ascii_
         return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in _STARTS_AFTER_SPACE) else "")
     return ascii_
@@ -89,6 +97,8 @@ def ascii_punct_in_english(text: str) -> str:
     'Source: Beijing Youth Daily, Author: Wang Sishuo'
     >>> ascii_punct_in_english("the Charity Law（2016）took effect at 10：30")
     'the Charity Law (2016) took effect at 10:30'
+    >>> ascii_punct_in_english("In 2021，2022 and 2023, 1，200，000 people and 12，5 tons")
+    'In 2021, 2022 and 2023, 1,200,000 people and 12, 5 tons'
     >>> ascii_punct_in_english("He said：“We act.” The《Rules》（draft）——tasks：1、rice……")
     'He said: “We act.” The "Rules" (draft)—tasks: 1. rice…'
     """

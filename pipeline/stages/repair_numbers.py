@@ -41,7 +41,8 @@ _YM = regex.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
 # before a number of years, not a year ("a history of more than 1000年")
 _SPAN_BEFORE = regex.compile(r"(?:\b(?:more|less|fewer|longer)\s+than|\bover|\bnearly|\balmost|"
-                             r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least)\s*\Z",
+                             r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least|"
+                             r"\bhistory\s+of|\bfor|\blasted|\bspanning)\s*\Z",
                              regex.IGNORECASE)
 # ... but a year after a preposition or a verb of founding ("in about 1368年", "built
 # around 1600年")
@@ -86,8 +87,8 @@ def render_zh_dates(text: str) -> str:
     'It opened on August 12, 2022 in Hohhot, and closed on August 15.'
     >>> render_zh_dates("In 2020年7月 and in 2019年, prices rose.")
     'In July 2020 and in 2019, prices rose.'
-    >>> render_zh_dates("a history of more than 1000年")
-    'a history of more than 1,000 years'
+    >>> render_zh_dates("a history of more than 1000年, a history of 1300年, since 1368年")
+    'a history of more than 1,000 years, a history of 1,300 years, since 1368'
     """
     if ("年" not in text and "月" not in text) or mostly_mixed(text):
         return text
@@ -256,8 +257,12 @@ def _wan(m: regex.Match) -> str | None:
 
 
 def _wan_rest(m: regex.Match) -> str | None:
+    """2万4801 is 24,801, and 1万5 15,000 (one digit after 万 is its thousands, as
+    spoken); 1万50 is left for an editor."""
     wan, rest = to_int(m.group(1)), to_int(m.group(2))
-    return None if wan is None or rest is None else f"{wan * 10000 + rest:,}"
+    if wan is None or rest is None or len(m.group(2)) in (2, 3):
+        return None
+    return f"{wan * 10000 + rest * (1000 if len(m.group(2)) == 1 else 1):,}"
 
 
 def _yi(m: regex.Match) -> str | None:
@@ -289,11 +294,14 @@ def render_zh_numbers(text: str) -> str:
     """Write numbers left in Chinese form (``1.2万``, ``3亿``, ``百分之五``) the English way.
 
     ``1.2万`` is 12,000, ``3亿`` 300 million, ``百分之五`` 5 percent, ``500元`` 500 yuan;
-    ``3亿5000万`` is 350 million and ``2万4801`` 24,801 (a number written on after its
-    万 or 亿 in Chinese numerals, ``1万2千``, is left as it is).
+    ``3亿5000万`` is 350 million, ``2万4801`` 24,801 and ``1万5`` 15,000 (a number
+    written on after its 万 or 亿 in Chinese numerals, ``1万2千``, is left as it is, and
+    so is ``1万50``, which may be 10,050 or 15,000).
 
     >>> render_zh_numbers("More than 1.2万 people and 3亿 yuan; 百分之五 of them.")
     'More than 12,000 people and 300 million yuan; 5 percent of them.'
+    >>> render_zh_numbers("1万5 residents, 2万4801 people, 1万50 seats")
+    '15,000 residents, 24,801 people, 1万50 seats'
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
     """

@@ -56,6 +56,9 @@ def check_table(fn, text, expected):
     ("Already fine: yes, (2016).", "Already fine: yes, (2016)."),
     ("He said “yes” and ‘no’.", "He said “yes” and ‘no’."),
     ("（", "("),
+    # a list's comma between numbers, a thousands separator only before three digits
+    ("In 2021，2022 and 2023, offices opened.", "In 2021, 2022 and 2023, offices opened."),
+    ("1，200，000 people and 12，5 tons", "1,200,000 people and 12, 5 tons"),
 ])
 def test_fullwidth_punct(text, expected):
     check_table(ascii_punct_in_english, text, expected)
@@ -213,6 +216,8 @@ def test_heading_affixes(text, expected):
     ("built around 1600年, founded in about 1368年", "built around 1600, founded in about 1368"),
     ("a history of about 1300年", "a history of about 1,300 years"),
     ("Over the past 1000年", "Over the past 1,000 years"),
+    ("The town has a history of 1300年.", "The town has a history of 1,300 years."),
+    ("It was built in 1368年.", "It was built in 1368."),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("on 2022年2月30日", "on 2022年2月30日"),
@@ -268,6 +273,9 @@ def test_zh_dates_in_english(text, expected):
     ("百分之三十五点五 of them", "百分之三十五点五 of them"),
     ("百分之一百二十 of them", "百分之一百二十 of them"),
     ("since 1元旦", "since 1元旦"),
+    # one digit after 万 is its thousands, as spoken; two or three are unclear
+    ("The town has 1万5 residents.", "The town has 15,000 residents."),
+    ("2万5 yuan", "25,000 yuan"), ("1万50 seats", "1万50 seats"),
     ("全省共有社会组织1.2万个 Lao Niu", "全省共有社会组织1.2万个 Lao Niu"),
 ])
 def test_zh_numbers_in_english(text, expected):
