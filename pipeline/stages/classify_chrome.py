@@ -232,9 +232,11 @@ _CHROME_PATTERNS = (
     r"\(c\)\s*\d{4}).{0,150}",
     # (who runs the site, in the footer with its address or licence: an event notice's
     # organisers, 主办单位：湖南省民政厅, are content)
+    # (a notice's organisers with their phone number are content too: the footer gives a
+    # licence, a copyright, or an address with the phone)
     r"(?:主办单位|承办单位|主办|承办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|"
-    r"Technical\s+support)\s*[:：].{0,60}(?:地址|电话|ICP|版权|网站标识码|备案|Address|Tel|"
-    r"Copyright|©).{0,80}",
+    r"Technical\s+support)\s*[:：](?=.{0,140}(?:ICP|版权|网站标识码|备案|Copyright|©|"
+    r"(?:地址|Address).{0,80}(?:电话|Tel)|(?:电话|Tel).{0,80}(?:地址|Address))).{0,140}",
     # sharing and following
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
     r"Share\s+(?:to|on)\s+(?:WeChat|Weibo|QQ|Qzone|Facebook|Twitter|LinkedIn|Douban)"
@@ -257,7 +259,8 @@ _CHROME_PATTERNS = (
     r"|Register))*\s*[:：]?",
     # "click to correct the error", mobile station
     r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",
-    r".{0,20}(?:我要纠错|纠错).{0,20}",
+    # (纠错 alone or as a control: 建立健全容错纠错机制 is a policy's heading)
+    r".{0,20}我要纠错.{0,20}|[【\[(（]?\s*(?:网站|页面|点击|信息)?纠错\s*[】\])）]?",
     r"Swipe\s+to\s+enter\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     r"(?:Enter|Go\s+to)\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     # Chinese UI labels left in English pages

@@ -316,6 +316,10 @@ def test_split_breadcrumb(title, parts):
     ("扫一扫下方二维码，填写身份证号即可申请", False),
     ("长按识别二维码，在线申请高龄津贴", False),
     ("主办单位：湖南省民政厅", False),
+    # a notice's organiser and its phone, a policy heading with 纠错: content
+    ("承办单位：长沙市慈善总会\u3000联系电话：0731-84411234", False),
+    ("三、建立健全容错纠错机制", False), ("【纠错】", True), ("我要纠错", True),
+    ("主办单位：湖南省民政厅 湘ICP备12345678号", True),
     ("Sponsored by: Hunan Provincial Department of Civil Affairs", False),
     ("Home/community elderly care services", False),
     ("Home | Elderly care at home", False),
