@@ -17,6 +17,8 @@ _I = regex.IGNORECASE | regex.VERSION1
 
 # --- site names in headlines ----------------------------------------------------------
 
+# verbs that weave a net of care in a headline's second half ("织密", "筑牢", "构建")
+_WOVEN = r"(?:织[密牢就起好]|编织|筑[牢起]|构建|构筑|撑起|兜[牢住]|铺就|拉起|张开)"
 # names that are sites even when glued to the headline by a bare hyphen ("...-Xinhua")
 _STRICT_SITE = (
     r"(?:www\.)?[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|cn|net|org|gov)(?:\.cn)?"
@@ -24,13 +26,17 @@ _STRICT_SITE = (
     r"(?:\s+[\w-]+(?:\.[\w-]+)+)?"
     r"|CNN|China\s+News(?:\s+Network|\s+Service)?|China\s+New\s+Network|Zhongxin\s+network"
     r"|Huasheng\s+Online|(?:[\w'’]+\s+){1,2}Daily(?:\s+(?:News|Online|Network))?"
-    r"|\p{Han}{1,10}(?:(?<!" + "|".join(("互联", "物联", "安全", "保障", "防护", "关系", "电",
-                                         "天", "法", "渔", "上", "信息", "服务", "织")) +
+    # (a net that is woven, not a site: 织密社会救助网, 筑牢社区防控网)
+    r"|(?!" + _WOVEN + r")\p{Han}{1,10}(?:(?<!" + "|".join((
+        "互联", "物联", "安全", "保障", "防护", "关系", "电", "天", "法", "渔", "上", "信息", "服务",
+        "(?<!组)织", "救助", "防控", "关爱", "保护", "救援", "监测", "帮扶", "防护", "治理")) +
     r")网|在线)"
 )
 _SITE = regex.compile(
     r"(?:" + _STRICT_SITE +
-    r"|(?:[\w'’.&]+\s+){0,4}(?:Net|Network|Online|Daily(?:\s+(?:Online|Network|News))?"
+    # (a subtitle is no site: "A Warm Safety Net")
+    r"|(?!(?:A|An)\s)(?:[\w'’.&]+\s+){0,4}(?<!(?:Safety|Security|Social|Care|Protection)\s+)"
+    r"(?:Net|Network|Online|Daily(?:\s+(?:Online|Network|News))?"
     r"|News(?:\s+(?:Network|Agency|Online))?|Website|Web)"
     r"|\p{Han}{1,10}(?:日报|新闻|晚报|早报)"
     r")", _I)
@@ -104,6 +110,8 @@ def split_site(title: str) -> tuple[str, str, str] | None:
     True
     >>> split_site("智慧养老——让老人乐享互联网") is None
     True
+    >>> split_site("兜底保障——织密社会救助网"), split_site("Love Breakfast - A Warm Safety Net")
+    (None, None)
     """
     if not _SEP_CHARS.search(title):
         return None  # no separator and no hyphen: nothing can be cut

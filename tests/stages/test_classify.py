@@ -224,6 +224,11 @@ def test_parse_meta(line, fields):
     ("Charity 2.0 - giving goes online", None),
     ("智慧养老——让老人乐享互联网", None),
     ("民政部：兜住兜牢民生底线——织密织牢社会救助安全网", None),
+    ("兜底保障——织密社会救助网", None), ("疫情防控——筑牢社区防控网", None),
+    ("Love Breakfast - A Warm Safety Net", None),
+    # ... and sites whose names hold such words (组织网 is no woven net)
+    ("会议召开——中国社会组织网", ("", "会议召开", "——中国社会组织网")),
+    ("会议召开 - 拉萨新闻网", ("", "会议召开", " - 拉萨新闻网")),
     ("Tea expo opens - xinhua net", ("", "Tea expo opens", " - xinhua net")),  # a known name
     # a section after a site before the headline (mt-web-artifacts: an aggregator's title)
     ("Joke Collection Website - Bulletin headlines - Civil Affairs Bureau holds meeting",
