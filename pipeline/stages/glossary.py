@@ -262,22 +262,35 @@ def deliberate_chinese(text: str, start: int, end: int) -> bool:
 # what names a foreign country's body just before a term ("India's Ministry of Home
 # Affairs", "the UK Home Department"): an owner's name, or a country's adjective
 _OWNER = regex.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?:the\s+)?\Z")
+# (country, adjective) of states whose bodies MT may name with the glossary's words
+_STATES = [pair.split("/") for pair in (
+    "UK/British US/American India/Indian Singapore/Singaporean Malaysia/Malaysian "
+    "Japan/Japanese Korea/Korean Australia/Australian Canada/Canadian Pakistan/Pakistani "
+    "Bangladesh/Bangladeshi Nepal/Nepalese Sri_Lanka/Sri_Lankan Thailand/Thai "
+    "Vietnam/Vietnamese Indonesia/Indonesian the_Philippines/Philippine Israel/Israeli "
+    "Ireland/Irish Scotland/Scottish Wales/Welsh New_Zealand/New_Zealand "
+    "South_Africa/South_African Nigeria/Nigerian Kenya/Kenyan Germany/German France/French "
+    "Italy/Italian Spain/Spanish Portugal/Portuguese Greece/Greek Russia/Russian "
+    "Ukraine/Ukrainian Poland/Polish Austria/Austrian Switzerland/Swiss Belgium/Belgian "
+    "the_Netherlands/Dutch Sweden/Swedish Norway/Norwegian Finland/Finnish Denmark/Danish "
+    "Brazil/Brazilian Mexico/Mexican Argentina/Argentine Chile/Chilean Peru/Peruvian "
+    "Colombia/Colombian Cuba/Cuban Egypt/Egyptian Turkey/Turkish Iran/Iranian Iraq/Iraqi "
+    "Saudi_Arabia/Saudi Qatar/Qatari Afghanistan/Afghan Myanmar/Myanmar Cambodia/Cambodian "
+    "Laos/Laotian Mongolia/Mongolian Kazakhstan/Kazakh Ethiopia/Ethiopian Ghana/Ghanaian "
+    "Tanzania/Tanzanian Uganda/Ugandan Zimbabwe/Zimbabwean").split()]
+_COUNTRY = "|".join(c.replace("_", r"\s+").replace(".", r"\.") for c, _ in _STATES)
 _FOREIGN_ADJECTIVE = regex.compile(
-    r"\b(?:UK|U\.K\.|US|U\.S\.|British|American|Indian|Singapore|Singaporean|"
-    r"Malaysian|Japanese|Korean|Australian|Canadian|Pakistani|Bangladeshi|Nepalese|"
-    r"Sri\s+Lankan|Thai|Vietnamese|Indonesian|Philippine|Israeli|Irish|Scottish|Welsh|"
-    r"New\s+Zealand|South\s+African|Nigerian|Kenyan|"
+    r"\b(?:UK|US|U\.K\.|U\.S\.|Singapore|Federal|" + "|".join(
+        a.replace("_", r"\s+") for _, a in _STATES) + "|"
     # Hong Kong and Macao have bodies of their own ("the Hong Kong SAR Home Affairs
-    # Bureau"), which the glossary's mainland names do not fit
+    # Bureau"), which the glossary's mainland names do not fit; China has no federal body
     r"(?:Hong\s+Kong(?:\s+SAR)?|HKSAR|Macao|Macau)(?:['’]s|\s+Government['’]s)?)"
     r"\s+(?:the\s+)?\Z")
 # ... and just after a term: "the Home Affairs Bureau of the Hong Kong SAR Government"
 _OF_FOREIGN = regex.compile(
     r"(?:\s*[(（][^()（）]{1,20}[)）])?"  # "the Ministry of Home Affairs (KDN) of Malaysia"
-    r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|UK|U\.K\.|US|U\.S\.|"
-    r"United\s+(?:Kingdom|States)|India|Singapore|Malaysia|Japan|Korea|Australia|Canada|"
-    r"Pakistan|Nepal|Sri\s+Lanka|Thailand|Vietnam|Indonesia|the\s+Philippines|Ireland|"
-    r"New\s+Zealand|South\s+Africa|Nigeria|Kenya)\b")
+    r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|U\.K\.|U\.S\.|"
+    r"United\s+(?:Kingdom|States)|" + _COUNTRY + r")\b")
 OWNER_WINDOW = 40
 _CHINESE_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
 

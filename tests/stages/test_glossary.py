@@ -391,6 +391,10 @@ def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     # a foreign body, with its acronym in brackets before "of Malaysia"
     ("The Ministry of Home Affairs (KDN) of Malaysia ordered more paper.", []),
     ("The Ministry of Home Affairs (MCA) issued a notice.", ["Ministry of Home Affairs"]),
+    # more states than the first few, after the body or before it; China has no federal one
+    ("The Federal Ministry of Home Affairs of Germany issued rules.", []),
+    ("The Ministry of Home Affairs of France met.", []),
+    ("The German Ministry of Home Affairs met.", []),
 ])
 def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
     item = clean_text(f"News of the day\n\n{text}\n")
