@@ -18,6 +18,7 @@ from ..registry import structural
 from .beads import KIND_RANK
 from .normalize import without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
+from .segment import list_rows
 from . import classify_chrome as chrome
 from .months import MONTH_PATTERN, is_date, month_number
 from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum, to_int
@@ -502,10 +503,14 @@ def continues_list(text: str, previous: str) -> bool:
     False
     >>> continues_list("3. Safeguard measures", "(2) Strengthen supervision")
     False
+    >>> continues_list("100 years and above: 500 yuan", "90-99 years old: 100 yuan")
+    True
     """
     m, p = _LIST_NUMBER.match(text), _LIST_NUMBER.match(previous)
     if not m or not p or _style(m) != _style(p):  # "3." after "(2)": another level
-        return False
+        # rows of labels and values, or short items alike ("100 years old and above:
+        # 500 yuan per month" after "90-99 years old: 100 yuan per month")
+        return not m and not p and list_rows(previous, text)
     n, before = to_int(m.group(1) or m.group(4)), to_int(p.group(1) or p.group(4))
     return n is not None and before is not None and n == before + 1
 

@@ -342,6 +342,39 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
 
 
+# a row of a list of labels and values ("80-89 years old: 50 yuan per month")
+_LABEL_ROW = regex.compile(r"\s*[^:：\s][^:：]{0,39}[:：][ \t]*\S")
+MAX_ROW_CHARS = 60
+
+
+def list_rows(line: str, nxt: str) -> bool:
+    """Are two lines rows of one list, each a line of its own: a label and its value
+    each, or short items that open with one word ("elderly people with disabilities" /
+    "elderly people living alone")?
+
+    >>> list_rows("80-89 years old: 50 yuan per month", "90-99 years old: 100 yuan per month")
+    True
+    >>> list_rows("elderly people with disabilities", "elderly people living alone")
+    True
+    >>> list_rows("the Ministry said that it would", "help the elderly in all districts.")
+    False
+    """
+    a, b = line.strip(), nxt.strip()
+    if len(a) >= MAX_ROW_CHARS or len(b) >= MAX_ROW_CHARS:
+        return False
+    if _LABEL_ROW.match(a) and _LABEL_ROW.match(b):
+        return True
+    if _CUT_INSIDE.search(a):
+        return False
+    first, other = a.split(None, 1), b.split(None, 1)
+    return len(first) == 2 == len(other) and first[0].lower() == other[0].lower() and \
+        first[0].lower() not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or so that the "
+                            "then to with".split())
+
+
 def _ends_in_abbreviation(line: str, nxt: str) -> bool:
     """Does a line end in an abbreviation's full stop, not a sentence's ("St." /
     "Paul's", "China-U.S." / "relations")? The sentence splitter's own test decides."""
@@ -401,7 +434,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
             joined = cur_tail
             if not gap_parts and (joins_soft(joined, body) or (
                     len(last_line) >= MIN_WRAP_WIDTH and
-                    _wrapped_here(last_line, body, _width(text, width)))):
+                    _wrapped_here(last_line, body, _width(text, width)))) and \
+                    not list_rows(last_line, body):
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
                 if escapes:

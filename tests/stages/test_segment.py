@@ -250,3 +250,20 @@ def test_a_hard_wrapped_quote_after_a_speakers_colon_goes_on():
             "cubs.\"\n")
     blocks, _ = split_blocks(text)
     assert len(blocks) == 2 and 'Sciences, said: "In the early' in blocks[1].text
+
+
+def test_rows_of_a_list_stay_lines_of_their_own():
+    # a list of tiers and one of short items, in a page whose other lines are many: the
+    # hard-wrap test saw lines of one length going on, and joined the rows
+    doc = ("Notice on the 2023 Elderly Care Subsidy\n\nSubsidy standards:\n"
+           "80-89 years old: 50 yuan per month\n90-99 years old: 100 yuan per month\n"
+           "100 years old and above: 500 yuan per month\n\nEligible applicants include:\n"
+           "elderly people with disabilities\nelderly people living alone\n\n"
+           "Applications are accepted at the community service centre until June 30.\n")
+    item = clean_text(doc)
+    texts = [b.en for b in item.blocks]
+    assert "90-99 years old: 100 yuan per month" in texts
+    assert "elderly people living alone" in texts
+    row = texts.index("100 years old and above: 500 yuan per month")
+    assert item.blocks[row].kind == "paragraph"  # the last row before a paragraph too
+    assert restore_sources(item) == [doc]
