@@ -71,9 +71,15 @@ _MDY_DATE = regex.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?[,，]?\s*(\d{4})",
     regex.IGNORECASE)
 _TIME = regex.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+_WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|星期[一二三四五六日天]|"
+            r"周[一二三四五六日])")
+# a date alone, as pages print it: "2023-05-16 10:30", "Tuesday, May 16, 2023",
+# "2023年5月16日 星期二"
 _DATETIME_LINE = regex.compile(
-    r"\A\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|"
-    r"\d{1,2}\s+[A-Za-z]{3,9}\.?[,，]?\s*\d{4})(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+    rf"\A\s*(?:{_WEEKDAY}[,，]?\s*)?(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|"
+    rf"\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?[,，]?\s*\d{{4}}|{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?[,，]\s*"
+    rf"\d{{4}})(?:[,，]?\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    rf"(?:[,，]?\s*[(（]?{_WEEKDAY}[)）]?)?")
 
 
 # "Photo:" opens a caption too: as metadata, its value is a few names ("Wang Sishuo",
@@ -176,7 +182,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
         # (every \s of the pattern is str.isspace(): a test checks), and an ASCII digit is
         # the only ASCII \d
         opening = text.lstrip()[:1]
-        if opening.isascii() and not opening.isdigit():
+        if opening.isascii() and not opening.isdigit() and not (
+                opening.isupper() and _DATETIME_LINE.match(text)):  # "May 16, 2023"
             return None
     lead = _DATETIME_LINE.match(text)
     # fast exit for prose: a metadata line has a label right at its start, or right after

@@ -172,6 +172,12 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     # a guide's headings and a period, not a byline and a source
     ("By Phone", None), ("By Mail", None), ("By Xinhua", {"author": "Xinhua"}),
     ("From: March 1, 2023 to March 31, 2023", None),
+    # a date alone, as pages print it, with its weekday and time
+    ("Tuesday, May 16, 2023", {"date": "2023-05-16"}),
+    ("May 16, 2023 10:30", {"date": "2023-05-16", "time": "10:30"}),
+    ("2023年5月16日 星期二", {"date": "2023-05-16"}),
+    ("2023-05-16 10:30 星期二", {"date": "2023-05-16", "time": "10:30"}),
+    ("May 16, 2023, the city opened 12 homes.", None), ("Monday 12, 2023", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
