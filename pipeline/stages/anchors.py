@@ -294,7 +294,10 @@ def same_value(a: float, b: float) -> bool:
 # --- dates ------------------------------------------------------------------------------
 
 _ZH_DATE = regex.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+# 2022-08-12, and in Chinese text also 2022.8.12 and 2022/8/12
 _ISO = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_ZH_DOTTED = regex.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)"
+                           r"(?P<d>\d{1,2})(?!\.?\d)")
 _EN_MDY = regex.compile(
     rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?",
     regex.IGNORECASE)
@@ -303,7 +306,7 @@ _EN_DMY = regex.compile(
     regex.IGNORECASE)
 
 
-_LITERAL = {_ZH_DATE: "月", _ISO: "-"}
+_LITERAL = {_ZH_DATE: ("月",), _ISO: ("-",), _ZH_DOTTED: (".", "/")}
 # every month in MONTH_PATTERN starts with the first three letters of its name
 _MONTH_STARTS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
@@ -346,18 +349,21 @@ def _ok(y, m, d) -> bool:
 
 @item_cache(maxsize=_CACHE_SIZE)
 def dates_zh(text: str) -> tuple[Date, ...]:
-    """Dates in Chinese text (``2022年8月12日``, ``8月12日``, ``2022-08-12``).
+    """Dates in Chinese text (``2022年8月12日``, ``8月12日``, ``2022-08-12``,
+    ``2022.8.12``).
 
     >>> [(d.year, d.month, d.day) for d in dates_zh("2022年8月12日和９月1号")]
     [(2022, 8, 12), (None, 9, 1)]
+    >>> [(d.year, d.month, d.day) for d in dates_zh("会议定于2023.6.10召开，版本2023.6.10.1")]
+    [(2023, 6, 10)]
     """
     if not _DIGIT.search(text):
         return ()
     folded = fold_digits(text)
     out = []
     # each pattern needs its literal (月, the ISO hyphen): a text without it is not scanned
-    for pat in (_ZH_DATE, _ISO):
-        if _LITERAL[pat] not in folded:
+    for pat in (_ZH_DATE, _ISO, _ZH_DOTTED):
+        if not any(mark in folded for mark in _LITERAL[pat]):
             continue
         for m in pat.finditer(folded):
             y = to_int(m.group("y")) if m.group("y") else None

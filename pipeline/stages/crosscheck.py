@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import regex
 
@@ -25,6 +25,11 @@ _SCALED = regex.compile(r"[万亿千百]")
 _SIDE = {"zh": "Chinese", "en": "English"}
 LENGTH_RATIO_LIMIT = 2.5  # a block this many times longer or shorter than expected
 MIN_RATIO_CHARS = 20  # Chinese characters below which a length ratio means little
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
 
 
 def _spans(found) -> list[tuple[int, int]]:
@@ -54,6 +59,42 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
 
 
+# clock times: "15:30", "3:30 p.m.", "3 p.m.", "3点30分", "下午3点半", "8:30—17:30"
+_TIME_ZH = regex.compile(
+    r"(?P<pm>上午|下午|晚上|傍晚|中午|早上|凌晨)?(?<![\d:：])(?P<h>\d{1,2})(?:[:：](?P<m>\d{2})"
+    r"(?:[:：]\d{2})?|点"
+    r"(?:(?P<m2>\d{1,2})分|(?P<half>半)|钟|整|(?<=(?:上午|下午|晚上|傍晚|中午|早上|凌晨)\d{1,2}点)))"
+    r"(?!\d)")  # (a bare "3点" is three points: 3点建议)
+_TIME_EN = regex.compile(r"(?<![\d.:])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2})?"
+                         r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?|\s*(?P<ap2>[ap])\.?m\b\.?)(?![\d:])",
+                         regex.IGNORECASE)
+
+
+def _times(text: str, lang: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """The clock times of a text: (start, end, (hour on a 12-hour clock, minute)), so
+    that 15:30 and 3:30 p.m. are one time.
+
+    >>> [t[2] for t in _times("会议于15:30结束，活动于下午3点半开始，8:30—17:30。", "zh")]
+    [(3, 30), (3, 30), (8, 30), (5, 30)]
+    >>> [t[2] for t in _times("It ended at 3:30 p.m.; open 8:30 a.m. to 5 pm, 1.5:1", "en")]
+    [(3, 30), (8, 30), (5, 0)]
+    >>> [t[2] for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
+    [(5, 3), (5, 3)]
+    """
+    if lang == "zh" and ":" not in text and "：" not in text and "点" not in text or \
+            lang == "en" and ":" not in text and "m" not in text.lower():
+        return []
+    out = []
+    for m in (_TIME_ZH if lang == "zh" else _TIME_EN).finditer(text):
+        h = int(m["h"])
+        minute = int(m["m"] or (m["m2"] if lang == "zh" else None) or
+                     (30 if lang == "zh" and m["half"] else 0))
+        if h > 24 or minute > 59:
+            continue
+        out.append((m.start(), m.end(), (h % 12, minute)))
+    return out
+
+
 @check("qa.numbers", severity="major", scope="pair")
 def numbers_match(zh: str, en: str):
     """Every number written in digits on one side appears on the other.
@@ -71,7 +112,19 @@ def numbers_match(zh: str, en: str):
     if not zh_found and not en_found:
         return  # the common case: only numbers written in digits are required
     zh_dates_found, en_dates_found = dates_zh(zh), dates_en(en)
-    zh_dates, en_dates = _spans(zh_dates_found), _spans(en_dates_found)
+    zh_times, en_times = _times(zh, "zh"), _times(en, "en")
+    # (times are dates' kin: their numbers are matched as times, on a 12-hour clock)
+    zh_dates = _spans(list(zh_dates_found) + [_Span(a, b) for a, b, _ in zh_times])
+    en_dates = _spans(list(en_dates_found) + [_Span(a, b) for a, b, _ in en_times])
+    if zh_times and en_times:
+        zh_clock, en_clock = {t for _, _, t in zh_times}, {t for _, _, t in en_times}
+        for lang, found, other in (("Chinese", zh_times, en_clock),
+                                   ("English", en_times, zh_clock)):
+            for a, b, t in found:
+                if t not in other:
+                    text = (zh if lang == "Chinese" else en)[a:b]
+                    yield f"time {text} in the {lang} is not in the " + \
+                        ("English" if lang == "Chinese" else "Chinese"), text
     # numbers in words and numerals are read only for a number the digits leave unmatched
     en_pool = _Pool([n.value for n in en_found] +
                     [v for d in en_dates_found for v in (d.year, d.month, d.day) if v])

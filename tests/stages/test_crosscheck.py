@@ -35,6 +35,13 @@ def pair(zh, en, item_id="t"):
     ("三万人参加。", "30,000 people took part.", False),  # a numeral in the pool
     ("共有5人。", "There were five people.", False),  # a number word in the pool
     ("共有5人。", "There were five people, not 6.", True),
+    # clock times on a 24- and a 12-hour clock, 点 and 分, spans of times
+    ("会议于15:30结束，报名时间为每天8:30—17:30。",
+     "The meeting ended at 3:30 p.m.; registration is open from 8:30 a.m. to 5:30 p.m.", False),
+    ("活动于下午3点30分开始。", "The event began at 3:30 p.m.", False),
+    ("活动于下午3点半开始。", "The event began at 3:30 pm.", False),
+    ("活动于下午3点30分开始。", "The event began at 4:30 p.m.", True),
+    ("提出3点建议。", "He made 3 suggestions.", False),
 ])
 def test_numbers_match(zh, en, fires):
     assert bool(list(numbers_match(zh, en))) is fires
@@ -49,6 +56,8 @@ def test_numbers_match(zh, en, fires):
     ("2022年8月12日举行。", "It was held on August 21, 2022.", True),
     ("2022年8月12日举行。", "It was held on August 12, 2021.", True),
     ("会议举行。", "It was held on 3 March.", True),
+    ("会议定于2023.6.10召开。", "The meeting is scheduled for June 10, 2023.", False),
+    ("会议定于2023/6/10召开。", "The meeting is scheduled for June 11, 2023.", True),
 ])
 def test_dates_match(zh, en, fires):
     assert bool(list(dates_match(zh, en))) is fires
