@@ -37,6 +37,30 @@ def _is_input(target: Path, inputs: Sequence[str]) -> str | None:
     return None
 
 
+def _output_target(target: Path) -> tuple[Path, Path]:
+    """The file an output replaces and its folder, or OutputError for a path that cannot
+    take one: no folder, a folder, or a pipe or device (replaced in one step, it would
+    become a plain file: ``-o /dev/null`` run as root would replace the system's)."""
+    if target.is_symlink():
+        # a link to a file is written through: the file it names is replaced, and the
+        # link stays (replacing the link would leave that file as it was)
+        target = Path(os.path.realpath(target))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError("output folder does not exist", path=str(folder),
+                          hint="create it first, or choose another output path")
+    if not folder.is_dir():
+        raise OutputError("is a file, not a folder, so the output cannot go in it",
+                          path=str(folder))
+    if target.is_dir():
+        raise OutputError("output path is a folder; give a file name", path=str(target))
+    if target.exists() and not target.is_file():
+        raise OutputError("output path is a pipe or a device, not a file: the output "
+                          "replaces a file in one step", path=str(target),
+                          hint="write to standard output (no -o, or -o -) and redirect it")
+    return target, folder
+
+
 @contextmanager
 def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[BinaryIO]:
     """Yield a binary stream; on success it replaces ``path`` in one step.
@@ -54,20 +78,12 @@ def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[Bina
         sys.stdout.buffer.write(buffer.getvalue())
         sys.stdout.buffer.flush()
         return
-    target = Path(path)
-    if target.is_symlink():
-        # a link to a file is written through: the file it names is replaced, and the
-        # link stays (replacing the link would leave that file as it was)
-        target = Path(os.path.realpath(target))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.exists():
-        raise OutputError("output folder does not exist", path=str(folder),
-                          hint="create it first, or choose another output path")
-    if not folder.is_dir():
-        raise OutputError("is a file, not a folder, so the output cannot go in it",
-                          path=str(folder))
-    if target.is_dir():
-        raise OutputError("output path is a folder; give a file name", path=str(target))
+    try:
+        target, folder = _output_target(Path(path))
+    except OSError as exc:  # a folder on the way that cannot be entered
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(path),
+                          hint="check the folder's permissions, or choose another output "
+                               "path") from None
     source = _is_input(target, inputs)
     if source is not None:
         raise OutputError("the output would replace this input" if Path(

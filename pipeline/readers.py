@@ -105,9 +105,13 @@ def is_input_file(p: Path) -> bool:
     name = p.name.lower()
     if name.split(".")[0] in NOT_INPUT_STEMS:
         return False
-    return (p.is_file() or (p.is_symlink() and not p.exists())) and \
-        not name.startswith(".") and name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES +
-                                                   PAIR_SUFFIXES)
+    if name.startswith(".") or not name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES +
+                                                  PAIR_SUFFIXES):
+        return False
+    try:
+        return p.is_file() or (p.is_symlink() and not p.exists())
+    except OSError:
+        return True  # in a folder that can be listed, not entered: rejected when read
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -136,6 +140,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                 while unreadable:  # a folder that could not be listed: rejected as such
                     found = True
                     yield unreadable.pop(0)
+            while unreadable:  # ... the last one too, with no folder walked after it
+                found = True
+                yield unreadable.pop(0)
             if not found:
                 raise InputError("folder has no input files (.txt, .md, .jsonl)", path=path,
                                  hint="put input files in it, or name the files")
@@ -524,10 +531,19 @@ def _entry_text(entry: InputItem) -> str | dict[str, str | None]:
     return {s.name: s.text for s in entry.sources}
 
 
+def _is_dir(path: str) -> bool:
+    """``Path.is_dir``, but False where the answer is refused (a file in a folder that can
+    be listed but not entered): reading it then fails with its reason."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 def _guard(group: list[str], strict: bool, stdin: IO[bytes] | None = None,
            root: str | None = None) -> Iterator[InputItem | Rejected]:
     try:
-        if group[0] != "-" and Path(group[0]).is_dir():  # a folder the walk could not list
+        if group[0] != "-" and _is_dir(group[0]):  # a folder the walk could not list
             raise InputError("cannot list this folder: permission denied", path=group[0],
                              hint="check the folder's permissions and owner")
         yield _text_item(group, stdin, root)

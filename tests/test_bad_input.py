@@ -635,3 +635,70 @@ def test_a_damaged_record_is_cleaned_from_its_text_and_refused_by_restore(
     res = cli("clean", f)
     assert res.exit_code == 0 and "internal error" not in res.output
     assert_clear_error(cli("restore", f), "d.jsonl:1", problem)
+
+
+def test_a_last_subfolder_that_cannot_be_listed_is_rejected_not_dropped(tmp_path, monkeypatch):
+    # chmod 000 does not stop root: the refusal is simulated where the walk lists it
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text(EN, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries = list(iter_inputs([str(tmp_path)]))
+    assert [type(e).__name__ for e in entries] == ["InputItem", "Rejected"]
+    assert "cannot list this folder" in entries[1].reason
+
+
+def test_a_file_in_a_folder_that_cannot_be_entered_is_rejected(tmp_path, monkeypatch):
+    # listed, but neither its kind nor its bytes can be read: a reject with the reason,
+    # not an internal error that stops the run
+    (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "noexec").mkdir()
+    locked = tmp_path / "noexec" / "c.txt"
+    locked.write_text(EN, encoding="utf-8")
+    real = {name: getattr(Path, name) for name in ("is_file", "is_dir", "read_bytes")}
+
+    def refusing(name):
+        def method(self, *args, **kwargs):
+            if self.name == "c.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real[name](self, *args, **kwargs)
+        return method
+
+    for name in real:
+        monkeypatch.setattr(Path, name, refusing(name))
+    entries = list(iter_inputs([str(tmp_path)]))
+    assert [type(e).__name__ for e in entries] == ["InputItem", "Rejected"]
+    assert "permission denied" in entries[1].reason
+
+
+def test_output_to_a_pipe_is_refused_and_the_pipe_left_alone(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(EN, encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    err = assert_clear_error(cli("clean", page, "-o", fifo), "pipe")
+    assert "pipe or a device" in err
+    assert fifo.is_fifo()
+
+
+def test_output_folder_that_cannot_be_entered_is_a_clear_error(tmp_path, monkeypatch):
+    page = tmp_path / "page.txt"
+    page.write_text(EN, encoding="utf-8")
+    real = Path.is_symlink
+
+    def denied(self):
+        if self.name == "x.jsonl":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_symlink", denied)
+    err = assert_clear_error(cli("clean", page, "-o", tmp_path / "priv" / "x.jsonl"),
+                             "x.jsonl")
+    assert "cannot write here" in err

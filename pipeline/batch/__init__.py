@@ -63,8 +63,13 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
         if path == "-":
             continue
         p = Path(path)
-        if not p.exists():
-            raise InputError("no such file or folder", path=path)
+        try:
+            os.stat(p)
+        except FileNotFoundError:
+            raise InputError("no such file or folder", path=path) from None
+        except OSError as exc:  # (a folder on the way that cannot be entered)
+            raise InputError(f"cannot reach this input: {exc.strerror or exc}", path=path,
+                             hint="check the permissions of the folders on its path") from None
         if p.is_dir():
             if out is not None and out.is_relative_to(p.resolve()):
                 raise ConfigError("the output folder is inside this input folder, so its "
