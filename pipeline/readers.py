@@ -289,7 +289,9 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
     if isinstance(record.get("blocks"), list) and not any(
             k in record for k in ("text",) + SIDES):
         sources = _cleaned_record_sources(record, where, item_id)
-    elif "text" in record and not any(k in record for k in SIDES):
+    elif record.get("text") is not None or "text" in record and not any(
+            k in record for k in SIDES):  # ("zh": null and "en": null beside a text: an
+        # exporter that writes every column)
         text = record["text"]
         if not isinstance(text, str):
             raise InputError("field 'text' must be a string", path=where, item=item_id,

@@ -257,3 +257,16 @@ def test_a_file_name_that_is_not_utf8_gives_an_id_utf8_can_hold(tmp_path):
     assert item.sources[0].name.endswith("bad\\xffname.txt")
     item.id.encode("utf-8")
     item.sources[0].name.encode("utf-8")
+
+
+def test_a_text_with_null_sides_beside_it_is_read(tmp_path):
+    # every column written, the unused ones null: what pandas and many exporters write
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "The ministry met.", "zh": null, "en": null}\n'
+                 '{"id": "b", "text": null, "zh": "会议举行。", "en": null}\n'
+                 '{"id": "c", "text": null, "zh": null, "en": null}\n', encoding="utf-8")
+    entries = list(iter_inputs([str(f)]))
+    assert [type(e).__name__ for e in entries] == ["InputItem", "InputItem", "Rejected"]
+    assert [s.text for s in entries[0].sources] == ["The ministry met."]
+    assert [(s.lang, s.text) for s in entries[1].sources] == [("zh", "会议举行。")]
+    assert entries[2].reason.startswith("no text")
