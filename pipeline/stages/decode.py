@@ -71,9 +71,12 @@ def _utf16_han(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        # (and digits and Latin among the Chinese, its quotes, dashes and ellipses
+        # “”—…, ℃, ·, °, ×)
         usual = han + sum(1 for c in text if "\u3000" <= c <= "\u303f"
-                          or "\uff00" <= c <= "\uffef" or c in "\n\r\t "
-                          or " " <= c <= "~")  # digits and Latin among the Chinese
+                          or "\uff00" <= c <= "\uffef" or c in "\n\r\t \u00b7\u00b0\u00d7"
+                          or " " <= c <= "~" or "\u2010" <= c <= "\u206f"
+                          or "\u2100" <= c <= "\u214f")
         if han >= 2 and usual >= 0.97 * len(text):
             return text, encoding
     return None

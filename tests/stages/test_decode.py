@@ -18,6 +18,10 @@ TEXT = "民政部召开会议。The Ministry of Civil Affairs met.\n"
     ("2022年8月17日，民政部召开会议。".encode("utf-16-le"), "utf-16-le"),
     ("民政部召开会议，部署2023年工作。\n民政部召开会议，部署工作。\n".encode("utf-16-be"),
      "utf-16-be"),
+    # ... and with quotes, a dash and an ellipsis, more than 3% of the text
+    ("民政部2021年12月31日发布“社会救助”“慈善”通知——气温25℃……\n".encode("utf-16-le"),
+     "utf-16-le"),
+    ("民政部发布“社会救助”“慈善”通知。\n".encode("utf-16-le"), "utf-16-le"),
 ])
 def test_encodings(data, encoding):
     text, found = decode_bytes(data)
