@@ -639,3 +639,20 @@ def test_a_second_file_of_one_side_is_not_joined_to_the_pair(tmp_path):
     assert [len(i["sources"]) for i in items] == [2]  # one Chinese file, one English
     assert len(rejects) == 1 and rejects[0]["reason"].startswith("duplicate id 'a'")
     assert report["items"] == {"in": 2, "out": 1, "rejected": 1}
+
+
+def test_output_reached_through_a_link_in_the_input_folder_is_refused(tmp_path):
+    """The walk followed the link and read the last run's items and rejects as input:
+    each run had one more item, and its rejects nested the ones before."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Hello one.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli(str(tmp_path / "in"), "-o", str(out), "--quiet").exit_code == 0
+    first = (out / "items.jsonl").read_bytes()
+    os.symlink("../out", tmp_path / "in" / "results")
+    res = cli(str(tmp_path / "in"), "-o", str(out), "--quiet")
+    assert res.exit_code == 1 and "leads into the output folder" in res.stderr
+    named = cli(str(tmp_path / "in" / "a.txt"), str(out / "items.jsonl"), "-o", str(out),
+                "--quiet")
+    assert named.exit_code == 1 and "in the output folder" in named.stderr
+    assert (out / "items.jsonl").read_bytes() == first

@@ -51,6 +51,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _inside(path: str, folder: Path) -> bool:
+    """Is the file ``path`` (its links followed) in ``folder`` (a resolved path)?"""
+    return Path(os.path.realpath(path)).is_relative_to(folder)
+
+
 def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
     """Fail early, before any output, on inputs that cannot be a corpus at all."""
     if not paths:
@@ -75,7 +80,16 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
                 raise ConfigError("the output folder is inside this input folder, so its "
                                   "files would be read as input", path=path,
                                   hint="write the output somewhere else")
-            next(iter(expand_paths([path])))  # raises for a folder without input files
+            found = expand_paths([path])  # raises for a folder without input files
+            # (the walk follows links: one to the output folder would read the output)
+            for f in found if out is not None else (next(iter(found)),):
+                if out is not None and _inside(f, out):
+                    raise ConfigError("a link in this input folder leads into the output "
+                                      f"folder ({f}), so its files would be read as input",
+                                      path=path, hint="write the output somewhere else")
+        elif out is not None and _inside(path, out):
+            raise ConfigError("this input is in the output folder, which the run writes",
+                              path=path, hint="copy it out of the output folder first")
 
 
 def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
