@@ -64,6 +64,8 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
         raise ConfigError("the output folder is an empty name",
                           hint="give -o a folder, such as -o out")
     out = Path(outdir).resolve() if outdir else None
+    if out is not None and out.exists() and not out.is_dir():
+        out = None  # no folder: the run refuses it as such
     for path in paths:
         if path == "-":
             continue
