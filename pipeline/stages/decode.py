@@ -243,6 +243,16 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
                           path=name, line=_line_of(data, bad))
     candidates.sort(reverse=True)
     _, _, encoding, text = candidates[0]
+    if encoding == "big5" and text.encode("big5", "replace") != data:
+        # Windows' Big5 (cp950) writes ／ as A1FE, as Taiwan's bylines have it
+        # ("記者王小明／台北報導"); Python's big5 reads it but writes A241 back, so the
+        # file would not be restored byte for byte
+        try:
+            windows = data.decode("cp950")
+        except UnicodeDecodeError:
+            windows = None
+        if windows is not None and windows.encode("cp950", "replace") == data:
+            return windows, "cp950"
     return text, encoding
 
 

@@ -78,3 +78,15 @@ def test_refused(data, message):
     with pytest.raises(DecodeError) as info:
         decode_bytes(data, "x.txt")
     assert message in str(info.value) and "x.txt" in str(info.value)
+
+
+def test_big5_from_windows_comes_back_byte_for_byte():
+    # "記者王小明／台北報導。" as Windows writes Big5 (cp950): ／ is A1FE, which Python's
+    # big5 reads but writes back as A241
+    data = bytes.fromhex("b04faacca4fda470a9faa1fea578a55fb3f8bec9a143") + b"\n"
+    text, encoding = decode_bytes(data)
+    assert text == "記者王小明／台北報導。\n"
+    assert text.encode(encoding) == data
+    # Big5 that Python's codec writes back as it was keeps its name
+    plain = "民政部召開會議，討論慈善組織的登記與管理。".encode("big5")
+    assert decode_bytes(plain)[1] == "big5"
