@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 import regex
 
 from .emit.jsonl import loads_line, shape_problem
 from .errors import JSONL_HINT, InputError, MtcleanError, read_error
 from .emit.markdown import page_order
-from .records import Block, Item
+from .records import Block, Item, evolve
 from .restore import restore_sources
 from .runner import (Config, SourceText, clean_item, clean_sources, decode_source, item_id_for,
                      shown_path)
@@ -44,10 +45,13 @@ class InputItem:
     # the JSON line the record was read from: a worker is sent the line, not the dict
     # (pickling a record's nested dicts costs workers more than parsing the line again)
     record_line: bytes | None = field(default=None, repr=False, compare=False)
+    # a JSON Lines record's fields besides id, text, zh and en (see Item.fields)
+    fields: tuple[tuple[str, Any], ...] = ()
 
     def __reduce__(self):
         if self.record is None or self.record_line is None:
-            return InputItem, (self.id, self.sources, self.where, self.record)
+            return InputItem, (self.id, self.sources, self.where, self.record, None,
+                               self.fields)
         return _with_record_line, (self.id, self.sources, self.where, self.record_line)
 
 
@@ -264,7 +268,22 @@ def clean_input(inp: InputItem, config: Config = Config()) -> Item:
         if not any(has_text(s.text) for s in inp.sources):
             raise InputError("empty text", path=inp.where, item=inp.id,
                              hint="check that the item was exported completely")
-    return clean_sources(inp.id, inp.sources, config)
+    item = clean_sources(inp.id, inp.sources, config)
+    return evolve(item, fields=inp.fields) if inp.fields else item
+
+
+_INPUT_KEYS = frozenset(("id", "text") + SIDES)
+
+
+def _writable(fields: tuple, where: str, item_id: str) -> None:
+    """Refuse fields the output could not hold as JSON: a number too large for a float
+    (``1e400``) reads as infinity, which JSON has no way to write."""
+    try:
+        json.dumps(dict(fields), allow_nan=False)
+    except ValueError:
+        raise InputError("a number too large for JSON to hold (such as 1e400) in the "
+                         "record's other fields", path=where, item=item_id,
+                         hint=JSONL_HINT) from None
 
 
 def record_to_item(record: object, where: str, line: bytes | None = None) -> InputItem:
@@ -321,7 +340,10 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
     if not mtclean_record:
         # the line is kept for a reject (a duplicate id across files keeps it whole); a
         # worker is sent the sources alone
-        return InputItem(item_id, tuple(sources), where, None, line)
+        fields = tuple((k, v) for k, v in record.items() if k not in _INPUT_KEYS)
+        if fields:
+            _writable(fields, where, item_id)
+        return InputItem(item_id, tuple(sources), where, None, line, fields)
     return InputItem(item_id, tuple(sources), where, record, line)
 
 

@@ -179,6 +179,9 @@ class Item:
     blocks: tuple[Block, ...] = ()
     edits: tuple[Edit, ...] = ()
     checks: tuple[Check, ...] = ()
+    # the input record's other fields ("url", "title", ...), kept as they came: the
+    # output holds all that came in
+    fields: tuple[tuple[str, Any], ...] = ()
 
     @property
     def meta_dict(self) -> dict[str, Any]:
@@ -202,6 +205,7 @@ class Item:
             "edits": [e.to_dict() for e in self.edits],
             "checks": [c.to_dict() for c in self.checks],
             "sources": [s.to_dict() for s in self.sources],
+            **({"fields": dict(self.fields)} if self.fields else {}),
         }
 
     @classmethod
@@ -214,6 +218,7 @@ class Item:
             blocks=tuple(Block.from_dict(b) for b in d.get("blocks") or ()),
             edits=tuple(Edit.from_dict(e) for e in d.get("edits") or ()),
             checks=tuple(Check.from_dict(c) for c in d.get("checks") or ()),
+            fields=tuple(d["fields"].items()) if isinstance(d.get("fields"), dict) else (),
         )
 
 

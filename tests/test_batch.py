@@ -656,3 +656,25 @@ def test_output_reached_through_a_link_in_the_input_folder_is_refused(tmp_path):
                 "--quiet")
     assert named.exit_code == 1 and "in the output folder" in named.stderr
     assert (out / "items.jsonl").read_bytes() == first
+
+
+def test_a_records_other_fields_are_kept_and_a_changed_one_is_cleaned_again(tmp_path):
+    """A record's title, address and tags were dropped without a word."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "n1", "title": "Ministry holds meeting", "url": "http://x.cn/1", '
+                   '"tags": ["a", {"b": 1}], "text": "The ministry met on Monday."}\n'
+                   '{"id": "n2", "text": "Plain."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli(str(src), "-o", str(out), "--quiet", "--jobs", "2").exit_code == 0
+    records = [json.loads(line) for line in (out / "items.jsonl").read_text().splitlines()]
+    assert records[0]["fields"] == {"title": "Ministry holds meeting", "url": "http://x.cn/1",
+                                    "tags": ["a", {"b": 1}]}
+    assert "fields" not in records[1]
+    # cleaned again, the record keeps them, byte for byte
+    again = tmp_path / "again"
+    assert cli(str(out / "items.jsonl"), "-o", str(again), "--quiet").exit_code == 0
+    assert (again / "items.jsonl").read_bytes() == (out / "items.jsonl").read_bytes()
+    # a changed field is a changed item: the resumed run writes it anew
+    src.write_text(src.read_text().replace("x.cn/1", "x.cn/2"), encoding="utf-8")
+    assert cli(str(src), "-o", str(out), "--quiet").exit_code == 0
+    assert "x.cn/2" in (out / "items.jsonl").read_text()

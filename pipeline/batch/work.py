@@ -272,6 +272,9 @@ def entry_hash(entry: Entry, fingerprint: bytes) -> str:
         for s in entry.sources:
             for part in (s.name, s.encoding, s.lang, s.text):
                 _feed(h, part)
+        if entry.fields:  # kept in the output as they came
+            _feed(h, "fields")
+            _feed(h, dumps_record(dict(entry.fields)).decode("utf-8", "surrogatepass"))
         if entry.record is not None:  # cleaned as a record: its edits and origins count
             _feed(h, "record")
             _feed(h, dumps_record(entry.record).decode("utf-8"))
