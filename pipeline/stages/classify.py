@@ -905,6 +905,12 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             kinds[i] = "heading"
         else:
             kinds[i] = "paragraph"
+    if title_at is not None and BOILERPLATE not in disabled:
+        headline = _headline_below_banner(blocks, kinds, title_at)
+        if headline is not None:
+            kinds[title_at], kinds[headline] = "boilerplate", "title"
+            titles = [headline if t == title_at else t for t in titles]
+            title_at = headline
     new_blocks = tuple(b if b.kind == k else evolve(b, kind=k) for b, k in zip(blocks, kinds))
     merged = dict(item.meta)
     for k, v in meta.items():
@@ -918,6 +924,30 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             item = mark_repeated_headline(item, title_at)
     return item
 
+
+
+# the name of a body or a site, as a page's banner gives it above its menu
+_BANNER_END = regex.compile(r"(?:\b(?:Bureau|Department|Ministry|Commission|Committee|Office|"
+                            r"Government|Foundation|Association|Federation|Administration|"
+                            r"Network|Website|Portal)(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w'’-]*"
+                            r"|\s+and){1,6})?|民政厅|民政局|民政部|人民政府|政府|基金会|"
+                            r"协会|委员会|网|门户网站)\s*\Z")
+
+
+def _headline_below_banner(blocks, kinds: list[str], title_at: int) -> int | None:
+    """The page's headline when the block taken for its title is its banner: a body's
+    or site's name, then its menu (boilerplate), then a heading whose metadata line
+    follows it ("Hunan Provincial Department of Civil Affairs" / "Home | About Us |
+    News" / "Hunan Issues New Rules ..." / "Release date: 2023-04-04")."""
+    if not _BANNER_END.search(_text(blocks[title_at])):
+        return None
+    j = title_at + 1
+    while j < len(kinds) and kinds[j] == "boilerplate":
+        j += 1
+    if j == title_at + 1 or j + 1 >= len(kinds) or kinds[j] != "heading" or \
+            kinds[j + 1] != "meta" or (blocks[j].en is None) != (blocks[title_at].en is None):
+        return None
+    return j
 
 
 # a headline that ends in a full stop is short, and has no comma below the longest

@@ -741,3 +741,23 @@ def test_a_source_label_beats_a_bylines_agency():
             "Source: Changde Daily  Date: 2021-12-20\n\nThe meeting was held.\n")
     meta = clean_text(text).meta_dict
     assert meta["source"] == "Changde Daily" and meta["author"] == "Wang Peng"
+
+
+@pytest.mark.parametrize("page, title", [
+    ("Hunan Provincial Department of Civil Affairs\n\nHome | About Us | News | Policies | "
+     "Services\n\nHunan Issues New Rules on Funeral Services\n\nRelease date: 2023-04-04   "
+     "Source: Policy and Regulations Division\n\nThe new rules cap the price of basic funeral "
+     "services at 1,500 yuan.\n", "Hunan Issues New Rules on Funeral Services"),
+    ("湖南省民政厅\n\n首页 | 机构概况 | 新闻动态 | 政策文件\n\n湖南出台殡葬服务新规\n\n"
+     "发布时间：2023-04-04 来源：政策法规处\n\n新规将基本殡葬服务价格上限定为1500元。\n",
+     "湖南出台殡葬服务新规"),
+    # a headline that names no body, above a share bar and a subtitle: it stays the title
+    ("Hunan Issues New Rules on Funeral Services\n\nShare to: WeChat Weibo\n\nPrices capped "
+     "for basic services\n\nRelease date: 2023-04-04\n\nThe new rules cap the price of basic "
+     "funeral services at 1,500 yuan.\n", "Hunan Issues New Rules on Funeral Services"),
+])
+def test_a_sites_banner_above_its_menu_is_no_headline(page, title):
+    item = clean_text(page)
+    assert [b.text("en") or b.text("zh") for b in item.blocks if b.kind == "title"] == [title]
+    assert item.blocks[0].kind in ("boilerplate", "title")
+    assert restore_sources(item) == [page]
