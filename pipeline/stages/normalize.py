@@ -53,14 +53,27 @@ def compose_unicode(text: str) -> str:
 
 @rule("repair.control_chars", kinds=ALL_KINDS, group="normalize", order=20)
 def remove_control_chars(text: str) -> str:
-    """Remove control characters and stray bidirectional marks; a tab becomes a space.
+    """Remove control characters and stray bidirectional marks; a tab becomes a space,
+    but in a table's row, whose cells the tabs part ("Foundations\\t536\\t579").
 
     >>> remove_control_chars("Civil\\x07 Affairs\\tBureau")
     'Civil Affairs Bureau'
+    >>> remove_control_chars("Total\\t23,772\\t24,318\\x07")
+    'Total\\t23,772\\t24,318'
     """
     if text.isprintable():
         return text
-    return _TAB.sub(" ", _CONTROL.sub("", text))
+    text = _CONTROL.sub("", text)
+    return text if table_row(text) else _TAB.sub(" ", text)
+
+
+_CELL_BREAK = regex.compile(r"(?<=\S)\t+(?=\S)")
+MIN_CELL_BREAKS = 2
+
+
+def table_row(text: str) -> bool:
+    """Is ``text`` a table's row, three cells or more parted by tabs?"""
+    return "\t" in text and len(_CELL_BREAK.findall(text)) >= MIN_CELL_BREAKS
 
 
 @rule("repair.zero_width", kinds=ALL_KINDS, group="normalize", order=30)

@@ -761,3 +761,17 @@ def test_a_sites_banner_above_its_menu_is_no_headline(page, title):
     assert [b.text("en") or b.text("zh") for b in item.blocks if b.kind == "title"] == [title]
     assert item.blocks[0].kind in ("boilerplate", "title")
     assert restore_sources(item) == [page]
+
+
+def test_a_tables_rows_keep_their_cells_and_the_last_is_no_heading():
+    page = ("Civil Affairs Statistics 2022\n\nSocial organizations by type:\n\n"
+            "Social groups\t11,205\t11,472\nFoundations\t536\t579\nTotal\t23,772\t24,318\n\n"
+            "The number of social organizations grew by 2.3% over the previous year.\n")
+    item = clean_text(page)
+    rows = [b for b in item.blocks if "\t" in (b.en or "")]
+    assert [b.en for b in rows] == ["Social groups\t11,205\t11,472", "Foundations\t536\t579",
+                                    "Total\t23,772\t24,318"]
+    assert {b.kind for b in rows} == {"paragraph"}
+    assert restore_sources(item) == [page]
+    # a tab inside a sentence is still a space
+    assert clean_text("The ministry\tsaid so.\n").blocks[0].en == "The ministry said so."
