@@ -16,7 +16,7 @@ import regex
 from ..records import Block, Edit, Item, evolve, renumber_edits
 from ..registry import structural
 from .beads import KIND_RANK
-from .normalize import table_row, without_invisible
+from .normalize import columns, table_row, without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
 from .segment import list_rows
 from . import classify_chrome as chrome
@@ -476,8 +476,8 @@ _CONTACT = regex.compile(
 
 def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
-    if not t or (":" in t or "：" in t) and _CONTACT.match(t) or table_row(t):
-        return False  # (a table's row, "Total\t23,772\t24,318", is no heading)
+    if not t or (":" in t or "：" in t) and _CONTACT.match(t) or table_row(t) or columns(t):
+        return False  # (a table's row, "Total\t23,772\t24,318", or names, is no heading)
     if t.endswith(_OPENING_ENDS):
         t = t.rstrip(_OPENING_END)
         if not t:

@@ -106,10 +106,30 @@ def collapse_spaces(text: str) -> str:
 
     >>> collapse_spaces("DATA:2022-08-17  Views:0")
     'DATA:2022-08-17 Views:0'
+
+    A line of items parted by such gaps keeps them (see :func:`columns`).
     """
-    if "  " not in text:
+    if "  " not in text or columns(text):
         return text
     return _SPACES.sub(" ", text)
+
+
+# wide gaps that part a line's items: names ("Wang Fang  Li Na  Zhang Wei"), or cells
+_COLUMN_GAP = regex.compile(r"(?<=[\p{L}\d)）]) {2,}(?=[\p{Lu}\d\p{Han}(（])|(?<=\S)\u3000+(?=\S)")
+_SENTENCE_GAP = regex.compile(r"[.!?。！？;；]['\"”’)]*\s")
+MIN_COLUMN_GAPS = 2
+
+
+def columns(text: str) -> bool:
+    """Is ``text`` one line of items parted by wide gaps (two spaces or more, or an
+    ideographic space), two gaps or more and no sentence's end? Its gaps are all that
+    tells where one name ends: "Wang Fang Li Na" could be "Fang Li".
+
+    >>> columns("Winners: Wang Fang  Li Na  Zhang Wei"), columns("It ended.  Then  More")
+    (True, False)
+    """
+    return "\n" not in text and len(_COLUMN_GAP.findall(text)) >= MIN_COLUMN_GAPS and \
+        not _SENTENCE_GAP.search(text)
 
 
 @rule("repair.strip", kinds=ALL_KINDS, group="normalize", order=60)

@@ -12,6 +12,7 @@ import regex
 
 from ..registry import rule
 from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum
+from .normalize import columns
 from .repair_numbers import mostly_mixed  # (also registers the number rules)
 
 # --- full-width punctuation in English -------------------------------------------------
@@ -51,7 +52,10 @@ def _ascii_mark(text: str, i: int) -> str:
     if mark in "丨｜":  # a column separator in headlines: " | "
         return ("" if prev in ("", " ") else " ") + "|" + ("" if nxt in ("", " ") else " ")
     if mark == "\u3000":
-        return "" if prev in ("", " ", "\u3000") or nxt in ("", " ") else " "
+        if prev in ("", " ", "\u3000") or nxt in ("", " "):
+            return ""
+        # between the items of a line of names or cells, a gap as wide ("Zhang Wei  Chen")
+        return "  " if columns(text) else " "
     if mark in _OPENING:
         return (" " if prev and (prev.isalnum() or prev in _ENDS_BEFORE_SPACE) else "") + ascii_
     if mark in _CLOSING:

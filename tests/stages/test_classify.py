@@ -775,3 +775,19 @@ def test_a_tables_rows_keep_their_cells_and_the_last_is_no_heading():
     assert restore_sources(item) == [page]
     # a tab inside a sentence is still a space
     assert clean_text("The ministry\tsaid so.\n").blocks[0].en == "The ministry said so."
+
+
+def test_a_line_of_names_keeps_the_gaps_between_them_and_is_no_heading():
+    # the gaps are all that tells where one name ends: "Wang Fang Li Na" may be "Fang Li"
+    page = ("List of winners\n\nOutstanding individuals: Wang Fang  Li Na  Zhang Wei\u3000"
+            "Chen Jie\n\nThe ceremony will be held on December 5.\n")
+    item = clean_text(page)
+    line = item.blocks[1]
+    assert line.en == "Outstanding individuals: Wang Fang  Li Na  Zhang Wei  Chen Jie"
+    assert line.kind == "paragraph"
+    assert restore_sources(item) == [page]
+    again = clean_text(render_markdown(item))
+    assert [e for e in again.edits if e.rule.startswith("repair.")] == []
+    # sentences with two spaces after their stops are still closed up
+    assert clean_text("It ended.  Then it  began again.\n").blocks[0].en == \
+        "It ended. Then it began again."
