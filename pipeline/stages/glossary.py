@@ -139,14 +139,14 @@ def spaced(text: str, start: int, end: int, english: str) -> str:
 
 
 def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: bool = False,
-                 zh_terms: frozenset[int] | None = None) \
-        -> Iterator[tuple[int, int, str, str, str]]:
+                 zh: str | None = None) -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, new text, rule id, entry id) for each replacement, in text order.
-    ``title``: the text is a title or heading (title case is kept). ``zh_terms``: for
-    English aligned with Chinese, the entries the Chinese names (:func:`zh_evidence`);
-    a deprecated variant of an entry with Chinese terms, none of them there, is left
-    alone: "public organizations" renders 社会团体 (social groups) in MT, but 公共组织
-    too, and the Chinese tells which."""
+    ``title``: the text is a title or heading (title case is kept). ``zh``: the Chinese
+    that English aligned with Chinese translates; a deprecated variant of an entry with
+    Chinese terms, none of them there (:func:`zh_evidence`), is left alone: "public
+    organizations" renders 社会团体 (social groups) in MT, but 公共组织 too, and the
+    Chinese tells which."""
+    zh_terms: frozenset[int] | None = None  # read from zh at the first variant
     matcher = matcher_for(glossary)
     entries = glossary.entries
     found = []
@@ -157,8 +157,11 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                     _OF_FOREIGN.match(text, hit.end):
                 continue
             entry = entries[hit.entry]
-            if zh_terms is not None and entry.zh and hit.entry not in zh_terms:
-                continue
+            if zh is not None and entry.zh:
+                if zh_terms is None:
+                    zh_terms = zh_evidence(zh, glossary)
+                if hit.entry not in zh_terms:
+                    continue
             start = hit.start
             if entry.pos != "properNoun" and _inside_name(text, hit.start, hit.end) and \
                     not (title and _title_cased(text)):
@@ -355,9 +358,9 @@ def zh_evidence(zh: str, glossary: Glossary) -> frozenset[int]:
 
 def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
                  disabled=frozenset(), title: bool = False,
-                 zh_terms: frozenset[int] | None = None) -> tuple[str, list[Edit]]:
+                 zh: str | None = None) -> tuple[str, list[Edit]]:
     """Apply the glossary to one English text until nothing changes; one edit per
-    replacement, each with its offset in the text just before it (``zh_terms``: see
+    replacement, each with its offset in the text just before it (``zh``: see
     :func:`replacements`).
 
     >>> from pipeline.glossary import parse_tsv, COLUMNS
@@ -376,7 +379,7 @@ def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
         parts = []
         last = 0
         for start, end, new, rule_id, entry in replacements(text, glossary, disabled, title,
-                                                            zh_terms):
+                                                            zh):
             if start < last:
                 continue  # overlaps the previous replacement (an absorbed "the")
             edits.append(Edit(rule_id, block, lang, start + delta, text[start:end], new,
@@ -404,8 +407,7 @@ def apply_glossary(item: Item, config) -> Item:
         if block.en is None or block.kind not in TEXT_KINDS:
             continue
         text, new_edits = enforce_text(block.en, glossary, i, "en", disabled,
-                                       block.kind in ("title", "heading"),
-                                       zh_evidence(block.zh, glossary) if block.zh else None)
+                                       block.kind in ("title", "heading"), block.zh or None)
         if new_edits:
             edits.extend(new_edits)
             blocks[i] = block.with_text("en", text)

@@ -128,6 +128,8 @@ def columns(text: str) -> bool:
     >>> columns("Winners: Wang Fang  Li Na  Zhang Wei"), columns("It ended.  Then  More")
     (True, False)
     """
+    if "  " not in text and "\u3000" not in text:
+        return False  # (most text: no wide gap at all)
     return "\n" not in text and len(_COLUMN_GAP.findall(text)) >= MIN_COLUMN_GAPS and \
         not _SENTENCE_GAP.search(text)
 
