@@ -280,6 +280,7 @@ def blocks_have_counterparts(item):
     [(2, 'zh', 'this Chinese paragraph has no English counterpart')]
     """
     if not _bilingual(item):
+        yield from _chinese_on_an_english_page(item)
         return
     for i, b in enumerate(item.blocks):
         if b.kind in ALIGNED_KINDS and len(b.sides) == 1 and (b.text(b.sides[0]) or "").strip():
@@ -294,6 +295,31 @@ def blocks_have_counterparts(item):
                           f"{_SIDE[b.lang]}, has no counterpart"), lang, None
                 continue
             yield i, f"this {_SIDE[lang]} {b.kind} has no {other} counterpart", lang, None
+
+
+ENGLISH_PAGE_SHARE = 3  # English characters per Chinese one, at least, on an English page
+
+
+def _chinese_on_an_english_page(item):
+    """The Chinese titles, headings and paragraphs of a page in English, where nothing
+    pairs them: text MT left untranslated, which no check of English text sees.
+
+    >>> from pipeline.runner import clean_text
+    >>> item = clean_text("Meeting held\\n\\nThe meeting was held in Beijing on Monday.\\n\\n"
+    ...                   "会议强调，要做好养老服务工作。\\n\\nOfficials from all provinces attended.\\n")
+    >>> [(b, m) for b, m, _, _ in _chinese_on_an_english_page(item)]
+    [(2, 'this Chinese paragraph on an English page has no English translation')]
+    """
+    shown = [(i, b) for i, b in enumerate(item.blocks) if b.kind in ALIGNED_KINDS]
+    zh = [(i, b) for i, b in shown if b.lang == "zh"]
+    if not zh:
+        return
+    en_chars = sum(_length(b.text(b.sides[0]) or "") for _, b in shown if b.lang == "en")
+    if en_chars < ENGLISH_PAGE_SHARE * sum(_length(b.text(b.sides[0]) or "") for _, b in zh):
+        return  # a Chinese page, or one in both languages: its English is no translation
+    for i, b in zh:
+        yield i, f"this Chinese {b.kind} on an English page has no English translation", \
+            b.sides[0], None
 
 
 CREDIT_WINDOW = 2

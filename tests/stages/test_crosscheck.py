@@ -236,3 +236,16 @@ def test_a_photo_credit_that_mt_made_a_byline_is_not_missing():
     kinds = {(b.kind, b.sides) for b in item.blocks}
     assert ("caption", ("zh",)) in kinds and ("meta", ("en",)) in kinds
     assert [c for c in item.checks if c.check == "qa.missing"] == []
+
+
+def test_chinese_left_on_an_english_page_is_reported_and_english_on_a_chinese_one_is_not():
+    from pipeline.runner import clean_text
+    english = clean_text("Ministry holds meeting\n\nThe Ministry of Civil Affairs held a "
+                         "meeting on Monday to discuss elderly care.\n\n会议强调，要做好养老服务"
+                         "工作，切实保障老年人合法权益。\n\nThe meeting was attended by officials "
+                         "from all provinces.\n")
+    found = [(c.check, c.block, c.lang) for c in english.checks if c.check == "qa.missing"]
+    assert found == [("qa.missing", 2, "zh")]
+    chinese = clean_text("民政部召开会议\n\n会议强调，要做好养老服务工作，切实保障老年人合法权益。\n\n"
+                         "The meeting was attended by officials.\n\n各地民政部门负责同志参加会议。\n")
+    assert not [c for c in chinese.checks if c.check == "qa.missing"]
