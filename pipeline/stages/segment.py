@@ -343,8 +343,20 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
 
 
 # a row of a list of labels and values ("80-89 years old: 50 yuan per month")
-_LABEL_ROW = regex.compile(r"\s*[^:：\s][^:：]{0,39}[:：][ \t]*\S")
+# (a short label that opens with a capital, a digit or Chinese, with no comma or quote in
+# it, and a colon that is no clock's: "Last week, she said: ..." is prose, 9:30 a time)
+_LABEL_ROW = regex.compile(r"\s*(?=[\p{Lu}\p{Han}\d(（])[^:：,，;；\"“”‘’]{1,25}(?<!\d)[:：](?!\d)"
+                           r"[ \t]*\S")
 MAX_ROW_CHARS = 60
+MAX_ROW_CHARS_ZH = 30
+# words that open sentences, not the items of a list ("We have to ..." / "we have to")
+_OPENING_WORDS = frozenset("i we you he she it they this these those there here our his her "
+                           "its their my your".split())
+
+
+def _opens_list(line: str) -> bool:
+    """Does a line end in a colon, as the line before a list's rows does?"""
+    return line.rstrip()[-1:] in (":", "：")
 
 
 def list_rows(line: str, nxt: str) -> bool:
@@ -358,17 +370,21 @@ def list_rows(line: str, nxt: str) -> bool:
     True
     >>> list_rows("the Ministry said that it would", "help the elderly in all districts.")
     False
+    >>> list_rows('Last week, she posted on Instagram: "Once again this',
+    ...           "year we plan to have two Christmas trees: one for the")
+    False
     """
     a, b = line.strip(), nxt.strip()
-    if len(a) >= MAX_ROW_CHARS or len(b) >= MAX_ROW_CHARS:
+    limit = MAX_ROW_CHARS_ZH if _starts_han(a) or _ends_han(a) else MAX_ROW_CHARS
+    if len(a) >= limit or len(b) >= limit:
         return False
     if _LABEL_ROW.match(a) and _LABEL_ROW.match(b):
         return True
     if _CUT_INSIDE.search(a):
         return False
     first, other = a.split(None, 1), b.split(None, 1)
-    return len(first) == 2 == len(other) and first[0].lower() == other[0].lower() and \
-        first[0].lower() not in _FUNCTION_WORDS
+    return len(first) == 2 == len(other) and first[0] == other[0] and \
+        first[0].lower() not in _FUNCTION_WORDS and first[0].lower() not in _OPENING_WORDS
 
 
 _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or so that the "
@@ -401,6 +417,9 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
     cur_bare = False  # the block is only a "#" so far
     pending_term = ""  # the line terminator after the current block's last line
     last_line = ""  # the current block's last line
+    # a list follows: the line before its rows ends in a colon ("Subsidy standards:"),
+    # and its rows go on, each a line of its own (see list_rows)
+    in_list = False
     width: list = []  # the text's wrap width, worked out when first needed
 
     def flush() -> None:
@@ -432,10 +451,10 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
             body, escapes = _unescaped(body)
         if cur is not None and not mark and not cur_mark and not cur_bare:
             joined = cur_tail
-            if not gap_parts and (joins_soft(joined, body) or (
+            rows = not gap_parts and in_list and list_rows(last_line, body)
+            if not gap_parts and not rows and (joins_soft(joined, body) or (
                     len(last_line) >= MIN_WRAP_WIDTH and
-                    _wrapped_here(last_line, body, _width(text, width)))) and \
-                    not list_rows(last_line, body):
+                    _wrapped_here(last_line, body, _width(text, width)))):
                 sep = _join_text(joined, body)
                 cur_edits.append((JOIN_LINES, cur_len, pending_term, sep))
                 if escapes:
@@ -445,6 +464,7 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
                 cur_tail = _keep_tail(cur_tail + sep + body)
                 pending_term = term
                 last_line = body
+                in_list = _opens_list(body)
                 continue
             if gap_parts and joins_across_gap(joined, body):
                 gap = "".join(gap_parts)
@@ -471,6 +491,7 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
         # decided once per block, not per line
         cur_bare = "#" in body and bool(_BARE_MARK.fullmatch(body))
         pending_term = term
+        in_list = in_list and not gap_parts or _opens_list(body)
         last_line = body
     if cur is not None:
         flush()

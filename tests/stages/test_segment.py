@@ -267,3 +267,19 @@ def test_rows_of_a_list_stay_lines_of_their_own():
     row = texts.index("100 years old and above: 500 yuan per month")
     assert item.blocks[row].kind == "paragraph"  # the last row before a paragraph too
     assert restore_sources(item) == [doc]
+
+
+@pytest.mark.parametrize("doc", [
+    # wrapped prose whose lines hold colons or open alike stays one paragraph
+    'Last week, she posted on Instagram: "Once again this\nyear we plan to have two '
+    'Christmas trees: one for the\nchildren to decorate and one which I do myself."\n',
+    # (WMT22 xinhua-zh-01.103911, human English, wrapped at 55 columns)
+    textwrap.fill("Message from Beijing of the Xinhua News Agency on December 11 (journalists: "
+                  "Dong Ruifeng and Gu Tiancheng): The Joint Prevention and Control Mechanism "
+                  "of the State Council has printed and distributed the notice to require all "
+                  "localities to strengthen the prevention and control of the epidemic.", 55)
+    + "\n",
+])
+def test_wrapped_prose_is_no_list(doc):
+    blocks, _ = split_blocks(doc)
+    assert len(blocks) == 1
