@@ -834,10 +834,12 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
     for i, block in enumerate(blocks):
         text = _text(block)
         fields = parse_meta(_as_repaired(text))
-        if fields is not None and fields.keys() <= _WHEN and _EVENT_LABEL.match(text) and \
+        if fields is not None and fields.keys() <= _WHEN and (
+                _EVENT_LABEL.match(text) or _NAMED_DATE_LINE.match(text)) and \
                 any(_sentence_like(_text(b)) for b in blocks[:i]):
             # "Time: August 12, 2022 9:00 a.m." in a notice's body is content (a page's
-            # "Release date:" or "Last updated:" at its foot is not)
+            # "Release date:" or "Last updated:" at its foot is not), and so are a
+            # programme's "Tuesday, May 16, 2023" and a timeline's "October 19, 1949"
             fields = None
         if fields is not None:
             kinds.append("meta")
@@ -971,6 +973,10 @@ def _body_sentence(text: str, lang: str) -> bool:
 
 
 _WHEN = frozenset({"date", "time", "date_text"})
+# a date alone that names its month or weekday ("Tuesday, May 16, 2023", "May 16, 2023",
+# "2023年5月16日 星期二"): a page's date above its body, a heading inside it
+_NAMED_DATE_LINE = regex.compile(
+    r"\s*(?:[A-Za-z]|[^:：]*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\Z)")
 # the labels of an event's date and time, not of the page's
 _EVENT_LABEL = regex.compile(r"\s*(?:Time|Date|Dates|Event\s+(?:date|time)|时间|日期)\s*[:：]",
                              regex.IGNORECASE)

@@ -791,3 +791,17 @@ def test_a_line_of_names_keeps_the_gaps_between_them_and_is_no_heading():
     # sentences with two spaces after their stops are still closed up
     assert clean_text("It ended.  Then it  began again.\n").blocks[0].en == \
         "It ended. Then it began again."
+
+
+def test_a_date_line_inside_the_body_is_a_heading_not_the_items_date():
+    programme = clean_text("Charity Week programme\n\nThe programme is as follows.\n\n"
+                           "Tuesday, May 16, 2023\n\nOpening ceremony at the City Library.\n")
+    assert [b.kind for b in programme.blocks] == ["title", "paragraph", "heading", "paragraph"]
+    assert programme.meta_dict.get("date") is None
+    timeline = clean_text("Milestones\n\nThe ministry has a long history.\n\nOctober 19, 1949"
+                          "\n\nThe ministry was founded.\n\n2023年5月16日 星期二\n\n新馆开放。\n")
+    assert "meta" not in [b.kind for b in timeline.blocks]
+    # above the body it is the page's date
+    page = clean_text("Hunan Issues New Rules\n\nTuesday, May 16, 2023\n\nThe new rules cap "
+                      "prices at 1,500 yuan.\n")
+    assert page.meta_dict["date"] == "2023-05-16" and page.blocks[1].kind == "meta"
