@@ -218,6 +218,9 @@ def test_heading_affixes(text, expected):
     ("Over the past 1000年", "Over the past 1,000 years"),
     ("The town has a history of 1300年.", "The town has a history of 1,300 years."),
     ("It was built in 1368年.", "It was built in 1368."),
+    # a year after "for" or "spanning" is a year
+    ("Relics spanning 1368年 to 1644年 and the annals for 1875年 are on show.",
+     "Relics spanning 1368 to 1644 and the annals for 1875 are on show."),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("on 2022年2月30日", "on 2022年2月30日"),
