@@ -387,9 +387,10 @@ def dates_en(text: str) -> tuple[Date, ...]:
     out: list[Date] = []
     taken: list[tuple[int, int]] = []
     named = _has_month_start(folded)
-    for pat in (_ISO, _EN_MDY, _EN_DMY):
-        if (pat is _ISO and "-" not in folded) or (pat is not _ISO and not named):
-            continue
+    for pat in (_ISO, _ZH_DOTTED, _EN_MDY, _EN_DMY):
+        if pat in _LITERAL and not any(mark in folded for mark in _LITERAL[pat]) or \
+                pat not in _LITERAL and not named:
+            continue  # (2023.6.10 copied from the Chinese is a date in English too)
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

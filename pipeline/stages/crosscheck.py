@@ -59,39 +59,65 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
 
 
-# clock times: "15:30", "3:30 p.m.", "3 p.m.", "3点30分", "下午3点半", "8:30—17:30"
+# clock times: "15:30", "3:30 p.m.", "3 p.m.", "3点30分", "15时30分", "下午3点半", "8:30—17:30"
+_ZH_AM, _ZH_PM = ("上午", "早上", "凌晨", "早晨"), ("下午", "晚上", "傍晚", "中午", "晚")
 _TIME_ZH = regex.compile(
-    r"(?P<pm>上午|下午|晚上|傍晚|中午|早上|凌晨)?(?<![\d:：])(?P<h>\d{1,2})(?:[:：](?P<m>\d{2})"
-    r"(?:[:：]\d{2})?|点"
-    r"(?:(?P<m2>\d{1,2})分|(?P<half>半)|钟|整|(?<=(?:上午|下午|晚上|傍晚|中午|早上|凌晨)\d{1,2}点)))"
-    r"(?!\d)")  # (a bare "3点" is three points: 3点建议)
+    r"(?P<half>上午|下午|晚上|傍晚|中午|早上|早晨|凌晨|晚)?(?<![\d:：])(?P<h>\d{1,2})(?:"
+    r"(?P<colon>[:：])(?P<m>\d{2})(?:[:：]\d{2})?|[点时]"
+    r"(?:(?P<m2>\d{1,2})分|(?P<thirty>半)|钟|整|(?<=(?:上午|下午|晚上|傍晚|中午|早上|早晨|凌晨|晚)"
+    r"\d{1,2}[点时])|(?<=\d时)))"
+    r"(?!\d)")  # (a bare "3点" is three points: 3点建议; "15时" is a time)
 _TIME_EN = regex.compile(r"(?<![\d.:])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2})?"
-                         r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?|\s*(?P<ap2>[ap])\.?m\b\.?)(?![\d:])",
-                         regex.IGNORECASE)
+                         r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?|\.(?P<m3>\d{2})\s*(?P<ap3>[ap])\.?m\b\.?"
+                         r"|\s*(?P<ap2>[ap])\.?m\b\.?|\s*o['’]clock\b|(?P<m4>\d{2})\s*hours\b)"
+                         r"(?![\d:])", regex.IGNORECASE)
 
 
-def _times(text: str, lang: str) -> list[tuple[int, int, tuple[int, int]]]:
-    """The clock times of a text: (start, end, (hour on a 12-hour clock, minute)), so
-    that 15:30 and 3:30 p.m. are one time.
+class Clock(NamedTuple):
+    """A time of day: its hour on a 12-hour clock, its minute, and "am" or "pm" where
+    the text tells (a 24-hour time, 上午, p.m.), else None."""
+    hour: int
+    minute: int
+    half: str | None
 
-    >>> [t[2] for t in _times("会议于15:30结束，活动于下午3点半开始，8:30—17:30。", "zh")]
-    [(3, 30), (3, 30), (8, 30), (5, 30)]
-    >>> [t[2] for t in _times("It ended at 3:30 p.m.; open 8:30 a.m. to 5 pm, 1.5:1", "en")]
-    [(3, 30), (8, 30), (5, 0)]
-    >>> [t[2] for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
-    [(5, 3), (5, 3)]
+    def same(self, other: "Clock") -> bool:
+        """15:30 is 3:30 p.m. and 3:30 either way, but not 3:30 a.m."""
+        return self.hour == other.hour and self.minute == other.minute and (
+            self.half is None or other.half is None or self.half == other.half)
+
+
+def _times(text: str, lang: str) -> list[tuple[int, int, Clock]]:
+    """The clock times of a text: (start, end, time).
+
+    >>> [tuple(t[2]) for t in _times("会议于15:30结束，活动于下午3点半开始，9:00—17时30分。", "zh")]
+    [(3, 30, 'pm'), (3, 30, 'pm'), (9, 0, 'am'), (5, 30, 'pm')]
+    >>> [tuple(t[2]) for t in _times("It ended at 3:30 p.m.; open 8:30 to 5 pm, 1.5:1", "en")]
+    [(3, 30, 'pm'), (8, 30, None), (5, 0, 'pm')]
+    >>> [tuple(t[2]) for t in _times("at 16 o'clock, 1700 hours and 5.30pm", "en")]
+    [(4, 0, 'pm'), (5, 0, 'pm'), (5, 30, 'pm')]
+    >>> [tuple(t[2]) for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
+    [(5, 3, 'am'), (5, 3, 'am')]
     """
-    if lang == "zh" and ":" not in text and "：" not in text and "点" not in text or \
-            lang == "en" and ":" not in text and "m" not in text.lower():
+    if lang == "zh" and ":" not in text and "：" not in text and "点" not in text and \
+            "时" not in text or lang == "en" and ":" not in text and "m" not in text.lower():
         return []
     out = []
     for m in (_TIME_ZH if lang == "zh" else _TIME_EN).finditer(text):
         h = int(m["h"])
-        minute = int(m["m"] or (m["m2"] if lang == "zh" else None) or
-                     (30 if lang == "zh" and m["half"] else 0))
+        if lang == "zh":
+            minute = int(m["m"] or m["m2"] or (30 if m["thirty"] else 0))
+            half = "pm" if m["half"] in _ZH_PM or h >= 12 else "am" if (
+                m["half"] in _ZH_AM or m["colon"] or "时" in m.group(0)) else None
+        else:
+            minute = int(m["m"] or m["m3"] or m["m4"] or 0)
+            ap = (m["ap"] or m["ap2"] or m["ap3"] or "").lower()
+            if m["m4"]:  # "1700 hours": a 24-hour clock
+                ap = "p" if h >= 12 else "a"
+            half = "pm" if ap == "p" or h >= 13 else "am" if ap == "a" or (
+                m["h"].startswith("0") and len(m["h"]) == 2) else None
         if h > 24 or minute > 59:
             continue
-        out.append((m.start(), m.end(), (h % 12, minute)))
+        out.append((m.start(), m.end(), Clock(h % 12, minute, half)))
     return out
 
 
@@ -113,18 +139,27 @@ def numbers_match(zh: str, en: str):
         return  # the common case: only numbers written in digits are required
     zh_dates_found, en_dates_found = dates_zh(zh), dates_en(en)
     zh_times, en_times = _times(zh, "zh"), _times(en, "en")
-    # (times are dates' kin: their numbers are matched as times, on a 12-hour clock)
-    zh_dates = _spans(list(zh_dates_found) + [_Span(a, b) for a, b, _ in zh_times])
-    en_dates = _spans(list(en_dates_found) + [_Span(a, b) for a, b, _ in en_times])
-    if zh_times and en_times:
-        zh_clock, en_clock = {t for _, _, t in zh_times}, {t for _, _, t in en_times}
-        for lang, found, other in (("Chinese", zh_times, en_clock),
-                                   ("English", en_times, zh_clock)):
-            for a, b, t in found:
-                if t not in other:
-                    text = (zh if lang == "Chinese" else en)[a:b]
-                    yield f"time {text} in the {lang} is not in the " + \
-                        ("English" if lang == "Chinese" else "Chinese"), text
+    # a time that the other side gives too is matched as a time (15:30 is 3:30 p.m.), and
+    # one that the other side's times miss is reported as one (21:00 is not 9:00 a.m.);
+    # where the other side has no time it reads (16 o'clock, 1700 hours, 零点), the
+    # time's numbers are matched as numbers are
+    timed: list = []
+    for lang, found, other, numbers in (("Chinese", zh_times, en_times, en_found),
+                                        ("English", en_times, zh_times, zh_found)):
+        spans = _spans([_Span(a, b) for a, b, _ in other])
+        plain = {n.value for n in numbers if _outside(spans, n.start, n.end)}
+        for a, b, t in found:
+            if not other or not any(t.same(o) for _, _, o in other) and (
+                    int(regex.match(r"\D*(\d+)", (zh if lang == "Chinese" else en)[a:b])[1])
+                    in plain):
+                continue  # (its hour among the other side's numbers: "22 and 23 hours")
+            timed.append((lang, _Span(a, b)))
+            if not any(t.same(o) for _, _, o in other):
+                text = (zh if lang == "Chinese" else en)[a:b]
+                yield f"time {text} in the {lang} is not in the " + \
+                    ("English" if lang == "Chinese" else "Chinese"), text
+    zh_dates = _spans(list(zh_dates_found) + [s for lang, s in timed if lang == "Chinese"])
+    en_dates = _spans(list(en_dates_found) + [s for lang, s in timed if lang == "English"])
     # numbers in words and numerals are read only for a number the digits leave unmatched
     en_pool = _Pool([n.value for n in en_found] +
                     [v for d in en_dates_found for v in (d.year, d.month, d.day) if v])

@@ -42,6 +42,16 @@ def pair(zh, en, item_id="t"):
     ("活动于下午3点半开始。", "The event began at 3:30 pm.", False),
     ("活动于下午3点30分开始。", "The event began at 4:30 p.m.", True),
     ("提出3点建议。", "He made 3 suggestions.", False),
+    # a morning for an evening, a time left out, 时 for 点, o'clock and 24-hour forms
+    ("会议于21:00结束，共有30人参加。", "The meeting ended at 9:00 a.m., with 30 people.", True),
+    ("会议于15:30开始，共有30人参加。", "The meeting began in the afternoon, with 30 people.",
+     True),
+    ("会议于15时30分开始。", "The meeting began at 3:30 p.m.", False),
+    ("截至25日16时，水位13.2米。", "As of 16 o'clock on the 25th, the level was 13.2 meters.",
+     False),
+    ("截至7月26日17时，水位1071.5米。", "As of 1700 hours on 26 July, the level was 1071.5 m.",
+     False),
+    ("周五下午5点30分之前。", "Just before 5.30pm on Friday.", False),
 ])
 def test_numbers_match(zh, en, fires):
     assert bool(list(numbers_match(zh, en))) is fires
@@ -58,6 +68,7 @@ def test_numbers_match(zh, en, fires):
     ("会议举行。", "It was held on 3 March.", True),
     ("会议定于2023.6.10召开。", "The meeting is scheduled for June 10, 2023.", False),
     ("会议定于2023/6/10召开。", "The meeting is scheduled for June 11, 2023.", True),
+    ("活动定于2023.6.10举行。", "The event will be held on 2023.6.10.", False),
 ])
 def test_dates_match(zh, en, fires):
     assert bool(list(dates_match(zh, en))) is fires
