@@ -218,7 +218,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；\u3000\xa0")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
-        if _QUESTION.search(value):
+        if key == "author" and _QUESTION.search(value):
             return None  # "记者：今年的重点任务是什么？", "Reporter: Who pays?": an interview
         if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):
@@ -229,7 +229,7 @@ def parse_meta(text: str) -> dict[str, str] | None:
             return None  # "Review: The Year in Charity" is a heading
         if key not in ("date", "views") and _SENTENCE_VALUE.search(value):
             return None  # "Source: the survey found that 80% of couples prefer ...": prose
-        if key == "source" and _DATE_FIRST.match(value):
+        if key == "source" and m.group("label")[:1] in "Ff" and _DATE_FIRST.match(value):
             return None  # "From: March 1, 2023 to March 31, 2023": a period, no source
         if key == "date":
             if m.group("label").lower() in ("time", "时间") and not _DATE_FIRST.match(value):
@@ -354,6 +354,10 @@ _REPORTER_ZH = regex.compile(r"\A\s*(?:(?P<org>[\p{Han}·]{0,16}?)(?:记者|通�
 _BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|"
                              r"\A\s*(?:(?:Reported|Written|Edited|Text)\s+by|Authors?|Writers?|Text\s*/\s*Photos?)\b|"
                              r"\A\s*(?:作者|撰文|文/图|图/文|文图|文)\s")
+# the agencies a byline names in one word ("By Xinhua"); any other word is a heading's
+# ("By Phone", "By Age", "By Region")
+_AGENCIES = frozenset("Xinhua Chinanews ECNS CGTN CCTV CRI Reuters AFP AP Bloomberg "
+                      "Yonhap Kyodo Bernama".split())
 _BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
 MAX_BYLINE_CHARS = 160
 
@@ -384,8 +388,8 @@ def parse_byline(text: str) -> dict[str, str] | None:
     for part in _BYLINE_SEP.split(text.strip()):
         m = _BY.match(part)
         if m and (not (_names_like(m["names"]) or _pinyin_names(m["names"])) or
-                  " " not in m["names"].strip() and not _pinyin_names(m["names"])):
-            m = None  # one word is a name in pinyin ("By Xinhua"), or a heading ("By Phone")
+                  " " not in m["names"].strip() and m["names"].strip() not in _AGENCIES):
+            m = None  # one word is an agency ("By Xinhua"), or a heading ("By Phone")
         reporter = _REPORTER.match(part)
         if reporter and not _pinyin_names(_ROLE_BETWEEN.sub(", ", reporter["names"])):
             reporter = None  # "Foreign Journalists Visit Xinjiang" is a headline
