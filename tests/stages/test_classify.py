@@ -178,6 +178,11 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("2023年5月16日 星期二", {"date": "2023-05-16"}),
     ("2023-05-16 10:30 星期二", {"date": "2023-05-16", "time": "10:30"}),
     ("May 16, 2023, the city opened 12 homes.", None), ("Monday 12, 2023", None),
+    # a question in another label's value, a source that opens with its date, a word
+    # after "By" that is no agency
+    ("来源：新华社 原标题：养老钱从哪里来？", {"source": "新华社 原标题：养老钱从哪里来？"}),
+    ("来源：2023年5月16日《中国社会报》", {"source": "2023年5月16日《中国社会报》"}),
+    ("By Age", None), ("By Sea", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
