@@ -153,10 +153,12 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     deprecated, lowercase_place = matcher.guards(text)
     if deprecated and DEPRECATED not in disabled:
         for hit in matcher.find_en(text):
-            if hit.status != "deprecated" or _foreign(text, hit.start, glossary) or \
-                    _OF_FOREIGN.match(text, hit.end):
+            if hit.status != "deprecated":
                 continue
             entry = entries[hit.entry]
+            if _BODY.search(entry.en_preferred) and (_foreign(text, hit.start, glossary) or
+                                                     _OF_FOREIGN.match(text, hit.end)):
+                continue  # a foreign state's body ("the Brazilian ... variant" is no body)
             if zh is not None and entry.zh:
                 if zh_terms is None:
                     zh_terms = zh_evidence(zh, glossary)
@@ -295,6 +297,10 @@ _OF_FOREIGN = regex.compile(
     r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|U\.K\.|U\.S\.|"
     r"United\s+(?:Kingdom|States)|" + _COUNTRY + r")\b")
 OWNER_WINDOW = 40
+# the words of a body's name: a foreign state has its own bodies, but not its own COVID-19
+_BODY = regex.compile(r"\b(?:Ministry|Minister|Bureau|Department|Commission|Office|Committee|"
+                      r"Administration|Agency|Service|Government|Council|Court|Headquarters|"
+                      r"Federation|Association|Centre|Center)\b")
 _CHINESE_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
 
 

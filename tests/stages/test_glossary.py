@@ -254,6 +254,14 @@ def test_a_pair_replaces_a_variant_only_where_the_chinese_names_the_term(zh, exp
         "Social groups should strengthen their own development."
 
 
+def test_a_pair_whose_chinese_gives_a_terms_full_name_is_evidence_too():
+    # 新型冠状病毒肺炎, the full name, names COVID-19 as 新冠肺炎 does
+    en = "The city held a meeting on new coronary pneumonia prevention."
+    zh = "全市新型冠状病毒肺炎疫情防控工作会议召开。"
+    item = clean_item(Item("p", blocks=(Block("paragraph", "zh+en", en=en, zh=zh),)), Config())
+    assert item.blocks[0].en == "The city held a meeting on COVID-19 prevention."
+
+
 # --- qa.terminology on bilingual blocks -------------------------------------------------------
 
 def bilingual(zh, en):
@@ -395,6 +403,8 @@ def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     ("The Federal Ministry of Home Affairs of Germany issued rules.", []),
     ("The Ministry of Home Affairs of France met.", []),
     ("The German Ministry of Home Affairs met.", []),
+    # a foreign state has its own bodies, not its own virus
+    ("The Brazilian new crown virus variant spread.", ["new crown virus"]),
 ])
 def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
     item = clean_text(f"News of the day\n\n{text}\n")
