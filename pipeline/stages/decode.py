@@ -72,11 +72,11 @@ def _utf16_han(data: bytes) -> tuple[str, str] | None:
             continue
         han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
         # (and digits and Latin among the Chinese, its quotes, dashes and ellipses
-        # “”—…, ℃, ·, °, ×)
+        # “”—…, ℃, ·, °, ×, Roman and circled numbers, bullets and stars)
         usual = han + sum(1 for c in text if "\u3000" <= c <= "\u303f"
                           or "\uff00" <= c <= "\uffef" or c in "\n\r\t \u00b7\u00b0\u00d7"
                           or " " <= c <= "~" or "\u2010" <= c <= "\u206f"
-                          or "\u2100" <= c <= "\u214f")
+                          or "\u2100" <= c <= "\u27bf")  # (℃ Ⅳ ① ● ★ among them)
         if han >= 2 and usual >= 0.97 * len(text):
             return text, encoding
     return None
@@ -231,7 +231,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            continue
+            if encoding != "big5":
+                continue
+            try:  # Windows' Big5 has codes Python's big5 lacks (F9D6-F9FE: 碁銹裏, €)
+                text, encoding = data.decode("cp950"), "cp950"
+            except UnicodeDecodeError:
+                continue
         if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))

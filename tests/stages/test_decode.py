@@ -90,3 +90,13 @@ def test_big5_from_windows_comes_back_byte_for_byte():
     # Big5 that Python's codec writes back as it was keeps its name
     plain = "民政部召開會議，討論慈善組織的登記與管理。".encode("big5")
     assert decode_bytes(plain)[1] == "big5"
+
+
+def test_utf16_chinese_with_roman_and_circled_numbers_and_windows_only_big5():
+    # WMT21's 防汛Ⅱ级响应, circled numbers and bullets: UTF-16 without a BOM
+    text = "国家防总启动防汛Ⅳ级应急响应，①②③●★。\n"
+    assert decode_bytes(text.encode("utf-16-le")) == (text, "utf-16-le")
+    # codes that Windows' Big5 has and Python's big5 lacks (F9D6-F9FE): cp950, exactly
+    data = "這裏是圍碁比賽的報導，民政部召開會議。\n".encode("cp950")
+    decoded, encoding = decode_bytes(data)
+    assert encoding == "cp950" and decoded.encode(encoding) == data
