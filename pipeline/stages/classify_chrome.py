@@ -27,9 +27,9 @@ _STRICT_SITE = (
     r"|CNN|China\s+News(?:\s+Network|\s+Service)?|China\s+New\s+Network|Zhongxin\s+network"
     r"|Huasheng\s+Online|(?:[\w'’]+\s+){1,2}Daily(?:\s+(?:News|Online|Network))?"
     # (a net that is woven, not a site: 织密社会救助网, 筑牢社区防控网)
-    r"|(?!" + _WOVEN + r")\p{Han}{1,10}(?:(?<!" + "|".join((
+    r"|(?!\p{Han}{0,4}" + _WOVEN + r")\p{Han}{1,10}(?:(?<!" + "|".join((
         "互联", "物联", "安全", "保障", "防护", "关系", "电", "天", "法", "渔", "上", "信息", "服务",
-        "(?<!组)织", "救助", "防控", "关爱", "保护", "救援", "监测", "帮扶", "防护", "治理")) +
+        "(?<!组)织", "救助", "防控", "兜底", "关爱", "保护", "救援", "监测", "帮扶", "防护", "治理")) +
     r")网|在线)"
 )
 _SITE = regex.compile(
@@ -240,10 +240,13 @@ _CHROME_PATTERNS = (
     r"\(c\)\s*\d{4}).{0,150}",
     # (who runs the site, in the footer with its address or licence: an event notice's
     # organisers, 主办单位：湖南省民政厅, are content)
-    # (a notice's organisers with their phone number are content too: the footer gives a
-    # licence, a copyright, or an address with the phone)
-    r"(?:主办单位|承办单位|主办|承办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|"
-    r"Technical\s+support)\s*[:：](?=.{0,140}(?:ICP|版权|网站标识码|备案|Copyright|©|"
+    # (a site's sponsor with its address, phone or post code; an event's organiser,
+    # 承办单位, only with a licence, a copyright, or an address with the phone: a notice's
+    # organiser with its phone number is content)
+    r"(?:主办单位|主办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|Technical\s+support)\s*[:：]"
+    r"(?=.{0,140}(?:地址|电话|邮编|ICP|版权|网站标识码|备案|Copyright|©|Address|Tel\b|"
+    r"Post\s*code)).{0,140}",
+    r"(?:承办单位|承办)\s*[:：](?=.{0,140}(?:ICP|版权|网站标识码|备案|Copyright|©|"
     r"(?:地址|Address).{0,80}(?:电话|Tel)|(?:电话|Tel).{0,80}(?:地址|Address))).{0,140}",
     # sharing and following
     r"Share(?:\s+(?:to|on|this(?:\s+article)?))?\s*[:：](?:\s*[\w.+]+){0,8}",
@@ -268,7 +271,8 @@ _CHROME_PATTERNS = (
     # "click to correct the error", mobile station
     r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",
     # (纠错 alone or as a control: 建立健全容错纠错机制 is a policy's heading)
-    r".{0,20}我要纠错.{0,20}|[【\[(（]?\s*(?:网站|页面|点击|信息)?纠错\s*[】\])）]?",
+    r".{0,20}(?:我要|点此|点击|在线)纠错.{0,20}|[【\[(（]?\s*(?:网站|页面|点击|信息)?纠错\s*[】\])）]?"
+    r"|纠错(?:邮箱|电话|热线|信箱)\s*[:：].{0,60}",
     r"Swipe\s+to\s+enter\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     r"(?:Enter|Go\s+to)\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     # Chinese UI labels left in English pages

@@ -236,6 +236,7 @@ def test_parse_meta(line, fields):
     ("智慧养老——让老人乐享互联网", None),
     ("民政部：兜住兜牢民生底线——织密织牢社会救助安全网", None),
     ("兜底保障——织密社会救助网", None), ("疫情防控——筑牢社区防控网", None),
+    ("兜底保障——全力织密民生兜底网", None), ("民生实事——持续织密城乡养老网", None),
     ("Love Breakfast - A Warm Safety Net", None),
     # ... and sites whose names hold such words (组织网 is no woven net)
     ("会议召开——中国社会组织网", ("", "会议召开", "——中国社会组织网")),
@@ -336,6 +337,9 @@ def test_split_breadcrumb(title, parts):
     ("承办单位：长沙市慈善总会\u3000联系电话：0731-84411234", False),
     ("三、建立健全容错纠错机制", False), ("【纠错】", True), ("我要纠错", True),
     ("主办单位：湖南省民政厅 湘ICP备12345678号", True),
+    ("主办单位：某某市民政局 邮编：116000 地址：某某市中山路1号", True),
+    ("主办单位：某某市民政局 联系电话：0411-12345678", True),
+    ("发现错误？点此纠错", True), ("纠错邮箱：jiucuo@mca.gov.cn", True),
     ("Sponsored by: Hunan Provincial Department of Civil Affairs", False),
     ("Home/community elderly care services", False),
     ("Home | Elderly care at home", False),
