@@ -300,7 +300,7 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
         raise InputError("missing or invalid field 'id' (a non-empty string)", path=where,
                          hint=JSONL_HINT)
     item_id = str(item_id)
-    if record.get("text") is not None and any(record.get(k) is not None for k in SIDES):
+    if record.get("text") is not None and any(record.get(k) not in (None, "") for k in SIDES):
         # which would be the item? (the text was dropped without a word)
         raise InputError("both 'text' and 'zh'/'en' given: give one of them", path=where,
                          item=item_id, hint=JSONL_HINT)
@@ -309,8 +309,8 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
             k in record for k in ("text",) + SIDES):
         sources = _cleaned_record_sources(record, where, item_id)
     elif record.get("text") is not None or "text" in record and not any(
-            k in record for k in SIDES):  # ("zh": null and "en": null beside a text: an
-        # exporter that writes every column)
+            k in record for k in SIDES):  # ("zh": null and "en": null, or "", beside a
+        # text: an exporter that writes every column)
         text = record["text"]
         if not isinstance(text, str):
             raise InputError("field 'text' must be a string", path=where, item=item_id,

@@ -218,8 +218,21 @@ class Item:
             blocks=tuple(Block.from_dict(b) for b in d.get("blocks") or ()),
             edits=tuple(Edit.from_dict(e) for e in d.get("edits") or ()),
             checks=tuple(Check.from_dict(c) for c in d.get("checks") or ()),
-            fields=tuple(d["fields"].items()) if isinstance(d.get("fields"), dict) else (),
+            fields=_fields_of(d),
         )
+
+
+_RECORD_KEYS = frozenset({"id", "meta", "blocks", "edits", "checks", "sources", "fields"})
+
+
+def _fields_of(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """A record's ``fields``, and any key added beside its own (``url`` put on a record
+    by hand): kept, as a record's other fields are."""
+    fields = dict(d["fields"]) if isinstance(d.get("fields"), dict) else {}
+    for k, v in d.items():
+        if k not in _RECORD_KEYS:
+            fields.setdefault(k, v)
+    return tuple(fields.items())
 
 
 _FIELDS: dict[type, frozenset[str] | None] = {}  # None: the class has a __post_init__

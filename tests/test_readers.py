@@ -1,3 +1,4 @@
+import json
 import io
 
 import pytest
@@ -270,3 +271,21 @@ def test_a_text_with_null_sides_beside_it_is_read(tmp_path):
     assert [s.text for s in entries[0].sources] == ["The ministry met."]
     assert [(s.lang, s.text) for s in entries[1].sources] == [("zh", "会议举行。")]
     assert entries[2].reason.startswith("no text")
+
+
+def test_empty_sides_beside_a_text_and_a_key_added_to_a_record(tmp_path):
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "The ministry met.", "zh": "", "en": ""}\n',
+                 encoding="utf-8")
+    (entry,) = iter_inputs([str(f)])
+    assert isinstance(entry, InputItem) and [s.text for s in entry.sources] == [
+        "The ministry met."]
+    # a key put beside mtclean's own record by hand is kept among its fields
+    record = json.loads(dumps_item(clean_input(entry)))
+    record["url2"] = "http://x.cn/2"
+    g = tmp_path / "b.jsonl"
+    g.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (again,) = iter_inputs([str(g)])
+    assert json.loads(dumps_item(clean_input(again)))["fields"] == {"url2": "http://x.cn/2"}
