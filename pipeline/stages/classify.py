@@ -980,7 +980,8 @@ _WHEN = frozenset({"date", "time", "date_text"})
 # a date alone that names its month or weekday ("Tuesday, May 16, 2023", "May 16, 2023",
 # "2023年5月16日 星期二"): a page's date above its body, a heading inside it
 _NAMED_DATE_LINE = regex.compile(
-    r"\s*(?:[A-Za-z]|[^:：]*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\Z)")
+    rf"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|{MONTH_PATTERN}\s+\d|"
+    r"[^:：]*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\Z)")
 # the labels of an event's date and time, not of the page's
 _EVENT_LABEL = regex.compile(r"\s*(?:Time|Date|Dates|Event\s+(?:date|time)|时间|日期)\s*[:：]",
                              regex.IGNORECASE)
