@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import regex
+import rjieba
 
 from ..registry import structural
 from .repair import BULLETS as _BULLETS
@@ -182,6 +183,36 @@ _NOT_CONTINUED = regex.compile(
     r"stressed|explained|pointed\s+out)\s*[:：])[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]")
 
 
+_ZH_SENTENCE_END = regex.compile(r"[。！？；!?]")
+MIN_CLAUSE_CHARS = 10  # of the sentence under way before the break
+WORD_WINDOW = 4  # characters each side of the break that jieba reads
+
+
+def _cuts_a_word(prev: str, nxt: str) -> bool:
+    """Does a line break between two Chinese lines fall inside a word (有关 in "省有" /
+    "关规定"), where the sentence before it is under way (a comma in it, and at least
+    :data:`MIN_CLAUSE_CHARS` characters since the last sentence's end)? A heading has
+    neither: "一、加强组织领导" / "各地要..." breaks between words.
+
+    >>> _cuts_a_word("工作人员要求，根据国家和省有", "关规定执行。")
+    True
+    >>> _cuts_a_word("会议指出，要加强社会组织管理，推动", "社会组织高质量发展。")
+    False
+    >>> _cuts_a_word("深化改革", "开放，推动发展。")
+    False
+    """
+    clause = _ZH_SENTENCE_END.split(prev[-200:])[-1]
+    if len(clause) < MIN_CLAUSE_CHARS or "，" not in clause:
+        return False
+    left, right = prev[-WORD_WINDOW:], nxt.lstrip()[:WORD_WINDOW]
+    at = 0
+    for word in rjieba.cut(left + right, False):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
 def joins_soft(prev: str, nxt: str) -> bool:
     """Does a single line break between ``prev`` and ``nxt`` fall inside a sentence?
 
@@ -196,8 +227,10 @@ def joins_soft(prev: str, nxt: str) -> bool:
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
         if _starts_han(nxt):
             # (a long line of Chinese that ends without a mark goes on only in a
-            # hard-wrapped text: see wrap_width; one line per paragraph is common)
-            return p[-1] in _ZH_SOFT_END
+            # hard-wrapped text: see wrap_width; one line per paragraph is common) ...
+            # or where the break cuts a word of a sentence under way ("根据国家和省有" /
+            # "关规定")
+            return p[-1] in _ZH_SOFT_END or _cuts_a_word(p, nxt)
         if _ends_han(p):
             return False
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","

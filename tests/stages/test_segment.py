@@ -283,3 +283,13 @@ def test_rows_of_a_list_stay_lines_of_their_own():
 def test_wrapped_prose_is_no_list(doc):
     blocks, _ = split_blocks(doc)
     assert len(blocks) == 1
+
+
+def test_a_chinese_line_broken_inside_a_word_is_joined_and_a_heading_is_not():
+    doc = ("通知\n\n各有关单位：为做好养老服务工作，现根据国家和省有\n关规定，通知如下。\n\n"
+           "一、加强组织领导\n各地要高度重视。\n")
+    item = clean_text(doc)
+    texts = [b.zh for b in item.blocks]
+    assert "各有关单位：为做好养老服务工作，现根据国家和省有关规定，通知如下。" in texts
+    assert "一、加强组织领导" in texts and "各地要高度重视。" in texts
+    assert restore_sources(item) == [doc]
