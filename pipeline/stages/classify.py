@@ -356,8 +356,8 @@ _BYLINE_WORD = regex.compile(r"eporter|orrespondent|ournalist|记者|通讯员|"
                              r"\A\s*(?:作者|撰文|文/图|图/文|文图|文)\s")
 # the agencies a byline names in one word ("By Xinhua"); any other word is a heading's
 # ("By Phone", "By Age", "By Region")
-_AGENCIES = frozenset("Xinhua Chinanews ECNS CGTN CCTV CRI Reuters AFP AP Bloomberg "
-                      "Yonhap Kyodo Bernama".split())
+_AGENCIES = frozenset("xinhua xinhuanet chinanews ecns cgtn cctv cri reuters afp ap "
+                      "bloomberg yonhap kyodo bernama agencies chinadaily.com.cn".split())
 _BYLINE_SEP = regex.compile(r"\s*[|｜]\s*")
 MAX_BYLINE_CHARS = 160
 
@@ -388,8 +388,11 @@ def parse_byline(text: str) -> dict[str, str] | None:
     for part in _BYLINE_SEP.split(text.strip()):
         m = _BY.match(part)
         if m and (not (_names_like(m["names"]) or _pinyin_names(m["names"])) or
-                  " " not in m["names"].strip() and m["names"].strip() not in _AGENCIES):
-            m = None  # one word is an agency ("By Xinhua"), or a heading ("By Phone")
+                  " " not in m["names"].strip() and "|" not in text and "｜" not in text and
+                  m["names"].strip().lower().rstrip(".") not in _AGENCIES):
+            # one word alone is an agency ("By Xinhua"), or a heading ("By Phone"); with
+            # a site and a date beside it, a byline ("By Agencies | chinadaily.com.cn")
+            m = None
         reporter = _REPORTER.match(part)
         if reporter and not _pinyin_names(_ROLE_BETWEEN.sub(", ", reporter["names"])):
             reporter = None  # "Foreign Journalists Visit Xinjiang" is a headline
@@ -839,7 +842,8 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         text = _text(block)
         fields = parse_meta(_as_repaired(text))
         if fields is not None and fields.keys() <= _WHEN and (
-                _EVENT_LABEL.match(text) or _NAMED_DATE_LINE.match(text)) and \
+                _EVENT_LABEL.match(text) or _NAMED_DATE_LINE.match(text) and
+                _dates_in_body(blocks, i)) and \
                 any(_sentence_like(_text(b)) for b in blocks[:i]):
             # "Time: August 12, 2022 9:00 a.m." in a notice's body is content (a page's
             # "Release date:" or "Last updated:" at its foot is not), and so are a
@@ -953,7 +957,13 @@ def _headline_below_banner(blocks, kinds: list[str], title_at: int) -> int | Non
     if j == title_at + 1 or j + 1 >= len(kinds) or kinds[j] != "heading" or \
             kinds[j + 1] != "meta" or (blocks[j].en is None) != (blocks[title_at].en is None):
         return None
+    if not any(_MENU.search(_text(blocks[k])) for k in range(title_at + 1, j)):
+        return None  # (a font switcher under a headline is no site's menu)
     return j
+
+
+# a site's menu: items between bars, or a row that opens with the home page
+_MENU = regex.compile(r"[|｜].*[|｜]|\A\s*(?:Home(?:page)?|首页)\b")
 
 
 # a headline that ends in a full stop is short, and has no comma below the longest
@@ -986,6 +996,20 @@ _NAMED_DATE_LINE = regex.compile(
 _EVENT_LABEL = regex.compile(r"\s*(?:Time|Date|Dates|Event\s+(?:date|time)|时间|日期)\s*[:：]",
                              regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?。！？:：][\"'”’」』）)]*\s*\Z")
+
+
+_ANNOUNCES = regex.compile(r"(?:[:：]|\bas\s+follows\.|如下。?)\s*\Z", regex.IGNORECASE)
+
+
+def _dates_in_body(blocks, i: int) -> bool:
+    """Is the date line at ``i`` one of a programme's or a timeline's: after a line that
+    announces what follows ("The programme is as follows."), or with another date line
+    of its kind in the page? (One under a lead's photo caption, or a standfirst, is the
+    page's date.)"""
+    if i and _ANNOUNCES.search(_text(blocks[i - 1])):
+        return True
+    return any(j != i and _NAMED_DATE_LINE.match(_text(b)) and
+               _DATETIME_LINE.match(_text(b)) for j, b in enumerate(blocks))
 
 
 def _sentence_like(text: str) -> bool:

@@ -60,17 +60,23 @@ def _fmt(v: float) -> str:
 
 
 # clock times: "15:30", "3:30 p.m.", "3 p.m.", "3点30分", "15时30分", "下午3点半", "8:30—17:30"
-_ZH_AM, _ZH_PM = ("上午", "早上", "凌晨", "早晨"), ("下午", "晚上", "傍晚", "中午", "晚")
+_ZH_AM = ("上午", "早上", "凌晨", "早晨", "清晨", "早间")
+_ZH_PM = ("下午", "晚上", "傍晚", "中午", "晚间", "夜间", "午后", "夜里", "晚")
+_ZH_HALF = "|".join(_ZH_AM + _ZH_PM)
 _TIME_ZH = regex.compile(
-    r"(?P<half>上午|下午|晚上|傍晚|中午|早上|早晨|凌晨|晚)?(?<![\d:：])(?P<h>\d{1,2})(?:"
+    rf"(?:(?P<half>{_ZH_HALF})\s*)?(?<![\d:：])(?P<h>\d{{1,2}})(?:"
     r"(?P<colon>[:：])(?P<m>\d{2})(?:[:：]\d{2})?|[点时]"
-    r"(?:(?P<m2>\d{1,2})分|(?P<thirty>半)|钟|整|(?<=(?:上午|下午|晚上|傍晚|中午|早上|早晨|凌晨|晚)"
-    r"\d{1,2}[点时])|(?<=\d时)))"
+    rf"(?:(?P<m2>\d{{1,2}})分|(?P<thirty>半)|钟|整|(?<=(?:{_ZH_HALF})\s*\d{{1,2}}[点时])|"
+    r"(?<=\d时)))"
     r"(?!\d)")  # (a bare "3点" is three points: 3点建议; "15时" is a time)
-_TIME_EN = regex.compile(r"(?<![\d.:])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2})?"
+_TIME_EN = regex.compile(r"(?<![\d.:,])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2})?"
                          r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?|\.(?P<m3>\d{2})\s*(?P<ap3>[ap])\.?m\b\.?"
                          r"|\s*(?P<ap2>[ap])\.?m\b\.?|\s*o['’]clock\b|(?P<m4>\d{2})\s*hours\b)"
                          r"(?![\d:])", regex.IGNORECASE)
+
+
+_RANGE = regex.compile(r"\s*(?:至|到|-|—|–|～|~)\s*")
+_DIGITS = regex.compile(r"\d{1,2}(?!\d)(?<!\d{3})")
 
 
 class Clock(NamedTuple):
@@ -90,24 +96,30 @@ def _times(text: str, lang: str) -> list[tuple[int, int, Clock]]:
     """The clock times of a text: (start, end, time).
 
     >>> [tuple(t[2]) for t in _times("会议于15:30结束，活动于下午3点半开始，9:00—17时30分。", "zh")]
-    [(3, 30, 'pm'), (3, 30, 'pm'), (9, 0, 'am'), (5, 30, 'pm')]
+    [(3, 30, 'pm'), (3, 30, 'pm'), (9, 0, None), (5, 30, 'pm')]
     >>> [tuple(t[2]) for t in _times("It ended at 3:30 p.m.; open 8:30 to 5 pm, 1.5:1", "en")]
     [(3, 30, 'pm'), (8, 30, None), (5, 0, 'pm')]
     >>> [tuple(t[2]) for t in _times("at 16 o'clock, 1700 hours and 5.30pm", "en")]
     [(4, 0, 'pm'), (5, 0, 'pm'), (5, 30, 'pm')]
     >>> [tuple(t[2]) for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
-    [(5, 3, 'am'), (5, 3, 'am')]
+    [(5, 3, None), (5, 3, 'am')]
     """
     if lang == "zh" and ":" not in text and "：" not in text and "点" not in text and \
             "时" not in text or lang == "en" and ":" not in text and "m" not in text.lower():
         return []
-    out = []
+    out: list[tuple[int, int, Clock]] = []
     for m in (_TIME_ZH if lang == "zh" else _TIME_EN).finditer(text):
         h = int(m["h"])
         if lang == "zh":
             minute = int(m["m"] or m["m2"] or (30 if m["thirty"] else 0))
-            half = "pm" if m["half"] in _ZH_PM or h >= 12 else "am" if (
-                m["half"] in _ZH_AM or m["colon"] or "时" in m.group(0)) else None
+            # 8时34分 is on a 24-hour clock, as official times are; 9:00 alone may be
+            # either; the end of a range shares its start's 下午 ("下午2时至5时")
+            half = "pm" if m["half"] in _ZH_PM or h >= 13 else "am" if (
+                m["half"] in _ZH_AM or h == 0) else None
+            if half is None and out and _RANGE.fullmatch(text, out[-1][1], m.start()):
+                half = out[-1][2].half
+            if half is None and "时" in m.group(0):
+                half = "am"
         else:
             minute = int(m["m"] or m["m3"] or m["m4"] or 0)
             ap = (m["ap"] or m["ap2"] or m["ap3"] or "").lower()
@@ -146,8 +158,10 @@ def numbers_match(zh: str, en: str):
     timed: list = []
     for lang, found, other, numbers in (("Chinese", zh_times, en_times, en_found),
                                         ("English", en_times, zh_times, zh_found)):
+        other_text = en if lang == "Chinese" else zh
         spans = _spans([_Span(a, b) for a, b, _ in other])
-        plain = {n.value for n in numbers if _outside(spans, n.start, n.end)}
+        plain = {int(d.group(0)) for d in _DIGITS.finditer(other_text)
+                 if _outside(spans, d.start(), d.end())}
         for a, b, t in found:
             if not other or not any(t.same(o) for _, _, o in other) and (
                     int(regex.match(r"\D*(\d+)", (zh if lang == "Chinese" else en)[a:b])[1])

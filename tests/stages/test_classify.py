@@ -183,6 +183,9 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("来源：新华社 原标题：养老钱从哪里来？", {"source": "新华社 原标题：养老钱从哪里来？"}),
     ("来源：2023年5月16日《中国社会报》", {"source": "2023年5月16日《中国社会报》"}),
     ("By Age", None), ("By Sea", None),
+    ("By Agencies | chinadaily.com.cn | Updated: 2023-05-16 10:20",
+     {"author": "Agencies", "source": "chinadaily.com.cn", "date": "2023-05-16",
+      "time": "10:20"}),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
@@ -760,6 +763,12 @@ def test_a_source_label_beats_a_bylines_agency():
     ("湖南省民政厅\n\n首页 | 机构概况 | 新闻动态 | 政策文件\n\n湖南出台殡葬服务新规\n\n"
      "发布时间：2023-04-04 来源：政策法规处\n\n新规将基本殡葬服务价格上限定为1500元。\n",
      "湖南出台殡葬服务新规"),
+    # a headline that ends in a body's name, above a font switcher and a subtitle: the
+    # switcher is no menu, and the headline stays the title
+    ("New Guideline Issued by the Ministry of Civil Affairs\n\nFont size: A+ A A-\n\n"
+     "Social assistance to cover more rural residents\n\nRelease time: 2023-05-16\n\n"
+     "The guideline widens social assistance.\n",
+     "New Guideline Issued by the Ministry of Civil Affairs"),
     # a headline that names no body, above a share bar and a subtitle: it stays the title
     ("Hunan Issues New Rules on Funeral Services\n\nShare to: WeChat Weibo\n\nPrices capped "
      "for basic services\n\nRelease date: 2023-04-04\n\nThe new rules cap the price of basic "
@@ -800,6 +809,12 @@ def test_a_line_of_names_keeps_the_gaps_between_them_and_is_no_heading():
     # sentences with two spaces after their stops are still closed up
     assert clean_text("It ended.  Then it  began again.\n").blocks[0].en == \
         "It ended. Then it began again."
+
+
+def test_a_date_line_under_a_lead_caption_is_the_pages_date():
+    item = clean_text("Hunan Issues New Rules\n\n图为养老服务中心一角。\n\n2023年5月16日 星期二\n\n"
+                      "The new rules cap prices at 1,500 yuan.\n")
+    assert item.meta_dict.get("date") == "2023-05-16"
 
 
 def test_a_date_line_inside_the_body_is_a_heading_not_the_items_date():

@@ -52,6 +52,13 @@ def pair(zh, en, item_id="t"):
     ("截至7月26日17时，水位1071.5米。", "As of 1700 hours on 26 July, the level was 1071.5 m.",
      False),
     ("周五下午5点30分之前。", "Just before 5.30pm on Friday.", False),
+    # a range that shares its a.m., 晚间 and a space before the time, hours of work
+    ("义诊活动于上午9时至11时举行。", "The clinic was held from 9 to 11 a.m.", False),
+    ("活动于当日晚间8时开始。", "The event started at 8 p.m. that day.", False),
+    ("晚上 11:30 左右，警方宣布集会非法。", "At around 11:30 p.m., police declared it illegal.",
+     False),
+    ("活动于下午2:00-5:00举行。", "The event is held 2:00-5:00 p.m.", False),
+    ("志愿者累计服务1200小时。", "Volunteers served a total of 1,200 hours.", False),
 ])
 def test_numbers_match(zh, en, fires):
     assert bool(list(numbers_match(zh, en))) is fires
