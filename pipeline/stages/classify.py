@@ -483,8 +483,11 @@ _CONTACT = regex.compile(
 
 def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
-    if not t or (":" in t or "：" in t) and _CONTACT.match(t) or table_row(t) or columns(t):
-        return False  # (a table's row, "Total\t23,772\t24,318", or names, is no heading)
+    if not t or (":" in t or "：" in t) and _CONTACT.match(t) or table_row(t) or \
+            lang == "en" and columns(t):
+        # (a table's row, "Total\t23,772\t24,318", or names, is no heading; a Chinese
+        # heading's phrases are parted by U+3000: "凝心聚力　砥砺前行　开创新局面")
+        return False
     if t.endswith(_OPENING_ENDS):
         t = t.rstrip(_OPENING_END)
         if not t:

@@ -240,12 +240,11 @@ _CHROME_PATTERNS = (
     r"\(c\)\s*\d{4}).{0,150}",
     # (who runs the site, in the footer with its address or licence: an event notice's
     # organisers, 主办单位：湖南省民政厅, are content)
-    # (a site's sponsor with its address, phone or post code; an event's organiser,
-    # 承办单位, only with a licence, a copyright, or an address with the phone: a notice's
-    # organiser with its phone number is content)
+    # (a site's sponsor with its address or post code; an event's organiser, 承办单位,
+    # only with a licence, a copyright, or an address with the phone: a notice's
+    # organiser with its phone number is content, 主办单位 or 承办单位)
     r"(?:主办单位|主办|技术支持|维护单位|Sponsored\s+by|Hosted\s+by|Technical\s+support)\s*[:：]"
-    r"(?=.{0,140}(?:地址|电话|邮编|ICP|版权|网站标识码|备案|Copyright|©|Address|Tel\b|"
-    r"Post\s*code)).{0,140}",
+    r"(?=.{0,140}(?:地址|邮编|ICP|版权|网站标识码|备案|Copyright|©|Address|Post\s*code)).{0,140}",
     r"(?:承办单位|承办)\s*[:：](?=.{0,140}(?:ICP|版权|网站标识码|备案|Copyright|©|"
     r"(?:地址|Address).{0,80}(?:电话|Tel)|(?:电话|Tel).{0,80}(?:地址|Address))).{0,140}",
     # sharing and following
@@ -271,7 +270,7 @@ _CHROME_PATTERNS = (
     # "click to correct the error", mobile station
     r".{0,10}Click\s*[【\[]?\s*I\s+want\s+to\s+correct\s+(?:the\s+)?error\s*[】\]]?.{0,40}",
     # (纠错 alone or as a control: 建立健全容错纠错机制 is a policy's heading)
-    r".{0,20}(?:我要|点此|点击|在线)纠错.{0,20}|[【\[(（]?\s*(?:网站|页面|点击|信息)?纠错\s*[】\])）]?"
+    r".{0,12}(?:我要|点此|点击)纠错.{0,10}|[【\[(（]?\s*(?:网站|页面|点击|信息)?纠错\s*[】\])）]?"
     r"|纠错(?:邮箱|电话|热线|信箱)\s*[:：].{0,60}",
     r"Swipe\s+to\s+enter\s+the\s+mobile\s+(?:station|version|site).{0,10}",
     r"(?:Enter|Go\s+to)\s+the\s+mobile\s+(?:station|version|site).{0,10}",

@@ -347,6 +347,9 @@ def blocks_have_counterparts(item):
 
 
 ENGLISH_PAGE_SHARE = 3  # English characters per Chinese one, at least, on an English page
+# an English block beside a Chinese one, this many characters per Chinese one: its translation
+TRANSLATED_LENGTHS = (1.2, 8.0)
+_HEADS = ("title", "heading")
 
 
 def _chinese_on_an_english_page(item):
@@ -366,7 +369,15 @@ def _chinese_on_an_english_page(item):
     en_chars = sum(_length(b.text(b.sides[0]) or "") for _, b in shown if b.lang == "en")
     if en_chars < ENGLISH_PAGE_SHARE * sum(_length(b.text(b.sides[0]) or "") for _, b in zh):
         return  # a Chinese page, or one in both languages: its English is no translation
+    blocks = item.blocks
     for i, b in zh:
+        size = _length(b.text(b.sides[0]) or "")
+        if any(0 <= j < len(blocks) and blocks[j].lang == "en" and (
+                b.kind in _HEADS and blocks[j].kind in _HEADS or len(shown) == 2) and
+               TRANSLATED_LENGTHS[0] * size <= _length(blocks[j].text(blocks[j].sides[0]) or "")
+               <= TRANSLATED_LENGTHS[1] * size for j in (i - 1, i + 1)):
+            continue  # its English beside it: a headline above its translation, or the
+            # sentence of a page of two
         yield i, f"this Chinese {b.kind} on an English page has no English translation", \
             b.sides[0], None
 

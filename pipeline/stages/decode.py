@@ -77,7 +77,9 @@ def _utf16_han(data: bytes) -> tuple[str, str] | None:
                           or "\uff00" <= c <= "\uffef" or c in "\n\r\t \u00b7\u00b0\u00d7"
                           or " " <= c <= "~" or "\u2010" <= c <= "\u206f"
                           or "\u2100" <= c <= "\u27bf")  # (℃ Ⅳ ① ● ★ among them)
-        if han >= 2 and usual >= 0.97 * len(text):
+        if han >= 2 and usual >= 0.97 * len(text) and \
+                _han_share(text, _gb2312) >= MIN_USUAL_HAN:
+            # (ASCII read as UTF-16 gives Han too, but rare ones: "Spain's" is 卓慮...)
             return text, encoding
     return None
 

@@ -156,9 +156,10 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
             if hit.status != "deprecated":
                 continue
             entry = entries[hit.entry]
-            if _BODY.search(entry.en_preferred) and (_foreign(text, hit.start, glossary) or
-                                                     _OF_FOREIGN.match(text, hit.end)):
-                continue  # a foreign state's body ("the Brazilian ... variant" is no body)
+            if entry.domain != "general" and (_foreign(text, hit.start, glossary) or
+                                               _OF_FOREIGN.match(text, hit.end)):
+                continue  # a foreign state's own (its ministry, its public organizations;
+                # a term of the general domain, "the Brazilian new crown virus", is anyone's)
             if zh is not None and entry.zh:
                 if zh_terms is None:
                     zh_terms = zh_evidence(zh, glossary)
@@ -297,10 +298,6 @@ _OF_FOREIGN = regex.compile(
     r"\s+of\s+(?:the\s+)?(?:Hong\s+Kong|HKSAR|Macao|Macau|U\.K\.|U\.S\.|"
     r"United\s+(?:Kingdom|States)|" + _COUNTRY + r")\b")
 OWNER_WINDOW = 40
-# the words of a body's name: a foreign state has its own bodies, but not its own COVID-19
-_BODY = regex.compile(r"\b(?:Ministry|Minister|Bureau|Department|Commission|Office|Committee|"
-                      r"Administration|Agency|Service|Government|Council|Court|Headquarters|"
-                      r"Federation|Association|Centre|Center)\b")
 _CHINESE_NAMES: dict[int, tuple[Glossary, frozenset[str]]] = {}
 
 
@@ -401,6 +398,14 @@ def enforce_text(text: str, glossary: Glossary, block: int, lang: str = "en",
     return text, edits
 
 
+def _page_chinese(item: Item) -> str:
+    """The Chinese a pair's page gives beside its blocks: its metadata (a title's site
+    moved there, 中新网; a 责任编辑 line), evidence for every block's variants."""
+    parts = [v for v in item.meta_dict.values() if isinstance(v, str)]
+    parts += [b.zh for b in item.blocks if b.zh and b.kind in ("meta", "boilerplate")]
+    return "\n" + "\n".join(parts) if parts else ""
+
+
 def apply_glossary(item: Item, config) -> Item:
     """The glossary stage: enforce the run's glossary on every English text block."""
     glossary = glossary_for(config)
@@ -409,11 +414,17 @@ def apply_glossary(item: Item, config) -> Item:
     disabled = config.disabled
     blocks = list(item.blocks)
     edits = list(item.edits)
+    page_zh: str | None = None
     for i, block in enumerate(blocks):
         if block.en is None or block.kind not in TEXT_KINDS:
             continue
+        zh = None
+        if block.zh:
+            if page_zh is None:
+                page_zh = _page_chinese(item)
+            zh = block.zh + page_zh
         text, new_edits = enforce_text(block.en, glossary, i, "en", disabled,
-                                       block.kind in ("title", "heading"), block.zh or None)
+                                       block.kind in ("title", "heading"), zh)
         if new_edits:
             edits.extend(new_edits)
             blocks[i] = block.with_text("en", text)

@@ -117,16 +117,18 @@ def collapse_spaces(text: str) -> str:
 # wide gaps that part a line's items: names ("Wang Fang  Li Na  Zhang Wei"), or cells
 _COLUMN_GAP = regex.compile(r"(?<=[\p{L}\d)）]) {2,}(?=[\p{Lu}\d\p{Han}(（])|(?<=\S)\u3000+(?=\S)")
 _SENTENCE_GAP = regex.compile(r"[.!?。！？;；]['\"”’)]*\s")
-MIN_COLUMN_GAPS = 2
+MIN_COLUMN_GAPS = 3  # (two may be a sloppy headline: "Bureau  Holds  Meeting")
 
 
 def columns(text: str) -> bool:
     """Is ``text`` one line of items parted by wide gaps (two spaces or more, or an
-    ideographic space), two gaps or more and no sentence's end? Its gaps are all that
+    ideographic space), three gaps or more and no sentence's end? Its gaps are all that
     tells where one name ends: "Wang Fang Li Na" could be "Fang Li".
 
-    >>> columns("Winners: Wang Fang  Li Na  Zhang Wei"), columns("It ended.  Then  More")
+    >>> columns("Winners: Wang Fang  Li Na  Zhang Wei  Chen Jie"), columns("It ended.  Then  More  Here")
     (True, False)
+    >>> columns("Civil Affairs Bureau  Holds  Work Meeting")
+    False
     """
     if "  " not in text and "\u3000" not in text:
         return False  # (most text: no wide gap at all)

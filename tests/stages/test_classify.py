@@ -341,7 +341,8 @@ def test_split_breadcrumb(title, parts):
     ("三、建立健全容错纠错机制", False), ("【纠错】", True), ("我要纠错", True),
     ("主办单位：湖南省民政厅 湘ICP备12345678号", True),
     ("主办单位：某某市民政局 邮编：116000 地址：某某市中山路1号", True),
-    ("主办单位：某某市民政局 联系电话：0411-12345678", True),
+    ("主办单位：呼和浩特市慈善总会 联系电话：0471-6612345", False),  # a notice's organiser
+    ("（三）开通政务数据在线纠错渠道", False),
     ("发现错误？点此纠错", True), ("纠错邮箱：jiucuo@mca.gov.cn", True),
     ("Sponsored by: Hunan Provincial Department of Civil Affairs", False),
     ("Home/community elderly care services", False),

@@ -264,6 +264,11 @@ def test_chinese_left_on_an_english_page_is_reported_and_english_on_a_chinese_on
                          "from all provinces.\n")
     found = [(c.check, c.block, c.lang) for c in english.checks if c.check == "qa.missing"]
     assert found == [("qa.missing", 2, "zh")]
+    # a headline above its translation, a sentence before its own
+    both = clean_text("民政部召开养老服务工作会议\n\nMinistry of Civil Affairs Holds Elderly Care "
+                      "Meeting\n\nThe ministry held a meeting on Monday to discuss elderly care.\n\n"
+                      "Officials from all provinces attended the meeting in Beijing.\n")
+    assert not [c for c in both.checks if c.check == "qa.missing"]
     chinese = clean_text("民政部召开会议\n\n会议强调，要做好养老服务工作，切实保障老年人合法权益。\n\n"
                          "The meeting was attended by officials.\n\n各地民政部门负责同志参加会议。\n")
     assert not [c for c in chinese.checks if c.check == "qa.missing"]

@@ -100,3 +100,9 @@ def test_utf16_chinese_with_roman_and_circled_numbers_and_windows_only_big5():
     data = "這裏是圍碁比賽的報導，民政部召開會議。\n".encode("cp950")
     decoded, encoding = decode_bytes(data)
     assert encoding == "cp950" and decoded.encode(encoding) == data
+
+
+def test_one_line_of_windows_english_is_no_utf16():
+    # ASCII pairs read as UTF-16 give Han, but rare Han: "Spain's" is no Chinese
+    data = "Tourism is one of Spain’s most important industries.".encode("cp1252")
+    assert decode_bytes(data)[1] == "cp1252"

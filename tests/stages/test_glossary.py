@@ -254,6 +254,16 @@ def test_a_pair_replaces_a_variant_only_where_the_chinese_names_the_term(zh, exp
         "Social groups should strengthen their own development."
 
 
+def test_a_pairs_site_moved_to_its_metadata_is_evidence_too():
+    from pipeline.runner import SourceText, clean_sources
+    item = clean_sources("t", [SourceText("a.zh.txt", "三峡库区最长高铁隧道贯通-中新网\n\n隧道全长10公里。\n",
+                                          lang="zh"),
+                               SourceText("a.en.txt", "The longest rail tunnel runs through the "
+                                          "Zhongxin network\n\nThe tunnel is 10 km long.\n",
+                                          lang="en")])
+    assert [e.after for e in item.edits if e.rule == "glossary.deprecated"] == ["Chinanews.com"]
+
+
 def test_a_pair_whose_chinese_gives_a_terms_full_name_is_evidence_too():
     # 新型冠状病毒肺炎, the full name, names COVID-19 as 新冠肺炎 does
     en = "The city held a meeting on new coronary pneumonia prevention."
@@ -405,6 +415,7 @@ def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     ("The German Ministry of Home Affairs met.", []),
     # a foreign state has its own bodies, not its own virus
     ("The Brazilian new crown virus variant spread.", ["new crown virus"]),
+    ("Japanese public organizations such as libraries took part.", []),
 ])
 def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
     item = clean_text(f"News of the day\n\n{text}\n")
