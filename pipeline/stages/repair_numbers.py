@@ -42,7 +42,8 @@ _Y = regex.compile(r"(?<!\d)(\d{4})\s*年(?![\p{Han}\d])")
 # before a number of years, not a year ("a history of more than 1000年")
 _SPAN_BEFORE = regex.compile(r"(?:\b(?:more|less|fewer|longer)\s+than|\bover|\bnearly|\balmost|"
                              r"\babout|\baround|\bsome|\bpast|\bup\s+to|\bat\s+least|"
-                             r"\bhistory\s+of|\blasted)\s*\Z",
+                             r"\bhistory\s+of|\b(?:lasted|ruled|stood|existed|continued|lived|"
+                             r"persisted)(?:\s+for)?)\s*\Z",
                              regex.IGNORECASE)
 # ... but a year after a preposition or a verb of founding ("in about 1368年", "built
 # around 1600年")

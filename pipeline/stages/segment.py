@@ -378,8 +378,8 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
 # a row of a list of labels and values ("80-89 years old: 50 yuan per month")
 # (a short label that opens with a capital, a digit or Chinese, with no comma or quote in
 # it, and a colon that is no clock's: "Last week, she said: ..." is prose, 9:30 a time)
-_LABEL_ROW = regex.compile(r"\s*(?=[\p{Lu}\p{Han}\d(（])[^:：,，;；\"“”‘’]{1,25}(?<!\d)[:：](?!\d)"
-                           r"[ \t]*\S")
+_LABEL_ROW = regex.compile(r"\s*(?=[\p{Lu}\p{Han}\d(（])[^:：,，;；\"“”‘’]{1,25}"
+                           r"(?:(?<!\d)[:：]|[:：](?!\d))[ \t]*\S")
 MAX_ROW_CHARS = 60
 MAX_ROW_CHARS_ZH = 30
 # words that open sentences, not the items of a list ("We have to ..." / "we have to")
@@ -484,7 +484,8 @@ def split_blocks(text: str, markdown: bool = False) -> tuple[tuple[RawBlock, ...
             body, escapes = _unescaped(body)
         if cur is not None and not mark and not cur_mark and not cur_bare:
             joined = cur_tail
-            rows = not gap_parts and in_list and list_rows(last_line, body)
+            rows = not gap_parts and in_list and (list_rows(last_line, body) or _opens_list(
+                last_line) and _LABEL_ROW.match(body) is not None)  # (the first row too)
             if not gap_parts and not rows and (joins_soft(joined, body) or (
                     len(last_line) >= MIN_WRAP_WIDTH and
                     _wrapped_here(last_line, body, _width(text, width)))):

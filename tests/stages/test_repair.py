@@ -221,6 +221,7 @@ def test_heading_affixes(text, expected):
     # a year after "for" or "spanning" is a year
     ("Relics spanning 1368年 to 1644年 and the annals for 1875年 are on show.",
      "Relics spanning 1368 to 1644 and the annals for 1875 are on show."),
+    ("The war lasted for 1000年.", "The war lasted for 1,000 years."),
     # must not change: impossible dates, Chinese phrases that merely contain 年
     ("on 2022年13月40日", "on 2022年13月40日"),
     ("on 2022年2月30日", "on 2022年2月30日"),

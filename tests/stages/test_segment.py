@@ -293,3 +293,13 @@ def test_a_chinese_line_broken_inside_a_word_is_joined_and_a_heading_is_not():
     assert "各有关单位：为做好养老服务工作，现根据国家和省有关规定，通知如下。" in texts
     assert "一、加强组织领导" in texts and "各地要高度重视。" in texts
     assert restore_sources(item) == [doc]
+
+
+def test_a_chinese_list_after_its_colon_keeps_a_row_a_line():
+    doc = ("社区公告\n\n为方便居民参加活动，现将报名方式如下：\n报名时间：9月1日至9月5日\n"
+           "报名地点：各社区服务中心\n咨询电话：0471-6612345\n\n欢迎大家踊跃参加。\n")
+    item = clean_text(doc)
+    rows = ["报名时间：9月1日至9月5日", "报名地点：各社区服务中心", "咨询电话：0471-6612345"]
+    assert [b.zh for b in item.blocks if b.zh in rows] == rows
+    assert all(b.kind == "paragraph" for b in item.blocks if b.zh in rows)
+    assert restore_sources(item) == [doc]
