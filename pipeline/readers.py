@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import regex
 from .emit.jsonl import loads_line, shape_problem
 from .errors import JSONL_HINT, InputError, MtcleanError, read_error
 from .emit.markdown import page_order
-from .records import Block, Item, evolve
+from .records import Block, Item, evolve, record_fields
 from .restore import restore_sources
 from .runner import (Config, SourceText, clean_item, clean_sources, decode_source, item_id_for,
                      shown_path)
@@ -122,7 +123,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Files named directly, and the input files of named folders (sorted, recursive)."""
     for path in paths:
         p = Path(path)
-        if path != "-" and p.is_dir():
+        if path != "-" and _is_dir(path):
             found = False
             unreadable: list[str] = []
             visited = {os.path.realpath(p)}
@@ -249,7 +250,8 @@ def _text_item(group: list[str], stdin: IO[bytes] | None = None,
 def _group_id(group: list[str], root: str | None = None) -> str:
     """The id of the item a file or a pair of files makes (see :func:`_text_item`)."""
     item_id = side_of(group[0])[0] if group[0] != "-" else "stdin"
-    if root is not None:
+    if root is not None and Path(group[0]) != Path(root):  # (not the named folder itself,
+        # which could not be listed)
         folder = Path(group[0]).parent.relative_to(root)
         if folder.parts:
             item_id = f"{shown_path(folder.as_posix())}/{item_id}"
@@ -269,21 +271,36 @@ def clean_input(inp: InputItem, config: Config = Config()) -> Item:
             raise InputError("empty text", path=inp.where, item=inp.id,
                              hint="check that the item was exported completely")
     item = clean_sources(inp.id, inp.sources, config)
-    return evolve(item, fields=inp.fields) if inp.fields else item
+    # (a record edited by hand keeps its fields too)
+    fields = inp.fields or (record_fields(inp.record) if inp.record is not None else ())
+    return evolve(item, fields=fields) if fields else item
 
 
 _INPUT_KEYS = frozenset(("id", "text") + SIDES)
 
 
+MAX_FIELD_DEPTH = 64  # levels of nesting in a record's other fields
+
+
 def _writable(fields: tuple, where: str, item_id: str) -> None:
-    """Refuse fields the output could not hold as JSON: a number too large for a float
-    (``1e400``) reads as infinity, which JSON has no way to write."""
-    try:
-        json.dumps(dict(fields), allow_nan=False)
-    except ValueError:
-        raise InputError("a number too large for JSON to hold (such as 1e400) in the "
-                         "record's other fields", path=where, item=item_id,
-                         hint=JSONL_HINT) from None
+    """Refuse fields the output could not hold as JSON, or a worker be sent: a number
+    that is no finite number (``1e400`` reads as infinity, ``NaN``), or nesting deeper
+    than :data:`MAX_FIELD_DEPTH` levels."""
+    stack = [(v, 1) for _, v in fields]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_FIELD_DEPTH:
+            raise InputError(f"the record's other fields are nested more than "
+                             f"{MAX_FIELD_DEPTH} levels deep", path=where, item=item_id,
+                             hint=JSONL_HINT)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputError("a number JSON cannot hold (such as 1e400 or NaN) in the "
+                             "record's other fields", path=where, item=item_id,
+                             hint=JSONL_HINT)
 
 
 def record_to_item(record: object, where: str, line: bytes | None = None) -> InputItem:
@@ -337,6 +354,8 @@ def record_to_item(record: object, where: str, line: bytes | None = None) -> Inp
                          hint="check that the item was exported completely")
     for src in sources:
         _refuse_surrogates(src.text, where, item_id)
+    if mtclean_record:
+        _writable(record_fields(record), where, item_id)
     if not mtclean_record:
         # the line is kept for a reject (a duplicate id across files keeps it whole); a
         # worker is sent the sources alone
@@ -454,7 +473,7 @@ def iter_inputs(paths: Iterable[str], *, strict: bool = False,
     files: list[str] = []
     roots: dict[str, str] = {}  # a file found in a named folder: that folder
     for path in paths:
-        folder = path != "-" and Path(path).is_dir()
+        folder = path != "-" and _is_dir(path)
         for found in expand_paths([path]):
             files.append(found)
             if folder:

@@ -218,14 +218,14 @@ class Item:
             blocks=tuple(Block.from_dict(b) for b in d.get("blocks") or ()),
             edits=tuple(Edit.from_dict(e) for e in d.get("edits") or ()),
             checks=tuple(Check.from_dict(c) for c in d.get("checks") or ()),
-            fields=_fields_of(d),
+            fields=record_fields(d),
         )
 
 
 _RECORD_KEYS = frozenset({"id", "meta", "blocks", "edits", "checks", "sources", "fields"})
 
 
-def _fields_of(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+def record_fields(d: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     """A record's ``fields``, and any key added beside its own (``url`` put on a record
     by hand): kept, as a record's other fields are."""
     fields = dict(d["fields"]) if isinstance(d.get("fields"), dict) else {}
@@ -269,4 +269,4 @@ def renumber_edits(edits: Iterable[Edit], mapping: Mapping[int, int]) -> tuple[E
 
 
 __all__ = ["Block", "Check", "Edit", "Item", "Origin", "Source", "KINDS", "LANGS",
-           "SEVERITIES", "evolve", "renumber_edits"]
+           "SEVERITIES", "evolve", "record_fields", "renumber_edits"]

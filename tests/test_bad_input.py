@@ -702,3 +702,30 @@ def test_output_folder_that_cannot_be_entered_is_a_clear_error(tmp_path, monkeyp
     err = assert_clear_error(cli("clean", page, "-o", tmp_path / "priv" / "x.jsonl"),
                              "x.jsonl")
     assert "cannot write here" in err
+
+
+def test_a_named_folder_that_cannot_be_listed_is_rejected_and_the_run_goes_on(tmp_path,
+                                                                             monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(EN, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    entries = list(iter_inputs([str(tmp_path / "locked"), str(tmp_path / "open")]))
+    assert [type(e).__name__ for e in entries] == ["Rejected", "InputItem"]
+    assert entries[0].id == "locked" and "cannot list" in entries[0].reason
+
+
+def test_an_input_folder_inside_the_output_folder_is_named_as_such(tmp_path):
+    (tmp_path / "out" / "sub").mkdir(parents=True)
+    (tmp_path / "out" / "sub" / "a.txt").write_text(EN, encoding="utf-8")
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "out" / "sub"), "-o",
+                                    str(tmp_path / "out")])
+    assert res.exit_code == 1 and "inside the output folder" in res.stderr
+    assert "link" not in res.stderr

@@ -289,3 +289,27 @@ def test_empty_sides_beside_a_text_and_a_key_added_to_a_record(tmp_path):
     g.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (again,) = iter_inputs([str(g)])
     assert json.loads(dumps_item(clean_input(again)))["fields"] == {"url2": "http://x.cn/2"}
+
+
+def test_fields_too_deep_or_no_finite_number_are_refused_and_a_hand_edit_keeps_them(tmp_path):
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "deep", "text": "Hi there.", "x": ' + "[" * 80 + "]" * 80 + "}\n"
+                 '{"id": "nan", "text": "Hi there.", "x": NaN}\n', encoding="utf-8")
+    reasons = [e.reason for e in iter_inputs([str(f)])]
+    assert "nested more than 64 levels" in reasons[0] and "1e400 or NaN" in reasons[1]
+    # mtclean's own record, with a number no JSON holds beside it
+    g = tmp_path / "b.jsonl"
+    g.write_text('{"id": "h", "text": "The ministry\\u00a0held a meeting.", "url": "http://x"}\n',
+                 encoding="utf-8")
+    record = dumps_item(clean_input(next(iter_inputs([str(g)])))).decode()
+    bad = tmp_path / "c.jsonl"
+    bad.write_text(record.rstrip("\n")[:-1] + ', "y": 1e400}\n', encoding="utf-8")
+    assert "1e400" in next(iter_inputs([str(bad)])).reason
+    # a record edited by hand is cleaned from its text, and keeps its fields
+    edited = tmp_path / "d.jsonl"
+    edited.write_text(record.replace('"en":"The ministry held', '"en":"The Ministry held'),
+                      encoding="utf-8")
+    item = clean_input(next(iter_inputs([str(edited)])))
+    assert dict(item.fields) == {"url": "http://x"}

@@ -64,8 +64,13 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
         raise ConfigError("the output folder is an empty name",
                           hint="give -o a folder, such as -o out")
     out = Path(outdir).resolve() if outdir else None
-    if out is not None and out.exists() and not out.is_dir():
-        out = None  # no folder: the run refuses it as such
+    try:
+        if out is not None and out.exists() and not out.is_dir():
+            out = None  # no folder: the run refuses it as such
+    except OSError as exc:  # (a folder on the way that cannot be entered)
+        raise ConfigError(f"cannot reach the output folder: {exc.strerror or exc}",
+                          path=outdir, hint="check the permissions of the folders on its "
+                                            "path, or choose another") from None
     for path in paths:
         if path == "-":
             continue
@@ -84,6 +89,10 @@ def check_inputs(paths: Sequence[str], outdir: str | None = None) -> None:
                                   hint="write the output somewhere else")
             found = expand_paths([path])  # raises for a folder without input files
             # (the walk follows links: one to the output folder would read the output)
+            if out is not None and p.resolve().is_relative_to(out):
+                raise ConfigError("this input folder is inside the output folder, which "
+                                  "the run writes", path=path,
+                                  hint="write the output somewhere else")
             for f in found if out is not None else (next(iter(found)),):
                 if out is not None and _inside(f, out):
                     raise ConfigError("a link in this input folder leads into the output "

@@ -239,6 +239,8 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
                 text, encoding = data.decode("cp950"), "cp950"
             except UnicodeDecodeError:
                 continue
+            if text.encode("cp950", "replace") != data:
+                continue  # (box drawing, F9F9-F9FD, would not come back as it was)
         if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
