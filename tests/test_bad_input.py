@@ -637,19 +637,24 @@ def test_a_damaged_record_is_cleaned_from_its_text_and_refused_by_restore(
     assert_clear_error(cli("restore", f), "d.jsonl:1", problem)
 
 
+def refuse_listing(monkeypatch, name):
+    """A folder called ``name`` refuses to be listed (chmod 000 does not stop root)."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def test_a_last_subfolder_that_cannot_be_listed_is_rejected_not_dropped(tmp_path, monkeypatch):
     # chmod 000 does not stop root: the refusal is simulated where the walk lists it
     (tmp_path / "a.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text(EN, encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if Path(path).name == "sub":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_listing(monkeypatch, "sub")
     entries = list(iter_inputs([str(tmp_path)]))
     assert [type(e).__name__ for e in entries] == ["InputItem", "Rejected"]
     assert "cannot list this folder" in entries[1].reason
@@ -709,14 +714,7 @@ def test_a_named_folder_that_cannot_be_listed_is_rejected_and_the_run_goes_on(tm
     (tmp_path / "locked").mkdir()
     (tmp_path / "open").mkdir()
     (tmp_path / "open" / "a.txt").write_text(EN, encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    refuse_listing(monkeypatch, "locked")
     entries = list(iter_inputs([str(tmp_path / "locked"), str(tmp_path / "open")]))
     assert [type(e).__name__ for e in entries] == ["Rejected", "InputItem"]
     assert entries[0].id == "locked" and "cannot list" in entries[0].reason
