@@ -678,3 +678,15 @@ def test_a_records_other_fields_are_kept_and_a_changed_one_is_cleaned_again(tmp_
     src.write_text(src.read_text().replace("x.cn/1", "x.cn/2"), encoding="utf-8")
     assert cli(str(src), "-o", str(out), "--quiet").exit_code == 0
     assert "x.cn/2" in (out / "items.jsonl").read_text()
+
+
+def test_a_pipe_where_the_run_writes_is_refused_before_the_run(tmp_path):
+    """A pipe named items.jsonl was replaced by a file; one named items.jsonl.partial
+    made the run hang."""
+    for name in ("items.jsonl", "items.jsonl.partial"):
+        out = tmp_path / name.replace(".", "_")
+        out.mkdir()
+        os.mkfifo(out / name)
+        res = cli(str(SEED), "-o", str(out), "--quiet")
+        assert res.exit_code == 1 and "is a pipe" in res.stderr
+        assert (out / name).is_fifo()

@@ -142,6 +142,14 @@ class RunFiles:
                                            "folder") from None
                 time.sleep(0.05)
         self.lock_fd = self._lock.fileno()
+        for name in (ITEMS, REJECTS, REPORT, JOURNAL, ITEMS + PARTIAL, REJECTS + PARTIAL):
+            path = self.dir / name
+            if path.exists() and not path.is_file():  # (a pipe would hang the run, and a
+                # device or pipe replaced by a file would be lost)
+                self._lock.close()
+                raise OutputError("is a pipe, a device or a folder, not a file the run can "
+                                  "replace", path=str(path),
+                                  hint="remove it, or write to another folder")
         # a temporary file of a run killed while it replaced report.json (this run
         # holds the lock: no other run's file is there)
         for stale in self.dir.glob(f".{REPORT}.*.tmp"):
