@@ -136,6 +136,14 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
         if target.is_dir():
             raise OutputError("a folder is in the way of this file", path=str(target),
                               hint="restore into an empty folder")
+        if target.exists() and not target.is_file():
+            raise OutputError("a pipe or a device is in the way of this file",
+                              path=str(target), hint="restore into an empty folder")
+        for parent in Path(name).parents:  # (checked before any file is moved in)
+            place = Path(folder, parent)
+            if str(parent) != "." and place.exists() and not place.is_dir():
+                raise OutputError("a file is in the way of this folder", path=str(place),
+                                  hint="restore into an empty folder")
     try:
         stage = tempfile.mkdtemp(prefix=".mtclean-files.", dir=folder)
     except OSError as exc:
@@ -146,10 +154,10 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as out:
                 out.write(data)
+        for name, _ in files:  # every folder first: a move is the last step
+            os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
         for name, _ in files:
-            place = os.path.join(folder, name)
-            os.makedirs(os.path.dirname(place), exist_ok=True)
-            os.replace(os.path.join(stage, name), place)
+            os.replace(os.path.join(stage, name), os.path.join(folder, name))
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else folder
         raise OutputError(f"cannot write: {exc.strerror or exc}",

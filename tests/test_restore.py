@@ -84,3 +84,22 @@ def test_restore_files_writes_nothing_when_one_file_cannot_be_written(tmp_path):
     res = run("restore", str(items), "--files", str(back))
     assert res.exit_code == 1 and "b.txt" in res.stderr and "Traceback" not in res.output
     assert sorted(p.name for p in back.iterdir()) == ["b.txt"]  # a.txt was not written
+
+
+def test_restore_files_with_a_file_in_the_way_of_a_folder_writes_nothing(tmp_path):
+    from click.testing import CliRunner
+    from pipeline.cli import main
+    (tmp_path / "in" / "zz").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text("The ministry met on Monday.\n", encoding="utf-8")
+    (tmp_path / "in" / "zz" / "b.txt").write_text("Another meeting.\n", encoding="utf-8")
+    back = tmp_path / "back"
+    back.mkdir()
+    (back / "a.txt").write_text("OLD\n", encoding="utf-8")
+    (back / "zz").write_text("x\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                                "--quiet"]).exit_code == 0
+    res = runner.invoke(main, ["restore", str(tmp_path / "out" / "items.jsonl"), "--files",
+                               str(back)])
+    assert res.exit_code == 1 and "in the way" in res.stderr
+    assert (back / "a.txt").read_text(encoding="utf-8") == "OLD\n"
