@@ -54,7 +54,8 @@ _DIGIT = regex.compile(r"\d")  # every number and date pattern below needs one
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = regex.compile(
     rf"(?<![\d.])(?P<a>{_NUM})(?:\s*[-~～—–至到]\s*(?P<b>{_NUM}))?\s*[多余]?\s*"
-    r"(?:(?P<u>万亿|亿|万|千|百)(?P<c>\d{1,4}(?![\d.]))?)?")
+    r"(?:(?P<u>万亿|亿|万|千(?![米克瓦帕赫焦卡])|百)(?P<c>\d{1,4}(?![\d.]))?)?")
+# (千 before a unit is its prefix, not a thousand: 18.9千米 is 18.9 km, 5千瓦 5 kW)
 _ZH_PCT = regex.compile(r"百分之(?P<n>[零〇一二三四五六七八九十百千两点]+)")
 _ZH_NUMERAL = regex.compile(r"[零〇一二三四五六七八九十百千万亿两]+")
 _EN_NUM = regex.compile(
@@ -172,6 +173,8 @@ def numbers_zh(text: str) -> tuple[Number, ...]:
 
     >>> [(n.value, n.text) for n in numbers_zh("增长1.2万人，达３亿元，占百分之五，3-5万")]
     [(12000.0, '1.2万'), (300000000.0, '３亿'), (5.0, '百分之五'), (30000.0, '3-5万'), (50000.0, '3-5万')]
+    >>> [(n.value, n.text) for n in numbers_zh("全长18.9千米，3千人")]
+    [(18.9, '18.9'), (3000.0, '3千')]
     """
     if not _DIGIT.search(text) and "百分之" not in text:
         return ()

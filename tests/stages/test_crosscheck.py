@@ -59,6 +59,8 @@ def pair(zh, en, item_id="t"):
      False),
     ("活动于下午2:00-5:00举行。", "The event is held 2:00-5:00 p.m.", False),
     ("志愿者累计服务1200小时。", "Volunteers served a total of 1,200 hours.", False),
+    # 千 before a unit is its prefix: 千米 is km
+    ("隧道全长18.9千米。", "The tunnel is 18.9 kilometres long.", False),
 ])
 def test_numbers_match(zh, en, fires):
     assert bool(list(numbers_match(zh, en))) is fires
