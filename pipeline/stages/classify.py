@@ -589,7 +589,17 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
             out[i] = "boilerplate"
         elif chrome.is_caption(text):
             out[i] = "caption"
+    for i in range(1, len(out) - 1):
+        # "Sign up" alone between two paragraphs of a notice heads its next part; a site's
+        # own "Sign up" sits among its other controls or at the page's edge
+        if out[i] == "boilerplate" and _ACCOUNT_CONTROL.match(_text(item.blocks[i])) and \
+                not out[i - 1] and not out[i + 1] and _sentence_like(_text(item.blocks[i + 1])):
+            out[i] = ""
     return tuple(out)
+
+
+_ACCOUNT_CONTROL = regex.compile(r"\s*(?:Subscribe|Sign\s+up|Register|Registration)\s*[:：]?\s*\Z",
+                                 regex.IGNORECASE)
 
 
 def _english_page(blocks: Sequence[Block]) -> bool:

@@ -830,3 +830,13 @@ def test_a_date_line_inside_the_body_is_a_heading_not_the_items_date():
     page = clean_text("Hunan Issues New Rules\n\nTuesday, May 16, 2023\n\nThe new rules cap "
                       "prices at 1,500 yuan.\n")
     assert page.meta_dict["date"] == "2023-05-16" and page.blocks[1].kind == "meta"
+
+
+def test_sign_up_between_a_notices_paragraphs_is_its_heading():
+    notice = clean_text("Charity Run Opens\n\nThe city will hold a charity run on September "
+                        "10.\n\nSign up\n\nRegister through the WeChat mini program before "
+                        "August 31.\n")
+    assert [b.kind for b in notice.blocks] == ["title", "paragraph", "heading", "paragraph"]
+    site = clean_text("Charity Run Opens\n\nSign up\n\nHome | News | Services\n\nThe city will "
+                      "hold a charity run on September 10.\n")
+    assert site.blocks[1].kind == "boilerplate"
