@@ -71,8 +71,9 @@ _MDY_DATE = regex.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?[,，]?\s*(\d{4})",
     regex.IGNORECASE)
 _TIME = regex.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
-_WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|星期[一二三四五六日天]|"
-            r"周[一二三四五六日])")
+_WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY_ZH = r"(?:星期[一二三四五六日天]|周[一二三四五六日])"
+_WEEKDAY = rf"(?:{_WEEKDAY_EN}|{_WEEKDAY_ZH})"
 # a date alone, as pages print it: "2023-05-16 10:30", "Tuesday, May 16, 2023",
 # "2023年5月16日 星期二"
 _DATETIME_LINE = regex.compile(
@@ -1003,8 +1004,7 @@ _WHEN = frozenset({"date", "time", "date_text"})
 # a date alone that names its month or weekday ("Tuesday, May 16, 2023", "May 16, 2023",
 # "2023年5月16日 星期二"): a page's date above its body, a heading inside it
 _NAMED_DATE_LINE = regex.compile(
-    rf"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|{MONTH_PATTERN}\s+\d|"
-    r"[^:：]*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\Z)")
+    rf"\s*(?:{_WEEKDAY_EN}\b|{MONTH_PATTERN}\s+\d|[^:：]*{_WEEKDAY_ZH}\s*\Z)")
 # the labels of an event's date and time, not of the page's
 _EVENT_LABEL = regex.compile(r"\s*(?:Time|Date|Dates|Event\s+(?:date|time)|时间|日期)\s*[:：]",
                              regex.IGNORECASE)

@@ -76,7 +76,7 @@ _TIME_EN = regex.compile(r"(?<![\d.:,])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::\d{2})?
 
 
 _RANGE = regex.compile(r"\s*(?:至|到|-|—|–|～|~)\s*")
-_DIGITS = regex.compile(r"\d{1,2}(?!\d)(?<!\d{3})")
+_DIGITS = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")  # (a number an hour may be)
 
 
 class Clock(NamedTuple):
