@@ -81,10 +81,11 @@ _DIGITS = regex.compile(r"(?<!\d)\d{1,2}(?!\d)")  # (a number an hour may be)
 
 class Clock(NamedTuple):
     """A time of day: its hour on a 12-hour clock, its minute, and "am" or "pm" where
-    the text tells (a 24-hour time, 上午, p.m.), else None."""
+    the text tells (a 24-hour time, 上午, p.m.), else None; and the hour as written."""
     hour: int
     minute: int
     half: str | None
+    written: int  # the hour as the text writes it (15 for 15:30)
 
     def same(self, other: "Clock") -> bool:
         """15:30 is 3:30 p.m. and 3:30 either way, but not 3:30 a.m."""
@@ -95,13 +96,13 @@ class Clock(NamedTuple):
 def _times(text: str, lang: str) -> list[tuple[int, int, Clock]]:
     """The clock times of a text: (start, end, time).
 
-    >>> [tuple(t[2]) for t in _times("会议于15:30结束，活动于下午3点半开始，9:00—17时30分。", "zh")]
+    >>> [tuple(t[2])[:3] for t in _times("会议于15:30结束，活动于下午3点半开始，9:00—17时30分。", "zh")]
     [(3, 30, 'pm'), (3, 30, 'pm'), (9, 0, None), (5, 30, 'pm')]
-    >>> [tuple(t[2]) for t in _times("It ended at 3:30 p.m.; open 8:30 to 5 pm, 1.5:1", "en")]
+    >>> [tuple(t[2])[:3] for t in _times("It ended at 3:30 p.m.; open 8:30 to 5 pm, 1.5:1", "en")]
     [(3, 30, 'pm'), (8, 30, None), (5, 0, 'pm')]
-    >>> [tuple(t[2]) for t in _times("at 16 o'clock, 1700 hours and 5.30pm", "en")]
+    >>> [tuple(t[2])[:3] for t in _times("at 16 o'clock, 1700 hours and 5.30pm", "en")]
     [(4, 0, 'pm'), (5, 0, 'pm'), (5, 30, 'pm')]
-    >>> [tuple(t[2]) for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
+    >>> [tuple(t[2])[:3] for t in _times("2020-07-26 05:03:17", "zh") + _times("26 Jul 05:03:17", "en")]
     [(5, 3, None), (5, 3, 'am')]
     """
     if lang == "zh" and ":" not in text and "：" not in text and "点" not in text and \
@@ -129,7 +130,7 @@ def _times(text: str, lang: str) -> list[tuple[int, int, Clock]]:
                 m["h"].startswith("0") and len(m["h"]) == 2) else None
         if h > 24 or minute > 59:
             continue
-        out.append((m.start(), m.end(), Clock(h % 12, minute, half)))
+        out.append((m.start(), m.end(), Clock(h % 12, minute, half, h)))
     return out
 
 
@@ -156,22 +157,21 @@ def numbers_match(zh: str, en: str):
     # where the other side has no time it reads (16 o'clock, 1700 hours, 零点), the
     # time's numbers are matched as numbers are
     timed: list = []
-    for lang, found, other, numbers in (("Chinese", zh_times, en_times, en_found),
-                                        ("English", en_times, zh_times, zh_found)):
-        other_text = en if lang == "Chinese" else zh
+    for lang, text, found, other_text, other in (("Chinese", zh, zh_times, en, en_times),
+                                                 ("English", en, en_times, zh, zh_times)):
+        if not other:
+            continue
         spans = _spans([_Span(a, b) for a, b, _ in other])
         plain = {int(d.group(0)) for d in _DIGITS.finditer(other_text)
                  if _outside(spans, d.start(), d.end())}
         for a, b, t in found:
-            if not other or not any(t.same(o) for _, _, o in other) and (
-                    int(regex.match(r"\D*(\d+)", (zh if lang == "Chinese" else en)[a:b])[1])
-                    in plain):
+            matched = any(t.same(o) for _, _, o in other)
+            if not matched and t.written in plain:
                 continue  # (its hour among the other side's numbers: "22 and 23 hours")
             timed.append((lang, _Span(a, b)))
-            if not any(t.same(o) for _, _, o in other):
-                text = (zh if lang == "Chinese" else en)[a:b]
-                yield f"time {text} in the {lang} is not in the " + \
-                    ("English" if lang == "Chinese" else "Chinese"), text
+            if not matched:
+                yield f"time {text[a:b]} in the {lang} is not in the " + \
+                    ("English" if lang == "Chinese" else "Chinese"), text[a:b]
     zh_dates = _spans(list(zh_dates_found) + [s for lang, s in timed if lang == "Chinese"])
     en_dates = _spans(list(en_dates_found) + [s for lang, s in timed if lang == "English"])
     # numbers in words and numerals are read only for a number the digits leave unmatched
