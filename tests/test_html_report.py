@@ -222,3 +222,17 @@ def test_direction_controls_in_names_are_shown_not_obeyed():
     page = render_html([item])
     assert "\u202e" not in page and page.count("U+202E") == 2
     parse(page)
+
+
+def test_a_records_other_fields_are_shown_escaped():
+    from pipeline.emit.html import render_item
+    from pipeline.records import evolve
+    from pipeline.runner import clean_text
+    item = evolve(clean_text("The ministry met on Monday.\n"),
+                  fields=(("title", "Ministry <b>holds</b> meeting"), ("url", "http://x.cn/1"),
+                          ("x", "a\ud800b")))
+    page = render_item(item, 1)
+    assert '<caption>fields</caption>' in page and "http://x.cn/1" in page
+    assert "&lt;b&gt;holds" in page and "<b>holds" not in page
+    assert "U+D800" in page
+    assert "<caption>fields</caption>" not in render_item(clean_text("Hi there.\n"), 2)

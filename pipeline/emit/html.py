@@ -13,6 +13,7 @@ Everything from the data is escaped; the page is the same bytes for the same ite
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import tempfile
 from collections import Counter
@@ -145,6 +146,11 @@ def render_item(item: Item, item_no: int) -> str:
              f"{len(item.edits)} edits, {len(item.checks)} checks</p>"]
     if meta:
         parts.append(f'<table class="meta">{meta}</table>')
+    if item.fields:  # the input record's other fields, as JSON
+        rows = "".join(f"<tr><th><bdi>{_visible(str(k))}</bdi></th><td><bdi>"
+                       f"{_visible(json.dumps(v, ensure_ascii=False))}</bdi></td></tr>"
+                       for k, v in item.fields)
+        parts.append(f'<table class="meta fields"><caption>fields</caption>{rows}</table>')
     parts.append('<ol class="blocks">')
     for index, block in enumerate(item.blocks):
         parts.append(_block(item_no, index, block, checks.get(index, []),
