@@ -230,17 +230,10 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     candidates = []
     for encoding, common, usual in (("gb18030", _gb2312_level1, _gb2312),
                                     ("big5", _big5_frequent, _big5_frequent)):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            if encoding != "big5":
-                continue
-            try:  # Windows' Big5 has codes Python's big5 lacks (F9D6-F9FE: 碁銹裏, €)
-                text, encoding = data.decode("cp950"), "cp950"
-            except UnicodeDecodeError:
-                continue
-            if text.encode("cp950", "replace") != data:
-                continue  # (box drawing, F9F9-F9FD, would not come back as it was)
+        read = _read_big5(data) if encoding == "big5" else _decoded(data, encoding)
+        if read is None:
+            continue
+        text, encoding = read
         if _plausible(text) and _han_share(text, usual) >= MIN_USUAL_HAN:
             candidates.append((_han_share(text, common), encoding == "gb18030", encoding,
                                text))
@@ -252,17 +245,29 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
                           path=name, line=_line_of(data, bad))
     candidates.sort(reverse=True)
     _, _, encoding, text = candidates[0]
-    if encoding == "big5" and text.encode("big5", "replace") != data:
-        # Windows' Big5 (cp950) writes ／ as A1FE, as Taiwan's bylines have it
-        # ("記者王小明／台北報導"); Python's big5 reads it but writes A241 back, so the
-        # file would not be restored byte for byte
-        try:
-            windows = data.decode("cp950")
-        except UnicodeDecodeError:
-            windows = None
-        if windows is not None and windows.encode("cp950", "replace") == data:
-            return windows, "cp950"
     return text, encoding
+
+
+def _decoded(data: bytes, encoding: str) -> tuple[str, str] | None:
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+def _read_big5(data: bytes) -> tuple[str, str] | None:
+    """Big5, as Python's ``big5`` reads it, or as Windows writes it (``cp950``) where that
+    gives the bytes back and ``big5`` does not: Windows writes ／ as A1FE, as Taiwan's
+    bylines have it ("記者王小明／台北報導"), which ``big5`` reads but writes back as A241,
+    and has codes ``big5`` lacks (F9D6-F9FE: 碁銹裏, €). Box drawing (F9F9-F9FD) comes
+    back from neither as it was: refused unless ``big5`` reads it."""
+    plain = _decoded(data, "big5")
+    if plain is not None and plain[0].encode("big5", "replace") == data:
+        return plain
+    windows = _decoded(data, "cp950")
+    if windows is not None and windows[0].encode("cp950", "replace") == data:
+        return windows
+    return plain
 
 
 # what real UTF-8 text holds beyond ASCII: usual Chinese characters (GB2312's, not its
