@@ -7,6 +7,8 @@ built from the pieces those paths look at.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 import regex
 from hypothesis import given, settings, strategies as st
@@ -468,3 +470,54 @@ def test_evolve_runs_post_init_of_a_record_that_has_one():
     assert evolve(Checked(1), n=2) == Checked(2)
     with pytest.raises(ValueError):
         evolve(Checked(1), n=-1)
+
+
+# JSON values with what orjson reads inexactly (long integers, floats) and strings that
+# hold the end of a key ('":'), in objects with keys that may be given twice
+_JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(), st.integers(min_value=2 ** 63 - 3, max_value=2 ** 66),
+    st.integers(min_value=-2 ** 65, max_value=-2 ** 63 + 3),
+    st.text(st.sampled_from('ab":\\ 中\n'), max_size=8))
+_JSON = st.recursive(_JSON_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.lists(st.tuples(st.sampled_from(["a", "b", 'c":', "中"]), inner), max_size=4)),
+    max_leaves=12)
+
+
+def _json_text(value, sep: str) -> str:
+    """``value`` as JSON; a list of pairs is an object, written with every pair, so a key
+    may be given twice."""
+    if isinstance(value, list) and value and all(isinstance(p, tuple) for p in value):
+        return "{" + ",".join(json.dumps(k) + sep + ":" + _json_text(v, sep)
+                              for k, v in value) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_json_text(v, sep) for v in value) + "]"
+    return json.dumps(value)
+
+
+class _Twice(Exception):
+    pass
+
+
+def _strict_pairs(pairs):
+    if len({k for k, _ in pairs}) != len(pairs):
+        raise _Twice
+    return dict(pairs)
+
+
+@settings(**SETTINGS)
+@given(_JSON, st.sampled_from(["", " ", "\t\n"]), st.booleans())
+def test_loads_line_reads_as_the_stdlib_and_refuses_a_key_given_twice(value, sep, as_bytes):
+    from pipeline.emit.jsonl import loads_line
+    from pipeline.errors import InputError
+    text = _json_text(value, sep)
+    line = text.encode() if as_bytes else text
+    try:
+        expected = json.loads(text, object_pairs_hook=_strict_pairs)
+    except _Twice:
+        with pytest.raises(InputError, match="is given twice"):
+            loads_line(line)
+        return
+    got = loads_line(line)
+    assert got == expected and json.dumps(got) == json.dumps(expected)

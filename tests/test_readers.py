@@ -313,3 +313,25 @@ def test_fields_too_deep_or_no_finite_number_are_refused_and_a_hand_edit_keeps_t
                       encoding="utf-8")
     item = clean_input(next(iter_inputs([str(edited)])))
     assert dict(item.fields) == {"url": "http://x"}
+
+
+def test_a_key_given_twice_is_refused_and_a_long_integer_is_kept_exactly(tmp_path):
+    from pipeline.emit.jsonl import dumps_item
+    from pipeline.readers import clean_input
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "The ministry met.", "text": "Second text."}\n'
+                 '{"id": "b", "text": "Hi.", "meta": {"k": 1, "k": 2}}\n'
+                 '{"id": "c", "text": "He said \\"yes\\": the ministry met.", "n": '
+                 '123456789012345678901234, "m": -9223372036854775809}\n',
+                 encoding="utf-8")
+    a, b, c = iter_inputs([str(f)])
+    # either text would be lost without a word: the record is refused, naming the key
+    assert isinstance(a, Rejected) and "key 'text' is given twice" in a.reason
+    assert isinstance(b, Rejected) and "key 'k' is given twice" in b.reason
+    assert isinstance(c, InputItem) and [s.text for s in c.sources] == [
+        'He said "yes": the ministry met.']
+    record = json.loads(dumps_item(clean_input(c)))
+    assert record["fields"] == {"n": 123456789012345678901234, "m": -9223372036854775809}
+    assert isinstance(record["fields"]["n"], int)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: .*given twice"):
+        list(iter_inputs([str(f)], strict=True))

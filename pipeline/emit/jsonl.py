@@ -7,6 +7,7 @@ escapes rather than invalid UTF-8.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator
 
 import orjson
@@ -28,17 +29,93 @@ def dumps_item(item: Item) -> bytes:
 
 
 def loads_line(line: bytes | str, path: str = "<jsonl>", lineno: int | None = None) -> Any:
+    """The value of one JSON line, exactly as written. orjson reads most lines; a line
+    it reads inexactly is read again with the stdlib: an integer beyond 64 bits (orjson
+    makes it a float) and a key given twice in one object (orjson keeps the last one
+    silently; it is refused here, naming the key, since either value would be lost).
+
+    >>> loads_line(b'{"id": "a", "n": 123456789012345678901234}')["n"]
+    123456789012345678901234
+    >>> loads_line(b'{"id": "a", "text": "x", "text": "y"}', "in.jsonl", 3)
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.InputError: in.jsonl:3: malformed JSON: key 'text' is given twice in one object (give each key once)
+    """
     try:
-        return orjson.loads(line)
+        value = orjson.loads(line)
     except orjson.JSONDecodeError:
-        try:
-            return json.loads(line)  # the stdlib accepts escaped lone surrogates
-        except (ValueError, TypeError) as exc:
-            raise InputError(f"malformed JSON: {_where(exc)}", path=path, line=lineno,
-                             hint=JSONL_HINT) from None
-        except RecursionError:  # (orjson refuses more than 1,024 levels, json fails)
-            raise InputError("malformed JSON: nested too deeply to be a record", path=path,
-                             line=lineno, hint=JSONL_HINT) from None
+        value = _stdlib_loads(line, path, lineno)
+    else:
+        if _inexact(line, value):
+            value = _stdlib_loads(line, path, lineno)
+    return value
+
+
+_KEY_END = re.compile(r'"[ \t\r\n]*:')  # each key of an object ends so (and a few strings)
+_KEY_END_B = re.compile(_KEY_END.pattern.encode())
+# orjson reads integers from -2**63 to 2**64-1 exactly; from 19 digits on, one may not be
+_LONG_DIGITS = re.compile(r"\d{19}")
+_LONG_DIGITS_B = re.compile(_LONG_DIGITS.pattern.encode())
+
+
+def _inexact(line: bytes | str, value: Any) -> bool:
+    """May orjson have read ``line`` inexactly: fewer keys in ``value`` than there are
+    key ends in the line, or a float where the line has a long integer? (Every key ends
+    in ``":``, so as many keys as key ends means none was given twice; a string holding
+    ``":`` only costs a second reading.)"""
+    keys, floats = _keys(value)
+    if isinstance(line, bytes):
+        return (len(_KEY_END_B.findall(line)) != keys
+                or (floats and _LONG_DIGITS_B.search(line) is not None))
+    return (len(_KEY_END.findall(line)) != keys
+            or (floats and _LONG_DIGITS.search(line) is not None))
+
+
+def _keys(value: Any) -> tuple[int, bool]:
+    """How many keys the objects in ``value`` have, all levels, and whether it holds a
+    float (walked without recursion: orjson reads 1,024 levels)."""
+    n, floats = 0, isinstance(value, float)
+    todo = [value] if isinstance(value, (dict, list)) else []
+    while todo:
+        v = todo.pop()
+        if isinstance(v, dict):
+            n += len(v)
+        for x in (v.values() if isinstance(v, dict) else v):
+            if isinstance(x, (dict, list)):
+                todo.append(x)
+            elif isinstance(x, float):
+                floats = True
+    return n, floats
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _DuplicateKey(f"key {k!r} is given twice in one object")
+            seen.add(k)
+    return d
+
+
+def _stdlib_loads(line: bytes | str, path: str, lineno: int | None) -> Any:
+    try:
+        # the stdlib accepts escaped lone surrogates, and reads long integers exactly
+        return json.loads(line, object_pairs_hook=_unique_pairs)
+    except _DuplicateKey as exc:
+        raise InputError(f"malformed JSON: {exc}", path=path, line=lineno,
+                         hint="give each key once") from None
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"malformed JSON: {_where(exc)}", path=path, line=lineno,
+                         hint=JSONL_HINT) from None
+    except RecursionError:  # (orjson refuses more than 1,024 levels, json fails)
+        raise InputError("malformed JSON: nested too deeply to be a record", path=path,
+                         line=lineno, hint=JSONL_HINT) from None
 
 
 def _where(exc: Exception) -> str:
