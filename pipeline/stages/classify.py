@@ -40,22 +40,57 @@ DUPLICATE = structural(
 
 _C = r"\s*[:：]\s*"
 _META_LABELS = {
-    "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed)?|Publication|"
-            r"Post(?:ed)?|Update(?:d)?|Issue(?:d)?)\s+(?:date|time|on)|Last\s+updated|Updated|"
-            r"Posted|Time|日期|时间|发布时间|发布日期|发表时间|发稿时间|更新时间",
-    "views": r"Views|Page\s+views|Visits|Hits|Clicks|Reads?|浏览次数|浏览量|访问量|阅读|点击",
-    "source": r"(?:Information\s+)?Source|Publisher|Issued\s+by|From|来源|稿件来源|信息来源|发布机构",
+    # (with the traditional characters of Hong Kong's, Macao's and Taiwan's pages)
+    "date": r"DATA|Date|Published(?:\s+(?:on|at))?|(?:Release|Publish(?:ed|ing)?|Publication|"
+            r"Post(?:ed|ing)?|Update(?:d)?|Issu(?:e|ed|ing)|Releas(?:ed|ing))\s+(?:date|time|on)|"
+            r"(?:Date|Time)\s+of\s+(?:publication|issue|release|posting|publishing)|"
+            r"Last\s+updated|Updated|Posted|Time|日期|时间|時間|(?:发布|發布|發佈|发表|發表|发稿|"
+            r"發稿|更新)(?:时间|時間|日期)",
+    "views": r"Views|Page\s*views|Visits|Hits|Clicks|Reads?|Reading(?:s|\s+times)?|"
+             r"Brows(?:e|es|ing)(?:\s+(?:times|count|volume))?|Number\s+of\s+(?:views|visits|"
+             r"hits|clicks|readings|browses)|(?:View|Visit|Click|Read)(?:s|ing)?\s+(?:count|times)|"
+             r"浏览次数|浏览量|瀏覽次數|瀏覽量|访问量|訪問量|阅读量|閱讀量|阅读|閱讀|点击量|点击|點擊",
+    "source": r"(?:Information|Article|Manuscript|Content|News)\s+source|"
+              r"Source\s+of\s+(?:information|the\s+article|manuscript|article)|Source|"
+              r"Publisher|Issued\s+by|From|来源|來源|稿件来源|稿件來源|信息来源|信息來源|发布机构|發布機構",
     "author": r"Authors?|Writers?|Written\s+by|Reported\s+by|Reporters?|Journalists?|"
-              r"Correspondents?|作者|撰稿|记者|通讯员",
+              r"Correspondents?|Interns?|作者|撰稿|记者|記者|通讯员|通訊員|实习生|實習生",
     "editor": r"(?:Responsib(?:le|ility)\s+)?Editors?(?:\s+in\s+charge)?|Edited\s+by|责任编辑|"
-              r"编辑|责编",
-    "translator": r"Translator|Translated\s+by|译者|翻译",
+              r"責任編輯|编辑|編輯|责编|責編",
+    "translator": r"Translator|Translated\s+by|译者|譯者|翻译|翻譯",
     "original_title": r"Original\s+Language\s+Title",
     "chinese_source": r"Chinese\s+source",
-    "reviewer": r"Review(?:er|ed\s+by)?|Checked\s+by|审核|审校|终审",
-    "proofreader": r"Proofread(?:er|ing|\s+by)|校对",
-    "photographer": r"Photo(?:graph(?:y|er))?(?:\s+by)?|摄影|图片",
+    "reviewer": r"Review(?:er|ed\s+by)?|Checked\s+by|审核|審核|审校|審校|终审|終審",
+    "proofreader": r"Proofread(?:er|ing|\s+by)|校对|校對",
+    "photographer": r"Photo(?:graph(?:y|er))?(?:\s+by)?|摄影|攝影|图片|圖片",
+    # the page's controls on a metadata line ("Font size: large medium small", "字号：
+    # [大][中][小]", "Share to: WeChat Weibo"): they end the value before them; no field
+    "controls": r"Font(?:\s+size)?|Text\s+size|字号|字號|字体|字體|Share(?:\s+to)?|分享到?",
 }
+# a source after a date without its label, set apart by a wide gap or a bar: an
+# organisation's or outlet's name ("2020-02-10　　Ministry of Civil Affairs",
+# "2023-05-16 | 民政部"), not a heading ("2020-02-10  Opening Ceremony")
+_ORG_WORD = (r"(?:Ministry|Bureau|Department|Office|Commission|Committee|Agency|Daily|News|"
+             r"Net|Network|Xinhua(?:net)?|Federation|Association|Foundation|Government|"
+             r"Council|Cent(?:er|re)|Times|Post|Online|Website|Station|Radio|Television|TV)")
+_DATED_SOURCE = regex.compile(
+    r"(?:[ \t\xa0]{2,}|[ \t\xa0]*\u3000[\s]*|\s*[|｜]\s*)(?P<source>"
+    rf"(?:(?:[A-Z][\w'’.&-]*|of|the|and|for|on)\s+){{0,7}}{_ORG_WORD}(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on)){{0,6}}|"
+    r"[\p{Han}·《》]{1,18}(?:部|局|厅|委|办|网|報|报|社|会|會|院|中心|政府|台|站|所|处|處))\s*")
+
+
+def _date_fields(text: str) -> dict[str, str]:
+    """The date and time in ``text`` (a line's leading date, a date label's value)."""
+    fields: dict[str, str] = {}
+    d = iso_date(text)
+    if d:
+        fields["date"] = d
+    t = _TIME.search(text)
+    if t:
+        fields["time"] = t.group(0)
+    return fields
+
+
 # a label opens the line or follows white space, a digit or a Chinese character: repair
 # puts spaces around a Chinese number ("Daily1.2万Source" becomes "Daily 12,000 Source"),
 # and the line must split into the same fields before and after
@@ -100,6 +135,8 @@ _LOWER_WORD = regex.compile(r"(?<![\w'’])(?!(?:reporters?|correspondents?|and|
 _SENTENCE_VALUE = regex.compile(r"\A(?:\S+\s+){5,}\S*[a-z][.!?。！？]\s*\Z")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
 _QUESTION = regex.compile(r"[?？]\W*\Z")
+_SAID = regex.compile(r"[.!。！]\W*\Z")  # a value said, not a name ("Reporter: Thank you.")
+_HAN = regex.compile(r"\p{Han}")
 # the words of a date and a time: months, weekdays, am and pm, 年月日
 _DATE_OR_TIME = regex.compile(
     rf"\b{MONTH_PATTERN}|\b(?:[ap]m|[ap]\.m)\b|年|月|日|星期.|周.|"
@@ -193,6 +230,12 @@ def parse_meta(text: str) -> dict[str, str] | None:
     start += len(text) - start - len(text[start:].lstrip(" \t\n\u3000\xa0|｜/·" if lead else None))
     # every label ends in a colon: without one, no label can match
     labelled = (":" in text or "：" in text) and _LABEL.match(text, start)
+    if lead and not labelled:
+        named = _DATED_SOURCE.fullmatch(text, lead.end())
+        if named:  # "2020-02-10　　Ministry of Civil Affairs": a date and its source
+            fields = _date_fields(lead.group(0))
+            fields["source"] = named.group("source")
+            return fields
     if not labelled and (
             not lead or len(text.strip()) > lead.end() + 3):
         return None
@@ -205,22 +248,23 @@ def parse_meta(text: str) -> dict[str, str] | None:
     # "source:" mid-sentence is not metadata
     first = labels[0].start() if labels else len(text)
     prefix = text[:first].strip()
-    if prefix and not (lead and lead.end() >= len(text[:first].rstrip(" \t|｜/·"))):
+    if prefix and not (lead and lead.end() >= len(text[:first].rstrip(" \t|｜/·\u3000\xa0"))):
         return None
-    fields: dict[str, str] = {}
-    if lead:
-        d = iso_date(lead.group(0))
-        if d:
-            fields["date"] = d
-        t = _TIME.search(lead.group(0))
-        if t:
-            fields["time"] = t.group(0)
+    fields = _date_fields(lead.group(0)) if lead else {}
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = text[m.end():end].strip(" \t,;|/，；\u3000\xa0")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
-        if key == "author" and _QUESTION.search(value):
-            return None  # "记者：今年的重点任务是什么？", "Reporter: Who pays?": an interview
+        if key == "controls":
+            continue
+        if key not in ("date", "views"):
+            value = _CONTROLS.sub("", value)  # "新华网 [打印] [关闭]"
+        if key == "author" and (_QUESTION.search(value) or _SAID.search(value) and (
+                _LOWER_WORD.search(value) or _HAN.search(value)
+                and not _chinese_names(value.rstrip("。！.! ")))):
+            # "记者：今年的重点任务是什么？", "Reporter: Thank you.", "记者：公众最关心的是
+            # 善款去向。": an interview
+            return None
         if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):
             # "Photo: Volunteers distribute relief supplies to ...": a caption (a name
@@ -238,13 +282,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
             if len(_WORD.findall(_DATE_OR_TIME.sub(" ", _CONTROLS.sub("", value)))) > \
                     MAX_DATE_WORDS:
                 return None  # "Time: February 14, 2023, 8:30-17:30, all offices open"
-            d = iso_date(value)
-            if d:
-                fields["date"] = d
-            t = _TIME.search(value)
-            if t:
-                fields["time"] = t.group(0)
-            if not d and not t and value:
+            dated = _date_fields(value)
+            fields.update(dated)
+            if not dated and value:
                 fields["date_text"] = value
         elif key == "views":
             num = _VIEWS.fullmatch(value.strip(" |｜/")) or \
@@ -264,10 +304,14 @@ def parse_meta(text: str) -> dict[str, str] | None:
                 if t:
                     fields["time"] = t.group(0)
                 value = value[:dated.start()].strip(" \t,;|/，；")
-            fields[key] = value
+            # "Correspondent: Li Ming Reporter: Zhang Wei": both names
+            fields[key] = f"{fields[key]}, {value}" if fields.get(key) and value else \
+                value or fields.get(key, "")
     # words between labels that are too long are prose, not a metadata line
     if any(len(v) > 120 for v in fields.values()):
         return None
+    if not fields and not lead:
+        return None  # controls alone ("Font size: large medium small"): chrome's to judge
     return fields
 
 

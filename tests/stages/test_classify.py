@@ -186,6 +186,37 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("By Agencies | chinadaily.com.cn | Updated: 2023-05-16 10:20",
      {"author": "Agencies", "source": "chinadaily.com.cn", "date": "2023-05-16",
       "time": "10:20"}),
+    # labels as MT renders them, the page's controls after a value, a single ideographic
+    # space after the date, traditional characters, two names under two labels
+    ("Release Date: 2022-03-02    Browse times: 1,024 times",
+     {"date": "2022-03-02", "views": "1024"}),
+    ("Date of publication: 2021-07-13 Information source: Department of Social Assistance",
+     {"date": "2021-07-13", "source": "Department of Social Assistance"}),
+    ("Issuing time: 2022-03-02 Source of information: Civil Affairs Bureau Visits: 2,000",
+     {"date": "2022-03-02", "source": "Civil Affairs Bureau", "views": "2000"}),
+    ("Time of issue: 2022-03-02 14:22 Font size: large medium small",
+     {"date": "2022-03-02", "time": "14:22"}),
+    ("发布时间：2022-08-05\u3000\u3000来源：中国社会组织动态\u3000\u3000字号：[大][中][小]",
+     {"date": "2022-08-05", "source": "中国社会组织动态"}),
+    ("Source: Civil Affairs Bureau Browse: 1024 [Print] [Close]",
+     {"source": "Civil Affairs Bureau", "views": "1024"}),
+    ("Source: Xinhua Share to: WeChat Weibo", {"source": "Xinhua"}),
+    ("Font size: large medium small", None),
+    ("2022-03-02\u3000来源：民政局", {"date": "2022-03-02", "source": "民政局"}),
+    ("發布日期：2023年3月6日\u3000\u3000來源：社會福利署",
+     {"date": "2023-03-06", "source": "社會福利署"}),
+    ("責任編輯：陳明", {"editor": "陳明"}),
+    ("(Reporter: Zhang Wei  Intern: Liu Fang)", {"author": "Zhang Wei, Liu Fang"}),
+    ("Correspondent: Li Ming Reporter: Zhang Wei", {"author": "Li Ming, Zhang Wei"}),
+    # an interview's answers and remarks, not a byline
+    ("Reporter: Thank you.", None), ("记者：公众最关心的是善款去向。", None),
+    ("记者：张伟。", {"author": "张伟。"}),
+    # a date and its source without a label, set apart
+    ("2020-02-10\u3000\u3000Ministry of Civil Affairs",
+     {"date": "2020-02-10", "source": "Ministry of Civil Affairs"}),
+    ("2023-05-16 10:30\u3000新华网", {"date": "2023-05-16", "time": "10:30", "source": "新华网"}),
+    ("2020-02-10  Opening Ceremony", None), ("2023年5月16日\u3000\u3000民政部召开会议", None),
+    ("2020-02-10 Ministry of Civil Affairs holds meeting", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
