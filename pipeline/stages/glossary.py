@@ -29,10 +29,26 @@ PLACE_CASE = structural("glossary.place_case",
                         "a place name that MT wrote in lower case gets its capitals")
 MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
+# a sentence's start: the text's, a list item's after its mark ("• ", "(1) ", "— "), or
+# after an end mark
+_SENTENCE_START = regex.compile(
+    r"(?:\A\s*(?:(?:[☉●■◆•▪►▶★☆○◇□※➤·*\-–—]|\(?\d{1,3}[.)）]|[(（]\d{1,3}[)）]|"
+    r"\(?[a-zA-Z][.)]|[IVX]{1,4}\.)\s*)?|[.!?:;]['\"\u201d\u2019)]*\s+)['\"\u201c\u2018(]*\Z")
+# an article before a term: "the" goes where the preferred term brings its own ("the
+# Xinjing News" -> "The Beijing News"); "a" and "an" follow the term's first sound
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w'’-])(?P<article>[Tt]he|[Aa]n?)[ \u00a0]+\Z")
+# words that open with a vowel letter and a consonant's sound, or the other way round
+_VOWEL_LETTER_CONSONANT = regex.compile(r"(?i)(?:uni|use|usu|uti|eu|one\b|once\b|ur[aeiou])")
+_SILENT_H = regex.compile(r"(?i)(?:hour|honest|honou?r|heir)")
 # what follows a name used as a noun, not as a noun's modifier ("the COVID-19 epidemic")
 _NOT_A_NOUN_AFTER = regex.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:is|was|has|had|have|are|were|"
                                   r"and|or|in|on|at|of|to|with|for|from|by)\b")
+# the nouns a place name modifies, with its article ("the Hulunbel grassland", "the
+# Northern Province government")
+_PLACE_MODIFIES = regex.compile(
+    r"[ \u00a0]+(?:government|authorit(?:y|ies)|grasslands?|prairie|plateau|region|area|"
+    r"people|province|city|county|officials?|team|side|delegation|economy|border|residents|"
+    r"branch|office|committee|basin|river|desert|mountains?|section|model|experience)\b")
 _THE = regex.compile(r"(?<![\w-])[Tt]he[ \u00a0]+\Z")
 # a capitalised word just before a term, not a determiner: the term ends a longer name
 # ("Anhui Provincial " before "Flood Control ..."), so it keeps the name's capitals
@@ -170,11 +186,15 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                     not (title and _title_cased(text)):
                 continue  # "National Double Support Model City": a name's own words
             if entry.pos == "properNoun" and " " not in entry.en_preferred and \
-                    _THE.search(text, 0, start) and (is_place_name(entry) or
-                                                     _NOT_A_NOUN_AFTER.match(text, hit.end)):
+                    _THE.search(text, 0, start) and (
+                        is_place_name(entry) and not _PLACE_MODIFIES.match(text, hit.end)
+                        or _NOT_A_NOUN_AFTER.match(text, hit.end)):
                 # "the Northern Province" -> "Hebei", "against the new crown pneumonia."
-                # -> "COVID-19."; "the new crown pneumonia epidemic" keeps its article
+                # -> "COVID-19."; "the new crown pneumonia epidemic" and "the Hulunbel
+                # grassland" keep their article
                 start = _THE.search(text, 0, start).start()
+            if _in_address(text, hit.start, hit.end) or _hyphenated(text, hit.start, hit.end):
+                continue  # "street-community.pdf", "non-handicapped people": not the term
             original = text[start:hit.end]
             at_start = _SENTENCE_START.search(text, 0, start) is not None
             new = match_case(original, inflect(entry.en_preferred, hit.form,
@@ -183,7 +203,8 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                              in_name=not at_start and _NAME_BEFORE.search(
                                  text, max(0, start - OWNER_WINDOW), start) is not None
                              or _BODY_AFTER.match(text, hit.end) is not None)
-            if new != original:
+            start, new = _with_article(text, start, new)
+            if new != text[start:hit.end]:
                 found.append((start, hit.end, new, DEPRECATED, entry.id))
     if lowercase_place and PLACE_CASE not in disabled:
         for hit in matcher.find_en(text):
@@ -333,15 +354,88 @@ def _foreign(text: str, start: int, glossary: Glossary) -> bool:
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or mail address, a file name or a
-    tag (``www.beijing.gov.cn``, ``#beijing``), where lower case is right.
+    tag (``www.beijing.gov.cn``, ``#beijing``, ``example.org/street-community/``), where
+    the words are no term and lower case is right.
 
     >>> _in_address("see www.beijing.gov.cn", 8, 15), _in_address("in beijing.", 3, 10)
     (True, False)
+    >>> _in_address("at https://x.org/street-community/news.html now", 17, 33)
+    True
     """
     before = text[start - 1] if start else ""
     after = text[end:end + 2]
-    return (before != "" and before in "./@#_\\:") or after[:1] in ("/", "@", "_", "\\") \
-        or (after[:1] == "." and after[1:].isalnum())
+    if (before != "" and before in "./@#_\\:") or after[:1] in ("/", "@", "_", "\\") \
+            or (after[:1] == "." and after[1:].isalnum()):
+        return True
+    if before.isspace() or not before or "/" not in text and "www" not in text:
+        return False
+    # inside a longer token: an address if the token holds one's marks
+    token_start = max(text.rfind(c, 0, start) for c in " \t\n\u3000") + 1
+    return _ADDRESS_TOKEN.search(text, token_start, start) is not None
+
+
+_ADDRESS_TOKEN = regex.compile(r"://|\bwww\.|/")
+
+
+# a prefix joined by a hyphen ("non-", "anti-"), not a site name's dash ("...-Xinhua
+# network" ends a title)
+_PREFIX_BEFORE = regex.compile(r"(?<![\w'’-])(?i:non|anti|pro|ex|semi|multi|co|self|post|pre|"
+                               r"quasi|pseudo|sub|super|inter|under|over|un|cross|mid|half|"
+                               r"well|all)\Z")
+
+
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    """Is the variant at ``text[start:end]`` joined by a hyphen to a word before or after
+    it ("non-handicapped people", "handicapped-people programme"), or written with one
+    as a modifier? Then it is part of another word, and the preferred term, in words,
+    would not fit there.
+
+    >>> _hyphenated("Non-handicapped people joined", 4, 22)
+    True
+    >>> _hyphenated("the handicapped-people programme", 4, 22)
+    True
+    >>> _hyphenated("handicapped people joined", 0, 18)
+    False
+    """
+    return (start > 1 and text[start - 1] == "-" and
+            _PREFIX_BEFORE.search(text, max(0, start - 9), start - 1) is not None) or \
+        (text[end:end + 1] == "-" and text[end + 1:end + 2].islower()) or \
+        "-" in text[start:end] and text[end:end + 1] == " " and \
+        text[end + 1:end + 2].islower()
+
+
+def _with_article(text: str, start: int, new: str) -> tuple[int, str]:
+    """The replacement of ``text[start:...]`` by ``new`` with the article before it made
+    to fit: a preferred term that brings its own "The" takes the place of "the" and
+    drops it after "a" ("A Xinjing News reporter" -> "A Beijing News reporter"); "a"
+    and "an" follow the new first sound.
+
+    >>> _with_article("according to the Xinjing News", 17, "The Beijing News")
+    (13, 'The Beijing News')
+    >>> _with_article("A Xinjing News reporter", 2, "The Beijing News")
+    (2, 'Beijing News')
+    >>> _with_article("lived in an old people's house", 12, "care home")
+    (9, 'a care home')
+    >>> _with_article("a pension house", 2, "elderly care facility")
+    (0, 'an elderly care facility')
+    """
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return start, new
+    article = m.group("article")
+    if new[:4] == "The ":
+        if article.lower() == "the":
+            return m.start(), new
+        new = new[4:]
+    if article.lower() == "the" or not new[:1].isalpha():
+        return start, new
+    vowel = new[:1].lower() in "aeiou" and not _VOWEL_LETTER_CONSONANT.match(new) or \
+        _SILENT_H.match(new) is not None
+    fit = ("an" if vowel else "a")
+    if fit == article.lower():
+        return start, new
+    fit = fit.capitalize() if article[0].isupper() else fit
+    return m.start(), fit + text[m.end("article"):start] + new
 
 
 def zh_evidence(zh: str, glossary: Glossary) -> frozenset[int]:

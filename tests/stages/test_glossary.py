@@ -396,6 +396,23 @@ def test_place_case(text, expected):
     ("in the fight against the new coronary pneumonia.", "in the fight against COVID-19."),
     ("the new crown pneumonia is spreading", "COVID-19 is spreading"),
     ("in the Northern Province of the River now", "in Hebei now"),
+    ("across the Hulunbel grassland, the Northern Province of the River government agreed",
+     "across the Hulunbuir grassland, the Hebei government agreed"),
+    # a preferred term with its own "The" takes the place of the text's (WMT21 Online-W
+    # has "according to the Xinjing News")
+    ("According to the Xinjing News, it rained. The Xinjing News reported. A Xinjing News "
+     "reporter came.", "According to The Beijing News, it rained. The Beijing News "
+     "reported. A Beijing News reporter came."),
+    # a list item's first word keeps its capital
+    ("• Handicapped people receive subsidies.", "• Persons with disabilities receive subsidies."),
+    ("(1) Handicapped people receive subsidies.",
+     "(1) Persons with disabilities receive subsidies."),
+    # an address, a file name and a word joined by a hyphen are not the term
+    ("See https://www.example.org/street-community/news.html, www.xinjing-news.com and "
+     "street-community.pdf.", "See https://www.example.org/street-community/news.html, "
+     "www.xinjing-news.com and street-community.pdf."),
+    ("Non-handicapped people joined the handicapped-people programme.",
+     "Non-handicapped people joined the handicapped-people programme."),
 ])
 def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     assert enforce_text(text, load_glossaries(None), 0)[0] == expected
@@ -420,3 +437,16 @@ def test_shipped_glossary_keeps_a_names_capitals(text, expected):
 def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
     item = clean_text(f"News of the day\n\n{text}\n")
     assert [e.before for e in item.edits if e.rule == "glossary.deprecated"] == deprecated
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She lived in an old people's house.", "She lived in a care home."),
+    ("It is a pension house.", "It is an elderly care facility."),
+    ("An old people's house opened.", "A care home opened."),
+])
+def test_a_and_an_follow_the_preferred_terms_first_sound(text, expected):
+    entries = (Entry(id="t-care", zh=("测试养老屋",), en_preferred="care home",
+                     en_deprecated=("old people's house",), domain="elderly-care"),
+               Entry(id="t-fac", zh=("测试养老设施",), en_preferred="elderly care facility",
+                     en_deprecated=("pension house",), domain="elderly-care"))
+    assert enforce_text(text, Glossary(entries), 0)[0] == expected
