@@ -35,8 +35,10 @@ _ARTICLE = re.compile(r"Article (\d+)(?=[ \t]+[A-Z\"“(]|[ \t]*[:.]?[ \t]*\Z)")
 MIN_ARTICLES = 2  # "Article N" blocks that make an item a regulation
 # an ordinal, the space after it and the first letter of what follows (not a comma:
 # "First, the ministry ..." is English as written)
+# ... and MT's "Seventh article The municipal ..." (第七条 word by word), whose "article"
+# goes with it
 _ORDINAL = re.compile(rf"((?:{'|'.join(w.capitalize() for w in _TENS)})[- ][a-z]+|[A-Z][a-z]+)"
-                      r"( +)([A-Za-z])")
+                      r"(?: +[Aa]rticle\b[:.]?)?( +)([A-Za-z])")
 
 # an ordinal that starts a name ("Fourteenth Provincial Party Congress", "Twelfth
 # Five-Year Plan", "Third Plenary Session"); an article's own text opens with a
@@ -113,6 +115,11 @@ def number_articles(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
     ...     Block("paragraph", "en", en="Third quarter GDP grew.")))
     >>> [b.en for b in number_articles(item).blocks][1:]
     ['Article 11 To apply for registration, submit it.', 'Article 12 The authority shall reply.', 'Third quarter GDP grew.']
+    >>> item = evolve(item, blocks=item.blocks[:1] + (
+    ...     Block("paragraph", "en", en="Eleventh article The department shall act."),)
+    ...     + item.blocks[2:3])
+    >>> number_articles(item).blocks[1].en
+    'Article 11 The department shall act.'
     """
     if ARTICLE_NUMBERS in disabled:
         return item

@@ -220,6 +220,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
     True
     >>> joins_soft("Collaborative architecture", "The construction of a pattern.")
     False
+    >>> joins_soft("09:00-09:30  Registration and check-in", "09:30-09:50  Opening speech")
+    False
     """
     p = _visible_end(prev)
     if not p.lstrip(_INVISIBLE_CHARS) or not nxt.strip(_INVISIBLE_CHARS):
@@ -251,7 +253,13 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return bool(_EN_SOFT_END.search(p))
     if _EN_LOWER_START.match(nxt):
         return True
-    return _soft_end(p) and not (nxt.lstrip()[:1].isdigit() and _LIST_ITEM.match(nxt))
+    return _soft_end(p) and not (nxt.lstrip()[:1].isdigit() and (
+        _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)))
+
+
+# a timetable's row opens with its time: "09:30-09:50  Opening speech" after
+# "09:00-09:30  Registration and check-in" is the next row
+_CLOCK_START = regex.compile(r"\s*\d{1,2}[:：]\d{2}\b")
 
 
 def joins_across_gap(prev: str, nxt: str) -> bool:

@@ -59,6 +59,10 @@ def english(text, config=Config()):
      "funds.\n\nArticle 14 Review.\n",
      ["Article 11 The Civil Affairs Department of the county shall inspect.",
       "Article 13 County People's Governments shall provide funds."]),
+    # MT's "Seventh article" (第七条 word by word) takes "Article" once
+    ("Rules\n\nArticle 6 The state encourages charity.\n\nSeventh article The municipal "
+     "department shall supervise.\n\nArticle 8 Donors may choose.\n",
+     ["Article 7 The municipal department shall supervise."]),
 ])
 def test_article_numbers(text, changed):
     item, blocks = english(text)

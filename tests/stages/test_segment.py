@@ -66,6 +66,9 @@ def test_layout_is_kept(doc):
     ("The guidelines set out three tasks.", "(a) Improve the allowance system.", False),
     ("The funds will go to", "- rural care homes", True),  # a dash going on, or a list
     ("The results were announced on Monday.", "• Donations rose.", False),
+    # a timetable's rows, whatever word a row ends with; a time going on with a sentence
+    ("09:00-09:30  Registration and check-in", "09:30-09:50  Opening speech", False),
+    ("The opening ceremony will start at", "09:30 in the main hall.", True),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
