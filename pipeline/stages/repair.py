@@ -6,6 +6,7 @@ here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 """
 from __future__ import annotations
 
+import html
 import re
 
 import regex
@@ -14,6 +15,35 @@ from ..registry import rule
 from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum
 from .normalize import columns
 from .repair_numbers import mostly_mixed  # (also registers the number rules)
+
+# --- HTML entities a page's export left in the text -----------------------------------
+
+# a character reference, with its semicolon: "&#39;", "&#x27;", "&amp;", "&nbsp;"
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@rule("repair.html_entities", order=1)
+def decode_html_entities(text: str) -> str:
+    """Turn an HTML character reference left in the text into its character (a CMS's
+    export writes "people&#39;s", "AT&amp;T", "&nbsp;"; ``qa.numbers`` would read the
+    39 as a number). A reference to no character, or to a control, is left.
+
+    >>> decode_html_entities("people&#39;s livelihood, AT&amp;T, &ldquo;Hi&rdquo; &#0; Q&A;")
+    "people's livelihood, AT&T, “Hi” &#0; Q&A;"
+    """
+    if "&" not in text or ";" not in text:
+        return text
+    return _ENTITY.sub(_character, text)
+
+
+def _character(m: re.Match) -> str:
+    reference = m.group(0)
+    decoded = html.unescape(reference)
+    if decoded == reference or not decoded or decoded == "\ufffd" and "fffd" not in reference.lower() or \
+            not decoded.isprintable() and decoded != "\xa0":
+        return reference
+    return decoded
+
 
 # --- full-width punctuation in English -------------------------------------------------
 

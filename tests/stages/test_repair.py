@@ -311,3 +311,28 @@ def test_repair_rules_are_idempotent(text):
         fn = registry.RULES[ident].fn
         once = fn(text)
         assert fn(once) == once, ident
+
+
+# repair.html_entities
+@pytest.mark.parametrize("text,expected", [
+    ("It protects people&#39;s livelihood.", "It protects people's livelihood."),
+    ("AT&amp;T and &quot;Li&quot; &#x27;met&#x27;", "AT&T and \"Li\" 'met'"),
+    ("民政部&ldquo;十四五&rdquo;规划", "民政部“十四五”规划"),
+    # no character, a control, no reference at all: left
+    ("&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp", "&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp"),
+])
+def test_html_entities(text, expected):
+    from pipeline.stages.repair import decode_html_entities
+    check_table(decode_html_entities, text, expected)
+
+
+def test_an_html_entity_is_no_number_for_the_checks():
+    """A CMS's "&#39;" in the English of a pair was read as the number 39."""
+    from pipeline.runner import SourceText, clean_sources
+    item = clean_sources("p", [
+        SourceText("a.zh", "民生新闻\n\n政府保障人民群众的民生。", lang="zh"),
+        SourceText("a.en", "Livelihood news\n\nThe government protects people&#39;s "
+                   "livelihood.", lang="en")])
+    assert not [c for c in item.checks if c.check == "qa.numbers"]
+    (edit,) = [e for e in item.edits if e.rule == "repair.html_entities"]
+    assert "&#39;" in edit.before and "&#39;" not in edit.after
