@@ -62,6 +62,13 @@ def test_export_then_import_round_trip(tmp_path):
     out = tmp_path / "back.tsv"
     assert run("glossary", "import", tbx, "-o", out).exit_code == 0
     assert out.read_bytes() == SHIPPED.read_bytes()
+    # a TBX in UTF-16, as Windows CAT tools write one, is TBX, not a spreadsheet export
+    wide = tmp_path / "wide.tbx"
+    wide.write_bytes(tbx.read_text(encoding="utf-8").replace('encoding="UTF-8"',
+                                                             'encoding="UTF-16"')
+                     .encode("utf-16"))
+    res = run("glossary", "import", wide)
+    assert res.exit_code == 0 and res.stdout == SHIPPED.read_text(encoding="utf-8")
 
 
 def test_import_refuses_entities_without_writing(tmp_path):

@@ -231,7 +231,7 @@ def _refuse_other_formats(file: str, data: bytes) -> None:
     """A glossary in a format import does not read, named for what it is: the TSV
     itself, a tab-separated or UTF-16 spreadsheet export, a CSV separated by ';'."""
     head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_xml(head):
         raise GlossaryError("UTF-16 text (as Excel's 'Unicode Text' saves it): import reads "
                             "TBX, or CSV in UTF-8", path=file,
                             hint="save the sheet as 'CSV UTF-8'")
@@ -243,6 +243,12 @@ def _refuse_other_formats(file: str, data: bytes) -> None:
         raise GlossaryError("a CSV separated by ';' (as Excel saves it in some locales): "
                             "import reads ',' as the separator", path=file, line=1,
                             hint="save the sheet as 'CSV UTF-8 (comma delimited)'")
+
+
+def _utf16_xml(head: bytes) -> bool:
+    """Is this UTF-16 text XML (a TBX as Windows CAT tools write it)?"""
+    text = head[:200].decode("utf-16", "replace")
+    return text.lstrip("\ufeff \t\r\n").startswith("<")
 
 
 def _is_csv(file: str, data: bytes) -> bool:

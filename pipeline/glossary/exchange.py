@@ -238,7 +238,12 @@ _TRADITIONAL = frozenset({"zh-tw", "zh-hk", "zh-mo", "zh-hant", "zh-hant-tw", "z
 def _lang(el) -> tuple[str, str]:
     """(language, full tag) of a langSec: ('en', 'en-gb')."""
     tag = (el.get(XML_LANG) or el.get("lang") or "").lower().replace("_", "-")
-    return tag.split("-")[0], tag
+    lang = tag.split("-")[0]
+    return _ISO639_2.get(lang, lang), tag
+
+
+# ISO 639-2 and -3 codes, which some tools write ("zho-CN", "eng-US")
+_ISO639_2 = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
 
 
 def _text(el) -> str:
@@ -334,7 +339,11 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
         notes = _notes(holder) + (_notes(sec) if group else [])
         for category, text in notes:
             if category in ("administrativeStatus", "normativeAuthorization"):
-                status = _status(text)
+                said_status = _status(text)
+                if status is not None and said_status != status:
+                    raise _Unusable(f"term {term!r} has two statuses ({status}, "
+                                    f"{said_status})")
+                status = said_status
             elif category == "partOfSpeech":
                 pos = _POS_FOLDED.get(text.lower(), text)
             elif category == "note" and text.strip().lower() == PROPER_NOUN_NOTE:
@@ -343,10 +352,12 @@ def _terms(lang_sec) -> tuple[list[tuple[str, str | None, str | None]], list[str
                 said.append(f"{term}: {_said(category, text)}")
         if proper and pos in (None, "noun"):
             pos = "properNoun"
-        if "|" in term:
-            raise _Unusable(f"term {term!r} holds '|', the TSV's value separator")
-        if term:
-            out.append((term, status, pos))
+        # (a term section holds one term; more than one, each is a term of its status)
+        for name in (term, *(_text(t) for t in terms[1:])):
+            if "|" in name:
+                raise _Unusable(f"term {name!r} holds '|', the TSV's value separator")
+            if name:
+                out.append((name, status, pos))
     return out, [s for s in said if s]
 
 
@@ -367,6 +378,8 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
     for category, text in _notes(concept_el):
         if category == "subjectField" and not domain:
             domain = text
+        elif category == "subjectField":
+            notes.append(f"subject field: {text}")  # the row has one domain
         elif category == "source" and not source:
             source = text
         else:
@@ -376,9 +389,14 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
     preferred_tag = None
     poses: list[str] = []
     changed: list[str] = []
-    for sec in _children(concept_el, "langSec", "langSet", "langGroup"):
-        lang, tag = _lang(sec)
-        terms, said = _terms(sec)
+    sections = [(sec, *_lang(sec), *_terms(sec))
+                for sec in _children(concept_el, "langSec", "langSet", "langGroup")]
+    # an English term marked preferred anywhere in the concept: the others without a
+    # status are admitted, whatever their order
+    marked = next((t for _, lang, _, terms, _ in sections if lang == "en"
+                   for t, status, _ in terms if status == "preferred"), None)
+    others = [tag or "untagged" for _, lang, tag, _, _ in sections if lang not in ("zh", "en")]
+    for sec, lang, tag, terms, said in sections:
         if lang not in ("zh", "en"):
             changed.append(f"the {tag or 'untagged'} terms left out "
                            f"({', '.join(t for t, _, _ in terms)}): a row holds zh and en")
@@ -393,12 +411,13 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
                 zh[status or "admitted"].append(term)
         elif lang == "en":
             for term, status, _ in terms:
-                if status is None and english["preferred"]:
-                    # a second English term without a status: which is preferred was
-                    # guessed from the order, and the terminologist should know
-                    changed.append(f"{term!r} has no status: taken as admitted, after "
-                                   f"{english['preferred'][0]!r} as preferred")
-                status = status or ("admitted" if english["preferred"] else "preferred")
+                if status is None and (marked or english["preferred"]):
+                    # an English term without a status beside a preferred one: admitted,
+                    # and the terminologist should know
+                    changed.append(f"{term!r} has no status: taken as admitted, beside "
+                                   f"{marked or english['preferred'][0]!r} as preferred")
+                status = status or ("admitted" if marked or english["preferred"]
+                                    else "preferred")
                 if status == "preferred" and english["preferred"] and tag != preferred_tag:
                     # the preferred term of another variety of English (en-GB after
                     # en-US): the row has one preferred term, so it is admitted
@@ -417,7 +436,8 @@ def _entry(concept_el, ident: str, path: str, line: int) -> tuple[Entry, list[st
         note = f"{note}; {kept}" if note else kept
         changed.append(f"{kept} (moved to the note)")
     if not chinese:
-        raise _Unusable("no Chinese term (a zh langSec with a term that is not deprecated)")
+        raise _Unusable("no Chinese term (a zh langSec with a term that is not deprecated)"
+                        + (f"; languages not read: {', '.join(others)}" if others else ""))
     if not english["preferred"]:
         raise _Unusable("no preferred English term")
     if len(english["preferred"]) > 1:

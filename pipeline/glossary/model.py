@@ -29,8 +29,9 @@ STATUSES = ("preferred", "admitted", "deprecated")
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "glossaries" / "civil-affairs.tsv"
 # characters no cell may hold: control characters (a tab or line break would break the
-# row), and what XML 1.0 cannot carry (surrogates, U+FFFE, U+FFFF)
-BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\r]")
+# row), the line and paragraph separators (a line break to a TBX reader, which makes it
+# a space), and what XML 1.0 cannot carry (surrogates, U+FFFE, U+FFFF)
+BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff\r]")
 
 
 def bad_chars(cell: str) -> str | None:
@@ -43,7 +44,8 @@ def bad_chars(cell: str) -> str | None:
     if m is None:
         return None
     code = ord(m.group())
-    what = "a control character" if code < 0xa0 else "a character XML cannot hold"
+    what = "a control character" if code < 0xa0 else "a line or paragraph separator" \
+        if code in (0x2028, 0x2029) else "a character XML cannot hold"
     return f"{what} U+{code:04X} at column {m.start() + 1}"
 
 

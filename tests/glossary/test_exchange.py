@@ -440,3 +440,43 @@ def test_csv_import_says_when_it_takes_a_quote_off_a_file_export_did_not_write()
     assert [m for _, m in got.changed] == [
         "row 'a': a leading ' taken off note (as export guards a cell a spreadsheet would "
         "run): check it was not the text's own"]
+
+
+def test_an_explicit_preferred_term_wins_over_the_order_of_terms():
+    data = tbx2019(concept("relief", term("救助"), term("assistance")
+                           + term("relief", "preferredTerm-admn-sts")))
+    got = read_tbx(data, "in.tbx")
+    (entry,) = got.glossary.entries
+    assert (entry.en_preferred, entry.en_admitted) == ("relief", ("assistance",))
+    assert "'assistance' has no status: taken as admitted, beside 'relief'" in got.changed[0][1]
+
+
+def test_nothing_a_concept_holds_is_dropped_and_a_conflict_is_named():
+    """A second term in one term section and a second subject field were lost without a
+    word; two statuses of one term kept the last."""
+    data = tbx2019(
+        concept("shop", "<termSec><term>慈善超市</term><term>爱心超市</term></termSec>",
+                term("charity supermarket"),
+                "<descrip type=\"subjectField\">charity</descrip>"
+                "<descrip type=\"subjectField\">social-assistance</descrip>"),
+        concept("two", term("街道"), "<termSec><term>subdistrict</term>"
+                '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>'
+                '<termNote type="normativeAuthorization">deprecatedTerm</termNote>'
+                "</termSec>"))
+    got = read_tbx(data, "in.tbx")
+    (entry,) = got.glossary.entries
+    assert entry.zh == ("慈善超市", "爱心超市") and entry.domain == "charity"
+    assert "subject field: social-assistance" in entry.note
+    assert "two statuses (preferred, deprecated)" in got.skipped[0][1]
+
+
+def test_three_letter_language_codes_are_read_and_unknown_ones_named():
+    data = ('<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>'
+            '<conceptEntry id="a"><langSec xml:lang="zho-CN">' + term("社区") + "</langSec>"
+            '<langSec xml:lang="eng-US">' + term("community") + "</langSec></conceptEntry>"
+            '<conceptEntry id="b"><langSec xml:lang="chn">' + term("街道") + "</langSec>"
+            '<langSec xml:lang="en">' + term("subdistrict") + "</langSec></conceptEntry>"
+            "</body></text></tbx>").encode("utf-8")
+    got = read_tbx(data, "in.tbx")
+    assert [(e.zh, e.en_preferred) for e in got.glossary.entries] == [(("社区",), "community")]
+    assert "languages not read: chn" in got.skipped[0][1]

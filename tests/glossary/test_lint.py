@@ -34,6 +34,9 @@ def problems(*rows):
     (ROW.replace("Ministry of", "Ministry\rof"), 2, "a control character U+000D"),
     (ROW.replace("\t\tmca.gov.cn", "\tx\ufffe\tmca.gov.cn"), 2,
      "a character XML cannot hold U+FFFE"),
+    # a TBX reader takes it for a line break: it would come back as a space
+    (ROW.replace("\t\tmca.gov.cn", "\tline one\u2028line two\tmca.gov.cn"), 2,
+     "note: a line or paragraph separator U+2028 at column 9"),
     (ROW.replace("\tMCA\t", "\tMCA  | CAM\t"), 2, "a space too many around a value"),
     (ROW.replace("\tMCA\t", "\tMCA |  CAM\t"), 2, "a space too many around a value"),
     (ROW.replace("Ministry of Civil Affairs", "Ministry of Civil Affairs | MCA"), 2,
