@@ -362,7 +362,9 @@ _CREDIT = regex.compile(
     # Chinese credits: "（新华社记者 王鹏 摄）", "新华社记者 王鹏 摄", and a caption before
     # one: "图为活动现场。（新华社记者 王鹏 摄）"
     r"|(?:图为[^。！？\n]{1,80}[。.]?\s*)?[（(]\s*[^（）()\n]{0,24}?\s*摄\s*[）)]"
-    r"|(?:新华社)?记者\s*[\p{Han}·、\s]{2,20}?\s*摄"
+    r"|(?:图为[^。！？\n]{1,80}[。.]?\s*)?(?:新华社)?记者\s*[\p{Han}·、\s]{2,20}?\s*摄"
+    # "图为表彰大会现场。李贺 摄": a caption, then its photographer's name
+    r"|图为[^。！？\n]{1,80}[。.]\s*[\p{Han}·]{2,6}(?:[、，\s]+[\p{Han}·]{2,6}){0,2}\s+摄"
     r"|图为[^。！？\n]{1,80}[。.]?", _I)
 
 
@@ -403,6 +405,8 @@ def is_caption(text: str) -> bool:
     (True, True)
     >>> is_caption("Photos by volunteers were shown at the meeting, which ended at noon.")
     False
+    >>> is_caption("图为表彰大会现场。新华社记者 李贺 摄"), is_caption("图为表彰大会现场。李贺 摄")
+    (True, True)
     """
     t = text.strip()
     if t.endswith("摄") and _NAME_CREDIT.fullmatch(t):  # "马铭言 摄": a name, then 摄
