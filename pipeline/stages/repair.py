@@ -51,12 +51,12 @@ _FW_TO_ASCII = {
     "，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
     "【": "[", "】": "]", "《": '"', "》": '"', "〈": '"', "〉": '"',
     "、": ",", "。": ".", "\u3000": " ", "丨": "|", "｜": "|", "～": "~", "％": "%",
-    "＆": "&", "／": "/",
+    "＆": "&", "／": "/", "．": ".",
 }
 _FW = regex.compile("[" + regex.escape("".join(_FW_TO_ASCII)) + "]")
 _OPENING = frozenset("（【《〈")
 _CLOSING = frozenset("）】》〉")
-_TRAILING = frozenset("，：；！？、。")  # marks that take a space after them in English
+_TRAILING = frozenset("，：；！？、。．")  # marks that take a space after them in English
 # (a list's number opens the text or follows a colon or a semicolon: "Articles 5、6" and
 # "Figure 2、Table 3" are lists of numbers)
 _LIST_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[:：;；]\s?))\d{1,2}\Z")
@@ -95,7 +95,7 @@ def _ascii_mark(text: str, i: int) -> str:
     if mark in _TRAILING:
         # 10：30 and 1，000 stay tight; otherwise a word follows after one space, and a
         # number after a list's comma ("2021，2022": no thousands have four digits)
-        if mark == "：" and prev.isdigit() and nxt.isdigit() or \
+        if mark in "：．" and prev.isdigit() and nxt.isdigit() or \
                 mark == "，" and _THOUSANDS_AFTER.match(text, i + 1) and \
                 _GROUP_BEFORE.search(text, 0, i):
             return ascii_
@@ -133,6 +133,8 @@ def ascii_punct_in_english(text: str) -> str:
     'the Charity Law (2016) took effect at 10:30'
     >>> ascii_punct_in_english("In 2021，2022 and 2023, 1，200，000 people and 12，5 tons")
     'In 2021, 2022 and 2023, 1,200,000 people and 12, 5 tons'
+    >>> ascii_punct_in_english("1．The period is 1．5 months．")
+    '1. The period is 1.5 months.'
     >>> ascii_punct_in_english("He said：“We act.” The《Rules》（draft）——tasks：1、rice……")
     'He said: “We act.” The "Rules" (draft)—tasks: 1. rice…'
     """

@@ -318,3 +318,58 @@ def render_zh_numbers(text: str) -> str:
     text = _sub(_WAN, text, _wan)
     text = _sub(_PERCENT, text, _percent)
     return _sub(_YUAN, text, lambda m: "yuan")
+
+
+# --- a Chinese outline number opening an English block ---------------------------------
+
+# 一、 (a section: "I."), （一） (a subsection: "(1)"), 第一条 (an article: "Article 1"),
+# before English words
+_OUTLINE = regex.compile(
+    r"\A(?:(?P<section>[一二三四五六七八九十]{1,3})、|[（(](?P<sub>[一二三四五六七八九十]{1,3})[)）]|"
+    r"第(?P<article>[一二三四五六七八九十]{1,3})条)[ \u3000]*(?=[A-Za-z\"“‘(（])")
+_OUTLINE_OPENERS = frozenset("一二三四五六七八九十（(第")
+_ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman(n: int) -> str:
+    """>>> roman(4), roman(14), roman(39)
+    ('IV', 'XIV', 'XXXIX')
+    """
+    out = ""
+    for letters, value in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+@rule("repair.zh_outline_numbers", lang="en", order=8)
+def render_zh_outline_numbers(text: str) -> str:
+    """Write a Chinese document's outline number that MT left before English words as
+    English documents number their parts: ``一、`` a section (``I.``), ``（一）`` a
+    subsection (``(1)``), ``第一条`` an article (``Article 1``).
+
+    >>> render_zh_outline_numbers("二、Scope of inspection")
+    'II. Scope of inspection'
+    >>> render_zh_outline_numbers("（三）Self-inspection stage（March 20 to April 30）")
+    '(3) Self-inspection stage（March 20 to April 30）'
+    >>> render_zh_outline_numbers("第十二条 In order to regulate charity, ...")
+    'Article 12 In order to regulate charity, ...'
+    >>> render_zh_outline_numbers("一、二、三级响应")  # Chinese, not an outline number
+    '一、二、三级响应'
+    """
+    if not text or text[0] not in _OUTLINE_OPENERS:
+        return text
+    m = _OUTLINE.match(text)
+    if m is None:
+        return text
+    n = zh_small_number(m.group("section") or m.group("sub") or m.group("article"))
+    if n is None:
+        return text
+    if m.group("section"):
+        opening = f"{roman(n)}. "
+    elif m.group("sub"):
+        opening = f"({n}) "
+    else:
+        opening = f"Article {n} "
+    return opening + text[m.end():]

@@ -336,3 +336,34 @@ def test_an_html_entity_is_no_number_for_the_checks():
     assert not [c for c in item.checks if c.check == "qa.numbers"]
     (edit,) = [e for e in item.edits if e.rule == "repair.html_entities"]
     assert "&#39;" in edit.before and "&#39;" not in edit.after
+
+
+# repair.zh_outline_numbers: a Chinese notice's outline numbers before MT's English
+@pytest.mark.parametrize("text,expected", [
+    ("一、Scope of inspection", "I. Scope of inspection"),
+    ("四、Safeguards", "IV. Safeguards"),
+    ("（二）Rectification stage", "(2) Rectification stage"),
+    ("(十一)Reporting", "(11) Reporting"),
+    ("第三条 The civil affairs department shall act.", "Article 3 The civil affairs department shall act."),
+    # rows that must not change: Chinese after the number, a number inside the text
+    ("一、二、三级响应", "一、二、三级响应"),
+    ("See 一、Scope", "See 一、Scope"),
+    ("（一）", "（一）"),
+])
+def test_zh_outline_numbers(text, expected):
+    from pipeline.stages.repair_numbers import render_zh_outline_numbers
+    check_table(render_zh_outline_numbers, text, expected)
+
+
+def test_outline_numbers_and_fullwidth_stops_in_a_notice():
+    """A notice whose English kept （一） and 1． had every full-width mark of the block
+    left (its first letter was Chinese) and a major qa.untranslated finding per line."""
+    text = ("Notice on the inspection\n\n一、Scope of inspection\n\n（一）Self-inspection "
+            "stage（March 20 to April 30）. Each unit checks itself.\n\n1．The application "
+            "period is one month.\n")
+    item = clean_text(text, "n")
+    assert [b.en for b in item.blocks][1:] == [
+        "I. Scope of inspection",
+        "(1) Self-inspection stage (March 20 to April 30). Each unit checks itself.",
+        "1. The application period is one month."]
+    assert not [c for c in item.checks if c.check == "qa.untranslated"]
