@@ -13,6 +13,10 @@ from .months import MONTH_NAMES, is_date
 # of foreign names, misread as English): its punctuation and numbers are left alone
 MIXED_HAN_CHARS = 10
 _HAN_CHAR = regex.compile(r"\p{Han}")
+# ... unless nearly all of it is the units and counters of numbers and dates MT left
+# ("1,218.6亿元", "3万余人", "1000个"), which these rules are there to write
+MIN_WORD_HAN_CHARS = 3
+_HAN_WORD_CHAR = regex.compile(r"[^\P{Han}万亿元个名人余多户次位家千百年月日号]")
 _FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
 _ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
 
@@ -28,7 +32,9 @@ def mostly_mixed(text: str, *, opening: bool = False) -> bool:
     >>> mostly_mixed("Shiba Inu非常不同。"), mostly_mixed("其他球员 Jasper、Nelson", opening=True)
     (True, True)
     """
-    if len(_HAN_CHAR.findall(text)) >= MIXED_HAN_CHARS or _ZH_SENTENCE_END.search(text):
+    if len(_HAN_CHAR.findall(text)) >= MIXED_HAN_CHARS and \
+            len(_HAN_WORD_CHAR.findall(text)) >= MIN_WORD_HAN_CHARS or \
+            _ZH_SENTENCE_END.search(text):
         return True
     first = _FIRST_LETTER.search(text) if opening else None
     return bool(first and _HAN_CHAR.match(first.group(0)))
@@ -189,8 +195,15 @@ _GOES_ON = r"(?![\d零〇一二两三四五六七八九十百千])"
 _YI_WAN = regex.compile(r"(?<![\d.,])(\d+)\s*亿\s*(\d{1,4})\s*万" + _GOES_ON)
 # (no space after 万: "1万 80-year-olds" is 10,000 of them)
 _WAN_REST = regex.compile(r"(?<![\d.,亿])(\d+)\s*万(\d{1,4})(?![\d.万亿千百]|,\d)")
-_WAN = regex.compile(r"(?<![\d.,亿])(\d+(?:\.\d+)?)\s*万(?!亿)" + _GOES_ON)
-_YI = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*亿" + _GOES_ON)
+# a number, with its thousands grouped or not ("2,000万元", "1,218.6亿元")
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# what the counted are, after the number (名 and 个 count what the English names next;
+# 人 before another Chinese letter is a word's: 3万人民币)
+_COUNTER = r"(?P<what>人次|[名个户人位家](?!\p{Han}))"
+_WAN = regex.compile(r"(?<![\d.,亿])" + _NUM + r"\s*万(?!亿)" + _GOES_ON + _COUNTER + "?")
+_YI = regex.compile(r"(?<![\d.,])" + _NUM + r"\s*亿" + _GOES_ON + _COUNTER + "?")
+# a plain number and its counter: "1000个 stations", "500人"
+_COUNTED_NUMBER = regex.compile(r"(?<![\d.,])" + _NUM + r"\s*" + _COUNTER)
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
 _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
                          r"(?![点.\d零〇一二两三四五六七八九十百千万])")
@@ -204,7 +217,8 @@ _YI_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+
                          r"(?![余多])" + _GOES_ON)
 _TRILLION = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万亿" + _GOES_ON)
 # 2万余名, 3亿多: more than so many (名, 个, 户 ... count them; 人 are people)
-_MORE_THAN = regex.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万|亿)\s*[余多]\s*"
+_MORE_THAN = regex.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+                           r"(?P<unit>万|亿)\s*[余多]\s*"
                            r"(?P<what>人次|[名个户人])?")
 # what the counted are, in English (名 and 个 count what the English names next)
 _COUNTED = {"人": " people", "人次": " person-times", "户": " households"}
@@ -233,9 +247,9 @@ def _trillion(m: regex.Match) -> str | None:
 
 
 def _more_than(m: regex.Match) -> str | None:
-    if to_float(m["n"]) is None:
+    if to_float(m["n"].replace(",", "")) is None:
         return None
-    n = Decimal(m["n"])
+    n = Decimal(m["n"].replace(",", ""))
     number = _grouped(n * 10000) if m["unit"] == "万" else _yi_words(n * 100)
     if number is None:
         return None
@@ -252,9 +266,16 @@ def _yi_words(millions: Decimal) -> str:
 
 def _wan(m: regex.Match) -> str | None:
     try:
-        return _grouped(Decimal(m.group(1)) * 10000)
+        number = _grouped(Decimal(m.group(1).replace(",", "")) * 10000)
     except InvalidOperation:
         return None
+    return None if number is None else number + _COUNTED.get(m["what"] or "", "")
+
+
+def _counted(m: regex.Match) -> str | None:
+    if to_float(m.group(1).replace(",", "")) is None:
+        return None
+    return m.group(1) + _COUNTED.get(m["what"], "")
 
 
 def _wan_rest(m: regex.Match) -> str | None:
@@ -267,14 +288,14 @@ def _wan_rest(m: regex.Match) -> str | None:
 
 
 def _yi(m: regex.Match) -> str | None:
-    if to_float(m.group(1)) is None:
+    if to_float(m.group(1).replace(",", "")) is None:
         return None  # digits no number (see pipeline.stages.digits)
-    millions = Decimal(m.group(1)) * 100
+    millions = Decimal(m.group(1).replace(",", "")) * 100
     if m.re is _YI_WAN:  # and so many 万: hundredths of a million each
         if to_int(m.group(2)) is None:
             return None
         millions += Decimal(m.group(2)) / 100
-    return _yi_words(millions)
+    return _yi_words(millions) + _COUNTED.get(m.groupdict().get("what") or "", "")
 
 
 def _percent(m: regex.Match) -> str | None:
@@ -287,7 +308,7 @@ def _percent(m: regex.Match) -> str | None:
     return f"{value} percent"
 
 
-_NUMBER_CHARS = regex.compile("[万亿元百]")
+_NUMBER_CHARS = regex.compile("[万亿元百名个户人位家]")
 
 
 @rule("repair.zh_numbers_in_english", lang="en", order=42)
@@ -305,6 +326,8 @@ def render_zh_numbers(text: str) -> str:
     '15,000 residents, 24,801 people, 1万50 seats'
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
+    >>> render_zh_numbers("train 1万名 nurses, help 3万人, build 1000个 stations, 2,000万元")
+    'train 10,000 nurses, help 30,000 people, build 1000 stations, 20,000,000 yuan'
     """
     if text.isascii() or not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
@@ -317,6 +340,7 @@ def render_zh_numbers(text: str) -> str:
     text = _sub(_WAN_REST, text, _wan_rest)
     text = _sub(_WAN, text, _wan)
     text = _sub(_PERCENT, text, _percent)
+    text = _sub(_COUNTED_NUMBER, text, _counted)
     return _sub(_YUAN, text, lambda m: "yuan")
 
 

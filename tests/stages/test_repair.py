@@ -281,6 +281,13 @@ def test_zh_dates_in_english(text, expected):
     ("The town has 1万5 residents.", "The town has 15,000 residents."),
     ("2万5 yuan", "25,000 yuan"), ("1万50 seats", "1万50 seats"),
     ("全省共有社会组织1.2万个 Lao Niu", "全省共有社会组织1.2万个 Lao Niu"),
+    # counters after a number, grouped digits, and English whose only Chinese is units
+    ("They will train 1万名 nurses and help 3万人.", "They will train 10,000 nurses and help 30,000 people."),
+    ("build 1000个 stations for 500人", "build 1000 stations for 500 people"),
+    ("spent 1,218.6亿元 and 2,000万元", "spent 121.86 billion yuan and 20,000,000 yuan"),
+    ("A total of 1,218.6亿元 was spent, 2,000万元 raised, 1000个 stations built, 3万余人 helped.",
+     "A total of 121.86 billion yuan was spent, 20,000,000 yuan raised, 1000 stations built, more than 30,000 people helped."),
+    ("It costs 3万人民币", "It costs 30,000 人民币"),
 ])
 def test_zh_numbers_in_english(text, expected):
     check_table(render_zh_numbers, text, expected)
