@@ -220,8 +220,11 @@ _CHROME_PATTERNS = (
     r"Scan\s+(?:the\s+)?(?:QR\s+)?code\s+to\s+(?:read|view|open|share|follow|browse)\b.{0,40}",
     r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
     r"(?:[【\[]\s*(?:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?(?:window|page))?|Collect"
-    r"|Favorites|Top|Back|E-?mail|打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部"
-    r"|返回)\s*[】\]]\s*)+",
+    r"|Favorites|Back\s+to\s+top|Return\s+to\s+top|Top|Back|E-?mail|Share|打印(?:本页|此页)?"
+    r"|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|返回|分享"
+    # (a font switcher among them: "【Font：Large Medium Small】 【Print】 【Close】")
+    r"|(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?(?:\s*(?:Large|Medium|Middle|Small|"
+    r"Big|Default|大|中|小))*)\s*[】\]]\s*)+",
     r"(?:Print(?:\s+this\s+(?:page|article))?|Close(?:\s+(?:this\s+)?(?:window|page))?"
     r"|Back\s+to\s+top|Return\s+to\s+top|Go\s+back)"
     r"(?:\s*[|/｜／]\s*|\s{2,}|\s+(?=Close|Back|Return))"
@@ -256,13 +259,19 @@ _CHROME_PATTERNS = (
     r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the|this)\b(?:\s+[\w'’-]+){0,3}?\s*"
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
     # (a QR code to share, follow or open the page: one to apply for a subsidy is content)
-    r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
+    r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s+(?:below|above|here))?(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
     r"browse|visit|download|subscribe|enter|add|watch)\b.{0,50}|\s*(?:on|with|in|via)\s+"
     r"(?:WeChat|Weibo|(?:your\s+)?mobile|(?:your\s+)?phone).{0,40})?\s*[.!]?",
     # (to share, follow or open the page; one to apply for an allowance is content)
     r"(?:扫一扫|扫描|长按)(?:(?!" + _TO_APPLY + r")[^。；]){0,14}(?:分享|关注|打开|在手机|手机|"
     r"阅读|浏览|下载|公众号)(?:(?!" + _TO_APPLY + r")[^。；]){0,20}",
     r".{0,20}SMS\s+subscription.{0,60}",
+    # the links of a WeChat article's page: "Click \"Read the original\" to learn more",
+    # "Scan and share to mobile phone"
+    r"Click\s+(?:on\s+)?[\"“']?\s*(?:Read\s+(?:the\s+)?original(?:\s+text)?|阅读原文)\s*[\"”']?"
+    r"(?:\s+(?:to|for)\b.{0,40})?|(?:点击)?阅读原文",
+    r"Scan\s+(?:and|to)\s+share(?:\s+(?:to|on|with)\s+(?:your\s+)?(?:mobile(?:\s+phone)?|phone|"
+    r"WeChat|friends|Moments))?",
     r"(?:Post|Add|Leave|Write)\s+(?:a|your)\s+comments?(?:\s+(?:here|below))?\s*[:：.!]?"
     r"|(?:Your\s+)?Comments?\s*[:：]?",
     r"(?:Subscribe|Sign\s+up|Log\s*in|Register)(?:\s*[|/｜／]\s*(?:Subscribe|Sign\s+up|Log\s*in"

@@ -399,6 +399,14 @@ def test_split_breadcrumb(title, parts):
     ("打印本页 关闭窗口", True), ("【收藏】【返回顶部】", True),
     ("Top officials met the volunteers on Monday.", False),
     ("WeChat groups helped volunteers find the elderly.", False),
+    # an editor's pages: bracketed controls with a font switcher among them, a WeChat
+    # page's links
+    ("【Font：Large Medium Small】 【Print】 【Close】", True),
+    ("【Close this page】【Print this page】【Back to top】", True),
+    ("Long press to identify the QR code below and follow the official account of Lao Niu "
+     "Foundation", True),
+    ('Click "Read the original" to learn more', True), ("Scan and share to mobile phone", True),
+    ("Read the original report of the ministry", False), ("Scan the QR code to sign up", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
