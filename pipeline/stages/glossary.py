@@ -225,12 +225,30 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
             covered = sum(h.end - h.start for h in hits)
             if not hits or covered != len(run.group(0)):
                 continue  # partly unknown Chinese: left for qa.untranslated
+            if len(hits) == 1 and _glossed(text, run.start(), entries[hits[0].entry]):
+                continue  # "subsistence allowance 低保": the Chinese glosses its English
             english = " ".join(entries[h.entry].en_preferred for h in hits)
             ids = "+".join(dict.fromkeys(entries[h.entry].id for h in hits))
             found.append((run.start(), run.end(), spaced(text, run.start(), run.end(),
                                                          english), UNTRANSLATED_ZH, ids))
     found.sort()
     return iter(found)
+
+
+def _glossed(text: str, start: int, entry) -> bool:
+    """Does one of the entry's English terms stand right before the Chinese at ``start``
+    (a word list's "community 社区", "subsistence allowance 低保")?
+
+    >>> from pipeline.glossary import Entry
+    >>> e = Entry("dibao", ("低保",), "minimum living allowance",
+    ...           en_deprecated=("subsistence allowance",))
+    >>> _glossed("the subsistence allowance 低保 rose", 26, e), _glossed("the 低保 rose", 4, e)
+    (True, False)
+    """
+    before = text[max(0, start - 80):start].rstrip(" \t\u3000:：-–—/|").lower()
+    return any(before.endswith(term.lower()) and
+               not before[len(before) - len(term) - 1:len(before) - len(term)].isalnum()
+               for term in (entry.en_preferred, *entry.en_admitted, *entry.en_deprecated))
 
 
 _CAPITAL_AFTER = regex.compile(r" (?!(?:" + "|".join(

@@ -450,3 +450,11 @@ def test_a_and_an_follow_the_preferred_terms_first_sound(text, expected):
                Entry(id="t-fac", zh=("测试养老设施",), en_preferred="elderly care facility",
                      en_deprecated=("pension house",), domain="elderly-care"))
     assert enforce_text(text, Glossary(entries), 0)[0] == expected
+
+
+def test_chinese_right_after_its_english_is_a_gloss_and_stays():
+    """A word list's "community 社区" became "community community", then "community"."""
+    text = "Terms: community 社区, subsistence allowance 低保; the 低保 rose."
+    out, edits = enforce_text(text, load_glossaries(None), 0)
+    assert out.startswith("Terms: community 社区, subsistence allowance 低保; the ")
+    assert "低保" not in out.split(";")[1]  # (the Chinese standing alone is still written)
