@@ -234,7 +234,9 @@ def joins_soft(prev: str, nxt: str) -> bool:
             # "关规定")
             return p[-1] in _ZH_SOFT_END or _cuts_a_word(p, nxt)
         if _ends_han(p):
-            return False
+            # an English line ending in a number's Chinese unit ("build 1000个" /
+            # "elderly care stations") goes on with a lower-case word
+            return _UNIT_END.search(p) is not None and _EN_LOWER_START.match(nxt) is not None
         # "，" after Latin text is a comma that repair will make ASCII: decide as for ","
     if _starts_han(nxt) or _BULLET_ITEM.match(nxt) and p[-1] in _CLOSING:
         return False  # (a bulleted item after a sentence's end; "- 2 million yuan ..."
@@ -257,6 +259,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)))
 
 
+_UNIT_END = regex.compile(r"[A-Za-z][^\p{Han}]*\d\s*[万亿元个名人户位家余多]{1,3}\Z")
 # a timetable's row opens with its time: "09:30-09:50  Opening speech" after
 # "09:00-09:30  Registration and check-in" is the next row
 _CLOCK_START = regex.compile(r"\s*\d{1,2}[:：]\d{2}\b")

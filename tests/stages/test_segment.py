@@ -69,6 +69,9 @@ def test_layout_is_kept(doc):
     # a timetable's rows, whatever word a row ends with; a time going on with a sentence
     ("09:00-09:30  Registration and check-in", "09:30-09:50  Opening speech", False),
     ("The opening ceremony will start at", "09:30 in the main hall.", True),
+    # an English line cut after a number's Chinese unit; a Chinese line is no such line
+    ("Beijing plans to build 1000个", "elderly care service stations by 2025.", True),
+    ("今年新增床位1000个", "elderly care beds were added.", False),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
