@@ -29,6 +29,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, Sequence
 
+import regex
+
 from ..records import Block, Edit, Item, evolve
 from ..registry import structural
 from .beads import (ALIGNED_KINDS, Bead, Layout, Unit, align_units, bead_cost,
@@ -51,7 +53,33 @@ MAX_RUN_SEARCH = 4  # runs of one language this long or shorter are paired by a 
 # --- blocks -------------------------------------------------------------------------------
 
 def _units(text: str, lang: str, kind: str) -> list[Unit]:
-    return make_units(sentences_of(text, lang), lang, kind)
+    sentences = sentences_of(text, lang)
+    if lang == "zh" and ("；" in text or "：" in text):
+        sentences = [c for s in sentences for c in _clauses(s)]
+    return make_units(sentences, lang, kind)
+
+
+# where a Chinese notice's sentence lists its items, which its English often sets as
+# paragraphs of their own: after each "；", and after a "：" that opens a numbered list
+# ("项目如下：（一）新建...；（二）建设...。")
+_CLAUSE_END = regex.compile(r"(?<=；)|(?<=：)(?=[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+                            r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|[①-⑳])")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A Chinese sentence cut into its list's items for block alignment (a block of one
+    sentence may pair with as many English blocks as its items).
+
+    >>> _clauses("项目如下：（一）新建服务站50个；（二）建设儿童之家30个。")
+    ['项目如下：', '（一）新建服务站50个；', '（二）建设儿童之家30个。']
+    """
+    if ("；" not in sentence and "：" not in sentence) or not _LIST_MARK.search(sentence):
+        return [sentence]  # (a news sentence's "；" parts clauses its English keeps together)
+    return [c for c in _CLAUSE_END.split(sentence) if c]
+
+
+_LIST_MARK = regex.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|(?<![\d\p{Han}])\d{1,2}[、．]|"
+                           r"(?<![\p{Han}])[一二三四五六七八九十]{1,3}、|[①-⑳]")
 
 
 def _alignable(block: Block) -> str | None:

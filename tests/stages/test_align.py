@@ -493,3 +493,23 @@ def test_sentence_pairs_keep_the_block_text_between_sentences():
     for b in item.blocks:  # every side of a pair is a piece of its block, as written
         for z, e, *_ in (sentence_pairs(b) if b.zh and b.en else ()):
             assert z in b.zh and e in b.en
+
+
+def test_a_chinese_list_in_one_sentence_pairs_with_its_english_paragraphs():
+    """A notice's list in one Chinese sentence (项目如下：（一）...；（二）...。) that the
+    English sets as a paragraph per item paired with one item only: two major
+    qa.missing findings and a false qa.numbers one."""
+    item = pair("年度项目公告\n\n今年的项目如下：（一）新建社区养老服务站50个；（二）建设儿童之家30个。\n\n"
+                "以上项目将于年底前完成。\n",
+                "Annual project notice\n\nThis year's projects are as follows:\n\n(1) Build 50 new "
+                "community elderly care service stations;\n\n(2) Build 30 children's homes.\n\n"
+                "The above projects will be completed by the end of the year.\n")
+    assert [(b.kind, b.lang) for b in item.blocks] == [("title", "zh+en"), ("paragraph", "zh+en"),
+                                                       ("paragraph", "zh+en")]
+    assert item.blocks[1].en.endswith("(2) Build 30 children's homes.")
+    assert not [c for c in item.checks if c.check in ("qa.missing", "qa.numbers")]
+    assert restore_sources(item) == [s for s in (
+        "年度项目公告\n\n今年的项目如下：（一）新建社区养老服务站50个；（二）建设儿童之家30个。\n\n以上项目将于年底前完成。\n",
+        "Annual project notice\n\nThis year's projects are as follows:\n\n(1) Build 50 new "
+        "community elderly care service stations;\n\n(2) Build 30 children's homes.\n\n"
+        "The above projects will be completed by the end of the year.\n")]
