@@ -330,6 +330,21 @@ _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置
 _ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传真|邮箱)")
 
 
+# the site's notice on the text's standing: a machine translation whose Chinese
+# prevails, a reprint that the site removes on request ("Disclaimer: The English version
+# is machine-translated ...", "声明：本文转载自...如有侵权请联系删除")
+_SITE_NOTICE = regex.compile(
+    r"[【\[(（]?\s*(?:Disclaimer|Statement|Declaration|Special\s+(?:statement|note)|Note|"
+    r"Copyright\s+notice|免责声明|特别声明|版权声明|声明)\s*[】\])）]?\s*[:：]", _I)
+_SITE_NOTICE_WORDS = regex.compile(
+    r"machine[- ]translat|translated\s+by\s+(?:a\s+)?machine|automatic(?:ally)?\s+translat|"
+    r"(?:Chinese|original)\s+(?:version|text)\s+shall\s+prevail|以中文(?:版本?)?为准|机器翻译|"
+    r"(?:reproduced|reprinted)\s+from|转载自|转自|contact\s+us\s+(?:to|for|and)\b.{0,20}"
+    r"(?:delet|remov)|联系.{0,10}删除|侵权|infringe", _I)
+_SITE_NOTICE_OPENERS = frozenset("DSNCdsnc免特版声【[(（")
+MAX_SITE_NOTICE_CHARS = 400
+
+
 def is_zh_ui_label(text: str) -> bool:
     """Does the line open with a Chinese UI label (当前位置, 地址, 电话 ...)?"""
     return bool(_ZH_UI_LABEL.match(text.strip()))
@@ -346,6 +361,9 @@ def is_chrome(text: str, lang: str = "en") -> bool:
     False
     """
     t = text.strip()
+    if t[:1] in _SITE_NOTICE_OPENERS and len(t) <= MAX_SITE_NOTICE_CHARS and \
+            _SITE_NOTICE.match(t) and _SITE_NOTICE_WORDS.search(t):
+        return True
     if not t or len(t) > MAX_CHROME_CHARS:
         return False
     if lang != "en" and _ZH_CONTACT_LABEL.match(t):

@@ -407,6 +407,14 @@ def test_split_breadcrumb(title, parts):
      "Foundation", True),
     ('Click "Read the original" to learn more', True), ("Scan and share to mobile phone", True),
     ("Read the original report of the ministry", False), ("Scan the QR code to sign up", False),
+    # the site's notice on a machine translation or a reprint
+    ("Disclaimer: The English version is machine-translated for reference only; the "
+     "Chinese version shall prevail.", True),
+    ("Statement: This article is reproduced from the China Philanthropy Times. If there is "
+     "any infringement, please contact us to delete it.", True),
+    ("声明：本文转载自中国社会报，如有侵权请联系删除。", True),
+    ("Note: the figures for 2023 are provisional and may be revised.", False),
+    ("Statement: the ministry said the rules will take effect in May.", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
