@@ -156,12 +156,19 @@ def _script(text: str) -> str:
     common = _count_common_han(text)
     if common and 4 * common >= len(text):
         return "zh"  # (a lower bound of the Han count is enough)
+    if common and _NUMBER_UNIT.search(text):
+        # the units MT leaves after English numbers ("Total: 186.53万元", "3万余人") are
+        # no Chinese words
+        text = _NUMBER_UNIT.sub("", text)
+        if text.isascii():
+            return _count_scripts(text)[0]
     han = _count_han(text)
     if han and 4 * han >= len(text):
         return "zh"
     return _count_scripts(text, han)[0]
 
 
+_NUMBER_UNIT = regex.compile(r"(?<=\d)\s*(?:[万亿千百]{0,2}[余多]?(?:元|人次|[个名人户位家])|[万亿]{1,2}[余多]?)")
 # the high bytes, in UTF-16, of U+4E00-U+9EFF: Han letters all (a test checks), and
 # most of any Chinese text
 _COMMON_HAN_HIGH = bytes(range(0x4E, 0x9F))

@@ -47,6 +47,9 @@ from pipeline.stages.detect import detect_block, script_lang
     ("Le ministère des Affaires civiles a tenu une réunion nationale à Pékin pour "
      "présenter les nouvelles règles sur les organisations sociales et caritatives du pays "
      "entier cette semaine", "und"),
+    # English whose only Chinese is the units of numbers MT left; Chinese with such units
+    ("Total: 186.53万元", "en"), ("Spent 2,000万元 and 3,000万元. Beijing helped 3万余人.", "en"),
+    ("共计3万人", "zh"), ("资金1.2亿元", "zh"),
 ])
 def test_detect_block(text, expected):
     assert detect_block(text, "en") == expected
