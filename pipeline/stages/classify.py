@@ -511,6 +511,8 @@ _QUOTED_END_ZH = ('。"', '！"', '？"', "。'", "！'", "？'", '!"', '?"', '.
 # marks that open what follows: a line ending in one goes on (MT or a typist's opening
 # quote for a closing one, 'deserves thanks. “'), so the mark before them decides
 _OPENING_END = " “‘「『(（[【《"
+_COUNT_END = regex.compile(r"(?<=\w)\s*[(（]\d{1,4}[)）]\Z")
+_LIST_END = regex.compile(r",[^,]+,.*(?:\s等|\betc\.?|\band\s+others)\s*\Z")
 _OPENING_ENDS = tuple(_OPENING_END)
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
@@ -540,6 +542,10 @@ def _headingish(text: str, lang: str) -> bool:
     if lang == "zh":
         return len(t) <= MAX_HEADING_CHARS_ZH and not t.endswith(_CLOSING_ZH) and \
             not t.endswith(_QUOTED_END_ZH)
+    if t[-1] in ")）" and _COUNT_END.search(t):
+        t = t[:_COUNT_END.search(t).start()]  # "III. Donor Award (30)": a count, no close
+    elif _LIST_END.search(t):
+        return False  # "Tencent Foundation, Alibaba Foundation, Fosun Foundation 等": names
     return (len(t) <= MAX_HEADING_CHARS_EN and len(t.split()) <= 12
             and not t.endswith(_CLOSING_EN) and t[0].isupper() or t[:1].isdigit()
             and len(t) <= MAX_HEADING_CHARS_EN and not t.endswith(_CLOSING_EN))

@@ -888,3 +888,15 @@ def test_sign_up_between_a_notices_paragraphs_is_its_heading():
     site = clean_text("Charity Run Opens\n\nSign up\n\nHome | News | Services\n\nThe city will "
                       "hold a charity run on September 10.\n")
     assert site.blocks[1].kind == "boilerplate"
+
+
+def test_a_heading_with_a_count_and_a_list_of_names_after_it():
+    """"III. Donor Award (30)" was a paragraph (its bracket read as a sentence's close),
+    and the names under it the heading."""
+    from pipeline.runner import clean_text
+    item = clean_text("List of winners of the Charity Award\n\nThe ministry announced the list of "
+                      "winners of the award on Monday after a review.\n\nIII. Donor Award (30)\n\n"
+                      "Tencent Charity Foundation, Alibaba Foundation, Fosun Foundation 等\n\n"
+                      "The publicity period is from May 1 to May 7, 2023.\n", "aw")
+    assert [b.kind for b in item.blocks] == ["title", "paragraph", "heading", "paragraph",
+                                             "paragraph"]
