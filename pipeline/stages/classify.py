@@ -643,12 +643,17 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
     for i in range(1, len(out) - 1):
         # "Sign up" alone between two paragraphs of a notice heads its next part; a site's
         # own "Sign up" sits among its other controls or at the page's edge
+        nxt = _text(item.blocks[i + 1])
         if out[i] == "boilerplate" and _ACCOUNT_CONTROL.match(_text(item.blocks[i])) and \
-                not out[i - 1] and not out[i + 1] and _sentence_like(_text(item.blocks[i + 1])):
+                not out[i - 1] and not out[i + 1] and (
+                    _sentence_like(nxt) or _LABELLED.match(nxt) is not None):
+            # (... before a sentence, or a notice's labelled line: "Registration
+            # deadline: April 20, 2023")
             out[i] = ""
     return tuple(out)
 
 
+_LABELLED = regex.compile(r"[^\W\d][\w ]{2,30}[:：]\s*\S")
 _ACCOUNT_CONTROL = regex.compile(r"\s*(?:Subscribe|Sign\s+up|Register|Registration)\s*[:：]?\s*\Z",
                                  regex.IGNORECASE)
 

@@ -888,6 +888,10 @@ def test_sign_up_between_a_notices_paragraphs_is_its_heading():
     site = clean_text("Charity Run Opens\n\nSign up\n\nHome | News | Services\n\nThe city will "
                       "hold a charity run on September 10.\n")
     assert site.blocks[1].kind == "boilerplate"
+    # ... and before a notice's labelled line
+    labelled = clean_text("Volunteers Wanted\n\nThe association is recruiting 50 volunteers."
+                          "\n\nSign up\n\nRegistration deadline: April 20, 2023\n\nCall us.\n")
+    assert labelled.blocks[2].kind != "boilerplate"
 
 
 def test_a_heading_with_a_count_and_a_list_of_names_after_it():
