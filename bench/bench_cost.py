@@ -61,6 +61,10 @@ CASES = {
     "blank_lines": lambda n: _repeat("a\n\n", n),
     "soft_wrapped": lambda n: _repeat("the Ministry said that the\n", n),
     "broken_gap": lambda n: _repeat("and then the ministry said,\n\nand", n),
+    # glossary hits all along one line (each looked back to the line's start once)
+    "glossary_hits": lambda n: _repeat("Officials of the new crown pneumonia office met in "
+                                       "chengdu on Monday. ", n),
+    "fullwidth_commas": lambda n: _repeat("Some 1，000 people，", n),
 }
 SINGLE_LINE = "single_line"  # one line of N MB: ordinary English words, no line breaks
 

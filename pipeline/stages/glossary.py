@@ -29,6 +29,10 @@ PLACE_CASE = structural("glossary.place_case",
                         "a place name that MT wrote in lower case gets its capitals")
 MAX_ROUNDS = 4
 _HAN_RUN = regex.compile(r"\p{Han}+")
+# how far before a hit the patterns that end at it look: a bounded window keeps a
+# long line's cost linear (a search from the text's start for each hit was quadratic);
+# "\A" still matches at the text's real start, which is only inside the window when near
+LOOK_BACK = 64
 # a sentence's start: the text's, a list item's after its mark ("• ", "(1) ", "— "), or
 # after an end mark
 _SENTENCE_START = regex.compile(
@@ -186,17 +190,17 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                     not (title and _title_cased(text)):
                 continue  # "National Double Support Model City": a name's own words
             if entry.pos == "properNoun" and " " not in entry.en_preferred and \
-                    _THE.search(text, 0, start) and (
+                    _THE.search(text, max(0, start - LOOK_BACK), start) and (
                         is_place_name(entry) and not _PLACE_MODIFIES.match(text, hit.end)
                         or _NOT_A_NOUN_AFTER.match(text, hit.end)):
                 # "the Northern Province" -> "Hebei", "against the new crown pneumonia."
                 # -> "COVID-19."; "the new crown pneumonia epidemic" and "the Hulunbel
                 # grassland" keep their article
-                start = _THE.search(text, 0, start).start()
+                start = _THE.search(text, max(0, start - LOOK_BACK), start).start()
             if _in_address(text, hit.start, hit.end) or _hyphenated(text, hit.start, hit.end):
                 continue  # "street-community.pdf", "non-handicapped people": not the term
             original = text[start:hit.end]
-            at_start = _SENTENCE_START.search(text, 0, start) is not None
+            at_start = _SENTENCE_START.search(text, max(0, start - LOOK_BACK), start) is not None
             new = match_case(original, inflect(entry.en_preferred, hit.form,
                                                _apostrophe(original), takes_plural(entry)),
                              title=title, sentence_start=at_start,

@@ -97,7 +97,7 @@ def _ascii_mark(text: str, i: int) -> str:
         # number after a list's comma ("2021，2022": no thousands have four digits)
         if mark in "：．" and prev.isdigit() and nxt.isdigit() or \
                 mark == "，" and _THOUSANDS_AFTER.match(text, i + 1) and \
-                _GROUP_BEFORE.search(text, 0, i):
+                _GROUP_BEFORE.search(text, max(0, i - 8), i):
             return ascii_
         return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in _STARTS_AFTER_SPACE) else "")
     return ascii_
