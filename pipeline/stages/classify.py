@@ -70,13 +70,23 @@ _META_LABELS = {
 # a source after a date without its label, set apart by a wide gap or a bar: an
 # organisation's or outlet's name ("2020-02-10　　Ministry of Civil Affairs",
 # "2023-05-16 | 民政部"), not a heading ("2020-02-10  Opening Ceremony")
-_ORG_WORD = (r"(?:Ministry|Bureau|Department|Office|Commission|Committee|Agency|Daily|News|"
-             r"Net|Network|Xinhua(?:net)?|Federation|Association|Foundation|Government|"
-             r"Council|Cent(?:er|re)|Times|Post|Online|Website|Station|Radio|Television|TV)")
+# the word an organisation's or outlet's English name ends with
+_ORG_LAST = (r"(?:Ministry|Bureau|Department|Office|Commission|Committee|Agency|Daily|News|Net|"
+            r"Network|Xinhua(?:net)?|Federation|Association|Foundation|Government|Council|"
+            r"Cent(?:er|re)|Times|Post|Online|Website|Station|Radio|Television|TV|Affairs|"
+            r"Administration|Service|Press)")
 _DATED_SOURCE = regex.compile(
     r"(?:[ \t\xa0]{2,}|[ \t\xa0]*\u3000[\s]*|\s*[|｜]\s*)(?P<source>"
-    rf"(?:(?:[A-Z][\w'’.&-]*|of|the|and|for|on)\s+){{0,7}}{_ORG_WORD}(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|for|on)){{0,6}}|"
-    r"[\p{Han}·《》]{1,18}(?:部|局|厅|委|办|网|報|报|社|会|會|院|中心|政府|台|站|所|处|處))\s*")
+    rf"(?:(?:[A-Z][\w'’.&-]*|of|the|and|for)\s+){{0,7}}{_ORG_LAST}|"
+    # (a body's name: 基金会 and 协会 are bodies, 大会 and 推进会 events)
+    r"[\p{Han}·《》]{1,16}(?:部|局|厅|委|办|网|報|报|社|院|中心|政府|台|站|所|处|處|基金会|协会|"
+    r"联合会|委员会|商会|学会|红十字会|总会|促进会))\s*")
+# ... and no event's words: "2023-05-16 | Ministry of Civil Affairs Holds Press
+# Conference", "2023年5月16日　举行第二届会员代表大会"
+_EVENT_WORDS = regex.compile(r"\b(?:Holds?|Held|Launch(?:es|ed)?|Opens?|Opened|Issues?|Issued|"
+                             r"Releases?|Released|Calls?|Meets?|Visits?|Signs?|Starts?|Hosts?|"
+                             r"Wins?|Says?)\b|召开|举行|举办|开展|启动|发布|印发|成立|表彰|推进|座谈|"
+                             r"培训|活动|会议")
 
 
 def _date_fields(text: str) -> dict[str, str]:
@@ -136,6 +146,16 @@ _SENTENCE_VALUE = regex.compile(r"\A(?:\S+\s+){5,}\S*[a-z][.!?。！？]\s*\Z")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
 _QUESTION = regex.compile(r"[?？]\W*\Z")
 _SAID = regex.compile(r"[.!。！]\W*\Z")  # a value said, not a name ("Reporter: Thank you.")
+# the words of a Chinese sentence said (的, 是, 我们, 谢谢 ...), which a byline's names
+# and bodies lack
+_SAID_ZH = regex.compile(r"[的了是吗呢吧啊么我你您们这那有在谢对将要]")
+# the page's controls after a metadata value: bracketed ("[Print] [Close]", "【打印】"),
+# or two bare ones or more ("Print Close"); "来源：人民日报【海外版】" and "Author: Glenn
+# Close" keep theirs
+_VALUE_CONTROLS = regex.compile(
+    r"(?:\s*[|｜/]?\s*(?:[【\[](?:\s*(?i:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?window)?|"
+    r"Share|Back\s+to\s+top|打印|关闭|分享|收藏|返回顶部|[大中小]))+\s*[】\]]))+\s*\Z|"
+    r"(?:\s*[|｜/]?\s*(?i:Print|Close|Share|打印|关闭|分享到?)){2,}\s*\Z")
 _HAN = regex.compile(r"\p{Han}")
 # the words of a date and a time: months, weekdays, am and pm, 年月日
 _DATE_OR_TIME = regex.compile(
@@ -232,7 +252,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
     labelled = (":" in text or "：" in text) and _LABEL.match(text, start)
     if lead and not labelled:
         named = _DATED_SOURCE.fullmatch(text, lead.end())
-        if named:  # "2020-02-10　　Ministry of Civil Affairs": a date and its source
+        if named and not _EVENT_WORDS.search(named.group("source")):
+            # "2020-02-10　　Ministry of Civil Affairs": a date and its source
             fields = _date_fields(lead.group(0))
             fields["source"] = named.group("source")
             return fields
@@ -257,13 +278,14 @@ def parse_meta(text: str) -> dict[str, str] | None:
         key = next(k for k in _META_LABELS if m.group(k) is not None)
         if key == "controls":
             continue
-        if key not in ("date", "views"):
-            value = _CONTROLS.sub("", value)  # "新华网 [打印] [关闭]"
-        if key == "author" and (_QUESTION.search(value) or _SAID.search(value) and (
-                _LOWER_WORD.search(value) or _HAN.search(value)
-                and not _chinese_names(value.rstrip("。！.! ")))):
+        if key not in ("date", "views") and _VALUE_CONTROLS.search(value):
+            value = _VALUE_CONTROLS.sub("", value)  # "新华网 [打印] [关闭]"
+        if key == "author" and (_QUESTION.search(value) or len(labels) == 1 and not lead and (
+                _SAID.search(value) and (_LOWER_WORD.search(_ASIDES.sub("", value)) or
+                                         _SAID_ZH.search(value)))):
             # "记者：今年的重点任务是什么？", "Reporter: Thank you.", "记者：公众最关心的是
-            # 善款去向。": an interview
+            # 善款去向。", "记者：谢谢！": an interview (a byline's own line, "作者：民政部
+            # 社会救助司。", or a metadata line's author, keeps its other fields)
             return None
         if key in NAMES and (len(_ASIDES.sub("", value).split()) > MAX_NAME_WORDS or
                              _LOWER_WORD.search(_ASIDES.sub("", value))):
@@ -305,8 +327,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
                     fields["time"] = t.group(0)
                 value = value[:dated.start()].strip(" \t,;|/，；")
             # "Correspondent: Li Ming Reporter: Zhang Wei": both names
-            fields[key] = f"{fields[key]}, {value}" if fields.get(key) and value else \
-                value or fields.get(key, "")
+            fields[key] = f"{fields[key]}, {value}" if fields.get(key) and value and \
+                value not in fields[key].split(", ") else fields.get(key) or value
     # words between labels that are too long are prose, not a metadata line
     if any(len(v) > 120 for v in fields.values()):
         return None

@@ -259,7 +259,8 @@ _CHROME_PATTERNS = (
     r".{0,40}(?:follow|subscribe\s+to)\s+(?:us|our|the|this)\b(?:\s+[\w'’-]+){0,3}?\s*"
     r"(?:official\s+account|public\s+account|WeChat|Weibo|account|subscription).{0,40}",
     # (a QR code to share, follow or open the page: one to apply for a subsidy is content)
-    r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s+(?:below|above|here))?(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
+    r"(?:Scan|Long\s+press).{0,40}QR\s+code\s+(?:below|above)\s+(?:to|and)\s+follow\b.{0,60}",
+    r"(?:Scan|Long\s+press).{0,40}QR\s+code(?:\s*(?:to|and)\s+(?:share|follow|open|read|view|"
     r"browse|visit|download|subscribe|enter|add|watch)\b.{0,50}|\s*(?:on|with|in|via)\s+"
     r"(?:WeChat|Weibo|(?:your\s+)?mobile|(?:your\s+)?phone).{0,40})?\s*[.!]?",
     # (to share, follow or open the page; one to apply for an allowance is content)
@@ -336,11 +337,14 @@ _ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传�
 _SITE_NOTICE = regex.compile(
     r"[【\[(（]?\s*(?:Disclaimer|Statement|Declaration|Special\s+(?:statement|note)|Note|"
     r"Copyright\s+notice|免责声明|特别声明|版权声明|声明)\s*[】\])）]?\s*[:：]", _I)
+# (the machine translation's notice; a reprint's, with its offer to take the text down:
+# a news "Note:" on figures reprinted from a yearbook, or a foundation's statement on
+# infringement, is content)
 _SITE_NOTICE_WORDS = regex.compile(
     r"machine[- ]translat|translated\s+by\s+(?:a\s+)?machine|automatic(?:ally)?\s+translat|"
     r"(?:Chinese|original)\s+(?:version|text)\s+shall\s+prevail|以中文(?:版本?)?为准|机器翻译|"
-    r"(?:reproduced|reprinted)\s+from|转载自|转自|contact\s+us\s+(?:to|for|and)\b.{0,20}"
-    r"(?:delet|remov)|联系.{0,10}删除|侵权|infringe", _I)
+    r"(?:reproduced|reprinted|transferred)\s+from.{0,160}(?:contact\s+us|delet|remov)|"
+    r"(?:转载|转自).{0,80}(?:联系|删除)", _I)
 _SITE_NOTICE_OPENERS = frozenset("DSNCdsnc免特版声【[(（")
 MAX_SITE_NOTICE_CHARS = 400
 

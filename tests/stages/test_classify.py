@@ -210,13 +210,30 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("Correspondent: Li Ming Reporter: Zhang Wei", {"author": "Li Ming, Zhang Wei"}),
     # an interview's answers and remarks, not a byline
     ("Reporter: Thank you.", None), ("记者：公众最关心的是善款去向。", None),
-    ("记者：张伟。", {"author": "张伟。"}),
+    ("记者：张伟。", {"author": "张伟。"}), ("记者：谢谢！", None),
+    # ... but a byline's own line, or a metadata line's author, ending in a full stop
+    ("发布时间：2023-11-20\u3000作者：民政部社会救助司。",
+     {"date": "2023-11-20", "author": "民政部社会救助司。"}),
+    ("Date: 2023-05-16 Source: Xinhua Author: Wang Fang (intern).",
+     {"date": "2023-05-16", "source": "Xinhua", "author": "Wang Fang (intern)."}),
+    ("撰稿：市慈善总会办公室。", {"author": "市慈善总会办公室。"}),
+    # a value's own words that read like controls, and a name given twice
+    ("Author: Glenn Close", {"author": "Glenn Close"}),
+    ("来源：人民日报【海外版】", {"source": "人民日报【海外版】"}),
+    ("来源：新华网 [打印] [关闭]", {"source": "新华网"}),
+    ("Author: Li Ming Author: Li Ming", {"author": "Li Ming"}),
     # a date and its source without a label, set apart
     ("2020-02-10\u3000\u3000Ministry of Civil Affairs",
      {"date": "2020-02-10", "source": "Ministry of Civil Affairs"}),
     ("2023-05-16 10:30\u3000新华网", {"date": "2023-05-16", "time": "10:30", "source": "新华网"}),
     ("2020-02-10  Opening Ceremony", None), ("2023年5月16日\u3000\u3000民政部召开会议", None),
     ("2020-02-10 Ministry of Civil Affairs holds meeting", None),
+    # a timeline's or a news list's dated lines: events and headlines, no sources
+    ("2023年5月16日\u3000举行第二届会员代表大会", None),
+    ("2023-05-16 | Ministry of Civil Affairs Holds Press Conference on Elderly Care", None),
+    ("2023-05-12 | Beijing Charity Federation Launches New Fund", None),
+    ("2023-05-16 | 民政部召开新闻发布会", None), ("2023-05-16 | 全省养老服务工作推进会", None),
+    ("2023-05-16\u3000中国慈善联合会", {"date": "2023-05-16", "source": "中国慈善联合会"}),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
@@ -415,6 +432,14 @@ def test_split_breadcrumb(title, parts):
     ("声明：本文转载自中国社会报，如有侵权请联系删除。", True),
     ("Note: the figures for 2023 are provisional and may be revised.", False),
     ("Statement: the ministry said the rules will take effect in May.", False),
+    ("Statement: The company denies that its products infringe any patents.", False),
+    ("Note: The figures are reprinted from the 2020 China Statistical Yearbook.", False),
+    ("声明：我会从未授权任何单位或个人以我会名义开展募捐，对上述侵权行为，我会将依法追究其法律责任。",
+     False),
+    ("特别声明：本次活动所有捐款均转自合作银行专用账户，请捐赠人放心。", False),
+    ("Scan the QR code below to download the application form for the heating subsidy.",
+     False),
+    ("Scan the QR code below to watch the live broadcast of the press conference.", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
