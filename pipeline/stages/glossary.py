@@ -197,7 +197,9 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
                 # -> "COVID-19."; "the new crown pneumonia epidemic" and "the Hulunbel
                 # grassland" keep their article
                 start = _THE.search(text, max(0, start - LOOK_BACK), start).start()
-            if _in_address(text, hit.start, hit.end) or _hyphenated(text, hit.start, hit.end):
+            if _in_address(text, hit.start, hit.end) or " " in entry.en_preferred and \
+                    entry.en_preferred[:1].islower() and _hyphenated(text, hit.start, hit.end):
+                # ("post-COVID-19 epidemic era" reads well: a name takes a prefix)
                 continue  # "street-community.pdf", "non-handicapped people": not the term
             original = text[start:hit.end]
             at_start = _SENTENCE_START.search(text, max(0, start - LOOK_BACK), start) is not None
@@ -406,6 +408,13 @@ _PREFIX_BEFORE = regex.compile(r"(?<![\w'’-])(?i:non|anti|pro|ex|semi|multi|co
                                r"well|all)\Z")
 
 
+# a lower-case word after a hyphenated variant that is no verb or function word: the
+# noun the variant modifies ("handicapped-people programme"; "street-community is")
+_NOUN_AFTER = regex.compile(r" (?!(?:is|are|was|were|has|have|had|will|would|can|could|may|"
+                            r"must|shall|should|and|or|but|of|in|on|at|to|for|with|by|from|"
+                            r"the|a|an|that|which|who)\b)[a-z]")
+
+
 def _hyphenated(text: str, start: int, end: int) -> bool:
     """Is the variant at ``text[start:end]`` joined by a hyphen to a word before or after
     it ("non-handicapped people", "handicapped-people programme"), or written with one
@@ -423,7 +432,7 @@ def _hyphenated(text: str, start: int, end: int) -> bool:
             _PREFIX_BEFORE.search(text, max(0, start - 9), start - 1) is not None) or \
         (text[end:end + 1] == "-" and text[end + 1:end + 2].islower()) or \
         "-" in text[start:end] and text[end:end + 1] == " " and \
-        text[end + 1:end + 2].islower()
+        _NOUN_AFTER.match(text, end) is not None
 
 
 def _with_article(text: str, start: int, new: str) -> tuple[int, str]:
@@ -440,17 +449,25 @@ def _with_article(text: str, start: int, new: str) -> tuple[int, str]:
     (9, 'a care home')
     >>> _with_article("a pension house", 2, "elderly care facility")
     (0, 'an elderly care facility')
+    >>> _with_article("a Grade A pension house", 10, "elderly care facility")
+    (10, 'elderly care facility')
+    >>> _with_article("a UN Development Program project", 2, "UNDP")
+    (2, 'UNDP')
     """
     m = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
     if m is None:
         return start, new
     article = m.group("article")
+    if article[0] == "A" and _SENTENCE_START.search(text, max(0, m.start() - LOOK_BACK),
+                                                     m.start()) is None:
+        return start, new  # "a Grade A nursing house": a letter of a name, no article
     if new[:4] == "The ":
         if article.lower() == "the":
             return m.start(), new
         new = new[4:]
-    if article.lower() == "the" or not new[:1].isalpha():
-        return start, new
+    first = new.split(" ", 1)[0]
+    if article.lower() == "the" or not new[:1].isalpha() or len(first) > 1 and first.isupper():
+        return start, new  # (an initialism is read letter by letter: "a UNDP project")
     vowel = new[:1].lower() in "aeiou" and not _VOWEL_LETTER_CONSONANT.match(new) or \
         _SILENT_H.match(new) is not None
     fit = ("an" if vowel else "a")

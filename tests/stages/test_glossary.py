@@ -413,6 +413,10 @@ def test_place_case(text, expected):
      "www.xinjing-news.com and street-community.pdf."),
     ("Non-handicapped people joined the handicapped-people programme.",
      "Non-handicapped people joined the handicapped-people programme."),
+    # ... but a name takes a prefix, and a hyphenated variant used as a noun is the term
+    ("The post-new crown epidemic era and anti-new crown pneumonia drugs.",
+     "The post-COVID-19 epidemic era and anti-COVID-19 drugs."),
+    ("The street-community is large.", "The subdistrict community is large."),
 ])
 def test_shipped_glossary_keeps_a_names_capitals(text, expected):
     assert enforce_text(text, load_glossaries(None), 0)[0] == expected
@@ -443,6 +447,8 @@ def test_deprecated_variants_in_names_and_foreign_bodies(text, deprecated):
     ("She lived in an old people's house.", "She lived in a care home."),
     ("It is a pension house.", "It is an elderly care facility."),
     ("An old people's house opened.", "A care home opened."),
+    # a letter of a name before the variant is no article
+    ("It is a Grade A pension house.", "It is a Grade A elderly care facility."),
 ])
 def test_a_and_an_follow_the_preferred_terms_first_sound(text, expected):
     entries = (Entry(id="t-care", zh=("测试养老屋",), en_preferred="care home",
