@@ -159,15 +159,17 @@ def _script(text: str) -> str:
     if common and _NUMBER_UNIT.search(text):
         # the units MT leaves after English numbers ("Total: 186.53万元", "3万余人") are
         # no Chinese words
-        text = _NUMBER_UNIT.sub("", text)
-        if text.isascii():
-            return _count_scripts(text)[0]
+        rest = _NUMBER_UNIT.sub("", text)
+        if rest.isascii() and _LOWER_WORD.search(rest):
+            # (a Chinese page's "GDP 5000亿元" has no English word but an initialism)
+            return _count_scripts(rest)[0]
     han = _count_han(text)
     if han and 4 * han >= len(text):
         return "zh"
     return _count_scripts(text, han)[0]
 
 
+_LOWER_WORD = regex.compile(r"[a-z]{2}")
 _NUMBER_UNIT = regex.compile(r"(?<=\d)\s*(?:[万亿千百]{0,2}[余多]?(?:元|人次|[个名人户位家])|[万亿]{1,2}[余多]?)")
 # the high bytes, in UTF-16, of U+4E00-U+9EFF: Han letters all (a test checks), and
 # most of any Chinese text

@@ -203,7 +203,8 @@ _COUNTER = r"(?P<what>人次|[名个户人位家](?!\p{Han}))"
 _WAN = regex.compile(r"(?<![\d.,亿])" + _NUM + r"\s*万(?!亿)" + _GOES_ON + _COUNTER + "?")
 _YI = regex.compile(r"(?<![\d.,])" + _NUM + r"\s*亿" + _GOES_ON + _COUNTER + "?")
 # a plain number and its counter: "1000个 stations", "500人"
-_COUNTED_NUMBER = regex.compile(r"(?<![\d.,])" + _NUM + r"\s*" + _COUNTER)
+# (not an ordinal's, 第2名, nor a range's second end, 140至160家, which keeps its unit)
+_COUNTED_NUMBER = regex.compile(r"(?<![\d.,第至到~～\-－–—])" + _NUM + r"\s*" + _COUNTER)
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
 _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
                          r"(?![点.\d零〇一二两三四五六七八九十百千万])")
@@ -211,10 +212,11 @@ _YUAN = regex.compile(r"(?<=\d|\d million|\d billion)\s*元(?!旦|素|首|老|�
 
 
 # a span that shares its 万 or 亿: 1-2万 is 10,000-20,000, 5至6亿 500 to 600 million
-_WAN_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+(?:\.\d+)?)\s*万"
-                          r"(?![亿余多])" + _GOES_ON)
-_YI_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d+(?:\.\d+)?)" + _SEP + r"(?P<b>\d+(?:\.\d+)?)\s*亿"
-                         r"(?![余多])" + _GOES_ON)
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WAN_SPAN = regex.compile(rf"(?<![\d.,])(?P<a>{_GROUPED})" + _SEP + rf"(?P<b>{_GROUPED})\s*万"
+                          r"(?![亿余多])" + _GOES_ON + _COUNTER + "?")
+_YI_SPAN = regex.compile(rf"(?<![\d.,])(?P<a>{_GROUPED})" + _SEP + rf"(?P<b>{_GROUPED})\s*亿"
+                         r"(?![余多])" + _GOES_ON + _COUNTER + "?")
 _TRILLION = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万亿" + _GOES_ON)
 # 2万余名, 3亿多: more than so many (名, 个, 户 ... count them; 人 are people)
 _MORE_THAN = regex.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
@@ -227,14 +229,45 @@ _SAID_MORE = regex.compile(r"\b(?:more\s+than|over|above|about|some|nearly|almos
 
 
 def _span(m: regex.Match) -> str | None:
-    a, b = to_float(m["a"]), to_float(m["b"])
+    number = _span_number(m)
+    return None if number is None else number + _counter_words(m)
+
+
+def _counter_words(m: regex.Match) -> str:
+    """What a number's counter says in English after it: "people" for 人, nothing for
+    名 and 个 (the English names what they count), nor where an English noun follows
+    ("500户 families"); one is a person."""
+    what = m.groupdict().get("what")
+    if not what or _NOUN_NEXT.match(m.string, m.end()):
+        return ""
+    words = _COUNTED.get(what, "")
+    if words and m.group(0).lstrip()[:1] == "1" and _ONE.match(m.group(0).lstrip()):
+        return _ONE_COUNTED[what]
+    return words
+
+
+# the English nouns that name who a counter counts, after it: "500户 families", "5人
+# team members" (a verb after, "3万人 took part", keeps "people")
+_NOUN_NEXT = regex.compile(
+    r"\s*(?:(?:team|staff|family|household|community|party|village|resident)\s+)?"
+    r"(?:famil(?:y|ies)|households?|homes?|residents?|people|persons?|volunteers?|members?|"
+    r"workers?|staff|children|kids|students?|elderly|seniors?|villagers?|citizens?|"
+    r"patients?|participants?|visitors?|nurses?|doctors?|teachers?|officials?|employees?|"
+    r"orphans?|veterans?|recipients?|beneficiar(?:y|ies)|individuals?|applicants?|"
+    r"migrants?|farmers?|herders?|tourists?|passengers?)\b")
+_ONE = regex.compile(r"1(?![\d.,])")
+_ONE_COUNTED = {"人": " person", "人次": " person-time", "户": " household"}
+
+
+def _span_number(m: regex.Match) -> str | None:
+    a, b = to_float(m["a"].replace(",", "")), to_float(m["b"].replace(",", ""))
     if a is None or b is None or a >= b:
         return None  # "5000-2万" is 5000 to 20,000: each end keeps its own unit
     joiner = _joiner(m["sep"])
     if m.re is _WAN_SPAN:
-        ends = [_grouped(Decimal(x) * 10000) for x in (m["a"], m["b"])]
+        ends = [_grouped(Decimal(x.replace(",", "")) * 10000) for x in (m["a"], m["b"])]
         return None if None in ends else f"{ends[0]}{joiner}{ends[1]}"
-    low, high = (Decimal(x) * 100 for x in (m["a"], m["b"]))  # millions
+    low, high = (Decimal(x.replace(",", "")) * 100 for x in (m["a"], m["b"]))  # millions
     if high < 1000:
         return f"{_plain(low)}{joiner}{_plain(high)} million"
     if low >= 1000:
@@ -254,7 +287,7 @@ def _more_than(m: regex.Match) -> str | None:
     if number is None:
         return None
     said = _SAID_MORE.search(m.string, max(0, m.start() - 20), m.start())
-    counted = _COUNTED.get(m["what"] or "", "")
+    counted = "" if _NOUN_NEXT.match(m.string, m.end()) else _COUNTED.get(m["what"] or "", "")
     return f"{number}{counted}" if said else f"more than {number}{counted}"
 
 
@@ -269,13 +302,13 @@ def _wan(m: regex.Match) -> str | None:
         number = _grouped(Decimal(m.group(1).replace(",", "")) * 10000)
     except InvalidOperation:
         return None
-    return None if number is None else number + _COUNTED.get(m["what"] or "", "")
+    return None if number is None else number + _counter_words(m)
 
 
 def _counted(m: regex.Match) -> str | None:
     if to_float(m.group(1).replace(",", "")) is None:
         return None
-    return m.group(1) + _COUNTED.get(m["what"], "")
+    return m.group(1) + _counter_words(m)
 
 
 def _wan_rest(m: regex.Match) -> str | None:
@@ -295,7 +328,7 @@ def _yi(m: regex.Match) -> str | None:
         if to_int(m.group(2)) is None:
             return None
         millions += Decimal(m.group(2)) / 100
-    return _yi_words(millions) + _COUNTED.get(m.groupdict().get("what") or "", "")
+    return _yi_words(millions) + _counter_words(m)
 
 
 def _percent(m: regex.Match) -> str | None:
@@ -352,12 +385,12 @@ _OUTLINE = regex.compile(
     r"\A(?:(?P<section>[一二三四五六七八九十]{1,3})、|[（(](?P<sub>[一二三四五六七八九十]{1,3})[)）]|"
     r"第(?P<article>[一二三四五六七八九十]{1,3})条)[ \u3000]*(?=[A-Za-z\"“‘(（])")
 _OUTLINE_OPENERS = frozenset("一二三四五六七八九十（(第")
-_ROMAN = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+_ROMAN = (("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
 
 def roman(n: int) -> str:
-    """>>> roman(4), roman(14), roman(39)
-    ('IV', 'XIV', 'XXXIX')
+    """>>> roman(4), roman(14), roman(39), roman(40), roman(99)
+    ('IV', 'XIV', 'XXXIX', 'XL', 'XCIX')
     """
     out = ""
     for letters, value in _ROMAN:

@@ -49,7 +49,7 @@ from pipeline.stages.detect import detect_block, script_lang
      "entier cette semaine", "und"),
     # English whose only Chinese is the units of numbers MT left; Chinese with such units
     ("Total: 186.53万元", "en"), ("Spent 2,000万元 and 3,000万元. Beijing helped 3万余人.", "en"),
-    ("共计3万人", "zh"), ("资金1.2亿元", "zh"),
+    ("共计3万人", "zh"), ("资金1.2亿元", "zh"), ("GDP 5000亿元", "zh"), ("NGO 300家", "zh"),
 ])
 def test_detect_block(text, expected):
     assert detect_block(text, "en") == expected

@@ -288,6 +288,15 @@ def test_zh_dates_in_english(text, expected):
     ("A total of 1,218.6亿元 was spent, 2,000万元 raised, 1000个 stations built, 3万余人 helped.",
      "A total of 121.86 billion yuan was spent, 20,000,000 yuan raised, 1000 stations built, more than 30,000 people helped."),
     ("It costs 3万人民币", "It costs 30,000 人民币"),
+    # a range of grouped numbers shares its unit; an ordinal and a range's end keep their
+    # counter; an English noun after a counter names the counted; one is a person
+    ("budget is 1,000-2,000万元", "budget is 10,000,000-20,000,000 yuan"),
+    ("1,500-2,500亿元 was spent", "150-250 billion yuan was spent"),
+    ("1,000~2,000万人 took part", "10,000,000-20,000,000 people took part"),
+    ("He won 第2名 in the race", "He won 第2名 in the race"),
+    ("140至160家 took part", "140至160家 took part"),
+    ("500户 families and 5人 team members", "500 families and 5 team members"),
+    ("1人 died and 3万户 got help", "1 person died and 30,000 households got help"),
 ])
 def test_zh_numbers_in_english(text, expected):
     check_table(render_zh_numbers, text, expected)
@@ -327,6 +336,9 @@ def test_repair_rules_are_idempotent(text):
     ("民政部&ldquo;十四五&rdquo;规划", "民政部“十四五”规划"),
     # no character, a control, no reference at all: left
     ("&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp", "&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp"),
+    # a longer name is no entity and its tail ("&not" + "es;"); the spaces of a CMS export
+    ("&notes; &section; &copyright;", "&notes; &section; &copyright;"),
+    ("A&emsp;B&ensp;C", "A\u2003B\u2002C"),
 ])
 def test_html_entities(text, expected):
     from pipeline.stages.repair import decode_html_entities
