@@ -7,6 +7,7 @@ here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 
 import regex
@@ -38,9 +39,11 @@ def decode_html_entities(text: str) -> str:
 
 def _character(m: re.Match) -> str:
     reference = m.group(0)
+    if reference[1] != "#" and reference[1:] not in html.entities.html5:
+        return reference  # ("&notes;" is no "&not;" and "es;", as unescape would have it)
     decoded = html.unescape(reference)
     if decoded == reference or not decoded or decoded == "\ufffd" and "fffd" not in reference.lower() or \
-            not decoded.isprintable() and decoded != "\xa0":
+            not decoded.isprintable() and not decoded.isspace():
         return reference
     return decoded
 
@@ -96,6 +99,8 @@ def _ascii_mark(text: str, i: int) -> str:
         # 10：30 and 1，000 stay tight; otherwise a word follows after one space, and a
         # number after a list's comma ("2021，2022": no thousands have four digits)
         if mark in "：．" and prev.isdigit() and nxt.isdigit() or \
+                mark == "．" and prev.isalpha() and (nxt.islower() or nxt.isdigit() or (
+                    nxt.isalpha() and not text[max(0, i - 2):i - 1].isalpha())) or \
                 mark == "，" and _THOUSANDS_AFTER.match(text, i + 1) and \
                 _GROUP_BEFORE.search(text, max(0, i - 8), i):
             return ascii_
@@ -133,8 +138,8 @@ def ascii_punct_in_english(text: str) -> str:
     'the Charity Law (2016) took effect at 10:30'
     >>> ascii_punct_in_english("In 2021，2022 and 2023, 1，200，000 people and 12，5 tons")
     'In 2021, 2022 and 2023, 1,200,000 people and 12, 5 tons'
-    >>> ascii_punct_in_english("1．The period is 1．5 months．")
-    '1. The period is 1.5 months.'
+    >>> ascii_punct_in_english("1．The period is 1．5 months．Visit www．mca．gov．cn, the U．S．")
+    '1. The period is 1.5 months. Visit www.mca.gov.cn, the U.S.'
     >>> ascii_punct_in_english("He said：“We act.” The《Rules》（draft）——tasks：1、rice……")
     'He said: “We act.” The "Rules" (draft)—tasks: 1. rice…'
     """
