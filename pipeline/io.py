@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from .errors import OutputError
+from .interrupts import held_signals
 
 
 def _mode_for(target: Path) -> int:
@@ -116,6 +117,18 @@ def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[Bina
         raise
 
 
+STAGE_PREFIX = ".mtclean-files."
+def _remove_stale_stages(folder: str) -> None:
+    """Remove the staging folders a killed write left in ``folder`` (their files were
+    never moved in: the output is whole without them)."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(STAGE_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+
+
 def write_files(folder: str, files: Sequence[tuple[str, bytes]],
                 inputs: Sequence[str] = ()) -> None:
     """Write ``(relative name, bytes)`` files under ``folder``, all or none: they are
@@ -144,8 +157,9 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
             if str(parent) != "." and place.exists() and not place.is_dir():
                 raise OutputError("a file is in the way of this folder", path=str(place),
                                   hint="restore into an empty folder")
+    _remove_stale_stages(folder)
     try:
-        stage = tempfile.mkdtemp(prefix=".mtclean-files.", dir=folder)
+        stage = tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
     try:
@@ -156,8 +170,11 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
                 out.write(data)
         for name, _ in files:  # every folder first: a move is the last step
             os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
-        for name, _ in files:
-            os.replace(os.path.join(stage, name), os.path.join(folder, name))
+        # an interrupt during the moves waits for their end (kill -9 cannot wait: the
+        # staging folder it leaves is removed by the next write here)
+        with held_signals():
+            for name, _ in files:
+                os.replace(os.path.join(stage, name), os.path.join(folder, name))
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else folder
         raise OutputError(f"cannot write: {exc.strerror or exc}",

@@ -348,6 +348,17 @@ def test_entry_hash_depends_on_config():
     assert work.entry_hash(entry, plain) != work.entry_hash(entry, off)
 
 
+def test_entry_hash_follows_the_code(monkeypatch):
+    """A run resumed after the code changed kept the old code's lines: the version
+    number, all the fingerprint had of the code, does not change with each fix."""
+    assert len(work.code_digest.__wrapped__()) == 32  # (the real one reads the package)
+    entry = next(iter(batch.iter_inputs([str(SEED)])))
+    before = work.entry_hash(entry, work.config_fingerprint(batch.Config()))
+    monkeypatch.setattr(work, "code_digest", lambda: "another build")
+    after = work.entry_hash(entry, work.config_fingerprint(batch.Config()))
+    assert before != after
+
+
 def test_entry_hash_follows_the_shipped_glossary(tmp_path, monkeypatch):
     """Editing the shipped glossary between runs makes a resumed run redo every item."""
     from pipeline.glossary import model
@@ -475,6 +486,30 @@ def test_a_report_file_left_by_a_killed_run_is_removed_on_resume(tmp_path):
     run_batch([str(SEED)], str(out), jobs=1)
     assert sorted(p.name for p in out.iterdir()) == [
         ".lock", "items.jsonl", "rejects.jsonl", "report.json"]
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_progress_to_a_closed_pipe_leaves_the_run_going(monkeypatch, tmp_path):
+    """'mtclean run ... 2>&1 | head -1' stopped the run at its second progress line and
+    exited 0 with no items.jsonl; with stderr closed (2>&-) it died with exit 70."""
+    monkeypatch.setattr(progress, "PLAIN_EVERY", 0)
+    p = progress.Progress(10, _ClosedPipe())
+    p(4, 100)
+    p(4, 100)
+    p.close()
+    assert p.gone and p.count == 8
+    corpus = tmp_path / "c.jsonl"
+    write_jsonl(corpus, 3, bad=False)
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "-o", str(tmp_path / "out"),
+           "--jobs", "1"]
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True,
+                         preexec_fn=lambda: os.close(2))
+    assert res.returncode == 0, res
+    assert (tmp_path / "out" / "items.jsonl").read_bytes().count(b"\n") == 3
 
 
 def test_plain_progress_lines(monkeypatch, tmp_path):
@@ -690,3 +725,31 @@ def test_a_pipe_where_the_run_writes_is_refused_before_the_run(tmp_path):
         res = cli(str(SEED), "-o", str(out), "--quiet")
         assert res.exit_code == 1 and "is a pipe" in res.stderr
         assert (out / name).is_fifo()
+
+
+def test_a_signal_stops_a_run_that_waits_for_more_input(tmp_path):
+    """With two jobs, SIGTERM was only noted while the run waited on an open stdin
+    (a producer still writing, tail -f): the run went on until the input ended."""
+    records = "".join(json.dumps({"id": f"r{i}", "text": f"The ministry met on day {i}."})
+                      + "\n" for i in range(300)).encode()
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "run", "-", "-o", str(out), "--jobs", "2",
+           "--quiet"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(records)
+        proc.stdin.flush()  # ... and the pipe stays open
+        deadline = time.monotonic() + 60
+        while not (out / "items.jsonl.partial").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.5)  # the records read are done; the run waits for more
+        proc.send_signal(signal.SIGTERM)
+        try:
+            code = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail("the run did not stop while its input stayed open")
+    finally:
+        proc.stdin.close()
+        proc.wait()
+    assert code == 130, proc.stderr.read()

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -204,3 +206,17 @@ def test_markdown_input_emphasis_quotes_and_underlines(tmp_path):
             "More text follows here.\n")
     assert [b.kind for b in clean_text(page, "p", name="p.md").blocks] == [
         "title", "paragraph", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_sync_every_must_be_a_number_of_seconds(tmp_path, value):
+    """--sync-every nan was taken, and the run never journalled: a kill lost it all."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    page = tmp_path / "p.txt"
+    page.write_text("Title\n\nText.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["run", str(page), "-o", str(tmp_path / "out"),
+                                    "--sync-every", value])
+    assert res.exit_code == 2 and "not a number of seconds" in res.output
+    assert not (tmp_path / "out").exists()

@@ -146,7 +146,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
     pending: deque = deque()
     finished = False
     try:
-        for chunk in chain(head, it):
+        for chunk in _read_interruptibly(chain(head, it)):
             pending.append((chunk, pool.submit(process_chunk, [(i, e) for i, e, _ in chunk])))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 chunk0, fut = pending.popleft()
@@ -169,7 +169,37 @@ POLL_SECONDS = 1.0
 NOTICE_SECONDS = 3.0  # how long the pool gets to notice a dead worker itself
 
 
-_STOPPED: list = []  # signals a run noted to stop at its next safe point
+class _Stops(list):
+    """The signals a run noted, to stop at its next safe point. While the run waits for
+    its input (stdin that a producer keeps open, ``tail -f``), waiting is that point: a
+    signal noted then stops it at once, rather than when more input comes."""
+
+    reading = False
+
+    def append(self, signum) -> None:
+        super().append(signum)
+        if self.reading:
+            raise KeyboardInterrupt
+
+
+_STOPPED = _Stops()
+
+
+def _read_interruptibly(source: Iterator) -> Iterator:
+    """The items of ``source``, each read where a noted signal stops the run."""
+    while True:
+        _stop_point()
+        _STOPPED.reading = True
+        try:
+            item = next(source, _END)
+        finally:
+            _STOPPED.reading = False
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
 
 
 def _stop_point() -> None:

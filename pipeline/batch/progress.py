@@ -35,12 +35,15 @@ def estimate_total(paths: Sequence[str]) -> int | None:
 class Progress:
     """Call with (entries, chars) after each chunk; :meth:`close` at the end."""
 
-    def __init__(self, total: int | None, stream: IO[str] = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, total: int | None, stream: IO[str] | None = None) -> None:
+        # (sys.stderr is None when the process was started with it closed, 2>&-)
+        self.stream = stream if stream is not None else sys.stderr
         self.count = 0
         self.start = self.last = time.monotonic()
         self.bar = None
-        if stream.isatty():
+        self.gone = self.stream is None  # where progress went is closed: a run goes on
+        if not self.gone and _isatty(self.stream):
+            stream = self.stream
             from tqdm import tqdm
 
             # a terminal that reports no size (a bare pty) gets 80 columns and 24 lines:
@@ -53,6 +56,16 @@ class Progress:
 
     def __call__(self, entries: int, chars: int) -> None:
         self.count += entries
+        if self.gone:
+            return
+        try:
+            self._show(entries)
+        except (OSError, ValueError):
+            # stderr went away (a pipe to "head" closed, a terminal hung up): the run's
+            # work goes on without progress, rather than stopping half done
+            self.gone = True
+
+    def _show(self, entries: int) -> None:
         if self.bar is not None:
             self.bar.update(entries)
             return
@@ -68,8 +81,18 @@ class Progress:
                   file=self.stream, flush=True)
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+        if self.bar is not None and not self.gone:
+            try:
+                self.bar.close()
+            except (OSError, ValueError):
+                self.gone = True
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 DEFAULT_SIZE = (80, 24)  # columns, lines

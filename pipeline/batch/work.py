@@ -16,6 +16,8 @@ import signal
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from .. import __version__, registry
@@ -216,7 +218,8 @@ def config_fingerprint(config: Config) -> bytes:
     the registered rules and checks, disabled ids, and the glossary files' contents
     (the shipped one too: a terminologist edits it between runs)."""
     h = hashlib.blake2b(digest_size=16)
-    parts = [f"mtclean {__version__}", "rules " + " ".join(sorted(registry.RULES)),
+    parts = [f"mtclean {__version__}", f"code {code_digest()}",
+             "rules " + " ".join(sorted(registry.RULES)),
              "checks " + " ".join(sorted(registry.CHECKS)),
              "structural " + " ".join(sorted(registry.STRUCTURAL)),
              "disabled " + " ".join(sorted(config.disabled)),
@@ -226,6 +229,32 @@ def config_fingerprint(config: Config) -> bytes:
     for p in parts:
         _feed(h, p)
     return h.digest()
+
+
+# the libraries whose answers are part of the output (sentence and word splits, the
+# language model, patterns)
+_LIBRARIES = ("regex", "langdetect", "rjieba", "spacy")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's own code and of the libraries' versions. The version
+    number alone does not change with every fix: a run resumed after an update would
+    keep the lines the old code wrote beside the new code's (a rule's behaviour changes
+    without a new id)."""
+    from importlib import metadata
+
+    h = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.rglob("*.py")):
+        _feed(h, str(path.relative_to(root)))
+        h.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            _feed(h, f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            _feed(h, f"{name} -")
+    return h.hexdigest()
 
 
 def glossary_digests(config: Config) -> list[tuple[str, str]]:

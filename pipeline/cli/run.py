@@ -44,6 +44,11 @@ def register(main, friendly, build_config) -> None:
         from ..batch.progress import Progress, estimate_total
         from ..batch.report import summary
 
+        import math
+
+        if not math.isfinite(sync_every):  # (FloatRange lets nan and inf through)
+            raise click.BadParameter(f"{sync_every} is not a number of seconds",
+                                     param_hint="'--sync-every'")
         config = build_config(disable, glossaries, no_glossary, added)
         progress = None if quiet else Progress(estimate_total(inputs)
                                                if _isatty() else None)
@@ -53,11 +58,17 @@ def register(main, friendly, build_config) -> None:
         finally:
             if progress is not None:
                 progress.close()
-        if not quiet:
-            click.echo(summary(result.report), err=True)
+        if not quiet and not (progress is not None and progress.gone):
+            try:
+                click.echo(summary(result.report), err=True)
+            except (OSError, ValueError, AttributeError):
+                pass  # (the output is whole: a summary nobody can read changes nothing)
 
 
 def _isatty() -> bool:
     import sys
 
-    return sys.stderr.isatty()
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (OSError, ValueError):
+        return False
