@@ -534,7 +534,8 @@ _QUOTED_END_ZH = ('。"', '！"', '？"', "。'", "！'", "？'", '!"', '?"', '.
 # quote for a closing one, 'deserves thanks. “'), so the mark before them decides
 _OPENING_END = " “‘「『(（[【《"
 _COUNT_END = regex.compile(r"(?<=\w)\s*[(（]\d{1,4}[)）]\Z")
-_LIST_END = regex.compile(r",[^,]+,.*(?:\s等|\betc\.?|\band\s+others)\s*\Z")
+_LIST_END = regex.compile(r"\A[^,]*,[^,]+,.*(?:\s等|\betc\.?|\band\s+others)\s*\Z")
+_LIST_ENDS = ("等", "etc", "etc.", "others")
 _OPENING_ENDS = tuple(_OPENING_END)
 MAX_HEADING_CHARS_EN = 90
 MAX_HEADING_CHARS_ZH = 36
@@ -566,7 +567,7 @@ def _headingish(text: str, lang: str) -> bool:
             not t.endswith(_QUOTED_END_ZH)
     if t[-1] in ")）" and _COUNT_END.search(t):
         t = t[:_COUNT_END.search(t).start()]  # "III. Donor Award (30)": a count, no close
-    elif _LIST_END.search(t):
+    elif t.endswith(_LIST_ENDS) and _LIST_END.search(t):
         return False  # "Tencent Foundation, Alibaba Foundation, Fosun Foundation 等": names
     return (len(t) <= MAX_HEADING_CHARS_EN and len(t.split()) <= 12
             and not t.endswith(_CLOSING_EN) and t[0].isupper() or t[:1].isdigit()
