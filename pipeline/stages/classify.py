@@ -548,7 +548,10 @@ _CONTACT = regex.compile(
     r"Post\s*code|Zip\s+code|联系人|联系电话|联系方式|电话|手机|地址|邮箱|电子邮箱|传真|"
     r"咨询电话|服务热线|热线|邮编|网址|"
     # a notice's files are content, never a heading: "Attachment: list.docx"
-    r"Attachments?|Annex(?:es)?|Downloads?|附件|下载)\s*[:：]\s*\S", regex.IGNORECASE)
+    r"Attachments?|Annex(?:es)?|Downloads?|附件|下载|"
+    # ... nor a programme's people: "Speaker: Wang Jian, Vice Minister"
+    r"Speakers?|Moderators?|Presenters?|Hosts?|Guests?|Chair(?:man|person)?|主讲人|主持人|"
+    r"嘉宾|演讲人)\s*[:：]\s*\S", regex.IGNORECASE)
 
 
 def _headingish(text: str, lang: str) -> bool:

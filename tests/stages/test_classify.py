@@ -929,3 +929,14 @@ def test_a_heading_with_a_count_and_a_list_of_names_after_it():
                       "The publicity period is from May 1 to May 7, 2023.\n", "aw")
     assert [b.kind for b in item.blocks] == ["title", "paragraph", "heading", "paragraph",
                                              "paragraph"]
+
+
+def test_a_programmes_speaker_line_is_no_heading():
+    """Of two alike "Speaker: ..." lines of a programme, one was a heading."""
+    from pipeline.runner import clean_text
+    item = clean_text("Agenda of the forum\n\n09:30-09:50 Opening speech\n\nSpeaker: Wang Jian, "
+                      "Vice Minister of Civil Affairs\n\n09:50-10:30 Keynote report: \"The role "
+                      "of charity\"\n\nSpeaker: Prof. Zhou Lin, Tsinghua University\n\n"
+                      "10:30-10:45 Tea break\n", "p")
+    assert [b.kind for b in item.blocks if (b.en or "").startswith("Speaker")] == [
+        "paragraph", "paragraph"]
