@@ -944,6 +944,12 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             # "Release date:" or "Last updated:" at its foot is not), and so are a
             # programme's "Tuesday, May 16, 2023" and a timeline's "October 19, 1949"
             fields = None
+        if fields is not None and fields.keys() <= _WHEN and _signed(blocks, i):
+            # a notice's date under its signature ("Ministry of Civil Affairs" / "June 8,
+            # 2023") is part of the notice: the page's date, and shown with the text
+            for k, v in fields.items():
+                meta.setdefault(k, v)
+            fields = None
         if fields is not None:
             kinds.append("meta")
             # a byline's agency gives way to a "Source:" label anywhere on the page
@@ -1093,6 +1099,26 @@ _SENTENCE_END = regex.compile(r"[.!?。！？:：][\"'”’」』）)]*\s*\Z")
 
 
 _ANNOUNCES = regex.compile(r"(?:[:：]|\bas\s+follows\.|如下。?)\s*\Z", regex.IGNORECASE)
+
+
+# a notice's signature: the body that issues it
+_SIGNATURE = regex.compile(
+    rf"(?:(?:[A-Z][\w'’.&-]*|of|the|and|for)\s+){{0,8}}{_ORG_LAST}|"
+    r"[\p{Han}（）()·]{2,30}(?:部|局|厅|委|办|政府|基金会|协会|联合会|委员会|中心|院|总会|办公室)")
+
+
+def _signed(blocks, i: int) -> bool:
+    """Is block ``i`` a date alone under a notice's signature, with the notice's text
+    before them and none after?"""
+    if i < 2:
+        return False
+    text = _text(blocks[i]).strip()
+    lead = _DATETIME_LINE.match(text)
+    if lead is None or lead.end() != len(text):
+        return False
+    return _SIGNATURE.fullmatch(_text(blocks[i - 1]).strip()) is not None and \
+        any(_sentence_like(_text(b)) for b in blocks[:i - 1]) and \
+        not any(_sentence_like(_text(b)) for b in blocks[i + 1:])
 
 
 def _dates_in_body(blocks, i: int) -> bool:

@@ -940,3 +940,23 @@ def test_a_programmes_speaker_line_is_no_heading():
                       "10:30-10:45 Tea break\n", "p")
     assert [b.kind for b in item.blocks if (b.en or "").startswith("Speaker")] == [
         "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("page", [
+    "Notice on the 2023 charity audit\n\nAll foundations shall submit their audit reports by "
+    "June 30.\n\nMinistry of Civil Affairs\n\nJune 8, 2023\n",
+    "关于开展年报工作的通知\n\n各基金会须于6月30日前报送年度工作报告。\n\n民政部\n\n2023年6月8日\n",
+])
+def test_a_notices_date_under_its_signature_is_text_and_the_pages_date(page):
+    """The date under a notice's signature was hidden from the text as metadata."""
+    from pipeline.runner import clean_text
+    item = clean_text(page, "n")
+    assert [b.kind for b in item.blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert item.meta_dict["date"] == "2023-06-08"
+
+
+def test_a_date_at_a_news_pages_foot_stays_metadata():
+    from pipeline.runner import clean_text
+    item = clean_text("Charity fair opens\n\nThe fair opened in Shenzhen on Friday.\n\n"
+                      "The fair will run for three days.\n\n2023-06-08\n", "n")
+    assert item.blocks[-1].kind == "meta"
