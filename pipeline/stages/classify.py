@@ -551,7 +551,9 @@ _CONTACT = regex.compile(
     r"Attachments?|Annex(?:es)?|Downloads?|附件|下载|"
     # ... nor a programme's people: "Speaker: Wang Jian, Vice Minister"
     r"Speakers?|Moderators?|Presenters?|Hosts?|Guests?|Chair(?:man|person)?|主讲人|主持人|"
-    r"嘉宾|演讲人)\s*[:：]\s*\S", regex.IGNORECASE)
+    r"嘉宾|演讲人|"
+    # ... nor a sum: "Total: 1,865,300 yuan"
+    r"(?:Grand\s+)?Total|Subtotal|合计|总计)\s*[:：]\s*\S", regex.IGNORECASE)
 
 
 def _headingish(text: str, lang: str) -> bool:

@@ -940,6 +940,9 @@ def test_a_programmes_speaker_line_is_no_heading():
                       "10:30-10:45 Tea break\n", "p")
     assert [b.kind for b in item.blocks if (b.en or "").startswith("Speaker")] == [
         "paragraph", "paragraph"]
+    total = clean_text("Donations in October\n\nThe foundation received donations from 12 "
+                       "companies.\n\nTotal: 186.53万元\n\nThank you all.\n", "t")
+    assert total.blocks[2].kind == "paragraph" and total.blocks[2].en == "Total: 1,865,300 yuan"
 
 
 @pytest.mark.parametrize("page", [
