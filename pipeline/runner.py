@@ -283,7 +283,7 @@ def run_checks(item: Item, config: Config) -> Item:
                 for message, span in spec.fn(zh, en, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, None, span))
             else:
-                for message, span in spec.fn(en if lang == "en" else zh) or ():
+                for message, span in spec.fn(en if lang == "en" else zh, **extra) or ():
                     found.append(Check(spec.id, spec.severity, i, message, lang, span))
     for spec in specs:  # item scope: fn(item) -> (block, message, lang, span)
         if spec.scope == "item":
@@ -321,7 +321,8 @@ def _check_plan(specs: list[registry.CheckSpec], kind: str, has_en: bool, has_zh
         if kind not in spec.kinds:
             continue
         if spec.scope == "text":
-            plan.extend((spec, lang, None) for lang in sides if spec.lang in ("*", lang))
+            extra = {"config": config} if _takes_config(spec.fn) else {}
+            plan.extend((spec, lang, extra) for lang in sides if spec.lang in ("*", lang))
         elif spec.scope == "pair" and has_en and has_zh:
             plan.append((spec, None, {"config": config} if _takes_config(spec.fn) else {}))
     return plan

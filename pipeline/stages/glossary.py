@@ -241,6 +241,20 @@ def replacements(text: str, glossary: Glossary, disabled=frozenset(), title: boo
     return iter(found)
 
 
+def glossed_chinese(text: str, start: int, end: int, config=None) -> bool:
+    """Is ``text[start:end]`` one glossary term right after one of its English terms
+    (:func:`_glossed`), in the glossary the run uses?"""
+    glossary = glossary_for(config)
+    if glossary is None or not glossary.entries:
+        return False
+    matcher = matcher_for(glossary)
+    if matcher.zh is None:
+        return False
+    hits = matcher.find_zh(text[start:end])
+    return len(hits) == 1 and hits[0].end - hits[0].start == end - start and \
+        _glossed(text, start, glossary.entries[hits[0].entry])
+
+
 def _glossed(text: str, start: int, entry) -> bool:
     """Does one of the entry's English terms stand right before the Chinese at ``start``
     (a word list's "community 社区", "subsistence allowance 低保")?

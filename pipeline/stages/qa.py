@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..registry import check
-from .glossary import deliberate_chinese
+from .glossary import deliberate_chinese, glossed_chinese
 from .digits import to_int
 from .months import MONTH_NAMES
 
@@ -13,7 +13,7 @@ _HAN_RUN = regex.compile(r"\p{Han}(?:[\p{Han}\d·]*\p{Han})?")
 
 
 @check("qa.untranslated", severity="major", lang="en")
-def english_has_no_chinese(text: str):
+def english_has_no_chinese(text: str, *, config=None):
     """Chinese characters left untranslated in English text, one finding per span.
 
     >>> list(english_has_no_chinese("News from 华声在线 today"))
@@ -22,11 +22,15 @@ def english_has_no_chinese(text: str):
     ['懼', '暫']
     >>> list(english_has_no_chinese("the Ministry of Civil Affairs (民政部) said"))
     []
+    >>> list(english_has_no_chinese("Terms: community 社区, subsistence allowance 低保"))
+    []
     """
     if text.isascii():
         return
     for m in _HAN_RUN.finditer(text):
-        if not deliberate_chinese(text, m.start(), m.end()):  # "Affairs (民政部)" is a gloss
+        # "Affairs (民政部)" and a word list's "community 社区" are glosses
+        if not deliberate_chinese(text, m.start(), m.end()) and \
+                not glossed_chinese(text, m.start(), m.end(), config):
             yield f"untranslated Chinese left in English text: {m.group(0)}", m.group(0)
 
 

@@ -464,3 +464,14 @@ def test_chinese_right_after_its_english_is_a_gloss_and_stays():
     out, edits = enforce_text(text, load_glossaries(None), 0)
     assert out.startswith("Terms: community 社区, subsistence allowance 低保; the ")
     assert "低保" not in out.split(";")[1]  # (the Chinese standing alone is still written)
+
+
+def test_a_gloss_kept_is_no_untranslated_chinese():
+    """The glossary kept "community 社区" as a gloss, and qa.untranslated then reported
+    each such word as a major finding."""
+    text = "Terms\n\nKey words: community 社区, subsistence allowance 低保.\n"
+    item = clean_text(text, "g")
+    assert not [c for c in item.checks if c.check == "qa.untranslated"]
+    # without a glossary nothing tells it is a gloss
+    bare = clean_text(text, "g", Config(use_glossary=False))
+    assert [c.span for c in bare.checks if c.check == "qa.untranslated"] == ["社区", "低保"]
