@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..interrupts import held_signals
+from .digits import ZH_COUNTERS
 from .normalize import INVISIBLE_CLASS
 
 _HAN = regex.compile(r"\p{Han}+")  # runs: counting them costs one match per run
@@ -170,7 +171,8 @@ def _script(text: str) -> str:
 
 
 _LOWER_WORD = regex.compile(r"[a-z]{2}")
-_NUMBER_UNIT = regex.compile(r"(?<=\d)\s*(?:[万亿千百]{0,2}[余多]?(?:元|人次|[个名人户位家])|[万亿]{1,2}[余多]?)")
+_NUMBER_UNIT = regex.compile(rf"(?<=\d)\s*(?:[万亿千百]{{0,2}}[余多]?(?:元|人次|[{ZH_COUNTERS}])|"
+                          r"[万亿]{1,2}[余多]?)")
 # the high bytes, in UTF-16, of U+4E00-U+9EFF: Han letters all (a test checks), and
 # most of any Chinese text
 _COMMON_HAN_HIGH = bytes(range(0x4E, 0x9F))

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 
+# the counters MT leaves after a number in English text ("1000个 stations", "3万人"): one
+# list for every stage that reads a number's Chinese units (repair writes them, the
+# language test and the line joiner look past them)
+ZH_COUNTERS = "名个户人位家"
+
 MAX_DIGITS = 40  # no count, date or amount in news is longer
 
 

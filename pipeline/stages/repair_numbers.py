@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from ..registry import rule
-from .digits import to_float, to_int
+from .digits import ZH_COUNTERS, to_float, to_int
 from .months import MONTH_NAMES, is_date
 
 # a block of English with this much Chinese in it is really mixed (a Chinese sentence full
@@ -16,7 +16,7 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # ... unless nearly all of it is the units and counters of numbers and dates MT left
 # ("1,218.6亿元", "3万余人", "1000个"), which these rules are there to write
 MIN_WORD_HAN_CHARS = 3
-_HAN_WORD_CHAR = regex.compile(r"[^\P{Han}万亿元个名人余多户次位家千百年月日号]")
+_HAN_WORD_CHAR = regex.compile(rf"[^\P{{Han}}万亿元{ZH_COUNTERS}余多次千百年月日号]")
 _FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
 _ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
 
@@ -199,7 +199,7 @@ _WAN_REST = regex.compile(r"(?<![\d.,亿])(\d+)\s*万(\d{1,4})(?![\d.万亿千�
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # what the counted are, after the number (名 and 个 count what the English names next;
 # 人 before another Chinese letter is a word's: 3万人民币)
-_COUNTER = r"(?P<what>人次|[名个户人位家](?!\p{Han}))"
+_COUNTER = rf"(?P<what>人次|[{ZH_COUNTERS}](?!\p{{Han}}))"
 _WAN = regex.compile(r"(?<![\d.,亿])" + _NUM + r"\s*万(?!亿)" + _GOES_ON + _COUNTER + "?")
 _YI = regex.compile(r"(?<![\d.,])" + _NUM + r"\s*亿" + _GOES_ON + _COUNTER + "?")
 # a plain number and its counter: "1000个 stations", "500人"
@@ -341,7 +341,7 @@ def _percent(m: regex.Match) -> str | None:
     return f"{value} percent"
 
 
-_NUMBER_CHARS = regex.compile("[万亿元百名个户人位家]")
+_NUMBER_CHARS = regex.compile(f"[万亿元百{ZH_COUNTERS}]")
 
 
 @rule("repair.zh_numbers_in_english", lang="en", order=42)

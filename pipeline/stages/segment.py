@@ -14,6 +14,7 @@ import regex
 import rjieba
 
 from ..registry import structural
+from .digits import ZH_COUNTERS
 from .repair import BULLETS as _BULLETS
 from .sentences import full_stop_ends_line
 
@@ -259,7 +260,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)))
 
 
-_UNIT_END = regex.compile(r"[A-Za-z][^\p{Han}]*\d\s*[万亿元个名人户位家余多]{1,3}\Z")
+_UNIT_END = regex.compile(rf"[A-Za-z][^\p{{Han}}]*\d\s*[万亿元{ZH_COUNTERS}余多]{{1,3}}\Z")
 # a timetable's row opens with its time: "09:30-09:50  Opening speech" after
 # "09:00-09:30  Registration and check-in" is the next row
 _CLOCK_START = regex.compile(r"\s*\d{1,2}[:：]\d{2}\b")
