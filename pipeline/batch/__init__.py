@@ -14,7 +14,7 @@ import os
 import time
 from collections import deque
 from contextlib import ExitStack
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -28,8 +28,8 @@ from ..runner import Config
 from .journal import RunFiles
 from .progress import Progress
 from .report import build_report, dumps_report
-from .work import (Done, config_fingerprint, entry_hash, init_worker, process_chunk,
-                   warm_up)
+from .work import (Done, config_fingerprint, died_entry, entry_hash, init_worker,
+                   process_chunk, warm_up)
 
 CHUNK_ITEMS = 32  # entries per task: large enough to amortise IPC, small enough to balance
 CHUNK_CHARS = 200_000
@@ -117,11 +117,15 @@ def _chunks(entries: Iterator[tuple[int, object, str]]) -> Iterator[list]:
 
 
 def _results(chunks: Iterable[list], jobs: int, config: Config,
-             close_fds: tuple[int, ...] = ()) -> Generator[tuple[list, list], None, None]:
-    """(chunk, results) in input order; a bounded window of chunks in flight.
+             close_fds: tuple[int, ...] = (), died: list | None = None
+             ) -> Generator[tuple[list, list], None, None]:
+    """(chunk, results) in input order; a bounded window of chunks in flight. Each time
+    a worker dies, the number of entries cleaned again one by one is added to ``died``.
 
     Input that fits in one chunk is cleaned in this process: starting workers would
     cost more than it saves."""
+    if died is None:
+        died = []
     it = iter(chunks)
     head = list(islice(it, 2))
     if jobs <= 1 or len(head) < 2:
@@ -141,19 +145,47 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
     # (_stop_point): raised anywhere, the interrupt could leave the pool's lock taken in
     # the middle of a submission, and stopping the pool would then wait for ever
     signals.enter_context(noted_signals(_STOPPED, again=False))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
-                               initargs=(config, close_fds, True, True))
+
+    def new_pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=init_worker,
+                                   initargs=(config, close_fds, True, True))
+
+    pool = new_pool(jobs)
     pending: deque = deque()
     finished = False
+
+    def settle() -> tuple[list, list]:
+        """The first chunk in flight and its results. A worker that died takes the
+        chunks in flight with it, and any of them may hold the item that killed it
+        (out of memory): they are cleaned again one item at a time, each in a process
+        of its own, and an item that kills that process too is rejected, so one item
+        cannot stop the run, nor every run after it."""
+        nonlocal pool
+        chunk0, fut = pending.popleft()
+        try:
+            return chunk0, _result(fut, pool)
+        except BrokenProcessPool:
+            pass
+        suspects = [chunk0] + [chunk for chunk, _ in pending]
+        pending.clear()
+        _abandon(pool)
+        died.append(sum(len(chunk) for chunk in suspects))
+        redone = _one_by_one(suspects, new_pool)
+        for chunk, results in zip(suspects[1:], redone[1:]):
+            fut = Future()
+            fut.set_result(results)
+            pending.append((chunk, fut))
+        pool = new_pool(jobs)
+        return chunk0, redone[0]
+
     try:
         for chunk in _read_interruptibly(chain(head, it)):
             pending.append((chunk, pool.submit(process_chunk, [(i, e) for i, e, _ in chunk])))
             if len(pending) >= jobs * WINDOW_PER_JOB:
-                chunk0, fut = pending.popleft()
-                yield chunk0, _result(fut, pool)
+                yield settle()
         while pending:
-            chunk0, fut = pending.popleft()
-            yield chunk0, _result(fut, pool)
+            yield settle()
         finished = True
     finally:
         try:
@@ -223,6 +255,53 @@ def _result(fut, pool: ProcessPoolExecutor) -> list:
                     return fut.result(timeout=NOTICE_SECONDS)
                 except TimeoutError:
                     raise BrokenProcessPool("a worker process died") from None
+
+
+def _one_by_one(chunks: Sequence[list], new_pool: Callable) -> list[list]:
+    """The results of ``chunks``, each entry cleaned alone in a one-worker pool. An entry
+    whose worker dies is rejected (:func:`~pipeline.batch.work.died_line`), once a fresh
+    worker has shown, on no entry at all, that workers can live: otherwise the fault is
+    not the entry's and the run stops (``BrokenProcessPool``)."""
+    pool = None
+    finished = False
+    out = []
+    try:
+        for chunk in chunks:
+            results = []
+            for index, entry, _ in chunk:
+                if pool is None:
+                    pool = _living_pool(new_pool)
+                fut = pool.submit(process_chunk, [(index, entry)])
+                processes = list((getattr(pool, "_processes", None) or {}).values())
+                try:
+                    results.extend(_result(fut, pool))
+                    continue
+                except BrokenProcessPool:
+                    pass
+                codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+                _abandon(pool)
+                pool = _living_pool(new_pool)
+                results.append(died_entry(index, entry, codes[0] if codes else None))
+            out.append(results)
+        finished = True
+    finally:
+        if pool is not None:
+            if finished:
+                pool.shutdown(wait=True)
+            else:
+                _abandon(pool)
+    return out
+
+
+def _living_pool(new_pool: Callable) -> ProcessPoolExecutor:
+    """A one-worker pool whose worker cleaned nothing and lives (else BrokenProcessPool)."""
+    pool = new_pool(1)
+    try:
+        _result(pool.submit(process_chunk, []), pool)
+    except BaseException:
+        _abandon(pool)
+        raise
+    return pool
 
 
 _ABANDONED: list = []  # the pool the last run stopped half-way (see pool_abandoned)
@@ -305,7 +384,8 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
         last_commit = time.monotonic()
         # closed in the finally below, whatever stops the run: an interrupt, a failed
         # write; the workers are stopped then, not left to the interpreter's exit
-        flow = _results(_chunks(numbered()), jobs, config, (files.lock_fd,))
+        died: list[int] = []
+        flow = _results(_chunks(numbered()), jobs, config, (files.lock_fd,), died)
         for chunk, results in flow:
             _stop_point()
             for (index, _, digest), done in zip(chunk, results):
@@ -327,14 +407,15 @@ def run_batch(paths: Sequence[str], outdir: str, *, jobs: int | None = None,
         report = build_report(files.entries(), paths, config, timing={
             "seconds": round(seconds, 3), "jobs": jobs,
             "items_processed": processed, "items_resumed": files.resumed,
+            "worker_deaths": len(died), "items_cleaned_alone": sum(died),
             "chars_processed": processed_chars,
             "chars_per_s": round(processed_chars / seconds) if seconds else None,
             "items_per_s": round(processed / seconds, 1) if seconds else None})
         files.finish(dumps_report(report))
     except BrokenProcessPool:
-        raise MtcleanError("a worker process died (out of memory, or killed); the items "
-                           "finished so far are kept", path=outdir,
-                           hint="run the same command again to resume") from None
+        raise MtcleanError("worker processes die even with no item to clean (out of "
+                           "memory, or killed); the items finished so far are kept",
+                           path=outdir, hint="run the same command again to resume") from None
     finally:
         if flow is not None:
             flow.close()

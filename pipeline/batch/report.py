@@ -70,11 +70,28 @@ def summary(report: dict) -> str:
             for k, v in report["checks"].items()))
     if report["rejects"]:
         lines.append("rejects: " + ", ".join(f"{k} {v}" for k, v in report["rejects"].items()))
+    if timing.get("worker_deaths"):
+        lines.append(death_note(report))
     cps = timing.get("chars_per_s")
     lines.append(f"time: {timing['seconds']:.1f} s with {timing['jobs']} job(s)"
                  + (f", {cps / 1e6:.2f}M chars/s, {timing['items_per_s']:.0f} items/s"
                     if cps else ""))
     return "\n".join(lines)
+
+
+def death_note(report: dict) -> str:
+    """A line on the workers that died during the run, or "" when none did.
+
+    >>> death_note({"timing": {"worker_deaths": 1, "items_cleaned_alone": 64}})
+    'mtclean: note: a worker process died (1 time); the 64 items it may have held were cleaned again one at a time, and any that killed its process too is in rejects.jsonl'
+    """
+    timing = report["timing"]
+    if not timing.get("worker_deaths"):
+        return ""
+    return (f"mtclean: note: a worker process died ({timing['worker_deaths']} time"
+            f"{'s' if timing['worker_deaths'] > 1 else ''}); the "
+            f"{timing['items_cleaned_alone']} items it may have held were cleaned again "
+            "one at a time, and any that killed its process too is in rejects.jsonl")
 
 
 def _shown(path: str) -> str:

@@ -151,6 +151,32 @@ def process_entry(index: int, entry: Entry, config: Config) -> Done:
                 reason=encode_reason(reason_kind(reason)))
 
 
+def died_entry(index: int, entry: Entry, exitcode: int | None) -> Done:
+    """The reject of an entry whose worker died while cleaning it, alone (the system
+    killed it for lack of memory, most often).
+
+    >>> from pipeline.runner import SourceText
+    >>> done = died_entry(4, InputItem("a", (SourceText("a.txt", "Hi."),), "a.txt"), -9)
+    >>> done.line.decode()
+    '{"id":"a","source":"a.txt","reason":"the process cleaning this item died (killed by SIGKILL: out of memory?); clean it alone with mtclean clean to see more","original":"Hi."}\\n'
+    """
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"killed by signal {-exitcode}"
+        how += ": out of memory?" if exitcode == -signal.SIGKILL else ""
+    else:
+        how = "exit code unknown" if exitcode is None else f"exit code {exitcode}"
+    reason = (f"the process cleaning this item died ({how}); clean it alone with "
+              "mtclean clean to see more")
+    if isinstance(entry, Rejected):  # (cannot happen: nothing of a reject is cleaned)
+        return process_entry(index, entry, _WORKER_CONFIG)
+    return Done(index, False, reject_line(entry.where, reason, _original(entry.sources),
+                                          entry.id), entry_chars(entry),
+                reason=encode_reason(reason_kind(reason)))
+
+
 def process_chunk(chunk: Sequence[tuple[int, Entry]]) -> list[Done]:
     """Worker entry point: uses the config that :func:`init_worker` installed."""
     return [process_entry(i, e, _WORKER_CONFIG) for i, e in chunk]

@@ -42,7 +42,7 @@ def register(main, friendly, build_config) -> None:
         """
         from ..batch import run_batch
         from ..batch.progress import Progress, estimate_total
-        from ..batch.report import summary
+        from ..batch.report import death_note, summary
 
         import math
 
@@ -58,11 +58,28 @@ def register(main, friendly, build_config) -> None:
         finally:
             if progress is not None:
                 progress.close()
-        if not quiet and not (progress is not None and progress.gone):
+        deaths = death_note(result.report)
+        if not (progress is not None and progress.gone) and (deaths or not quiet):
             try:
-                click.echo(summary(result.report), err=True)
+                click.echo(deaths if quiet else summary(result.report), err=True)
             except (OSError, ValueError, AttributeError):
                 pass  # (the output is whole: a summary nobody can read changes nothing)
+        from ..batch import pool_abandoned
+
+        if pool_abandoned():  # (a dead worker's pool: its threads may never end)
+            _flush_and_exit(0)
+
+
+def _flush_and_exit(code: int) -> None:
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(code)
 
 
 def _isatty() -> bool:
