@@ -130,3 +130,38 @@ def test_an_interrupt_during_the_moves_waits_until_all_files_are_in_place(tmp_pa
         pio.write_files(str(tmp_path), files)
     assert len(moved) == 20
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n for n, _ in files)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([b"{}", b"ab", b"", b"\r", b"\n", b"\r\n", b"\xe4\xb8\xad"]),
+                max_size=12))
+def test_restore_reads_lines_one_by_one_as_a_whole_file_split_at_once(tmp_path_factory, parts):
+    """restore streams its input (an items.jsonl need not fit in memory) with the same
+    lines, and so the same line numbers in errors, as the whole file split at once."""
+    from pipeline.cli import _record_lines
+
+    data = b"".join(parts)
+    path = tmp_path_factory.mktemp("lines") / "items.jsonl"
+    path.write_bytes(data)
+    with _record_lines(str(path)) as lines:
+        assert list(lines) == data.splitlines()
+
+
+def test_restore_names_the_line_of_a_damaged_record_after_good_ones(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    good = dumps_item(clean_text("a", "First item.\n"))
+    bad = dumps_item(clean_text("b", "Second item.\n")).replace(b'"after":', b'"after" :', 1)
+    record = __import__("json").loads(good)
+    record["id"] = "c"
+    record["edits"] = [{"rule": "x", "block": 0, "lang": "en", "offset": 0,
+                        "before": "A", "after": "Z"}]
+    damaged = __import__("json").dumps(record).encode() + b"\n"
+    src = tmp_path / "items.jsonl"
+    src.write_bytes(good + bad + b"\n" + damaged)
+    res = CliRunner().invoke(main, ["restore", str(src), "-o", str(tmp_path / "out.txt")])
+    assert res.exit_code == 1
+    assert f"{src}:4 item 'c'" in res.output, res.output
+    assert not (tmp_path / "out.txt").exists()

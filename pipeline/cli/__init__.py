@@ -235,19 +235,51 @@ def restore(file, output, folder):
     """
     if output and folder:
         raise click.UsageError("-o and --files contradict each other: give one of them")
-    numbered = list(numbered_items(read_path(file).splitlines(), file))
-    with _placed(file, numbered):
-        if folder:
-            write_files(folder, source_files([item for _, item in numbered]), (file,))
-            return
-        with atomic_output(output, (file,)) as out:
-            for _, item in numbered:
-                for text in restore_sources(item):
-                    out.write(text.encode("utf-8", "surrogatepass"))
+    with _record_lines(file) as lines:
+        at: list[int] = []  # the line of the record being restored
+        numbered = _noting_line(numbered_items(lines, file), at)
+        with _placed(file, at):
+            if folder:
+                write_files(folder, source_files(item for _, item in numbered), (file,))
+                return
+            with atomic_output(output, (file,)) as out:
+                for _, item in numbered:
+                    for text in restore_sources(item):
+                        out.write(text.encode("utf-8", "surrogatepass"))
 
 
 @contextmanager
-def _placed(path: str, numbered: list) -> Iterator[None]:
+def _record_lines(path: str) -> Iterator[Iterator[bytes]]:
+    """The lines of a JSON Lines file (``-``: standard input), read as they are used: a
+    corpus's items.jsonl need not fit in memory. Lines end as ``bytes.splitlines`` ends
+    them, so a line's number is the same as for the whole file split at once."""
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        raise read_error(exc, path) from None
+
+    def lines() -> Iterator[bytes]:
+        try:
+            for raw in stream:
+                yield from raw.splitlines()
+        except OSError as exc:
+            raise read_error(exc, path) from None
+
+    try:
+        yield lines()
+    finally:
+        if path != "-":
+            stream.close()
+
+
+def _noting_line(numbered: Iterable[tuple[int, object]], at: list[int]) -> Iterator:
+    for lineno, item in numbered:
+        at[:] = [lineno]
+        yield lineno, item
+
+
+@contextmanager
+def _placed(path: str, at: list[int]) -> Iterator[None]:
     """An item's error without a place gets the file and the line of the item's record
     ("items.jsonl:7 item 'a': damaged record ...")."""
     try:
@@ -255,9 +287,8 @@ def _placed(path: str, numbered: list) -> Iterator[None]:
     except InputError as exc:
         if exc.path is not None or exc.item is None:
             raise
-        line = next((n for n, item in numbered if item.id == exc.item), None)
-        raise InputError(exc.message, path=path, line=line, item=exc.item,
-                         hint=exc.hint or None) from None
+        raise InputError(exc.message, path=path, line=at[0] if at else None,
+                         item=exc.item, hint=exc.hint or None) from None
 
 
 def source_files(items) -> list[tuple[str, bytes]]:
