@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import stat
 import sys
@@ -91,8 +92,10 @@ def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[Bina
             os.path.realpath(source)) == Path(os.path.realpath(target)) else
             f"the output is inside the input folder {source!r}, so it would be read as "
             "input", path=str(path), hint="write the output somewhere else")
+    _remove_stale_temps(target, folder)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                   dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}",
                           path=str(target)) from None
@@ -115,6 +118,40 @@ def atomic_output(path: str | None, inputs: Sequence[str] = ()) -> Iterator[Bina
                               hint="check free space and permissions; nothing was "
                                    "written") from None
         raise
+
+
+def _remove_stale_temps(target: Path, folder: Path) -> None:
+    """Remove the temporary files that writes of ``target`` killed with ``kill -9`` left
+    (``.NAME.PID.XXXX.tmp``, the process ``PID`` gone); a live writer's stays."""
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid, _, rest = name[len(prefix):].partition(".")
+        if not (_TEMP_REST.fullmatch(rest) and pid.isascii() and pid.isdigit()) \
+                or _alive(int(pid)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
+_TEMP_REST = re.compile(r"[a-z0-9_]+\.tmp")  # mkstemp's random part, then the suffix
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # (another user's process: alive)
+        return True
+    return True
 
 
 STAGE_PREFIX = ".mtclean-files."

@@ -727,3 +727,36 @@ def test_an_input_folder_inside_the_output_folder_is_named_as_such(tmp_path):
                                     str(tmp_path / "out")])
     assert res.exit_code == 1 and "inside the output folder" in res.stderr
     assert "link" not in res.stderr
+
+
+def test_a_temporary_file_left_by_kill_9_is_removed_by_the_next_write(tmp_path):
+    """kill -9 cannot be caught: ``clean -o`` leaves its temporary file. The next write
+    of the same output removes it; a temporary file of a live writer stays."""
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        for i in range(20000):
+            f.write(json.dumps({"id": str(i), "en": EN * 3, "zh": ZH}) + "\n")
+    out = tmp_path / "o.jsonl"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "clean", str(src), "-o",
+                             str(out)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the run never started writing"
+        time.sleep(0.05)
+    proc.kill()
+    proc.communicate(timeout=60)
+    (left,) = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    live = tmp_path / f".o.jsonl.{os.getppid()}.abc123_x.tmp"  # (a live process)
+    live.write_text("")
+    other = tmp_path / ".o.jsonl.notes.tmp"  # not a name mtclean gives
+    other.write_text("")
+    small = tmp_path / "small.txt"
+    small.write_text("A short page.\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(small), "-o",
+                          str(out)], env=env, capture_output=True)
+    assert res.returncode == 0, res.stderr
+    assert not (tmp_path / left).exists()
+    assert_only(tmp_path, "in.jsonl", "o.jsonl", "small.txt", live.name, other.name)
