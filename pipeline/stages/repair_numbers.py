@@ -16,7 +16,9 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 # ... unless nearly all of it is the units and counters of numbers and dates MT left
 # ("1,218.6亿元", "3万余人", "1000个"), which these rules are there to write
 MIN_WORD_HAN_CHARS = 3
-_HAN_WORD_CHAR = regex.compile(rf"[^\P{{Han}}万亿元{ZH_COUNTERS}余多次千百年月日号]")
+# (nor the words of a percentage, 百分之十二)
+_HAN_WORD_CHAR = regex.compile(rf"[^\P{{Han}}万亿元{ZH_COUNTERS}余多次千百年月日号分之"
+                               r"零〇一二两三四五六七八九十]")
 _FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
 _ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
 
@@ -96,6 +98,8 @@ def render_zh_dates(text: str) -> str:
     'In July 2020 and in 2019, prices rose.'
     >>> render_zh_dates("a history of more than 1000年, a history of 1300年, since 1368年")
     'a history of more than 1,000 years, a history of 1,300 years, since 1368'
+    >>> render_zh_dates("held 2022年8月12日至9月1日; in 2020年1月-3月 and 2020年5月至7月")
+    'held August 12 to September 1, 2022; in January-March 2020 and May to July 2020'
     """
     if ("年" not in text and "月" not in text) or mostly_mixed(text):
         return text
@@ -115,6 +119,21 @@ def render_zh_dates(text: str) -> str:
         span = f"{first}{_joiner(m['sep'])}{to_int(m['d2'])}"
         return f"{span}, {year}" if year else span
 
+    def across_months(m):  # 2022年8月12日至9月1日: one year, two months
+        first, last = _month_day(m["mo"], m["d1"]), _month_day(m["mo2"], m["d2"])
+        if not first or not last or (to_int(m["mo"]), to_int(m["d1"])) >= \
+                (to_int(m["mo2"]), to_int(m["d2"])):
+            return None
+        return f"{first}{_joiner(m['sep'])}{last}, {m['y']}"
+
+    def months(m):  # 2020年1月-3月: January-March 2020
+        mo1, mo2 = to_int(m["mo"]), to_int(m["mo2"])
+        if not (mo1 and mo2 and 1 <= mo1 < mo2 <= 12):
+            return None
+        return f"{MONTH_NAMES[mo1 - 1]}{_joiner(m['sep'])}{MONTH_NAMES[mo2 - 1]} {m['y']}"
+
+    text = _sub(_YMD_MD, text, across_months)
+    text = _sub(_YM_MONTHS, text, months)
     text = _sub(_YMD_DAYS, text, lambda m: days(m, m["y"]))
     text = _sub(_MD_DAYS, text, days)
     text = _sub(_YMD, text, ymd)
@@ -148,6 +167,10 @@ _MD_DAYS = regex.compile(r"(?<![\d年])(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s
                          r"(?P<d2>\d{1,2})\s*[日号]")
 _YMD_DAYS = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})"
                           r"\s*[日号]?" + _SEP + r"(?P<d2>\d{1,2})\s*[日号]")
+_YMD_MD = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})"
+                        r"\s*[日号]?" + _SEP + r"(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]")
+_YM_MONTHS = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月" + _SEP +
+                           r"(?P<mo2>\d{1,2})\s*月(?!\s*\d)")
 _YEARS = regex.compile(r"(?<!\d)(?P<y1>\d{4})\s*年?" + _SEP + r"(?P<y2>\d{4})\s*年(?![\p{Han}\d])")
 # 至 left between two dates written the English way: "August 30 至 September 2"
 _MONTH = "|".join(MONTH_NAMES)
@@ -208,7 +231,8 @@ _COUNTED_NUMBER = regex.compile(r"(?<![\d.,第至到~～\-－–—])" + _NUM + 
 # a number that goes on (百分之三十五点五, 百分之一百二十) is left for an editor
 _PERCENT = regex.compile(r"百分之\s*(\d+(?:\.\d+)?|" + _ZH_NUM + r")"
                          r"(?![点.\d零〇一二两三四五六七八九十百千万])")
-_YUAN = regex.compile(r"(?<=\d|\d million|\d billion)\s*元(?!旦|素|首|老|宵|朝|代)")
+_YUAN = regex.compile(r"(?<=\d|\d million|\d billion)\s*(?:元(?:人民币)?(?!旦|素|首|老|宵|朝|代)|"
+                      r"人民币)")
 
 
 # a span that shares its 万 or 亿: 1-2万 is 10,000-20,000, 5至6亿 500 to 600 million
@@ -229,19 +253,32 @@ _SAID_MORE = regex.compile(r"\b(?:more\s+than|over|above|about|some|nearly|almos
 
 
 def _span(m: regex.Match) -> str | None:
-    number = _span_number(m)
-    return None if number is None else number + _counter_words(m)
+    number, words = _span_number(m), _counter_words(m)
+    return None if number is None or words is None else number + words
 
 
-def _counter_words(m: regex.Match) -> str:
+def _counter_words(m: regex.Match) -> str | None:
     """What a number's counter says in English after it: "people" for 人, nothing for
     名 and 个 (the English names what they count), nor where an English noun follows
-    ("500户 families"); one is a person."""
+    ("500户 families", "5000人 athletes"); a bare 1 is a person. None: the number is
+    left as it is, for an editor (a counter with nothing after it that says what it
+    counts, "30家.", or a Chinese word after the number, "2.3万张").
+
+    >>> render_zh_numbers("1万人 and 1人, 5000人 athletes, 5000人 took part; 30家. 500名.")
+    '10,000 people and 1 person, 5000 athletes, 5000 people took part; 30家. 500 people.'
+    """
     what = m.groupdict().get("what")
-    if not what or _NOUN_NEXT.match(m.string, m.end()):
+    after = m.string[m.end():m.end() + 1]
+    if not what:
+        return None if after and _HAN_CHAR.match(after) and after != "元" \
+            and not m.string.startswith("人民币", m.end()) else ""
+    if _NOUN_NEXT.match(m.string, m.end()) or _OTHER_WORD_NEXT.match(m.string, m.end()):
         return ""
-    words = _COUNTED.get(what, "")
-    if words and m.group(0).lstrip()[:1] == "1" and _ONE.match(m.group(0).lstrip()):
+    words = _COUNTED.get(what)
+    if words is None:  # 名, 个, 位, 家 with no noun after them
+        return " people" if what in "名位" and not _WORD_NEXT.match(m.string, m.end()) \
+            else None
+    if m.re is _COUNTED_NUMBER and m.group(1) == "1":
         return _ONE_COUNTED[what]
     return words
 
@@ -255,7 +292,24 @@ _NOUN_NEXT = regex.compile(
     r"patients?|participants?|visitors?|nurses?|doctors?|teachers?|officials?|employees?|"
     r"orphans?|veterans?|recipients?|beneficiar(?:y|ies)|individuals?|applicants?|"
     r"migrants?|farmers?|herders?|tourists?|passengers?)\b")
-_ONE = regex.compile(r"1(?![\d.,])")
+# any other lower-case word after the counter is what it counts ("5000人 athletes"),
+# unless it is a verb or a word that goes on the sentence ("3万人 took part", "across")
+_WORD_NEXT = regex.compile(r"\s*[a-z]")
+_OTHER_WORD_NEXT = regex.compile(
+    r"\s*(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|from|by|for|with|without|into|"
+    r"across|over|under|per|each|who|whom|whose|which|that|this|these|those|"
+    r"was|were|is|are|be|been|being|has|have|had|will|would|shall|should|can|could|"
+    r"may|might|must|do|does|did|took|take|takes|taking|got|get|gets|came|come|comes|"
+    r"went|go|goes|saw|see|sees|made|make|makes|won|win|wins|left|leave|received|"
+    r"receive|receives|joined|join|joins|attended|attend|attends|benefited|benefit|"
+    r"benefits|signed|sign|registered|register|more|less|than|as|so|such|in total|"
+    r"in all|altogether|overall|respectively|including|among|between|during|since|"
+    r"until|after|before|when|while|where|because|if|also|all|both|only|still|yet|"
+    r"then|there|here|now|nearly|about|around|up|down|out|off|away|back|again|"
+    r"not|no|every|via|like|along|through|throughout|within|toward|towards|against|"
+    r"above|below|beyond|upon|onto|next|last|ago|later|earlier|today|yesterday|"
+    r"tomorrow|annually|yearly|daily|monthly|weekly|a year|a day|a month)\b)"
+    r"(?![a-z]+(?:ed|ing|ly)\b)[a-z][a-z-]*\b")
 _ONE_COUNTED = {"人": " person", "人次": " person-time", "户": " household"}
 
 
@@ -302,13 +356,15 @@ def _wan(m: regex.Match) -> str | None:
         number = _grouped(Decimal(m.group(1).replace(",", "")) * 10000)
     except InvalidOperation:
         return None
-    return None if number is None else number + _counter_words(m)
+    words = _counter_words(m)
+    return None if number is None or words is None else number + words
 
 
 def _counted(m: regex.Match) -> str | None:
-    if to_float(m.group(1).replace(",", "")) is None:
+    words = _counter_words(m)
+    if to_float(m.group(1).replace(",", "")) is None or words is None:
         return None
-    return m.group(1) + _counter_words(m)
+    return m.group(1) + words
 
 
 def _wan_rest(m: regex.Match) -> str | None:
@@ -328,7 +384,8 @@ def _yi(m: regex.Match) -> str | None:
         if to_int(m.group(2)) is None:
             return None
         millions += Decimal(m.group(2)) / 100
-    return _yi_words(millions) + _counter_words(m)
+    words = _counter_words(m)
+    return None if words is None else _yi_words(millions) + words
 
 
 def _percent(m: regex.Match) -> str | None:

@@ -287,7 +287,7 @@ def test_zh_dates_in_english(text, expected):
     ("spent 1,218.6亿元 and 2,000万元", "spent 121.86 billion yuan and 20,000,000 yuan"),
     ("A total of 1,218.6亿元 was spent, 2,000万元 raised, 1000个 stations built, 3万余人 helped.",
      "A total of 121.86 billion yuan was spent, 20,000,000 yuan raised, 1000 stations built, more than 30,000 people helped."),
-    ("It costs 3万人民币", "It costs 30,000 人民币"),
+    ("It costs 3万人民币", "It costs 30,000 yuan"),
     # a range of grouped numbers shares its unit; an ordinal and a range's end keep their
     # counter; an English noun after a counter names the counted; one is a person
     ("budget is 1,000-2,000万元", "budget is 10,000,000-20,000,000 yuan"),
@@ -297,6 +297,21 @@ def test_zh_dates_in_english(text, expected):
     ("140至160家 took part", "140至160家 took part"),
     ("500户 families and 5人 team members", "500 families and 5 team members"),
     ("1人 died and 3万户 got help", "1 person died and 30,000 households got help"),
+    # a 1 that opens a bigger number or a range is no one person
+    ("mobilized 1万人 and reached 1万户", "mobilized 10,000 people and reached 10,000 households"),
+    ("1亿人 and 1-2万人 and 1至3万人次", "100 million people and 10,000-20,000 people and "
+                                       "10,000 to 30,000 person-times"),
+    # any noun after the counter names the counted; a verb or a preposition does not
+    ("drew 5000人 athletes and 300人 journalists", "drew 5000 athletes and 300 journalists"),
+    ("5000人 across the province, 200人 attended", "5000 people across the province, 200 people attended"),
+    # a counter with nothing after it: 名 and 位 are people, 家 and 个 stay for an editor
+    ("agreements with 30家. It trained 500名.", "agreements with 30家. It trained 500 people."),
+    ("with 3万家 in all", "with 3万家 in all"),
+    # a counter mtclean does not know: the number is left whole, not half rendered
+    ("nursing beds grew by 2.3万张.", "nursing beds grew by 2.3万张."),
+    ("Visits were 4万人次 and 3万人次, 百分之五 more.", "Visits were 40,000 person-times and 30,000 person-times, 5 percent more."),
+    ("provided 452.3万人次, spent 53.6亿元, 百分之十二 more",
+     "provided 4,523,000 person-times, spent 5.36 billion yuan, 12 percent more"),
 ])
 def test_zh_numbers_in_english(text, expected):
     check_table(render_zh_numbers, text, expected)
