@@ -181,7 +181,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
 
     try:
         for chunk in _read_interruptibly(chain(head, it)):
-            pending.append((chunk, pool.submit(process_chunk, [(i, e) for i, e, _ in chunk])))
+            pending.append((chunk, _submit(pool, [(i, e) for i, e, _ in chunk])))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 yield settle()
         while pending:
@@ -271,17 +271,17 @@ def _one_by_one(chunks: Sequence[list], new_pool: Callable) -> list[list]:
             for index, entry, _ in chunk:
                 if pool is None:
                     pool = _living_pool(new_pool)
-                fut = pool.submit(process_chunk, [(index, entry)])
+                fut = _submit(pool, [(index, entry)])
                 processes = list((getattr(pool, "_processes", None) or {}).values())
                 try:
                     results.extend(_result(fut, pool))
                     continue
                 except BrokenProcessPool:
                     pass
-                codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+                code = _exit_code(processes)
                 _abandon(pool)
                 pool = _living_pool(new_pool)
-                results.append(died_entry(index, entry, codes[0] if codes else None))
+                results.append(died_entry(index, entry, code))
             out.append(results)
         finished = True
     finally:
@@ -291,6 +291,30 @@ def _one_by_one(chunks: Sequence[list], new_pool: Callable) -> list[list]:
             else:
                 _abandon(pool)
     return out
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list) -> Future:
+    """The future of ``chunk``'s results. A pool that a dead worker broke refuses new
+    work: the refusal becomes the future's, to be handled in its turn with the chunks
+    already in flight."""
+    try:
+        return pool.submit(process_chunk, chunk)
+    except BrokenProcessPool as exc:
+        fut: Future = Future()
+        fut.set_exception(exc)
+        return fut
+
+
+def _exit_code(processes: list) -> int | None:
+    """The exit code of the worker that died. (The pool's own thread may be reaping it at
+    the same moment, and the code reads as None until that thread has it: waited for.)"""
+    deadline = time.monotonic() + 2.0
+    while True:
+        codes = [p.exitcode for p in processes]
+        died = [c for c in codes if c not in (None, 0)]
+        if died or time.monotonic() > deadline:
+            return died[0] if died else None
+        time.sleep(0.01)
 
 
 def _living_pool(new_pool: Callable) -> ProcessPoolExecutor:
