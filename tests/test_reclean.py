@@ -99,3 +99,18 @@ def test_interleaved_pages_cleaned_again_change_nothing():
             examples.append(page_id)
     assert pages >= 80
     assert changed == 0, examples[:10]
+
+
+def test_a_metadata_line_with_html_entities_is_read_the_same_before_and_after_cleaning():
+    """`&nbsp;&nbsp;` between a metadata line's fields was decoded by a repair after
+    classification: the line was a heading (its date lost), and cleaned again it was
+    metadata. Decoded with normalize, it is metadata both times."""
+    page = ("Shenzhen launches 99 Giving Day matching fund\n\n"
+            "Time: 2022-09-01&nbsp;&nbsp;Source: Shenzhen Charity Federation\n\n"
+            "The Shenzhen Charity Federation announced a matching fund on Tuesday.\n")
+    first = clean_text(page, "p")
+    assert [b.kind for b in first.blocks] == ["title", "meta", "paragraph"]
+    assert first.meta_dict["date"] == "2022-09-01"
+    assert first.meta_dict["source"] == "Shenzhen Charity Federation"
+    md = clean_text(render_markdown(first), "p", name="page.md")
+    assert _shown(md) == _shown(first) and not _edited(md)

@@ -8,6 +8,7 @@ so Unicode and whitespace normalisation can be undone like any other repair.
 """
 from __future__ import annotations
 
+import html.entities
 import re
 import unicodedata
 
@@ -35,6 +36,36 @@ def without_invisible(text: str) -> str:
     ('新华网', 'plain')
     """
     return text if text.isprintable() else _INVISIBLE.sub("", text)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@rule("repair.html_entities", kinds=ALL_KINDS, group="normalize", order=5)
+def decode_html_entities(text: str) -> str:
+    """Turn an HTML character reference left in the text into its character (a CMS's
+    export writes "people&#39;s", "AT&amp;T", "&nbsp;"; ``qa.numbers`` would read the
+    39 as a number). A reference to no character, or to a control, is left. It runs
+    with normalize, before classification: a metadata line's ``&nbsp;&nbsp;`` is the
+    gap between its fields, and the line is read the same once it is decoded.
+
+    >>> decode_html_entities("people&#39;s livelihood, AT&amp;T, &ldquo;Hi&rdquo; &#0; Q&A;")
+    "people's livelihood, AT&T, “Hi” &#0; Q&A;"
+    """
+    if "&" not in text or ";" not in text:
+        return text
+    return _ENTITY.sub(_character, text)
+
+
+def _character(m: re.Match) -> str:
+    reference = m.group(0)
+    if reference[1] != "#" and reference[1:] not in html.entities.html5:
+        return reference  # ("&notes;" is no "&not;" and "es;", as unescape would have it)
+    decoded = html.unescape(reference)
+    if decoded == reference or not decoded or decoded == "\ufffd" and "fffd" not in reference.lower() or \
+            not decoded.isprintable() and not decoded.isspace():
+        return reference
+    return decoded
+
+
 _SPACES = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _EDGES = regex.compile(r"\A[\s\u3000]+|[\s\u3000]+\Z")
 
@@ -200,7 +231,7 @@ def drop_spaces_around_chinese_punct(text: str) -> str:
     return "".join(parts)
 
 
-RULE_IDS = frozenset({"repair.nfc", "repair.control_chars", "repair.zero_width",
+RULE_IDS = frozenset({"repair.html_entities", "repair.nfc", "repair.control_chars", "repair.zero_width",
                       "repair.nbsp", "repair.collapse_spaces", "repair.strip"})
 ZH_RULE_IDS = RULE_IDS | {"repair.zh_punct_spaces"}  # the rules for Chinese text
 
@@ -217,6 +248,7 @@ def is_normal(text: str) -> bool:
     (True, False, False)
     """
     return (text.isprintable() and "  " not in text
+            and not ("&" in text and ";" in text and _ENTITY.search(text))
             and not (text and (text[0].isspace() or text[-1].isspace()))
             and (text.isascii() or unicodedata.is_normalized("NFC", text)))
 

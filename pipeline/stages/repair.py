@@ -6,8 +6,6 @@ here; dates and numbers left in Chinese form live in :mod:`.repair_numbers`.
 """
 from __future__ import annotations
 
-import html
-import html.entities
 import re
 
 import regex
@@ -20,34 +18,6 @@ from .repair_numbers import mostly_mixed  # (also registers the number rules)
 # --- HTML entities a page's export left in the text -----------------------------------
 
 # a character reference, with its semicolon: "&#39;", "&#x27;", "&amp;", "&nbsp;"
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-@rule("repair.html_entities", order=1)
-def decode_html_entities(text: str) -> str:
-    """Turn an HTML character reference left in the text into its character (a CMS's
-    export writes "people&#39;s", "AT&amp;T", "&nbsp;"; ``qa.numbers`` would read the
-    39 as a number). A reference to no character, or to a control, is left.
-
-    >>> decode_html_entities("people&#39;s livelihood, AT&amp;T, &ldquo;Hi&rdquo; &#0; Q&A;")
-    "people's livelihood, AT&T, “Hi” &#0; Q&A;"
-    """
-    if "&" not in text or ";" not in text:
-        return text
-    return _ENTITY.sub(_character, text)
-
-
-def _character(m: re.Match) -> str:
-    reference = m.group(0)
-    if reference[1] != "#" and reference[1:] not in html.entities.html5:
-        return reference  # ("&notes;" is no "&not;" and "es;", as unescape would have it)
-    decoded = html.unescape(reference)
-    if decoded == reference or not decoded or decoded == "\ufffd" and "fffd" not in reference.lower() or \
-            not decoded.isprintable() and not decoded.isspace():
-        return reference
-    return decoded
-
-
 # --- full-width punctuation in English -------------------------------------------------
 
 _FW_TO_ASCII = {

@@ -356,7 +356,7 @@ def test_repair_rules_are_idempotent(text):
     ("A&emsp;B&ensp;C", "A\u2003B\u2002C"),
 ])
 def test_html_entities(text, expected):
-    from pipeline.stages.repair import decode_html_entities
+    from pipeline.stages.normalize import decode_html_entities
     check_table(decode_html_entities, text, expected)
 
 
