@@ -223,8 +223,23 @@ def test_tmx_well_formed_for_any_text(zh, en):
                                  SourceText("b", en + " and so on.", "json", lang="en")])
     root = ET.fromstring(render_tmx([item]).encode("utf-8", "surrogatepass"))
     pairs = sum(1 for b in item.blocks if b.zh and b.en for z, e, *_ in sentence_pairs(b)
-                if not same_text(z, e))  # a copy makes no unit
+                if not same_text(z, e)  # a copy makes no unit, nor a side without words
+                and all(any(c.isalnum() for c in clean_xml_text(t)[0]) for t in (z, e)))
     assert len(root.findall("body/tu")) == pairs
+
+
+def test_tmx_units_carry_words_and_ids_come_back_exactly():
+    """An id with a carriage return, a line feed or a tab is read back as written (a
+    parser turns a raw CR into LF); a unit whose side has no letter or digit (a mark
+    alone, or nothing once the characters XML forbids are removed) is no unit."""
+    ident = "a\rb\nc\td"
+    item = clean_sources(ident, [SourceText("a", "会议举行。\n\n\ufffe\n\n——", "json", lang="zh"),
+                                 SourceText("b", "Meeting held.\n\n\uffff\n\n…", "json",
+                                            lang="en")])
+    root = ET.fromstring(render_tmx([item]).encode("utf-8"))
+    units = root.findall("body/tu")
+    assert [[seg.text for seg in tu.iter("seg")] for tu in units] == [["会议举行。", "Meeting held."]]
+    assert units[0].find("prop[@type='x-item-id']").text == ident
 
 
 def test_restore_writes_each_file_of_a_pair_apart(tmp_path):

@@ -24,6 +24,12 @@ from ..stages.months import is_date
 SRCLANG = "zh"
 _TAG = regex.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _FORBIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+# characters that an XML parser reads back as others unless written as references: a
+# carriage return becomes a line feed, and in an id (a property's value) any line break
+# or tab must come back as it was, to find the item again
+_CR = {"\r": "&#13;"}
+_BREAKS = {"\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 _LANGS = {"zh": ("Chinese", ("zh", "zho", "chi"), "zh, zh-CN, zh-TW, zh-Hans"),
           "en": ("English", ("en", "eng"), "en, en-US, en-GB")}
 
@@ -85,6 +91,8 @@ def render_units(item: Item, zh_lang: str = SRCLANG, en_lang: str = "en") -> Ite
                 continue  # a text paired with itself is no translation to remember
             zh, zh_removed = clean_xml_text(zh)
             en, en_removed = clean_xml_text(en)
+            if not (_WORDLIKE.search(zh) and _WORDLIKE.search(en)):
+                continue  # ("—" with "…", or a side left empty: nothing to remember)
             head = f'    <tu srclang="{zh_lang}"' + (f' creationdate="{date}"' if date else "")
             lines = [head + ">"]
             removed = zh_removed + en_removed
@@ -92,12 +100,12 @@ def render_units(item: Item, zh_lang: str = SRCLANG, en_lang: str = "en") -> Ite
                 lines.append(f"      <note>removed characters XML forbids: "
                              f"{' '.join(removed)}</note>")
             lines += [
-                f'      <prop type="x-item-id">{escape(item_id)}</prop>',
+                f'      <prop type="x-item-id">{escape(item_id, _BREAKS)}</prop>',
                 f'      <prop type="x-block">{index}</prop>',
                 f'      <prop type="x-align-type">{escape(str(kind))}</prop>',
                 f'      <prop type="x-align-score">{score:.3f}</prop>',
-                f'      <tuv xml:lang="{zh_lang}"><seg>{escape(zh)}</seg></tuv>',
-                f'      <tuv xml:lang="{en_lang}"><seg>{escape(en)}</seg></tuv>',
+                f'      <tuv xml:lang="{zh_lang}"><seg>{escape(zh, _CR)}</seg></tuv>',
+                f'      <tuv xml:lang="{en_lang}"><seg>{escape(en, _CR)}</seg></tuv>',
                 "    </tu>",
             ]
             yield "\n".join(lines) + "\n"
