@@ -236,3 +236,13 @@ def test_a_records_other_fields_are_shown_escaped():
     assert "&lt;b&gt;holds" in page and "<b>holds" not in page
     assert "U+D800" in page
     assert "<caption>fields</caption>" not in render_item(clean_text("Hi there.\n"), 2)
+
+
+def test_an_item_without_a_title_is_headed_by_its_id_shown_safely():
+    """The id stands in for a missing title: its controls and direction marks are named,
+    not written raw into the heading (a NUL made the report invalid HTML, U+202E turned
+    the heading round)."""
+    item = clean_text("DATA:2022-08-17  Views:0", "x\x01\u202e<y>")  # (no title)
+    html = render_html([item])
+    assert "\x01" not in html and "\u202e" not in html
+    assert "U+0001" in html and "U+202E" in html and "&lt;y&gt;" in html

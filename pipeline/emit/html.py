@@ -76,10 +76,12 @@ def _text(text: str | None) -> str:
 
 
 def _title(item: Item) -> str:
+    """The item's title as HTML: its title block's text, else its id, shown as an id is
+    everywhere in the report (invisible characters named, in its own direction)."""
     for block in item.blocks:
-        if block.kind == "title":
-            return block.en or block.zh or item.id
-    return item.id
+        if block.kind == "title" and (block.en or block.zh):
+            return escape(block.en or block.zh or "")
+    return f"<bdi>{_visible(item.id)}</bdi>"
 
 
 def _check_row(check: Check) -> str:
@@ -140,7 +142,7 @@ def render_item(item: Item, item_no: int) -> str:
     # in a file name would reorder the line)
     sources = ", ".join(f"<bdi>{_visible(s.name)}</bdi>" for s in item.sources)
     parts = [f'<section class="item" id="item-{item_no}">',
-             f"<h2>{escape(_title(item))}</h2>",
+             f"<h2>{_title(item)}</h2>",
              f"<p>id <code><bdi>{_visible(item.id)}</bdi></code>"
              f"{' from ' + sources if sources else ''}: {len(item.blocks)} blocks, "
              f"{len(item.edits)} edits, {len(item.checks)} checks</p>"]
@@ -207,7 +209,7 @@ def _tally(item: Item, n: int, index: list[str], rules: Counter, severities: Cou
     """Count an item's edits and checks, and add its line to the index."""
     rules.update(e.rule for e in item.edits)
     severities.update(c.severity for c in item.checks)
-    index.append(f'<li><a href="#item-{n}">{escape(_title(item))}</a> '
+    index.append(f'<li><a href="#item-{n}">{_title(item)}</a> '
                  f"({len(item.edits)} edits, {len(item.checks)} checks)</li>")
 
 
