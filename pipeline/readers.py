@@ -7,6 +7,8 @@ reason, so a batch run can carry on and nothing is lost; ``strict=True`` raises 
 """
 from __future__ import annotations
 
+import base64
+
 import hashlib
 import io
 import math
@@ -70,10 +72,16 @@ class Rejected:
     # text of each (None: that one unreadable)
     original: str | dict[str, str | None] | None
     id: str | None = None
+    # a JSON line that is not UTF-8: its bytes (``original`` shows them decoded with
+    # U+FFFD for each byte that is no UTF-8, which JSON can hold; these are exact)
+    raw: bytes | None = None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "source": self.where, "reason": self.reason,
-                "original": self.original}
+        out = {"id": self.id, "source": self.where, "reason": self.reason,
+               "original": self.original}
+        if self.raw is not None:
+            out["original_base64"] = base64.b64encode(self.raw).decode("ascii")
+        return out
 
 
 def _reason(exc: MtcleanError) -> str:
@@ -438,12 +446,15 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
         if not line.strip() or (lineno == 1 and not line.removeprefix(_BOM).strip()):
             continue  # a blank line, or a byte order mark alone on the first
         where = f"{path}:{lineno}"
-        # surrogateescape keeps undecodable bytes, so the reject holds the exact line
-        original = line.decode("utf-8", "surrogateescape").rstrip("\r\n")
+        raw = None
         try:
             try:
-                line.decode("utf-8")
+                original = line.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError as exc:
+                # the reject shows the line with U+FFFD for its bad bytes and keeps the
+                # bytes themselves (base64): a lone surrogate would be no valid JSON text
+                original = line.decode("utf-8", "replace").rstrip("\r\n")
+                raw = line.rstrip(b"\r\n")
                 raise InputError(f"not UTF-8 (byte {exc.start + 1} of the line)", path=path,
                                  line=lineno, hint="JSON Lines must be UTF-8: convert "
                                  "the file") from None
@@ -451,7 +462,7 @@ def iter_jsonl(stream: IO[bytes], path: str) -> Iterator[InputItem | Rejected]:
             item = record_to_item(record, where, line)
         except MtcleanError as exc:
             yield Rejected(where, _reason(exc), original,
-                           exc.item if exc.item is not None else None)
+                           exc.item if exc.item is not None else None, raw)
             continue
         if item.id in seen:
             yield Rejected(where, f"duplicate id {item.id!r} (first at line {seen[item.id]}; "
@@ -567,7 +578,7 @@ class _RunIds:
 
 def _entry_text(entry: InputItem) -> str | dict[str, str | None]:
     if entry.record_line is not None:
-        return entry.record_line.decode("utf-8", "surrogateescape").rstrip("\r\n")
+        return entry.record_line.decode("utf-8", "replace").rstrip("\r\n")
     if len(entry.sources) == 1:
         return entry.sources[0].text
     return {s.name: s.text for s in entry.sources}

@@ -62,14 +62,14 @@ def _original(sources: Sequence[SourceText]) -> str | dict[str, str]:
     return {s.name: s.text for s in sources}
 
 
-def reject_line(where: str, reason: str, original, item_id: str | None) -> bytes:
+def reject_line(where: str, reason: str, original, item_id: str | None,
+                raw: bytes | None = None) -> bytes:
     """One line of ``rejects.jsonl``.
 
     >>> reject_line("in.jsonl:3", "malformed JSON", '{"id": ', None)
     b'{"id":null,"source":"in.jsonl:3","reason":"malformed JSON","original":"{\\\\"id\\\\": "}\\n'
     """
-    return dumps_record({"id": item_id, "source": where, "reason": reason,
-                         "original": original})
+    return dumps_record(Rejected(where, reason, original, item_id, raw).to_dict())
 
 
 def reason_kind(reason: str) -> str:
@@ -134,7 +134,7 @@ def process_entry(index: int, entry: Entry, config: Config) -> Done:
     chars = entry_chars(entry)
     if isinstance(entry, Rejected):
         return Done(index, False, reject_line(entry.where, entry.reason, entry.original,
-                                              entry.id), chars,
+                                              entry.id, entry.raw), chars,
                     reason=encode_reason(reason_kind(entry.reason)))
     try:
         item = clean_input(entry, config)
@@ -340,4 +340,7 @@ def entry_hash(entry: Entry, fingerprint: bytes) -> str:
             original = dumps_record(original).decode("utf-8", "surrogatepass")
         for part in (entry.id, entry.where, entry.reason, original):
             _feed(h, part)
+        if entry.raw is not None:
+            _feed(h, "raw")
+            h.update(entry.raw)
     return h.hexdigest()
