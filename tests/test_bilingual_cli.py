@@ -329,3 +329,22 @@ def test_a_tmx_without_units_says_so(tmp_path):
     res = run("clean", "--zh", str(zh), "--en", str(en), "--to", "tmx", "-o",
               str(tmp_path / "pair.tmx"))
     assert res.exit_code == 0 and res.stderr == ""
+
+
+def test_a_sentence_broken_across_two_blocks_is_one_sentence_once_they_are_merged():
+    """Alignment merges the two English blocks of one broken sentence; its sentences
+    were still cut at the old boundary, so the TMX paired the Chinese sentence with
+    half the English one and left the other half out."""
+    from pipeline.stages.sentences import split_sentences
+
+    zh = "民政部召开会议\n\n会议于2022年8月12日在北京举行，部署了下一阶段的社会救助工作，与会人员详细讨论了养老服务问题。他们还提出了措施。"
+    en = ("Ministry holds meeting\n\nThe meeting was held in Beijing on August 12, 2022 to "
+          "arrange the next stage of social assistance work and the participants\n\n"
+          "discussed elderly care services in detail. They also proposed measures.")
+    item = clean_sources("hw", [SourceText("a", zh, "json", lang="zh"),
+                                SourceText("b", en, "json", lang="en")])
+    (block,) = [b for b in item.blocks if b.zh and b.en and "participants" in b.en]
+    assert list(block.en_sentences) == split_sentences(block.en, "en")
+    pairs = [(z, e) for z, e, *_ in sentence_pairs(block)]
+    assert pairs[0][1].endswith("participants discussed elderly care services in detail.")
+    assert pairs[1] == ("他们还提出了措施。", "They also proposed measures.")

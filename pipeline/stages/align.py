@@ -712,7 +712,10 @@ def _join_points(edits: list[Edit]) -> list[int]:
 
 
 def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], Layout]:
-    """Sentences of each joined part (a sentence never crosses a join), and the layout."""
+    """Sentences of each joined part (a sentence never crosses a join), and the layout.
+    A join inside one sentence broken across two blocks ("...and the participants" +
+    "discussed ...", "...讨论了" + "，部署...") ends no part."""
+    points = [p for p in points if not _mid_sentence(text, p)]
     sentences: list[str] = list(sentences_of(text, lang)) if not points else []
     if not points:  # most blocks: one part
         return sentences, Layout.free(len(sentences))
@@ -721,6 +724,22 @@ def _split_parts(text: str, lang: str, points: list[int]) -> tuple[list[str], La
         sentences.extend(sentences_of(text[start:end], lang))
         bounds.add(len(sentences))
     return sentences, Layout(frozenset(bounds))
+
+
+def _mid_sentence(text: str, point: int) -> bool:
+    """Does a join at ``point`` fall inside a sentence: no sentence mark before it, and
+    after it a lower-case word or a mark that goes on a sentence (a part that ends in
+    a comma goes on too)? A headline joined to its paragraph starts a new part."""
+    before = text[max(0, point - 16):point].rstrip()
+    if not before or _PART_END.search(before):
+        return False
+    after = text[point:point + 2].lstrip()
+    return before[-1] in _GOES_ON or bool(after) and (after[0] in _GOES_ON
+                                                        or after[0].islower())
+
+
+_PART_END = regex.compile(r"[.!?。！？…;；:：][\"'”’」』）)\]]*\Z")
+_GOES_ON = frozenset(",，、")
 
 
 def align_sentences(item: Item) -> Item:
