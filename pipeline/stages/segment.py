@@ -228,7 +228,12 @@ def joins_soft(prev: str, nxt: str) -> bool:
     if not p.lstrip(_INVISIBLE_CHARS) or not nxt.strip(_INVISIBLE_CHARS):
         return False
     if _ends_han(p) or p[-1] in _ZH_SOFT_END:
+        first = nxt.lstrip(_INVISIBLE_CHARS)[:1]
+        if _ends_han(p) and first in _ZH_GOES_ON_START:
+            return True  # "会议在北京举行" / "，部署了...": a mark opens no line
         if _starts_han(nxt):
+            if p[-1] in _ZH_PARTICLE_END:
+                return True  # "部署了下一阶段的" / "社会救助工作": 的 ends no sentence
             # (a long line of Chinese that ends without a mark goes on only in a
             # hard-wrapped text: see wrap_width; one line per paragraph is common) ...
             # or where the break cuts a word of a sentence under way ("根据国家和省有" /
@@ -243,7 +248,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False  # (a bulleted item after a sentence's end; "- 2 million yuan ..."
         # after "... to Henan" is a dash going on with it)
     if p[-1] == "." and not _starts_han(nxt) and not _EN_LOWER_START.match(nxt) and \
-            _ends_in_abbreviation(p, nxt):
+            not _COMPANY_END.search(p[-12:]) and _ends_in_abbreviation(p, nxt):
         return True  # "St." / "Paul's Cathedral": no sentence ends there
     if p[-1] in _CLOSING:
         # a bracket or quote closed inside a sentence ("on Saturday (July 25)" / "and to
@@ -257,7 +262,8 @@ def joins_soft(prev: str, nxt: str) -> bool:
     if _EN_LOWER_START.match(nxt):
         return True
     return _soft_end(p) and not (nxt.lstrip()[:1].isdigit() and (
-        _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)))
+        _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)
+        and not _FUNCTION_WORD_END.search(p[-12:])))
 
 
 _UNIT_END = regex.compile(rf"[A-Za-z][^\p{{Han}}]*\d\s*[万亿元{ZH_COUNTERS}余多]{{1,3}}\Z")
@@ -381,7 +387,8 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        (p[-1:] not in _CLOSING or p[-1] == "." and _ends_in_abbreviation(p, nxt) or
+        (p[-1:] not in _CLOSING or p[-1] == "." and not _COMPANY_END.search(p[-12:])
+         and _ends_in_abbreviation(p, nxt) or
          p[-1] in ":：" and _SAID.search(p[-40:]) is not None) and \
         not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
@@ -432,6 +439,17 @@ def list_rows(line: str, nxt: str) -> bool:
         first[0].lower() not in _FUNCTION_WORDS and first[0].lower() not in _OPENING_WORDS
 
 
+# a company's name ends a line of a list of donors or sponsors ("Co., Ltd." / "Beijing
+# ..."): its full stop is an abbreviation's, but the line is whole
+_COMPANY_END = regex.compile(r"\b(?:Ltd|Inc|Corp|Co|LLC|Plc|GmbH|Pte)\.\Z")
+# a timetable row does not end in "at" or "and": such a line goes on with the next
+# even when that opens with a clock time ("... and at" / "10:30 he met ...")
+_FUNCTION_WORD_END = regex.compile(r"(?<![\w-])(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|"
+                                   r"that|as)\Z", regex.IGNORECASE)
+# marks that go on a Chinese sentence: a line never opens with one
+_ZH_GOES_ON_START = frozenset("，、；：。！？）」』”’…")
+# particles that end no Chinese sentence nor a heading
+_ZH_PARTICLE_END = frozenset("的地得和与及并或在对把被将为从向以")
 _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or so that the "
                             "then to with".split())
 

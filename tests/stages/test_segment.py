@@ -72,6 +72,15 @@ def test_layout_is_kept(doc):
     # an English line cut after a number's Chinese unit; a Chinese line is no such line
     ("Beijing plans to build 1000个", "elderly care service stations by 2025.", True),
     ("今年新增床位1000个", "elderly care beds were added.", False),
+    # a row that ends in a function word goes on, clock time or not
+    ("10:00 the minister arrived at the venue, and at", "10:30 he met representatives.", True),
+    # a company's name ends a line of a list ("Co., Ltd." is no broken sentence)
+    ("Shenzhen Tencent Computer Systems Co., Ltd.", "Beijing Jingdong Century Trading Co., Ltd.", False),
+    ("the cathedral of St.", "Paul was damaged", True),
+    # a Chinese line never opens with a mark that goes on a sentence; 的 ends none
+    ("会议在北京举行", "，部署了下一阶段的社会救助工作。", True),
+    ("部署了下一阶段的", "社会救助工作。", True),
+    ("民政部召开会议", "会议于8月12日在北京举行。", False),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
