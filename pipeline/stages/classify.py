@@ -83,10 +83,17 @@ _DATED_SOURCE = regex.compile(
     r"联合会|委员会|商会|学会|红十字会|总会|促进会))\s*")
 # ... and no event's words: "2023-05-16 | Ministry of Civil Affairs Holds Press
 # Conference", "2023年5月16日　举行第二届会员代表大会"
+# (nor a timeline's: "1949-11-01　　Establishment of the Ministry of Internal Affairs",
+# "1978年3月5日　设立民政部", "2023年5月16日　走访市儿童福利院")
 _EVENT_WORDS = regex.compile(r"\b(?:Holds?|Held|Launch(?:es|ed)?|Opens?|Opened|Issues?|Issued|"
-                             r"Releases?|Released|Calls?|Meets?|Visits?|Signs?|Starts?|Hosts?|"
-                             r"Wins?|Says?)\b|召开|举行|举办|开展|启动|发布|印发|成立|表彰|推进|座谈|"
-                             r"培训|活动|会议")
+                             r"Releases?|Released|Calls?|Meets?|Visits?|Visited|Signs?|Signed|"
+                             r"Starts?|Hosts?|Wins?|Says?|Establish(?:es|ed|ment)?|Found(?:ed|ing)|"
+                             r"Set|Sets|Joins?|Joined|Inaugurat\w*|Renam\w*|Merg\w*|"
+                             r"Reorgani[sz]\w*|Abolish\w*|Creat\w*|Formation|Became|Becomes|"
+                             r"Renewed|Moved|Approv\w*)\b|"
+                             r"召开|举行|举办|开展|启动|发布|印发|成立|表彰|推进|座谈|培训|活动|会议|"
+                             r"设立|组建|建立|走访|慰问|看望|更名|撤销|合并|改为|改革|挂牌|调研|考察|"
+                             r"视察|出席|参加|参观|捐赠|签署|批准|恢复|划入|并入|改名|重建")
 
 
 def _date_fields(text: str) -> dict[str, str]:
@@ -946,6 +953,13 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
             # "Release date:" or "Last updated:" at its foot is not), and so are a
             # programme's "Tuesday, May 16, 2023" and a timeline's "October 19, 1949"
             fields = None
+        if fields is not None and "source" in fields and ":" not in text and \
+                "：" not in text and _DATETIME_LINE.match(text) and \
+                any(_sentence_like(_text(b)) for b in blocks[:i]) and \
+                any(j != i and _DATETIME_LINE.match(_text(b)) for j, b in enumerate(blocks)):
+            # a date and a name with no label, after body text, beside other dated
+            # lines: a timeline's entry ("1978年3月5日　民政部"), not the page's source
+            fields = None
         if fields is not None and fields.keys() <= _WHEN and _signed(blocks, i):
             # a notice's date under its signature ("Ministry of Civil Affairs" / "June 8,
             # 2023") is part of the notice: the page's date, and shown with the text
@@ -1172,8 +1186,9 @@ def late_title(item: Item, disabled: frozenset[str] = frozenset()) -> Item:
             continue
         block = blocks[first]
         if (block.kind != "paragraph" or _md_level(block)
-                or len(_text(block)) > MAX_TITLE_CHARS):
-            continue
+                or len(_text(block)) > MAX_TITLE_CHARS
+                or _body_sentence(_text(block), block.lang)):
+            continue  # (a page that opens with its first paragraph, as classify decides)
         local = {i: k for k, (i, _) in enumerate(view)}
         sub = evolve(item, blocks=tuple(evolve(b, kind="title") if k == first else b
                                         for k, b in enumerate(blocks)),

@@ -234,6 +234,10 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("2023-05-12 | Beijing Charity Federation Launches New Fund", None),
     ("2023-05-16 | 民政部召开新闻发布会", None), ("2023-05-16 | 全省养老服务工作推进会", None),
     ("2023-05-16\u3000中国慈善联合会", {"date": "2023-05-16", "source": "中国慈善联合会"}),
+    # a timeline's founding and visits are events too
+    ("1978年3月5日\u3000设立民政部", None), ("2023年5月16日\u3000走访市儿童福利院", None),
+    ("1949-11-01\u3000\u3000Establishment of the Ministry of Internal Affairs", None),
+    ("1988-05-01\u3000\u3000Founding of the China Charity Federation", None),
 ])
 def test_parse_meta(line, fields):
     assert parse_meta(line) == fields
@@ -963,3 +967,27 @@ def test_a_date_at_a_news_pages_foot_stays_metadata():
     item = clean_text("Charity fair opens\n\nThe fair opened in Shenzhen on Friday.\n\n"
                       "The fair will run for three days.\n\n2023-06-08\n", "n")
     assert item.blocks[-1].kind == "meta"
+
+
+def test_a_timeline_of_dates_and_names_keeps_its_entries_and_sets_no_page_date():
+    """Each line reads as a date and a body's name, as a page's source line does; after
+    body text, beside another dated line, they are a timeline's entries."""
+    page = ("民政部大事记\n\n民政部成立以来，经历了多次机构改革。\n\n1978年3月5日\u3000民政部\n\n"
+            "1988年5月1日\u3000中国慈善联合会\n\n改革后，民政部的职能更加聚焦基本民生保障。\n")
+    item = clean_text(page)
+    assert "meta" not in [b.kind for b in item.blocks]
+    assert item.meta_dict.get("date") is None and "source" not in item.meta_dict
+    # a page's own source line is still one
+    page = "民政部召开会议\n\n2020-02-10\u3000\u3000民政部\n\n会议强调，要做好社会组织工作。\n"
+    assert clean_text(page).meta_dict["source"] == "民政部"
+
+
+def test_a_page_that_opens_with_its_first_paragraph_keeps_it_after_a_repair():
+    """Any repair on the page (a full-width comma below) ran the late title test, which
+    took the opening sentence for the headline that classification had refused."""
+    page = ("On August 12, the 23rd session of the training course for civil affairs staff "
+            "opened in Beijing, and more than 200 people from 31 provinces took part.\n\n"
+            "The volunteers came on Monday\uff0cand left on Tuesday.\n")
+    item = clean_text(page)
+    assert [b.kind for b in item.blocks] == ["paragraph", "paragraph"]
+    assert item.edits
