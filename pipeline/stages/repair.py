@@ -69,13 +69,45 @@ def _ascii_mark(text: str, i: int) -> str:
         # 10：30 and 1，000 stay tight; otherwise a word follows after one space, and a
         # number after a list's comma ("2021，2022": no thousands have four digits)
         if mark in "：．" and prev.isdigit() and nxt.isdigit() or \
-                mark == "．" and prev.isalpha() and (nxt.islower() or nxt.isdigit() or (
-                    nxt.isalpha() and not text[max(0, i - 2):i - 1].isalpha())) or \
+                mark == "．" and _tight_stop(text, i) or \
                 mark == "，" and _THOUSANDS_AFTER.match(text, i + 1) and \
                 _GROUP_BEFORE.search(text, max(0, i - 8), i):
             return ascii_
         return ascii_ + (" " if nxt and (nxt.isalnum() or nxt in _STARTS_AFTER_SPACE) else "")
     return ascii_
+
+
+def _tight_stop(text: str, i: int) -> bool:
+    """Does the full-width stop at ``i`` join what is on either side, with no space after
+    it: a web address or a file's name (``www．12377．cn``, ``report．pdf``), or an
+    initialism's letters (``U．S．A``, ``e．g．``)? Anything else ends a sentence or an
+    abbreviation (``vitamin C．The``, ``100m．She``, ``etc．and``, ``services．2．``).
+
+    >>> [_tight_stop(t, t.index("．")) for t in ("www．12377．cn", "report．pdf is", "U．S．A",
+    ...  "vitamin C．The", "etc．and", "services．2．Go", "100m．She")]
+    [True, True, True, False, False, False, False]
+    """
+    left = _HOST_LEFT.search(text, max(0, i - 64), i)
+    right = _HOST_RIGHT.match(text, i + 1)
+    if left and right:
+        host = (left.group(0) + "." + right.group(0)).replace("．", ".").lower()
+        if _HOST.fullmatch(host) or _FILE.fullmatch(right.group(0).lower()) and \
+                "．" not in right.group(0) and "." not in right.group(0):
+            return True
+    prev, nxt = text[i - 1:i], text[i + 1:i + 2]
+    single_before = prev.isalpha() and not text[max(0, i - 2):i - 1].isalpha()
+    single_after = nxt.isalpha() and not text[i + 2:i + 3].isalpha()
+    # an initialism: a letter, the stop, a letter and another stop ("U．S．"), or the
+    # last letter of one ("S．A" after "U．")
+    return single_before and single_after and (
+        text[i + 2:i + 3] in ("．", ".") or text[max(0, i - 3):i - 2] in ("．", "."))
+
+
+_HOST_LEFT = regex.compile(r"[A-Za-z0-9-]+(?:[．.][A-Za-z0-9-]+)*\Z")
+_HOST_RIGHT = regex.compile(r"[A-Za-z0-9-]+(?:[．.][A-Za-z0-9-]+)*")
+_HOST = regex.compile(r"(?:www\.[a-z0-9.-]+|(?:[a-z0-9-]+\.)+(?:cn|com|org|net|gov|edu|int|"
+                      r"info|io|hk|mo|tw|uk|us)(?:\.[a-z]{2})?)")
+_FILE = regex.compile(r"pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|zip|rar|s?html?|wps|ofd")
 
 
 @rule("repair.fullwidth_alnum", lang="en", order=9)

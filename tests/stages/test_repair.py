@@ -59,6 +59,15 @@ def check_table(fn, text, expected):
     # a list's comma between numbers, a thousands separator only before three digits
     ("In 2021，2022 and 2023, offices opened.", "In 2021, 2022 and 2023, offices opened."),
     ("1，200，000 people and 12，5 tons", "1,200,000 people and 12, 5 tons"),
+    # the full-width stop: tight in an address, a file name, an initialism; a sentence's
+    # or an abbreviation's end otherwise
+    ("Report at www．12377．cn today．The doctors came．", "Report at www.12377.cn today. The doctors came."),
+    ("given vitamin C．The doctors came, Plan B．It worked", "given vitamin C. The doctors came, Plan B. It worked"),
+    ("the 100m．She set a record", "the 100m. She set a record"),
+    ("goals: 1．Improve services．2．Expand coverage", "goals: 1. Improve services. 2. Expand coverage"),
+    ("food, quilts, etc．and water", "food, quilts, etc. and water"),
+    ("J．K．Rowling and the U．S．A．", "J.K. Rowling and the U.S.A."),
+    ("see report．pdf now", "see report.pdf now"),
 ])
 def test_fullwidth_punct(text, expected):
     check_table(ascii_punct_in_english, text, expected)
