@@ -48,7 +48,8 @@ _META_LABELS = {
             r"發稿|更新)(?:时间|時間|日期)",
     "views": r"Views|Page\s*views|Visits|Hits|Clicks|Reads?|Reading(?:s|\s+times)?|"
              r"Brows(?:e|es|ing)(?:\s+(?:times|count|volume))?|Number\s+of\s+(?:views|visits|"
-             r"hits|clicks|readings|browses)|(?:View|Visit|Click|Read)(?:s|ing)?\s+(?:count|times)|"
+             r"hits|clicks|reads|readings?|browses|visitors)|"
+             r"(?:View|Visit|Click|Read)(?:s|ing)?\s+(?:count|times|volume)|"
              r"浏览次数|浏览量|瀏覽次數|瀏覽量|访问量|訪問量|阅读量|閱讀量|阅读|閱讀|点击量|点击|點擊",
     "source": r"(?:Information|Article|Manuscript|Content|News)\s+source|"
               r"Source\s+of\s+(?:information|the\s+article|manuscript|article)|Source|"
@@ -59,6 +60,9 @@ _META_LABELS = {
               r"責任編輯|编辑|編輯|责编|責編",
     "translator": r"Translator|Translated\s+by|译者|譯者|翻译|翻譯",
     "original_title": r"Original\s+Language\s+Title",
+    # a document's number ("Issue No.: 民函〔2023〕15号", "文号：...")
+    "number": r"(?:Issue|Document|File|Doc|Index|Reference)\s+(?:No\.?|Number)|Issued\s+No\.?|"
+              r"发文字号|發文字號|文号|文號|索引号|索引號",
     "chinese_source": r"Chinese\s+source",
     "reviewer": r"Review(?:er|ed\s+by)?|Checked\s+by|审核|審核|审校|審校|终审|終審",
     "proofreader": r"Proofread(?:er|ing|\s+by)|校对|校對",
@@ -112,9 +116,12 @@ def _date_fields(text: str) -> dict[str, str]:
 # puts spaces around a Chinese number ("Daily1.2万Source" becomes "Daily 12,000 Source"),
 # and the line must split into the same fields before and after
 _LABEL = regex.compile(
-    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han}))(?P<label>" + "|".join(
+    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han})|(?<=[【\[]))(?P<label>" + "|".join(
         f"(?P<{k}>{v})" for k, v in _META_LABELS.items()) + r")" + _C,
     regex.IGNORECASE | regex.VERSION1)
+_HAN_PAD = regex.compile(r"(?<=\p{Han})\u3000+(?=\p{Han})")
+_PLAIN_FORMS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0xFF0D: "-"}
+_OPENERS_AFTER = regex.compile(r"[\s\u3000]*[【\[]\Z")  # the next field's bracket
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
 _DMY_DATE = regex.compile(
     r"(?<!\d)(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[,，]?\s*(\d{4})",
@@ -223,6 +230,9 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
+    if not text.isascii():
+        # "2023‑05‑12" with no-break hyphens, "Zhang\u3000Min": read as the plain forms
+        text = text.translate(_PLAIN_FORMS)
     if text[:3] in ("By ", "by ") or len(text) <= MAX_BYLINE_CHARS and ":" not in text and \
             "：" not in text and _maybe_byline(text) and _BYLINE_WORD.search(text):
         byline = parse_byline(text)
@@ -281,10 +291,18 @@ def parse_meta(text: str) -> dict[str, str] | None:
     fields = _date_fields(lead.group(0)) if lead else {}
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = text[m.end():end].strip(" \t,;|/，；\u3000\xa0")
+        value = _OPENERS_AFTER.sub("", text[m.end():end]).strip(" \t,;|/，；\u3000\xa0")
+        if value.endswith(("】", "]")) and value.count("】") + value.count("]") > \
+                value.count("【") + value.count("["):
+            # "【Source: Yunnan ...】 【Author: Li Hua】": each field in its brackets
+            value = value[:-1].rstrip(" \t,;|/，；\u3000\xa0")
         key = next(k for k in _META_LABELS if m.group(k) is not None)
         if key == "controls":
             continue
+        if key not in ("date", "views") and "\u3000" in value.strip("\u3000"):
+            # "Zhang\u3000Min" is two words; "张\u3000敏" one name padded to the width of
+            # three characters
+            value = " ".join(_HAN_PAD.sub("", value).replace("\u3000", " ").split())
         if key not in ("date", "views") and _VALUE_CONTROLS.search(value):
             value = _VALUE_CONTROLS.sub("", value)  # "新华网 [打印] [关闭]"
         if key == "author" and (_QUESTION.search(value) or len(labels) == 1 and not lead and (

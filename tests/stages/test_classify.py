@@ -234,6 +234,20 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
     ("2023-05-12 | Beijing Charity Federation Launches New Fund", None),
     ("2023-05-16 | 民政部召开新闻发布会", None), ("2023-05-16 | 全省养老服务工作推进会", None),
     ("2023-05-16\u3000中国慈善联合会", {"date": "2023-05-16", "source": "中国慈善联合会"}),
+    # a document's number, bracketed fields, more view labels: no value takes the next
+    ("Issued by: Ministry of Civil Affairs  Issue No.: 民函\u301423\u301515号",
+     {"source": "Ministry of Civil Affairs", "number": "民函\u301423\u301515号"}),
+    ("\u3010Source: Yunnan Provincial Department of Civil Affairs\u3011 \u3010Author: Li Hua\u3011 "
+     "\u3010Date: 2022-07-08\u3011", {"source": "Yunnan Provincial Department of Civil Affairs",
+                                     "author": "Li Hua", "date": "2022-07-08"}),
+    ("Time of issue: 2022年08月17日 Source: Shaanxi Civil Affairs Number of reads: 0",
+     {"date": "2022-08-17", "source": "Shaanxi Civil Affairs", "views": "0"}),
+    ("Publish Date\uff1a2023年5月6日 Reading volume\uff1a328", {"date": "2023-05-06", "views": "328"}),
+    # no-break hyphens in a date, ideographic spaces in a name
+    ("Date\uff1a2023\u201105\u201112\u3000\u3000Source\uff1aZhengzhou Civil Affairs Bureau",
+     {"date": "2023-05-12", "source": "Zhengzhou Civil Affairs Bureau"}),
+    ("\uff08Editor\uff1aZhang\u3000Min\uff09", {"editor": "Zhang Min"}),
+    ("作者\uff1a张\u3000敏", {"author": "张敏"}),
     # a timeline's founding and visits are events too
     ("1978年3月5日\u3000设立民政部", None), ("2023年5月16日\u3000走访市儿童福利院", None),
     ("1949-11-01\u3000\u3000Establishment of the Ministry of Internal Affairs", None),
