@@ -191,6 +191,17 @@ def split_breadcrumb(title: str) -> tuple[str, str] | None:
 
 # what a QR code is scanned to do when it is content: apply, fill in, pay, book, register
 _TO_APPLY = "申请|办理|填写|缴|预约|登记|报名|领取"
+_FOOTER_LINK = (r"(?:Web\s*)?site\s*map|Website\s+map|Contact\s+us|About\s+us|Privacy(?:\s+(?:statement|"
+                r"policy|notice))?|Disclaimer|Legal\s+(?:notice|statement)|Copyright\s+(?:notice|"
+                r"statement)|Terms\s+of\s+(?:use|service)|Help|Feedback|Accessibility|"
+                r"Home(?:page)?|网站地图|联系我们|关于我们|隐私(?:声明|政策)|免责声明|法律声明|"
+                r"版权声明|使用帮助|帮助|意见反馈|网站声明")
+_COUNTER_LABEL = (r"(?:Total|Today'?s|Yesterday'?s|This\s+month'?s)\s+(?:visits|visitors|views|"
+                  r"page\s*views|hits)|Visits\s+today|Number\s+of\s+visitors|Visitors|"
+                  r"(?:总|今日|本日|昨日)?(?:访问量|访问人次|访问人数|浏览量)|访客(?:数)?")
+_ACCOUNT_LABEL = (r"WeChat(?:\s+(?:public|official))?(?:\s+account)?|Official\s+WeChat|Weibo|"
+                  r"(?:Official\s+)?Weibo\s+account|微信公众号|官方微信|微信|官方微博|微博|抖音|"
+                  r"Douyin|TikTok")
 _CHROME_PATTERNS = (
     # font switchers and print/mail/comment links
     r"[【\[]?\s*(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?\s*[】\]]?"
@@ -220,7 +231,7 @@ _CHROME_PATTERNS = (
     r"Scan\s+(?:the\s+)?(?:QR\s+)?code\s+to\s+(?:read|view|open|share|follow|browse)\b.{0,40}",
     r"\d+\s*Comments?(?:\(s\))?\s*(?:Print\s*)?(?:E-?mail)?",
     r"(?:[【\[]\s*(?:Print(?:\s+this\s+page)?|Close(?:\s+(?:this\s+)?(?:window|page))?|Collect"
-    r"|Favorites|Back\s+to\s+top|Return\s+to\s+top|Top|Back|E-?mail|Share|打印(?:本页|此页)?"
+    r"|(?:Add\s+to\s+)?(?:Favorites|Bookmarks?)|Back\s+to\s+top|Return\s+to\s+top|Top|Back|E-?mail|Share|打印(?:本页|此页)?"
     r"|关闭(?:窗口|本页)?|收藏(?:本页)?|返回顶部|返回|分享"
     # (a font switcher among them: "【Font：Large Medium Small】 【Print】 【Close】")
     r"|(?:Fonts?|Font\s+size|Text\s+size|字号|字体)\s*[:：]?(?:\s*(?:Large|Medium|Middle|Small|"
@@ -290,6 +301,22 @@ _CHROME_PATTERNS = (
     # a Chinese page's own controls in a row: "打印本页 关闭窗口", "【收藏】 【返回顶部】"
     r"(?:[【\[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|收藏(?:本页)?|返回(?:顶部|列表|首页)?|"
     r"分享|字号|纠错)\s*[】\]]?\s*[|｜/]?\s*){2,6}",
+    # the footer's links in a row ("Website map | Contact us | Privacy statement")
+    r"(?:" + _FOOTER_LINK + r")(?:\s*[|｜/]\s*(?:" + _FOOTER_LINK + r")){2,8}",
+    # the site's technical support ("Technical support: Xiamen Information Group Co.,
+    # Ltd."; MT's "Host unit:" is the site's 主办单位: an event has its "organiser")
+    r"(?:Technical\s+support|Host\s+unit|技术支持)\s*[:：].{1,100}",
+    # the browser the site is best viewed with, its visitor counters
+    r"(?:(?:It\s+is\s+)?(?:Best|Recommended\s+to\s+be)\s+viewed\s+(?:with|in|at|using)|"
+    r"Recommended\s+(?:browser|resolution))\b.{0,100}",
+    r"(?:建议|推荐)(?:您)?(?:使用|采用).{0,40}(?:浏览器|分辨率).{0,40}|最佳(?:浏览效果|分辨率).{0,60}",
+    r"(?:" + _COUNTER_LABEL + r")\s*[:：]?\s*[\d,]+\s*(?:times|人次|次)?"
+    r"(?:\s*[|｜,，;；]?\s*(?:" + _COUNTER_LABEL + r")\s*[:：]?\s*[\d,]+\s*(?:times|人次|次)?){0,3}",
+    r"You\s+are\s+(?:the\s+)?(?:No\.\s*)?[\d,]+(?:st|nd|rd|th)?\s+visitors?\b.{0,30}",
+    r"您是(?:本站|本网站|本网)?(?:的)?第\s*[\d,]+\s*(?:位|个|名)(?:访问者|访客|来访者|浏览者).{0,10}",
+    # the site's accounts in a row ("WeChat public account: ... | Weibo: @民政部发布")
+    r"(?:" + _ACCOUNT_LABEL + r")\s*[:：]\s*[^|｜]{1,40}(?:\s*[|｜]\s*(?:" + _ACCOUNT_LABEL +
+    r")\s*[:：]\s*[^|｜]{1,40}){1,4}",
     # trailing stubs of city-government pages
     r"Please\s+(?:refer\s+to|indicate\s+the\s+source)\s+when\s+(?:using|reprinting).{0,60}",
     # breadcrumb lines ("Home > News", "Location: Home >> News", "HOME / NEWS / LOCAL")
@@ -326,6 +353,8 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 # chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+(?:follow|visit|the)|.{0,20}SMS|"
+    r"You\s+are\s+(?:the\s+)?(?:No\.\s*)?[\d,]+|(?:It\s+is\s+)?Best\s+viewed|"
+    r"(?:Technical\s+support|Host\s+unit)\s*[:：]|"
     r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 _ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传真|邮箱)")
@@ -341,8 +370,12 @@ _SITE_NOTICE = regex.compile(
 # a news "Note:" on figures reprinted from a yearbook, or a foundation's statement on
 # infringement, is content)
 _SITE_NOTICE_WORDS = regex.compile(
-    r"machine[- ]translat|translated\s+by\s+(?:a\s+)?machine|automatic(?:ally)?\s+translat|"
-    r"(?:Chinese|original)\s+(?:version|text)\s+shall\s+prevail|以中文(?:版本?)?为准|机器翻译|"
+    # (a text machine-translated, not news on machine translation; the Chinese text
+    # prevailing over a translation, not over an agreement's English text)
+    r"machine[- ]translated|translated\s+by\s+(?:a\s+)?machine|automatic(?:ally)?\s+translated|"
+    r"machine\s+translation\b.{0,80}(?:for\s+reference|inaccura|errors?\b)|"
+    r"(?:translat|English\s+version|reference).{0,200}(?:Chinese|original)\s+(?:version|text)\s+"
+    r"shall\s+prevail|以中文(?:版本?)?为准|机器翻译|"
     r"(?:reproduced|reprinted|transferred)\s+from.{0,160}(?:contact\s+us|delet|remov)|"
     r"(?:转载|转自).{0,80}(?:联系|删除)", _I)
 _SITE_NOTICE_OPENERS = frozenset("DSNCdsnc免特版声【[(（")

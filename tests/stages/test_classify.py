@@ -458,6 +458,21 @@ def test_split_breadcrumb(title, parts):
     ("Scan the QR code below to download the application form for the heating subsidy.",
      False),
     ("Scan the QR code below to watch the live broadcast of the press conference.", False),
+    ("Statement: The agreement is made in Chinese and English, and the Chinese version "
+     "shall prevail in case of any discrepancy.", False),
+    ("Note: Machine translation now handles 40 percent of the bureau's requests.", False),
+    ("Note: This page is machine translation for reference only.", True),
+    # the footer: its links, technical support, browser, counters, accounts
+    ("[Print this page] [Close window] [Add to favorites]", True),
+    ("Website map | Contact us | Privacy statement | Disclaimer", True),
+    ("Help the elderly | Help children | Help families", False),
+    ("Technical support: Xiamen Information Group Co., Ltd.", True),
+    ("Best viewed with IE9 or above, resolution 1366*768", True),
+    ("Total visits: 2,345,678 Today's visits: 1,234", True),
+    ("Visitors: 2,000 people attended the fair on Sunday.", False),
+    ("You are the 18,364,205th visitor to this site", True), ("您是本站第 3456789 位访客", True),
+    ("WeChat public account: 民政部发布 | Weibo: @民政部发布", True),
+    ("Sponsored by: Jiangsu Provincial Department of Civil Affairs", False),
 ])
 def test_is_chrome(line, chrome):
     assert is_chrome(line) is chrome
