@@ -18,7 +18,7 @@ from ..registry import structural
 from .beads import KIND_RANK
 from .normalize import columns, table_row, without_invisible
 from .repair import BULLETS, drop_repeated_sentence, strip_heading_affixes
-from .segment import list_rows
+from .segment import label_row, list_rows
 from . import classify_chrome as chrome
 from .months import MONTH_PATTERN, is_date, month_number
 from .digits import FULLWIDTH_ALNUM, has_fullwidth_alnum, to_int
@@ -581,10 +581,19 @@ _CONTACT = regex.compile(
     r"(?:Grand\s+)?Total|Subtotal|合计|总计)\s*[:：]\s*\S", regex.IGNORECASE)
 
 
+# a row's figures at the end of a line: two numbers, a share the second or the first
+# grouped or with decimals ("43,210.9 12.7%", "2,345 1,234"); one number ends many a
+# heading ("Chapter 3", "Outlook 2035", "Output up 5%"), and two a date ("May 16, 2023")
+_FIGURES_END = regex.compile(r"\d[\d,.]*\s+\d[\d,.]*\s*[%％]\Z|\d[\d,]*[.,]\d+\s+\d[\d,.]*\Z")
+
+
 def _headingish(text: str, lang: str) -> bool:
     t = text.strip().lstrip(BULLETS + " ")
     if not t or (":" in t or "：" in t) and _CONTACT.match(t) or table_row(t) or \
-            lang == "en" and columns(t):
+            lang == "en" and columns(t) or (t[-1:].isdigit() or t[-1:] in "%％") and \
+            _FIGURES_END.search(t[-40:]) or "://" in t or "www." in t:
+        # (nor a table's row that ends in its figures, "Others 44,037.3 13.0%", nor a
+        # line with a web address, "For details: https://...")
         # (a table's row, "Total\t23,772\t24,318", or names, is no heading; a Chinese
         # heading's phrases are parted by U+3000: "凝心聚力　砥砺前行　开创新局面")
         return False
@@ -613,6 +622,9 @@ def _heading_before(text: str, lang: str, next_text: str, next_lang: str) -> boo
 _LIST_NUMBER = regex.compile(r"\s*(?:(\d{1,2})([.、)）])|([(（])(\d{1,2})[)）])\s*\S")
 
 
+MAX_ROW_LINE = 100
+
+
 def continues_list(text: str, previous: str) -> bool:
     """Is ``text`` the next item of a numbered list ``previous`` is an item of? The
     last item of a list without end marks ("3. Strengthen supervision", before a
@@ -630,8 +642,14 @@ def continues_list(text: str, previous: str) -> bool:
     m, p = _LIST_NUMBER.match(text), _LIST_NUMBER.match(previous)
     if not m or not p or _style(m) != _style(p):  # "3." after "(2)": another level
         # rows of labels and values, or short items alike ("100 years old and above:
-        # 500 yuan per month" after "90-99 years old: 100 yuan per month")
-        return not m and not p and list_rows(previous, text)
+        # 500 yuan per month" after "90-99 years old: 100 yuan per month"; a longer
+        # value is a row too: "Registration authority: Haidian District Civil Affairs
+        # Bureau" after "Registered capital: 300,000 yuan"; in English: a Chinese
+        # sentence's colon comes early, "汇丰银行陷入了窘境：在西方...")
+        return not m and not p and (list_rows(previous, text) or len(text) <= MAX_ROW_LINE
+                                    and previous.strip()[:1].isascii()
+                                    and text.strip()[:1].isascii()
+                                    and label_row(previous) and label_row(text))
     n, before = to_int(m.group(1) or m.group(4)), to_int(p.group(1) or p.group(4))
     return n is not None and before is not None and n == before + 1
 

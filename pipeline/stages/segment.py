@@ -406,6 +406,11 @@ _OPENING_WORDS = frozenset("i we you he she it they this these those there here 
                            "its their my your".split())
 
 
+def label_row(line: str) -> bool:
+    """Does the line open with a short label and its colon ("Registered capital: ...")?"""
+    return _LABEL_ROW.match(line) is not None
+
+
 def _opens_list(line: str) -> bool:
     """Does a line end in a colon, as the line before a list's rows does?"""
     return line.rstrip()[-1:] in (":", "：")

@@ -1020,3 +1020,23 @@ def test_a_page_that_opens_with_its_first_paragraph_keeps_it_after_a_repair():
     item = clean_text(page)
     assert [b.kind for b in item.blocks] == ["paragraph", "paragraph"]
     assert item.edits
+
+
+def test_table_rows_label_rows_and_web_addresses_are_no_headings():
+    """The last row of a table, or of a list of labels and values, before a paragraph
+    read as a heading; so did a line with a web address."""
+    page = ("Annual report\n\nDisaster relief 98,765.4 29.1%\n\nEducation 43,210.9 12.7%\n\n"
+            "Others 44,037.3 13.0%\n\nNote: The above data have been audited.\n\n"
+            "Registration notice\n\nThe following organization has been registered.\n\n"
+            "Unified social credit code: 52110108MJ0123456X\n\n"
+            "Registered capital: 300,000 yuan\n\n"
+            "Registration authority: Haidian District Civil Affairs Bureau\n\n"
+            "For details: https://gongyi.qq.com/succor/detail.htm?id=1234\n\n"
+            "The registration was approved on May 5.\n")
+    item = clean_text(page)
+    headings = [b.en for b in item.blocks if b.kind == "heading"]
+    assert headings == ["Registration notice"]
+    # one number, or a share, still ends a heading
+    page = "Report\n\nChapter 3\n\nThe work went well.\n\nOutput up 5%\n\nIt grew.\n"
+    assert [b.kind for b in clean_text(page).blocks] == ["title", "heading", "paragraph",
+                                                          "heading", "paragraph"]
