@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from defusedxml.ElementTree import fromstring
 
 from pipeline.cli import main
-from pipeline.emit.tmx import clean_xml_text, render_tmx
+from pipeline.emit.tmx import clean_xml_text, render_tmx, wrong_language
 from pipeline.runner import SourceText, clean_sources
 from pipeline.stages.align import sentence_pairs
 from pipeline.stages.crosscheck import same_text
@@ -224,7 +224,8 @@ def test_tmx_well_formed_for_any_text(zh, en):
     root = ET.fromstring(render_tmx([item]).encode("utf-8", "surrogatepass"))
     pairs = sum(1 for b in item.blocks if b.zh and b.en for z, e, *_ in sentence_pairs(b)
                 if not same_text(z, e)  # a copy makes no unit, nor a side without words
-                and all(any(c.isalnum() for c in clean_xml_text(t)[0]) for t in (z, e)))
+                and all(any(c.isalnum() for c in clean_xml_text(t)[0]) for t in (z, e))
+                and not wrong_language(clean_xml_text(z)[0], clean_xml_text(e)[0]))
     assert len(root.findall("body/tu")) == pairs
 
 
@@ -348,3 +349,17 @@ def test_a_sentence_broken_across_two_blocks_is_one_sentence_once_they_are_merge
     pairs = [(z, e) for z, e, *_ in sentence_pairs(block)]
     assert pairs[0][1].endswith("participants discussed elderly care services in detail.")
     assert pairs[1] == ("他们还提出了措施。", "They also proposed measures.")
+
+
+def test_tmx_files_no_text_under_the_other_languages_tag(tmp_path):
+    """A pair of files whose Chinese file holds an English paragraph (or the reverse)
+    wrote it under xml:lang="zh" beside the English one."""
+    zh = "民政部召开会议\n\nThe Ministry of Civil Affairs held a meeting in Beijing on Friday to discuss elderly care.\n\n会议讨论了养老服务。"
+    en = "Ministry holds meeting\n\nThe ministry met in Beijing on Friday about elderly care.\n\nThe meeting discussed elderly care services."
+    item = clean_sources("m", [SourceText("a", zh, "json", lang="zh"),
+                               SourceText("b", en, "json", lang="en")])
+    root = ET.fromstring(render_tmx([item]).encode("utf-8"))
+    for tu in root.findall("body/tu"):
+        zh_seg, en_seg = [seg.text for seg in tu.iter("seg")]
+        assert any("\u4e00" <= c <= "\u9fff" for c in zh_seg), zh_seg
+    assert len(root.findall("body/tu")) >= 2

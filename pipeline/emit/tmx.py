@@ -25,6 +25,8 @@ SRCLANG = "zh"
 _TAG = regex.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _FORBIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+_HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"\p{L}")
 # characters that an XML parser reads back as others unless written as references: a
 # carriage return becomes a line feed, and in an id (a property's value) any line break
 # or tab must come back as it was, to find the item again
@@ -61,6 +63,24 @@ def clean_xml_text(text: str) -> tuple[str, list[str]]:
     return (_FORBIDDEN.sub("", text), removed) if removed else (text, [])
 
 
+def wrong_language(zh: str, en: str) -> bool:
+    """Is one side of a pair in the other's language: a Chinese side without a Chinese
+    character, or an English side mostly Chinese? A translation memory would file it
+    under the wrong language.
+
+    >>> wrong_language("The ministry met on Friday.", "The ministry held a meeting.")
+    True
+    >>> wrong_language("民政部星期五开会。", "民政部星期五在北京开会讨论养老问题。")
+    True
+    >>> wrong_language("会议讨论了COVID-19。", "The meeting discussed COVID-19.")
+    False
+    """
+    if not _HAN.search(zh):
+        return True
+    han = len(_HAN.findall(en))
+    return han > 0 and 2 * han > len(_LETTER.findall(en))
+
+
 def _tmx_date(iso: str | None) -> str | None:
     """A record's ISO date as TMX writes it; None for no date or one that is none
     (``2022-99-99`` in a record edited by hand).
@@ -93,6 +113,8 @@ def render_units(item: Item, zh_lang: str = SRCLANG, en_lang: str = "en") -> Ite
             en, en_removed = clean_xml_text(en)
             if not (_WORDLIKE.search(zh) and _WORDLIKE.search(en)):
                 continue  # ("—" with "…", or a side left empty: nothing to remember)
+            if wrong_language(zh, en):
+                continue  # English on the Chinese side, or Chinese on the English side
             head = f'    <tu srclang="{zh_lang}"' + (f' creationdate="{date}"' if date else "")
             lines = [head + ">"]
             removed = zh_removed + en_removed
