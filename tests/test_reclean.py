@@ -114,3 +114,17 @@ def test_a_metadata_line_with_html_entities_is_read_the_same_before_and_after_cl
     assert first.meta_dict["source"] == "Shenzhen Charity Federation"
     md = clean_text(render_markdown(first), "p", name="page.md")
     assert _shown(md) == _shown(first) and not _edited(md)
+
+
+def test_chinese_contact_lines_on_an_english_page_are_chrome_with_or_without_its_metadata():
+    """A Chinese metadata line counted as Chinese text, so the page was no English page
+    and its 地址/电话 lines were content; the Markdown leaves the metadata out, and
+    cleaned again the same lines were chrome."""
+    page = ("Haidian launches Warm Winter Action\n\n2022年12月05日 来源\uff1a海淀区民政局\n\n"
+            "The bureau will distribute 8,600 sets of winter supplies to needy families in "
+            "the district.\n\n地址\uff1a北京市海淀区长春桥路17号\n\n电话\uff1a010-88498080\n")
+    first = clean_text(page, "p")
+    assert [b.kind for b in first.blocks] == ["title", "meta", "paragraph", "boilerplate",
+                                              "boilerplate"]
+    md = clean_text(render_markdown(first), "p", name="page.md")
+    assert _shown(md) == _shown(first) and not _edited(md)

@@ -705,7 +705,7 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
         lang = "en"  # (the language matters to Chinese UI labels only)
         if block.en is None and chrome.is_zh_ui_label(text):
             if not en_page:
-                en_page.append(_english_page(item.blocks))
+                en_page.append(_english_page(item.blocks, out))
             lang = "en" if en_page[0] else "zh"
         if chrome.is_chrome(text, lang) or chrome.is_image_file_name(text):
             out[i] = "boilerplate"
@@ -729,15 +729,17 @@ _ACCOUNT_CONTROL = regex.compile(r"\s*(?:Subscribe|Sign\s+up|Register|Registrati
                                  regex.IGNORECASE)
 
 
-def _english_page(blocks: Sequence[Block]) -> bool:
+def _english_page(blocks: Sequence[Block], kinds: Sequence[str] = ()) -> bool:
     """An English page, where a Chinese UI label (地址：, 电话：) is chrome: English
-    blocks, and Chinese ones but for such labels and chrome (版权所有, the ICP licence)
+    blocks, and Chinese ones but for such labels, chrome (版权所有, the ICP licence) and
+    metadata lines (``kinds``: a Chinese "来源：" line, which the Markdown leaves out)
     fewer than a third as many. A page in both languages, line by line, gives its
     address and telephone in both."""
     english = sum(1 for b in blocks if b.en is not None)
     if not english:
         return False
-    chinese = sum(1 for b in blocks if b.en is None and b.zh is not None
+    chinese = sum(1 for i, b in enumerate(blocks) if b.en is None and b.zh is not None
+                  and not (i < len(kinds) and kinds[i] == "meta")
                   and not chrome.is_zh_ui_label(b.zh) and not chrome.is_chrome(b.zh, "zh"))
     return chinese * 3 < english
 
