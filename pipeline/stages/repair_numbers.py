@@ -440,7 +440,10 @@ def render_zh_numbers(text: str) -> str:
 # before English words
 _OUTLINE = regex.compile(
     r"\A(?:(?P<section>[一二三四五六七八九十]{1,3})、|[（(](?P<sub>[一二三四五六七八九十]{1,3})[)）]|"
-    r"第(?P<article>[一二三四五六七八九十]{1,3})条)[ \u3000]*(?=[A-Za-z\"“‘(（])")
+    # (an article's text opens with a capital: "第一条 high-speed railway" is the first
+    # line, 条 counting it)
+    r"第(?P<article>[一二三四五六七八九十]{1,3})条(?=[ \u3000]*[A-Z\"“‘(（]))[ \u3000]*"
+    r"(?=[A-Za-z\"“‘(（])")
 _OUTLINE_OPENERS = frozenset("一二三四五六七八九十（(第")
 _ROMAN = (("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
@@ -471,6 +474,8 @@ def render_zh_outline_numbers(text: str) -> str:
     'Article 12 In order to regulate charity, ...'
     >>> render_zh_outline_numbers("一、二、三级响应")  # Chinese, not an outline number
     '一、二、三级响应'
+    >>> render_zh_outline_numbers("第一条 high-speed railway in southern Xinjiang opened")
+    '第一条 high-speed railway in southern Xinjiang opened'
     """
     if not text or text[0] not in _OUTLINE_OPENERS:
         return text
