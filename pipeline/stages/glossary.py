@@ -300,7 +300,7 @@ def _inside_name(text: str, start: int, end: int) -> bool:
 
 
 # "Affairs (民政部": an English gloss's bracket (a full-width one is MT's: "man（暫）")
-_OPEN_BEFORE = regex.compile(r"[A-Za-z][.'’]?\s+\(\s*\Z")
+_OPEN_BEFORE = regex.compile(r"[A-Za-z][.'’\"”]?\s+\(\s*\Z")  # (a quoted name's: '"Home" (家)')
 _GLOSS_AFTER = regex.compile(r"\s*[(（]\s*[a-zA-Z\u00c0-\u024f]")  # "民政 (minzheng"
 _NAMED_CHINESE = regex.compile(r"\bChinese\b|\bpinyin\b", regex.IGNORECASE)
 NAMING_WINDOW = 40  # characters before the Chinese where "in Chinese" names it

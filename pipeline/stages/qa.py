@@ -24,6 +24,8 @@ def english_has_no_chinese(text: str, *, config=None):
     []
     >>> list(english_has_no_chinese("Terms: community 社区, subsistence allowance 低保"))
     []
+    >>> list(english_has_no_chinese('a "Neighbourhood Home" (睦邻之家) in each community'))
+    []
     """
     if text.isascii():
         return
