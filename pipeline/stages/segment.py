@@ -232,8 +232,6 @@ def joins_soft(prev: str, nxt: str) -> bool:
         if _ends_han(p) and first in _ZH_GOES_ON_START:
             return True  # "会议在北京举行" / "，部署了...": a mark opens no line
         if _starts_han(nxt):
-            if p[-1] in _ZH_PARTICLE_END:
-                return True  # "部署了下一阶段的" / "社会救助工作": 的 ends no sentence
             # (a long line of Chinese that ends without a mark goes on only in a
             # hard-wrapped text: see wrap_width; one line per paragraph is common) ...
             # or where the break cuts a word of a sentence under way ("根据国家和省有" /
@@ -263,7 +261,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return True
     return _soft_end(p) and not (nxt.lstrip()[:1].isdigit() and (
         _LIST_ITEM.match(nxt) or _CLOCK_START.match(nxt) and _CLOCK_START.match(prev)
-        and not _FUNCTION_WORD_END.search(p[-12:])))
+        and (not _FUNCTION_WORD_END.search(p[-12:]) or _CLOCK_RANGE.match(nxt))))
 
 
 _UNIT_END = regex.compile(rf"[A-Za-z][^\p{{Han}}]*\d\s*[万亿元{ZH_COUNTERS}余多]{{1,3}}\Z")
@@ -387,7 +385,8 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        (p[-1:] not in _CLOSING or p[-1] == "." and not _COMPANY_END.search(p[-12:])
+        (p[-1:] not in _CLOSING or p[-1] == "." and not (
+            _COMPANY_END.search(p[-12:]) and not _EN_LOWER_START.match(nxt))
          and _ends_in_abbreviation(p, nxt) or
          p[-1] in ":：" and _SAID.search(p[-40:]) is not None) and \
         not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
@@ -448,13 +447,13 @@ def list_rows(line: str, nxt: str) -> bool:
 # ..."): its full stop is an abbreviation's, but the line is whole
 _COMPANY_END = regex.compile(r"\b(?:Ltd|Inc|Corp|Co|LLC|Plc|GmbH|Pte)\.\Z")
 # a timetable row does not end in "at" or "and": such a line goes on with the next
-# even when that opens with a clock time ("... and at" / "10:30 he met ...")
+# even when that opens with a clock time ("... and at" / "10:30 he met ..."), unless
+# that opens with a row's span of time ("Opening speech by" / "09:30-10:00 Keynote")
+_CLOCK_RANGE = regex.compile(r"\s*\d{1,2}[:：]\d{2}\s*[-–—~～至到]\s*\d{1,2}[:：]\d{2}")
 _FUNCTION_WORD_END = regex.compile(r"(?<![\w-])(?:and|or|of|the|to|in|for|with|a|an|by|on|at|from|"
                                    r"that|as)\Z", regex.IGNORECASE)
 # marks that go on a Chinese sentence: a line never opens with one
 _ZH_GOES_ON_START = frozenset("，、；：。！？）」』”’…")
-# particles that end no Chinese sentence nor a heading
-_ZH_PARTICLE_END = frozenset("的地得和与及并或在对把被将为从向以")
 _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or so that the "
                             "then to with".split())
 

@@ -77,10 +77,13 @@ def test_layout_is_kept(doc):
     # a company's name ends a line of a list ("Co., Ltd." is no broken sentence)
     ("Shenzhen Tencent Computer Systems Co., Ltd.", "Beijing Jingdong Century Trading Co., Ltd.", False),
     ("the cathedral of St.", "Paul was damaged", True),
-    # a Chinese line never opens with a mark that goes on a sentence; 的 ends none
+    # a Chinese line never opens with a mark that goes on a sentence; a headline ending
+    # in a word that can end a phrase stays apart (参与, 基地, 安全的)
     ("会议在北京举行", "，部署了下一阶段的社会救助工作。", True),
-    ("部署了下一阶段的", "社会救助工作。", True),
     ("民政部召开会议", "会议于8月12日在北京举行。", False),
+    ("社会各界广泛参与", "本次活动由市民政局主办，共有200余家社会组织参加。", False),
+    ("西班牙：这里是安全的", "旅游业是西班牙的重要支柱产业。", False),
+    ("09:00-09:30 Opening speech by", "09:30-10:00 Keynote", False),
 ])
 def test_joins_soft(prev, nxt, expected):
     assert joins_soft(prev, nxt) is expected
@@ -318,3 +321,14 @@ def test_a_chinese_list_after_its_colon_keeps_a_row_a_line():
     assert [b.zh for b in item.blocks if b.zh in rows] == rows
     assert all(b.kind == "paragraph" for b in item.blocks if b.zh in rows)
     assert restore_sources(item) == [doc]
+
+
+def test_a_hard_wrapped_line_ending_in_a_company_name_goes_on_in_lower_case():
+    text = ("Agreement signed\n\nThe provincial civil affairs department held a signing "
+            "ceremony on Monday, and\nthe agreement was signed by Jiangsu Sunshine Elderly "
+            "Care Services Co., Ltd.\nand Nanjing Kangning Medical Equipment Co., Ltd. at the "
+            "ceremony, where both\ncompanies promised to provide better services for elderly "
+            "people living alone\nin the rural areas of the province over the next three "
+            "years of the program.\n")
+    blocks, _ = split_blocks(text)
+    assert len(blocks) == 2
