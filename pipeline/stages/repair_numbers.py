@@ -170,7 +170,7 @@ _YMD_DAYS = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*
 _YMD_MD = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d1>\d{1,2})"
                         r"\s*[日号]?" + _SEP + r"(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]")
 _YM_MONTHS = regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月" + _SEP +
-                           r"(?P<mo2>\d{1,2})\s*月(?!\s*\d)")
+                           r"(?P<mo2>\d{1,2})\s*月份?(?!\s*\d)")
 _YEARS = regex.compile(r"(?<!\d)(?P<y1>\d{4})\s*年?" + _SEP + r"(?P<y2>\d{4})\s*年(?![\p{Han}\d])")
 # 至 left between two dates written the English way: "August 30 至 September 2"
 _MONTH = "|".join(MONTH_NAMES)
@@ -272,12 +272,13 @@ def _counter_words(m: regex.Match) -> str | None:
     if not what:
         return None if after and _HAN_CHAR.match(after) and after != "元" \
             and not m.string.startswith("人民币", m.end()) else ""
-    if _NOUN_NEXT.match(m.string, m.end()) or _OTHER_WORD_NEXT.match(m.string, m.end()):
+    if _NOUN_NEXT.match(m.string, m.end()):
         return ""
     words = _COUNTED.get(what)
     if words is None:  # 名, 个, 位, 家 with no noun after them
-        return " people" if what in "名位" and not _WORD_NEXT.match(m.string, m.end()) \
-            else None
+        if _WORD_NEXT.match(m.string, m.end()):
+            return ""  # "1000个 stations": the English names what is counted
+        return " people" if what in "名位" else None
     if m.re is _COUNTED_NUMBER and m.group(1) == "1":
         return _ONE_COUNTED[what]
     return words
@@ -291,25 +292,14 @@ _NOUN_NEXT = regex.compile(
     r"workers?|staff|children|kids|students?|elderly|seniors?|villagers?|citizens?|"
     r"patients?|participants?|visitors?|nurses?|doctors?|teachers?|officials?|employees?|"
     r"orphans?|veterans?|recipients?|beneficiar(?:y|ies)|individuals?|applicants?|"
-    r"migrants?|farmers?|herders?|tourists?|passengers?)\b")
-# any other lower-case word after the counter is what it counts ("5000人 athletes"),
-# unless it is a verb or a word that goes on the sentence ("3万人 took part", "across")
-_WORD_NEXT = regex.compile(r"\s*[a-z]")
-_OTHER_WORD_NEXT = regex.compile(
-    r"\s*(?!(?:a|an|the|and|or|but|nor|of|in|on|at|to|from|by|for|with|without|into|"
-    r"across|over|under|per|each|who|whom|whose|which|that|this|these|those|"
-    r"was|were|is|are|be|been|being|has|have|had|will|would|shall|should|can|could|"
-    r"may|might|must|do|does|did|took|take|takes|taking|got|get|gets|came|come|comes|"
-    r"went|go|goes|saw|see|sees|made|make|makes|won|win|wins|left|leave|received|"
-    r"receive|receives|joined|join|joins|attended|attend|attends|benefited|benefit|"
-    r"benefits|signed|sign|registered|register|more|less|than|as|so|such|in total|"
-    r"in all|altogether|overall|respectively|including|among|between|during|since|"
-    r"until|after|before|when|while|where|because|if|also|all|both|only|still|yet|"
-    r"then|there|here|now|nearly|about|around|up|down|out|off|away|back|again|"
-    r"not|no|every|via|like|along|through|throughout|within|toward|towards|against|"
-    r"above|below|beyond|upon|onto|next|last|ago|later|earlier|today|yesterday|"
-    r"tomorrow|annually|yearly|daily|monthly|weekly|a year|a day|a month)\b)"
-    r"(?![a-z]+(?:ed|ing|ly)\b)[a-z][a-z-]*\b")
+    r"migrants?|farmers?|herders?|tourists?|passengers?|athletes?|journalists?|reporters?|"
+    r"delegates?|representatives?|experts?|guests?|attendees?|trainees?|graduates?|"
+    r"soldiers?|victims?|survivors?|donors?|couples?|households?|teams?|"
+    r"social\s+workers?|caregivers?|carers?|cadres?|deputies|leaders?|players?)\b")
+# a lower-case word after a counter with nothing said: "500名." is 500 people, "500名
+# nurses" 500 nurses
+_WORD_NEXT = regex.compile(r"\s*(?!(?:in|on|at|of|and|or|to|for|with|from|by|across|each|per|"
+                          r"were|was|are|is|have|had|has|will|would|could|can|all)\b)[a-z]")
 _ONE_COUNTED = {"人": " person", "人次": " person-time", "户": " household"}
 
 

@@ -68,6 +68,8 @@ def check_table(fn, text, expected):
     ("food, quilts, etc．and water", "food, quilts, etc. and water"),
     ("J．K．Rowling and the U．S．A．", "J.K. Rowling and the U.S.A."),
     ("see report．pdf now", "see report.pdf now"),
+    ("signed in London．UK officials came, and Hong Kong．Info sessions", "signed in London. UK officials came, and Hong Kong. Info sessions"),
+    ("write to info．service@mca．gov．cn", "write to info.service@mca.gov.cn"),
 ])
 def test_fullwidth_punct(text, expected):
     check_table(ascii_punct_in_english, text, expected)
@@ -310,9 +312,11 @@ def test_zh_dates_in_english(text, expected):
     ("mobilized 1万人 and reached 1万户", "mobilized 10,000 people and reached 10,000 households"),
     ("1亿人 and 1-2万人 and 1至3万人次", "100 million people and 10,000-20,000 people and "
                                        "10,000 to 30,000 person-times"),
-    # any noun after the counter names the counted; a verb or a preposition does not
+    # a noun after the counter names the counted; a verb or a preposition does not
     ("drew 5000人 athletes and 300人 journalists", "drew 5000 athletes and 300 journalists"),
     ("5000人 across the province, 200人 attended", "5000 people across the province, 200 people attended"),
+    ("About 2000人 visit the museum, 2万人 fish there, 500户 lost their homes, 12人 hurt",
+     "About 2000 people visit the museum, 20,000 people fish there, 500 households lost their homes, 12 people hurt"),
     # a counter with nothing after it: 名 and 位 are people, 家 and 个 stay for an editor
     ("agreements with 30家. It trained 500名.", "agreements with 30家. It trained 500 people."),
     ("with 3万家 in all", "with 3万家 in all"),
@@ -360,6 +364,8 @@ def test_repair_rules_are_idempotent(text):
     ("民政部&ldquo;十四五&rdquo;规划", "民政部“十四五”规划"),
     # no character, a control, no reference at all: left
     ("&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp", "&#0; &#7; &#xD800; Q&A; R&D; &unknown; &amp"),
+    # a line break inside a block would be a new line once the text is cleaned again
+    ("Beijing&#13;on &#10; &NewLine; &#x2028; &#8233;", "Beijing&#13;on &#10; &NewLine; &#x2028; &#8233;"),
     # a longer name is no entity and its tail ("&not" + "es;"); the spaces of a CMS export
     ("&notes; &section; &copyright;", "&notes; &section; &copyright;"),
     ("A&emsp;B&ensp;C", "A\u2003B\u2002C"),
