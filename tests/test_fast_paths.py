@@ -521,3 +521,32 @@ def test_loads_line_reads_as_the_stdlib_and_refuses_a_key_given_twice(value, sep
         return
     got = loads_line(line)
     assert got == expected and json.dumps(got) == json.dumps(expected)
+
+
+def test_full_width_stops_in_a_long_run_cost_linear_time():
+    """Each stop's address test read the rest of the run: 10,000 stops took minutes.
+    What the test reads after each stop is counted (no clock): it stays bounded."""
+    from pipeline.stages.repair import _tight_stop
+
+    calls = []
+    import pipeline.stages.repair as repair
+
+    real = repair._HOST_RIGHT
+
+    class Counting:
+        def match(self, text, pos=0, endpos=None):
+            m = real.match(text, pos, endpos if endpos is not None else len(text))
+            calls.append(0 if m is None else m.end() - m.start())
+            return m
+
+    repair._HOST_RIGHT = Counting()
+    try:
+        for n in (1000, 4000):
+            calls.clear()
+            text = "ab\uff0e" * n
+            for i in range(2, len(text), 3):
+                _tight_stop(text, i)
+            read = sum(calls)
+            assert read <= 70 * n, (n, read)  # what each stop reads is bounded
+    finally:
+        repair._HOST_RIGHT = real

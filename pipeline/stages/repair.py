@@ -84,15 +84,17 @@ def _tight_stop(text: str, i: int) -> bool:
     abbreviation (``vitamin C．The``, ``100m．She``, ``etc．and``, ``services．2．``).
 
     >>> [_tight_stop(t, t.index("．")) for t in ("www．12377．cn", "report．pdf is", "U．S．A",
-    ...  "vitamin C．The", "etc．and", "services．2．Go", "100m．She")]
-    [True, True, True, False, False, False, False]
+    ...  "vitamin C．The", "etc．and", "services．2．Go", "100m．She", "London．UK", "info．a@b．cn")]
+    [True, True, True, False, False, False, False, False, True]
     """
     left = _HOST_LEFT.search(text, max(0, i - 64), i)
-    right = _HOST_RIGHT.match(text, i + 1)
+    right = _HOST_RIGHT.match(text, i + 1, min(len(text), i + 65))  # (bounded: linear)
     if left and right:
-        host = (left.group(0) + "." + right.group(0)).replace("．", ".").lower()
-        if _HOST.fullmatch(host) or _FILE.fullmatch(right.group(0).lower()) and \
-                "．" not in right.group(0) and "." not in right.group(0):
+        # (written in lower case, as addresses are: "London．UK officials" is no host)
+        host = (left.group(0) + "." + right.group(0)).replace("．", ".")
+        if _HOST.fullmatch(host) or _FILE.fullmatch(right.group(0)) and \
+                "．" not in right.group(0) and "." not in right.group(0) or \
+                text[right.end():right.end() + 1] == "@":  # "info．service@mca．gov．cn"
             return True
     prev, nxt = text[i - 1:i], text[i + 1:i + 2]
     single_before = prev.isalpha() and not text[max(0, i - 2):i - 1].isalpha()
