@@ -93,10 +93,10 @@ _EVENT_WORDS = regex.compile(r"\b(?:Holds?|Held|Launch(?:es|ed)?|Opens?|Opened|I
                              r"Releases?|Released|Calls?|Meets?|Visits?|Visited|Signs?|Signed|"
                              r"Starts?|Hosts?|Wins?|Says?|Establish(?:es|ed|ment)?|Found(?:ed|ing)|"
                              r"Set|Sets|Joins?|Joined|Inaugurat\w*|Renam\w*|Merg\w*|"
-                             r"Reorgani[sz]\w*|Abolish\w*|Creat\w*|Formation|Became|Becomes|"
+                             r"Reorgani[sz]\w*|Abolish\w*|Formation|Became|Becomes|"
                              r"Renewed|Moved|Approv\w*)\b|"
                              r"召开|举行|举办|开展|启动|发布|印发|成立|表彰|推进|座谈|培训|活动|会议|"
-                             r"设立|组建|建立|走访|慰问|看望|更名|撤销|合并|改为|改革|挂牌|调研|考察|"
+                             r"设立|组建|建立|走访|慰问|看望|更名|撤销|合并|改为|挂牌|调研|考察|"
                              r"视察|出席|参加|参观|捐赠|签署|批准|恢复|划入|并入|改名|重建")
 
 
@@ -119,7 +119,8 @@ _LABEL = regex.compile(
     r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han})|(?<=[【\[]))(?P<label>" + "|".join(
         f"(?P<{k}>{v})" for k, v in _META_LABELS.items()) + r")" + _C,
     regex.IGNORECASE | regex.VERSION1)
-_HAN_PAD = regex.compile(r"(?<=\p{Han})\u3000+(?=\p{Han})")
+# (between two single characters: "张三\u3000李四" is two names)
+_HAN_PAD = regex.compile(r"(?<=(?<!\p{Han})\p{Han})\u3000+(?=\p{Han}(?!\p{Han}))")
 _PLAIN_FORMS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0xFF0D: "-"}
 _OPENERS_AFTER = regex.compile(r"[\s\u3000]*[【\[]\Z")  # the next field's bracket
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
@@ -300,8 +301,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
         if key == "controls":
             continue
         if key not in ("date", "views") and "\u3000" in value.strip("\u3000"):
-            # "Zhang\u3000Min" is two words; "张\u3000敏" one name padded to the width of
-            # three characters
+            # "Zhang\u3000Min" is two words, "张三\u3000李四" two names; "张\u3000敏" one
+            # name padded to the width of three characters
             value = " ".join(_HAN_PAD.sub("", value).replace("\u3000", " ").split())
         if key not in ("date", "views") and _VALUE_CONTROLS.search(value):
             value = _VALUE_CONTROLS.sub("", value)  # "新华网 [打印] [关闭]"
@@ -994,9 +995,10 @@ def classify_document(item: Item, extra=None, disabled: frozenset[str] = frozens
         if fields is not None and "source" in fields and ":" not in text and \
                 "：" not in text and _DATETIME_LINE.match(text) and \
                 any(_sentence_like(_text(b)) for b in blocks[:i]) and \
-                any(j != i and _DATETIME_LINE.match(_text(b)) for j, b in enumerate(blocks)):
+                any(j != i and _DATETIME_LINE.match(_text(b)) and ":" not in _text(b) and
+                    "：" not in _text(b) for j, b in enumerate(blocks)):
             # a date and a name with no label, after body text, beside other dated
-            # lines: a timeline's entry ("1978年3月5日　民政部"), not the page's source
+            # lines without labels: a timeline's entry ("1978年3月5日　民政部"), not the page's source
             fields = None
         if fields is not None and fields.keys() <= _WHEN and _signed(blocks, i):
             # a notice's date under its signature ("Ministry of Civil Affairs" / "June 8,

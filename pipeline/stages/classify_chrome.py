@@ -303,12 +303,14 @@ _CHROME_PATTERNS = (
     r"分享|字号|纠错)\s*[】\]]?\s*[|｜/]?\s*){2,6}",
     # the footer's links in a row ("Website map | Contact us | Privacy statement")
     r"(?:" + _FOOTER_LINK + r")(?:\s*[|｜/]\s*(?:" + _FOOTER_LINK + r")){2,8}",
-    # the site's technical support ("Technical support: Xiamen Information Group Co.,
-    # Ltd."; MT's "Host unit:" is the site's 主办单位: an event has its "organiser")
-    r"(?:Technical\s+support|Host\s+unit|技术支持)\s*[:：].{1,100}",
-    # the browser the site is best viewed with, its visitor counters
-    r"(?:(?:It\s+is\s+)?(?:Best|Recommended\s+to\s+be)\s+viewed\s+(?:with|in|at|using)|"
-    r"Recommended\s+(?:browser|resolution))\b.{0,100}",
+    # the site's technical support, a company ("Technical support: Xiamen Information
+    # Group Co., Ltd."; an event's, "Technical support: Tencent Foundation", is content)
+    r"(?:Technical\s+support|技术支持)\s*[:：][^.。;；]{1,80}?(?:Co\.,?\s*Ltd|Company|Inc|"
+    r"Corporation|公司)\.?",
+    # the browser and screen the site is best viewed with, its visitor counters
+    r"(?:(?:It\s+is\s+)?(?:Best|Recommended\s+to\s+be)\s+viewed|Recommended\s+(?:browser|"
+    r"resolution))\b(?=.{0,60}(?:browser|IE\s*\d|Internet\s+Explorer|Chrome|Firefox|"
+    r"resolution|\d{3,4}\s*[*×xX]\s*\d{3,4})).{0,100}",
     r"(?:建议|推荐)(?:您)?(?:使用|采用).{0,40}(?:浏览器|分辨率).{0,40}|最佳(?:浏览效果|分辨率).{0,60}",
     r"(?:" + _COUNTER_LABEL + r")\s*[:：]?\s*[\d,]+\s*(?:times|人次|次)?"
     r"(?:\s*[|｜,，;；]?\s*(?:" + _COUNTER_LABEL + r")\s*[:：]?\s*[\d,]+\s*(?:times|人次|次)?){0,3}",
@@ -353,8 +355,8 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 # chrome that may end in a full stop
 _CALL_TO_ACTION = regex.compile(
     r"(?:Please|Follow|Scan|Long\s+press|Welcome\s+to\s+(?:follow|visit|the)|.{0,20}SMS|"
-    r"You\s+are\s+(?:the\s+)?(?:No\.\s*)?[\d,]+|(?:It\s+is\s+)?Best\s+viewed|"
-    r"(?:Technical\s+support|Host\s+unit)\s*[:：]|"
+    r"You\s+are\s+(?:the\s+)?(?:No\.\s*)?[\d,]+|"
+    r"Technical\s+support\s*[:：][^.。;；]{1,80}?(?:Co\.,?\s*Ltd|Company|Inc|Corporation)\.\Z|"
     r"Copyright\s*(?:©|\(c\)|\d{4})|©|.{0,120}All\s+rights\s+reserved)", _I)
 _ZH_UI_LABEL = regex.compile(r"\A(?:当前位置|您的位置|您现在的位置|字号|地址|邮编|官网|网址|电话|传真|邮箱)")
 _ZH_CONTACT_LABEL = regex.compile(r"\A(?:地址|邮编|官网|网址|电话|传真|邮箱)")

@@ -248,6 +248,10 @@ from pipeline.stages.classify_chrome import (is_caption, is_chrome, is_image_fil
      {"date": "2023-05-12", "source": "Zhengzhou Civil Affairs Bureau"}),
     ("\uff08Editor\uff1aZhang\u3000Min\uff09", {"editor": "Zhang Min"}),
     ("作者\uff1a张\u3000敏", {"author": "张敏"}),
+    ("作者\uff1a张三\u3000李四", {"author": "张三 李四"}),
+    # a paper's or a site's name is no event ("中国改革报", "Creative China Network")
+    ("2023年5月16日\u3000中国改革报", {"date": "2023-05-16", "source": "中国改革报"}),
+    ("2023-05-16\u3000Creative China Network", {"date": "2023-05-16", "source": "Creative China Network"}),
     # a timeline's founding and visits are events too
     ("1978年3月5日\u3000设立民政部", None), ("2023年5月16日\u3000走访市儿童福利院", None),
     ("1949-11-01\u3000\u3000Establishment of the Ministry of Internal Affairs", None),
@@ -467,6 +471,10 @@ def test_split_breadcrumb(title, parts):
     ("Website map | Contact us | Privacy statement | Disclaimer", True),
     ("Help the elderly | Help children | Help families", False),
     ("Technical support: Xiamen Information Group Co., Ltd.", True),
+    ("Technical support: Experts from the provincial academy will provide on-site "
+     "guidance to farmers.", False), ("Technical support: Tencent Foundation", False),
+    ("技术支持\uff1a腾讯公益慈善基金会", False), ("Host unit: Ministry of Civil Affairs", False),
+    ("Best viewed at dusk, the lanterns along the river turn the water gold.", False),
     ("Best viewed with IE9 or above, resolution 1366*768", True),
     ("Total visits: 2,345,678 Today's visits: 1,234", True),
     ("Visitors: 2,000 people attended the fair on Sunday.", False),
