@@ -155,8 +155,11 @@ def _script(text: str) -> str:
     if text.isascii():
         return _count_scripts(text)[0]
     common = _count_common_han(text)
-    if common and 4 * common >= len(text):
-        return "zh"  # (a lower bound of the Han count is enough)
+    if common and 4 * common >= len(text) and not (
+            2 * common < len(text) and _LOWER_WORD.search(text)):
+        # (a lower bound of the Han count is enough; a short English sentence whose
+        # Han are a date's, "held on 2022年8月12日至9月1日.", is tested below)
+        return "zh"
     if common and _NUMBER_UNIT.search(text):
         # the units MT leaves after English numbers ("Total: 186.53万元", "3万余人") are
         # no Chinese words

@@ -55,13 +55,18 @@ def decode_html_entities(text: str) -> str:
     return _ENTITY.sub(_character, text)
 
 
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _character(m: re.Match) -> str:
     reference = m.group(0)
     if reference[1] != "#" and reference[1:] not in html.entities.html5:
         return reference  # ("&notes;" is no "&not;" and "es;", as unescape would have it)
     decoded = html.unescape(reference)
     if decoded == reference or not decoded or decoded == "\ufffd" and "fffd" not in reference.lower() or \
-            not decoded.isprintable() and not decoded.isspace():
+            not decoded.isprintable() and not decoded.isspace() or decoded in _LINE_BREAKS:
+        # (a line break decoded inside a block, after lines were split, would make a
+        # new line when the text is cleaned again)
         return reference
     return decoded
 

@@ -51,7 +51,7 @@ from pipeline.stages.detect import detect_block, script_lang
     ("Total: 186.53万元", "en"), ("Spent 2,000万元 and 3,000万元. Beijing helped 3万余人.", "en"),
     ("共计3万人", "zh"), ("资金1.2亿元", "zh"), ("GDP 5000亿元", "zh"), ("NGO 300家", "zh"),
     # ... and dates and percentages MT left in Chinese form
-    ("The event was held on 2022年8月12日至9月1日.", "en"),
+    ("The event was held on 2022年8月12日至9月1日.", "en"), ("held on 2022年8月12日至9月1日.", "en"),
     ("Registration: 2023年3月1日 to 2023年4月30日; results: 2023年6月1日.", "en"),
     ("Visits were 4万人次 and 3万人次, 百分之五 more than last year.", "en"),
     ("2022年8月12日至9月1日", "zh"), ("会议于2022年8月12日举行", "zh"),
