@@ -176,7 +176,10 @@ def _script(text: str) -> str:
 _LOWER_WORD = regex.compile(r"[a-z]{2}")
 # (and the parts of a date, 2022年8月12日至9月1日, and a percentage, 百分之十二)
 _NUMBER_UNIT = regex.compile(rf"(?<=\d)\s*(?:[万亿千百]{{0,2}}[余多]?(?:元|人次|[{ZH_COUNTERS}])|"
-                          r"[万亿]{1,2}[余多]?|[年月日号](?:\s*[至到](?=\s*\d))?)|"
+                          r"[万亿]{1,2}[余多]?|[年月日号](?:\s*[至到](?=\s*\d))?)"
+                          # (what a sum is per, and so much or more: 752元/人·月, 10万元以上)
+                          r"(?:\s*[/／]\s*[人户月年天日次](?:\s*[·•/／]\s*[月年天日])?)?"
+                          r"(?:\s*以[上下])?|"
                           r"百分之[零〇一二两三四五六七八九十百点]+")
 # the high bytes, in UTF-16, of U+4E00-U+9EFF: Han letters all (a test checks), and
 # most of any Chinese text

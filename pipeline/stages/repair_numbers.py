@@ -18,7 +18,7 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 MIN_WORD_HAN_CHARS = 3
 # (nor the words of a percentage, 百分之十二)
 _HAN_WORD_CHAR = regex.compile(rf"[^\P{{Han}}万亿元{ZH_COUNTERS}余多次千百年月日号分之"
-                               r"零〇一二两三四五六七八九十]")
+                               r"零〇一二两三四五六七八九十以上下]")
 _FIRST_LETTER = regex.compile(r"[\p{L}\p{N}]")
 _ZH_SENTENCE_END = regex.compile(r"\p{Han}[，、”’」』）]*[。！？][”’」』）]*\s*\Z")
 
@@ -388,7 +388,7 @@ def _percent(m: regex.Match) -> str | None:
     return f"{value} percent"
 
 
-_NUMBER_CHARS = regex.compile(f"[万亿元百{ZH_COUNTERS}]")
+_NUMBER_CHARS = regex.compile(f"[万亿元百年以{ZH_COUNTERS}]")
 
 
 @rule("repair.zh_numbers_in_english", lang="en", order=42)
@@ -408,6 +408,8 @@ def render_zh_numbers(text: str) -> str:
     'a budget of 500 yuan'
     >>> render_zh_numbers("train 1万名 nurses, help 3万人, build 1000个 stations, 2,000万元")
     'train 10,000 nurses, help 30,000 people, build 1000 stations, 20,000,000 yuan'
+    >>> render_zh_numbers("752元/人·月 for 85%以上, 10万元以上, 1万元/年, over 3-5年")
+    '752 yuan per person per month for 85% or more, 100,000 yuan or more, 10,000 yuan per year, over 3-5 years'
     """
     if text.isascii() or not _NUMBER_CHARS.search(text) or mostly_mixed(text):
         return text
@@ -421,7 +423,44 @@ def render_zh_numbers(text: str) -> str:
     text = _sub(_WAN, text, _wan)
     text = _sub(_PERCENT, text, _percent)
     text = _sub(_COUNTED_NUMBER, text, _counted)
-    return _sub(_YUAN, text, lambda m: "yuan")
+    text = _sub(_YUAN, text, lambda m: "yuan")
+    text = _sub(_PER, text, _per)
+    text = _sub(_YEARS_SPAN, text, _years_span)
+    return _sub(_OR_MORE, text, _or_more)
+
+
+# what an amount is per: "752元/人·月" is 752 yuan per person per month
+_PER_WORDS = {"人": "person", "户": "household", "月": "month", "年": "year", "天": "day",
+              "日": "day", "次": "time"}
+_PER = regex.compile(r"(?<=yuan)\s*[/／]\s*(?P<a>[人户月年天日次])(?:\s*[·•/／]\s*(?P<b>[月年天日]))?"
+                     r"(?!\p{Han})")
+
+
+def _per(m: regex.Match) -> str:
+    # (no space of its own: _sub puts one between the word before and this)
+    out = f"per {_PER_WORDS[m['a']]}"
+    return out + (f" per {_PER_WORDS[m['b']]}" if m["b"] else "")
+
+
+def _or_more(m: regex.Match) -> str:
+    words = "or more" if m["w"] == "以上" else "or less"
+    return (" " if m.string[m.start() - 1:m.start()] == "%" else "") + words
+
+
+# a span of years after a number of them: "3-5年" is 3-5 years (a year has four digits)
+_YEARS_SPAN = regex.compile(r"(?<![\d.,])(?P<a>\d{1,2})\s*(?P<sep>[-－–~～至到])\s*(?P<b>\d{1,2})"
+                            r"\s*年(?![\p{Han}\d])")
+
+
+def _years_span(m: regex.Match) -> str | None:
+    if int(m["a"]) >= int(m["b"]):
+        return None
+    return f"{m['a']}{_joiner(m['sep'])}{m['b']} years"
+
+
+# "10万元以上", "85%以上": so much or more; 以下 after a number, or less
+_OR_MORE = regex.compile(r"(?<=\d|\d%|yuan|people|persons|households|percent|years)\s*"
+                         r"(?P<w>以上|以下)(?!\p{Han})")
 
 
 # --- a Chinese outline number opening an English block ---------------------------------
