@@ -116,12 +116,13 @@ def _date_fields(text: str) -> dict[str, str]:
 # puts spaces around a Chinese number ("Daily1.2万Source" becomes "Daily 12,000 Source"),
 # and the line must split into the same fields before and after
 _LABEL = regex.compile(
-    r"(?:^|(?<=\s)|(?<=\d)|(?<=\p{Han})|(?<=[【\[]))(?P<label>" + "|".join(
+    r"(?:^|(?<=[\s\d\p{Han}【\[]))(?P<label>" + "|".join(
         f"(?P<{k}>{v})" for k, v in _META_LABELS.items()) + r")" + _C,
     regex.IGNORECASE | regex.VERSION1)
 # (between two single characters: "张三\u3000李四" is two names)
 _HAN_PAD = regex.compile(r"(?<=(?<!\p{Han})\p{Han})\u3000+(?=\p{Han}(?!\p{Han}))")
 _PLAIN_FORMS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0xFF0D: "-"}
+_DASHES = tuple(map(chr, _PLAIN_FORMS))
 _OPENERS_AFTER = regex.compile(r"[\s\u3000]*[【\[]\Z")  # the next field's bracket
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
 _DMY_DATE = regex.compile(
@@ -231,9 +232,8 @@ def parse_meta(text: str) -> dict[str, str] | None:
     """
     if len(text) > MAX_META_CHARS:
         return None
-    if not text.isascii():
-        # "2023‑05‑12" with no-break hyphens, "Zhang\u3000Min": read as the plain forms
-        text = text.translate(_PLAIN_FORMS)
+    if not text.isascii() and any(dash in text for dash in _DASHES):
+        text = text.translate(_PLAIN_FORMS)  # "2023‑05‑12" with no-break hyphens
     if text[:3] in ("By ", "by ") or len(text) <= MAX_BYLINE_CHARS and ":" not in text and \
             "：" not in text and _maybe_byline(text) and _BYLINE_WORD.search(text):
         byline = parse_byline(text)
