@@ -206,6 +206,21 @@ def _plain(d: Decimal) -> str:
     return s
 
 
+def _wan_words(wan: Decimal) -> str | None:
+    """So many 万 in English: grouped digits below a million (``3万`` 30,000), and
+    millions from there on, as 亿 are written, where two decimals say it (``1,200万``
+    12 million, ``260万`` 2.6 million): ``30,000,000 yuan`` beside ``1.26 billion
+    yuan`` read unevenly. A finer figure keeps its digits (``186.53万`` 1,865,300)."""
+    n = wan * 10000
+    if _in_millions(n):
+        return f"{_plain(n / 1_000_000)} million"
+    return _grouped(n)
+
+
+def _in_millions(n: Decimal) -> bool:
+    return n >= 1_000_000 and (n / 10_000) == (n / 10_000).to_integral_value()
+
+
 def _grouped(d: Decimal) -> str | None:
     if d != d.to_integral_value():
         return None
@@ -309,7 +324,12 @@ def _span_number(m: regex.Match) -> str | None:
         return None  # "5000-2万" is 5000 to 20,000: each end keeps its own unit
     joiner = _joiner(m["sep"])
     if m.re is _WAN_SPAN:
-        ends = [_grouped(Decimal(x.replace(",", "")) * 10000) for x in (m["a"], m["b"])]
+        low, high = (Decimal(x.replace(",", "")) for x in (m["a"], m["b"]))
+        if _in_millions(low * 10000) and _in_millions(high * 10000):  # "10-20 million"
+            return f"{_plain(low / 100)}{joiner}{_plain(high / 100)} million"
+        ends = [_grouped(x * 10000) for x in (low, high)]
+        if not _in_millions(low * 10000):
+            ends[1] = _wan_words(high)
         return None if None in ends else f"{ends[0]}{joiner}{ends[1]}"
     low, high = (Decimal(x.replace(",", "")) * 100 for x in (m["a"], m["b"]))  # millions
     if high < 1000:
@@ -327,7 +347,7 @@ def _more_than(m: regex.Match) -> str | None:
     if to_float(m["n"].replace(",", "")) is None:
         return None
     n = Decimal(m["n"].replace(",", ""))
-    number = _grouped(n * 10000) if m["unit"] == "万" else _yi_words(n * 100)
+    number = _wan_words(n) if m["unit"] == "万" else _yi_words(n * 100)
     if number is None:
         return None
     said = _SAID_MORE.search(m.string, max(0, m.start() - 20), m.start())
@@ -343,7 +363,7 @@ def _yi_words(millions: Decimal) -> str:
 
 def _wan(m: regex.Match) -> str | None:
     try:
-        number = _grouped(Decimal(m.group(1).replace(",", "")) * 10000)
+        number = _wan_words(Decimal(m.group(1).replace(",", "")))
     except InvalidOperation:
         return None
     words = _counter_words(m)
@@ -407,7 +427,9 @@ def render_zh_numbers(text: str) -> str:
     >>> render_zh_numbers("a budget of 500元")
     'a budget of 500 yuan'
     >>> render_zh_numbers("train 1万名 nurses, help 3万人, build 1000个 stations, 2,000万元")
-    'train 10,000 nurses, help 30,000 people, build 1000 stations, 20,000,000 yuan'
+    'train 10,000 nurses, help 30,000 people, build 1000 stations, 20 million yuan'
+    >>> render_zh_numbers("1,200万元, 260万元, 100万人, 50-300万元")
+    '12 million yuan, 2.6 million yuan, 1 million people, 500,000-3 million yuan'
     >>> render_zh_numbers("752元/人·月 for 85%以上, 10万元以上, 1万元/年, over 3-5年")
     '752 yuan per person per month for 85% or more, 100,000 yuan or more, 10,000 yuan per year, over 3-5 years'
     """

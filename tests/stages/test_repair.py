@@ -295,15 +295,15 @@ def test_zh_dates_in_english(text, expected):
     # counters after a number, grouped digits, and English whose only Chinese is units
     ("They will train 1万名 nurses and help 3万人.", "They will train 10,000 nurses and help 30,000 people."),
     ("build 1000个 stations for 500人", "build 1000 stations for 500 people"),
-    ("spent 1,218.6亿元 and 2,000万元", "spent 121.86 billion yuan and 20,000,000 yuan"),
+    ("spent 1,218.6亿元 and 2,000万元", "spent 121.86 billion yuan and 20 million yuan"),
     ("A total of 1,218.6亿元 was spent, 2,000万元 raised, 1000个 stations built, 3万余人 helped.",
-     "A total of 121.86 billion yuan was spent, 20,000,000 yuan raised, 1000 stations built, more than 30,000 people helped."),
+     "A total of 121.86 billion yuan was spent, 20 million yuan raised, 1000 stations built, more than 30,000 people helped."),
     ("It costs 3万人民币", "It costs 30,000 yuan"),
     # a range of grouped numbers shares its unit; an ordinal and a range's end keep their
     # counter; an English noun after a counter names the counted; one is a person
-    ("budget is 1,000-2,000万元", "budget is 10,000,000-20,000,000 yuan"),
+    ("budget is 1,000-2,000万元", "budget is 10-20 million yuan"),
     ("1,500-2,500亿元 was spent", "150-250 billion yuan was spent"),
-    ("1,000~2,000万人 took part", "10,000,000-20,000,000 people took part"),
+    ("1,000~2,000万人 took part", "10-20 million people took part"),
     ("He won 第2名 in the race", "He won 第2名 in the race"),
     ("140至160家 took part", "140至160家 took part"),
     ("500户 families and 5人 team members", "500 families and 5 team members"),
