@@ -428,6 +428,8 @@ def render_zh_numbers(text: str) -> str:
     'a budget of 500 yuan'
     >>> render_zh_numbers("train 1万名 nurses, help 3万人, build 1000个 stations, 2,000万元")
     'train 10,000 nurses, help 30,000 people, build 1000 stations, 20 million yuan'
+    >>> render_zh_numbers("4.5万 (45,000) and 1,120 yuan (1120元), 3 (4)")
+    '45,000 and 1,120 yuan, 3 (4)'
     >>> render_zh_numbers("1,200万元, 260万元, 100万人, 50-300万元")
     '12 million yuan, 2.6 million yuan, 1 million people, 500,000-3 million yuan'
     >>> render_zh_numbers("752元/人·月 for 85%以上, 10万元以上, 1万元/年, over 3-5年")
@@ -448,7 +450,19 @@ def render_zh_numbers(text: str) -> str:
     text = _sub(_YUAN, text, lambda m: "yuan")
     text = _sub(_PER, text, _per)
     text = _sub(_YEARS_SPAN, text, _years_span)
-    return _sub(_OR_MORE, text, _or_more)
+    text = _sub(_OR_MORE, text, _or_more)
+    return _SAME_GLOSS.sub(_one_gloss, text) if "(" in text else text
+
+
+# a number written again in brackets after it, as MT's source glossed it ("4.5万
+# (45,000)", "1,120 yuan (1120元)"): once rendered, the two say the same
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?: (?:million|billion|trillion))?(?: (?:yuan|people|percent))?"
+_SAME_GLOSS = regex.compile(rf"(?<![\d.,])(?P<a>{_AMOUNT}) ?[(（](?P<b>{_AMOUNT})[)）]")
+
+
+def _one_gloss(m: regex.Match) -> str:
+    same = m["a"].replace(",", "") == m["b"].replace(",", "")
+    return m["a"] if same else m.group(0)
 
 
 # what an amount is per: "752元/人·月" is 752 yuan per person per month
