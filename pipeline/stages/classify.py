@@ -1105,20 +1105,37 @@ def _headline_below_banner(blocks, kinds: list[str], title_at: int) -> int | Non
     """The page's headline when the block taken for its title is its banner: a body's
     or site's name, then its menu (boilerplate), then a heading whose metadata line
     follows it ("Hunan Provincial Department of Civil Affairs" / "Home | About Us |
-    News" / "Hunan Issues New Rules ..." / "Release date: 2023-04-04")."""
-    if not _BANNER_END.search(_text(blocks[title_at])):
+    News" / "Hunan Issues New Rules ..." / "Release date: 2023-04-04"); or a body's
+    name alone, right over a heading and its text."""
+    banner = _text(blocks[title_at])
+    if not (_BANNER_END.search(banner) or _ORG_LINE.fullmatch(banner)):
         return None
     j = title_at + 1
     while j < len(kinds) and kinds[j] == "boilerplate":
         j += 1
-    if j == title_at + 1 or j + 1 >= len(kinds) or kinds[j] != "heading" or \
-            kinds[j + 1] != "meta" or (blocks[j].en is None) != (blocks[title_at].en is None):
+    if j + 1 >= len(kinds) or kinds[j] != "heading" or \
+            (blocks[j].en is None) != (blocks[title_at].en is None):
+        return None
+    if kinds[j + 1] in ("paragraph", "meta") and _ORG_LINE.fullmatch(banner) and \
+            not _EVENT_WORDS.search(banner):  # ("Ministry ... Holds Press Conference")
+        # a body's name alone over a headline and its text ("Ministry of Civil Affairs
+        # of the People's Republic of China" / "Anhui issues relief funds ..."): no
+        # news item's headline is a name
+        return j
+    if j == title_at + 1 or kinds[j + 1] != "meta":
         return None
     if not any(_MENU.search(_text(blocks[k])) for k in range(title_at + 1, j)):
         return None  # (a font switcher under a headline is no site's menu)
     return j
 
 
+# a line that is a body's name alone: capitalised words (and of, the, and, for) with
+# the word of a body among them, or a Chinese body's name
+_ORG_LINE = regex.compile(
+    r"(?:The\s+)?(?=(?:[\w'’.-]+\s+){0,12}?(?:Ministry|Bureau|Department|Commission|Office|"
+    r"Government|Foundation|Association|Federation|Administration|Council)\b)"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*)){0,13}|"
+    r"[\p{Han}·]{0,16}(?:民政厅|民政局|民政部|人民政府|基金会|慈善总会|慈善联合会|协会)")
 # a site's menu: items between bars, or a row that opens with the home page
 _MENU = regex.compile(r"[|｜].*[|｜]|\A\s*(?:Home(?:page)?|首页)\b")
 

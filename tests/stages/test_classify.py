@@ -1048,3 +1048,17 @@ def test_table_rows_label_rows_and_web_addresses_are_no_headings():
     page = "Report\n\nChapter 3\n\nThe work went well.\n\nOutput up 5%\n\nIt grew.\n"
     assert [b.kind for b in clean_text(page).blocks] == ["title", "heading", "paragraph",
                                                           "heading", "paragraph"]
+
+
+def test_a_bodys_name_alone_over_a_headline_is_the_sites_banner():
+    page = ("Ministry of Civil Affairs of the People's Republic of China\n\n"
+            "Anhui issues relief funds to support flood-hit families\n\n"
+            "The Anhui Provincial Department of Civil Affairs issued 120 million yuan in "
+            "relief funds on Monday to support families hit by floods.\n")
+    assert [b.kind for b in clean_text(page).blocks] == ["boilerplate", "title", "paragraph"]
+    page = "中华人民共和国民政部\n\n安徽下拨救灾资金\n\n安徽省民政厅周一下拨1.2亿元救灾资金，支持受灾家庭。\n"
+    assert [b.kind for b in clean_text(page).blocks] == ["boilerplate", "title", "paragraph"]
+    # a headline in title case that names a body is no banner
+    page = ("The Ministry of Civil Affairs Holds Press Conference\n\nBackground\n\n"
+            "The ministry held a press conference on Monday.\n")
+    assert [b.kind for b in clean_text(page).blocks] == ["title", "heading", "paragraph"]
