@@ -180,6 +180,9 @@ _NUMBER_UNIT = regex.compile(rf"(?<=\d)\s*(?:[万亿千百]{{0,2}}[余多]?(?:�
                           # (what a sum is per, and so much or more: 752元/人·月, 10万元以上)
                           r"(?:\s*[/／]\s*[人户月年天日次](?:\s*[·•/／]\s*[月年天日])?)?"
                           r"(?:\s*以[上下])?|"
+                          # (a Chinese outline number before English: 十一、Funds)
+                          r"\A\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|"
+                          r"第[一二三四五六七八九十]{1,3}条)|"
                           r"百分之[零〇一二两三四五六七八九十百点]+")
 # the high bytes, in UTF-16, of U+4E00-U+9EFF: Han letters all (a test checks), and
 # most of any Chinese text

@@ -56,6 +56,7 @@ from pipeline.stages.detect import detect_block, script_lang
     ("Visits were 4万人次 and 3万人次, 百分之五 more than last year.", "en"),
     ("2022年8月12日至9月1日", "zh"), ("会议于2022年8月12日举行", "zh"),
     ("Donations of 10万元以上 and 1万元/年 were made.", "en"), ("每人每月752元以上", "zh"),
+    ("十一、Funds", "en"), ("（十二）Supervision and inspection", "en"), ("十一、资金", "zh"),
 ])
 def test_detect_block(text, expected):
     assert detect_block(text, "en") == expected
