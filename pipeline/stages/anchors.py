@@ -288,10 +288,28 @@ _NUMBER_WORDS = frozenset({*_EN_WORDS, "hundred", "and", *_LARGE, *_WORD_VALUES}
 
 
 def same_value(a: float, b: float) -> bool:
+    """Equal, or within 1% when the larger is 10,000 or more and one of the two is a
+    round figure, as a scaled form rounds (``120万`` and "1.23 million"); two exact
+    figures must be equal: swapped digits in ``3,265,000`` / "3,256,000", a phone
+    number or a post code are a mistake, not a rounding.
+
+    >>> same_value(1_230_000, 1_234_567), same_value(3_265_000, 3_256_000), same_value(24801, 24810)
+    (True, False, False)
+    """
     if a == b:
         return True
     big = max(abs(a), abs(b))
-    return big >= 10_000 and abs(a - b) <= 0.01 * big
+    return big >= 10_000 and abs(a - b) <= 0.01 * big and \
+        min(_significant(a), _significant(b)) <= ROUND_DIGITS
+
+
+ROUND_DIGITS = 3  # significant digits of a round figure
+
+
+def _significant(x: float) -> int:
+    """How many significant digits ``x`` has (1,200,000: 2; 3,265,000: 4; 1.25: 3)."""
+    digits = f"{abs(x):.6f}".rstrip("0").replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) if float(x).is_integer() else len(digits)
 
 
 # --- dates ------------------------------------------------------------------------------

@@ -274,3 +274,18 @@ def test_chinese_left_on_an_english_page_is_reported_and_english_on_a_chinese_on
     chinese = clean_text("民政部召开会议\n\n会议强调，要做好养老服务工作，切实保障老年人合法权益。\n\n"
                          "The meeting was attended by officials.\n\n各地民政部门负责同志参加会议。\n")
     assert not [c for c in chinese.checks if c.check == "qa.missing"]
+
+
+def test_swapped_digits_in_exact_figures_are_reported():
+    """The 1% allowance for rounding let swapped digits through in any figure of
+    10,000 or more: money, counts, a hotline, a post code."""
+    from pipeline.stages.crosscheck import numbers_match
+
+    found = [span for _, span in numbers_match(
+        "共接收捐赠款物326.5万元，共发出24801张证书，监督电话023-63895612。",
+        "It received a total of 3,256,000 yuan and issued 24,810 certificates; hotline "
+        "023-63895621.")]
+    assert found == ["326.5万", "24801", "023-63895612", "3,256,000", "24,810", "023-63895621"]
+    assert list(numbers_match("请拨打热线12345。", "call 12354.")) != []
+    # a round figure still stands for an exact one
+    assert list(numbers_match("共救助1,234,567人次。", "about 1.23 million person-times were helped.")) == []
