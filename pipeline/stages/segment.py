@@ -282,7 +282,12 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
     False
     """
     if not _EN_LOWER_START.match(nxt):
-        return False  # the usual answer (a capital or a Han letter follows), found first
+        # the usual answer (a capital or a Han letter follows), found first; but a
+        # Chinese clause that ends in its comma goes on in the next Chinese block
+        # ("这些成绩的取得，" / "是全市上下共同努力的结果。")
+        p = _visible_end(prev)
+        return len(p) >= MIN_ZH_CLAUSE_CHARS and p[-1] in "，、" and \
+            _HAN.match(p[-2:-1] or " ") is not None and _starts_han(nxt)
     p = _visible_end(prev)
     if not p.lstrip(_INVISIBLE_CHARS) or p[-1] in _CLOSING or _ends_han(p) \
             or _LABEL_START.match(nxt):
@@ -295,6 +300,7 @@ def joins_across_gap(prev: str, nxt: str) -> bool:
 
 _WORDS = regex.compile(r"\w+")
 MIN_WORDS_BEFORE_COMMA = 2
+MIN_ZH_CLAUSE_CHARS = 5  # of a Chinese clause before its comma: "一、" is a number's
 MAX_WORDS_LOOKBACK = 200
 
 
@@ -303,11 +309,25 @@ def _join_text(prev: str, nxt: str) -> str:
         return ""
     if _ends_han(prev) and _starts_han(nxt):
         return ""
+    if prev[-1:].isdigit() and nxt[:1].isdigit() and (
+            _HAN.search(prev[-12:]) or _HAN.search(nxt[:12])) or _chinese_side(prev, nxt):
+        return ""  # a hard-wrapped Chinese number or date: "认真做好20" / "23年度"
     if prev.endswith("-") and not prev.endswith(" -"):
         return ""
     if prev and prev[-1] in _ZH_SOFT_END:
         return ""
     return " "
+
+
+def _chinese_side(prev: str, nxt: str) -> bool:
+    """Is a join between Chinese text and a digit, a bracket or a quote on the other
+    side ("学生（" / "学徒）", "可带2" / "～5个")? Chinese takes no space there."""
+    a, b = prev[-1:], nxt[:1]
+    return (_ends_han(prev) or a in _ZH_MARKS) and (b.isdigit() or b in _ZH_MARKS) or \
+        (_starts_han(nxt) or b in _ZH_MARKS) and (a.isdigit() or a in _ZH_MARKS)
+
+
+_ZH_MARKS = frozenset("（）《》“”‘’「」『』【】～、，。；：！？")
 
 
 def _width(text: str, known: list) -> int | None:

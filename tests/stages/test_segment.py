@@ -99,6 +99,9 @@ def test_joins_soft(prev, nxt, expected):
     ("From the four aspects of participation,", "the paper analyzes the path.", True),
     ("Collaborative architecture", "The construction cognition of cooperation pattern.", False),
     ("Source: Beijing Youth Daily,", "editor: Wang Sishuo", False),
+    # a Chinese clause that ends in its comma goes on in the next block
+    ("这些成绩的取得\uff0c", "是全市上下共同努力的结果\u3002", True),
+    ("一\u3001", "加强组织领导", False), ("民政部召开会议", "会议强调\u3002", False),
 ])
 def test_joins_across_gap(prev, nxt, expected):
     assert joins_across_gap(prev, nxt) is expected
@@ -332,3 +335,16 @@ def test_a_hard_wrapped_line_ending_in_a_company_name_goes_on_in_lower_case():
             "years of the program.\n")
     blocks, _ = split_blocks(text)
     assert len(blocks) == 2
+
+
+def test_a_hard_wrapped_chinese_number_date_or_bracket_takes_no_space():
+    """Joined lines of Chinese got a space between digits, or before a bracket:
+    "认真做好20" / "23年度" read "20 23年度"."""
+    from pipeline.stages.segment import _join_text
+
+    assert _join_text("认真做好20", "23年度工作") == ""
+    assert _join_text("2023年5月3", "1日前报送") == ""
+    assert _join_text("1个师傅可带2", "\uff5e5个徒弟") == ""
+    assert _join_text("学生\uff08", "学徒\uff09") == ""
+    assert _join_text("it was in 2023", "2024 was better") == " "
+    assert _join_text("Beijing plans to build 1000个", "elderly care") == " "
