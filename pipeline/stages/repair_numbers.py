@@ -63,7 +63,9 @@ _YEAR_BEFORE = regex.compile(r"\b(?:in|since|from|by|until|till|before|after|cir
 def _sub(pattern: regex.Pattern, text: str, render) -> str:
     """Replace each match by ``render(match)`` (None keeps it), adding a space where the
     English words would touch a letter or digit (one space between two replacements)."""
-    spans = [(m, render(m)) for m in pattern.finditer(text)]
+    addresses = _addresses(text)
+    spans = [(m, render(m)) for m in pattern.finditer(text)
+             if not addresses or not _inside(m.span(), addresses)]
     spans = [(m, v) for m, v in spans if v is not None]
     if not spans:
         return text
@@ -79,6 +81,20 @@ def _sub(pattern: regex.Pattern, text: str, render) -> str:
         out.append(text[pos:start] + value)
         pos = end
     return "".join(out) + text[pos:]
+
+
+# a web address: its digits and Chinese are a path's, not a date's or a sum's
+_ADDRESS = regex.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", regex.IGNORECASE)
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text.lower():
+        return []
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+def _inside(span: tuple[int, int], addresses: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in addresses)
 
 
 def _month_day(mo: str, d: str) -> str | None:
@@ -98,6 +114,8 @@ def render_zh_dates(text: str) -> str:
     'In July 2020 and in 2019, prices rose.'
     >>> render_zh_dates("a history of more than 1000年, a history of 1300年, since 1368年")
     'a history of more than 1,000 years, a history of 1,300 years, since 1368'
+    >>> render_zh_dates("See https://zh.wikipedia.org/wiki/2020年1月 on 2020年1月")
+    'See https://zh.wikipedia.org/wiki/2020年1月 on January 2020'
     >>> render_zh_dates("held 2022年8月12日至9月1日; in 2020年1月-3月 and 2020年5月至7月")
     'held August 12 to September 1, 2022; in January-March 2020 and May to July 2020'
     """

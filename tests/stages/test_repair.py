@@ -323,6 +323,8 @@ def test_zh_dates_in_english(text, expected):
     # a counter mtclean does not know: the number is left whole, not half rendered
     ("nursing beds grew by 2.3万张.", "nursing beds grew by 2.3万张."),
     ("Visits were 4万人次 and 3万人次, 百分之五 more.", "Visits were 40,000 person-times and 30,000 person-times, 5 percent more."),
+    # a web address keeps its digits and Chinese
+    ("open http://www.example.cn/list?page=1万 for 1万人", "open http://www.example.cn/list?page=1万 for 10,000 people"),
     # what a sum is per, so much or more, a span of years
     ("The allowance is 752元/人·月 for 85%以上 of them.", "The allowance is 752 yuan per person per month for 85% or more of them."),
     ("gifts of 10万元以上 and 1万元/年, 3-5年 and 5000元以下", "gifts of 100,000 yuan or more and 10,000 yuan per year, 3-5 years and 5000 yuan or less"),
