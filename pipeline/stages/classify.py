@@ -572,7 +572,8 @@ _CONTACT = regex.compile(
     r"Tel(?:ephone)?|Phone|Mobile|Fax|E-?mail|Address|Website|Hotline|"
     r"(?:Consultation|Service|Enquiry|Inquiry)\s+(?:tel(?:ephone)?|phone|hotline)|"
     r"Post\s*code|Zip\s+code|联系人|联系电话|联系方式|电话|手机|地址|邮箱|电子邮箱|传真|"
-    r"咨询电话|服务热线|热线|邮编|网址|"
+    r"咨询电话|服务热线|热线|邮编|网址|(?:监督|投诉|举报|求助|值班)(?:电话|热线)|"
+    r"(?:Supervision|Complaint|Complaints|Report(?:ing)?|Duty)\s+(?:tel(?:ephone)?|phone|hotline)|"
     # a notice's files are content, never a heading: "Attachment: list.docx"
     r"Attachments?|Annex(?:es)?|Downloads?|附件|下载|"
     # ... nor a programme's people: "Speaker: Wang Jian, Vice Minister"
@@ -704,7 +705,7 @@ def mark_page_furniture(item: Item, kinds: tuple[str, ...]) -> tuple[str, ...]:
             continue
         text = _text(block)
         lang = "en"  # (the language matters to Chinese UI labels only)
-        if block.en is None and chrome.is_zh_ui_label(text):
+        if chrome.is_zh_ui_label(text):  # ("邮箱：...@163.com" reads as English)
             if not en_page:
                 en_page.append(_english_page(item.blocks, out))
             lang = "en" if en_page[0] else "zh"

@@ -463,6 +463,12 @@ def is_image_file_name(text: str) -> bool:
     return bool(_IMAGE_FILE.fullmatch(t))
 
 
+# a short line that ends in its photographer's credit, after its own full stop
+_CREDIT_AFTER = regex.compile(r"[。.]\s*[（(]?\s*(?:新华社记者|本报记者|记者|通讯员)?\s*"
+                              r"[\p{Han}·]{2,6}(?:[、，\s]+[\p{Han}·]{2,6}){0,2}\s*摄\s*[)）]?\Z")
+MAX_CAPTION_CHARS = 80
+
+
 def is_caption(text: str) -> bool:
     """Is the line a photo caption or credit (an image file name and its caption, or a
     credit such as ``Ti Gong`` or ``(Xinhua/Li Ming)``)?
@@ -473,10 +479,14 @@ def is_caption(text: str) -> bool:
     False
     >>> is_caption("图为表彰大会现场。新华社记者 李贺 摄"), is_caption("图为表彰大会现场。李贺 摄")
     (True, True)
+    >>> is_caption("开幕式现场。 李健 摄"), is_caption("开幕式现场。（新华社记者 王冠森 摄）")
+    (True, True)
     """
     t = text.strip()
     if t.endswith("摄") and _NAME_CREDIT.fullmatch(t):  # "马铭言 摄": a name, then 摄
         return True
+    if t[-1:] in "摄）)" and len(t) <= MAX_CAPTION_CHARS and _CREDIT_AFTER.search(t):
+        return True  # "开幕式现场。 李健 摄", "开幕式现场。（新华社记者 李贺 摄）"
     first = t[:1]
     if first.isascii():
         if first not in _CAPTION_ASCII_STARTS:

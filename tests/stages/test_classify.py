@@ -1062,3 +1062,16 @@ def test_a_bodys_name_alone_over_a_headline_is_the_sites_banner():
     page = ("The Ministry of Civil Affairs Holds Press Conference\n\nBackground\n\n"
             "The ministry held a press conference on Monday.\n")
     assert [b.kind for b in clean_text(page).blocks] == ["title", "heading", "paragraph"]
+
+
+def test_contact_lines_and_captions_of_chinese_pages():
+    """A notice's supervision hotline was a heading and its e-mail line (read as
+    English) hidden as an English page's chrome; a caption with its credit after its
+    full stop was a heading."""
+    page = ("关于开展慈善资金使用情况监督检查的通知\n\n各区县民政局\uff1a\n\n为加强慈善资金监管，现就有关"
+            "事项通知如下\u3002\n\n监督电话\uff1a023-88776655\u300112345\n\n邮箱\uff1acqcszh@163.com\n\n"
+            "重庆市民政局\n")
+    kinds = [b.kind for b in clean_text(page).blocks]
+    assert kinds[3:5] == ["paragraph", "paragraph"]
+    page = "会议召开\n\n开幕式现场\u3002 李健 摄\n\n会议于周一在北京召开\uff0c持续两天\u3002\n"
+    assert [b.kind for b in clean_text(page).blocks] == ["title", "caption", "paragraph"]
