@@ -141,7 +141,8 @@ def test_an_item_that_kills_its_worker_is_rejected_and_the_run_goes_on(corpus, t
     monkeypatch.setattr(batch, "process_chunk", die_on_n7)
     result = run_batch([str(corpus)], str(tmp_path / "out"), jobs=2)
     monkeypatch.undo()
-    assert result.report["timing"]["worker_deaths"] == 1
+    # (one death in the pool, two more of the item alone, in two fresh workers)
+    assert result.report["timing"]["worker_deaths"] == 3
     assert result.report["timing"]["items_cleaned_alone"] >= 2
     items, rejects, report = outputs(tmp_path / "out")
     (dead,) = [r for r in lines_of(rejects) if r["id"] == "n7"]
@@ -153,6 +154,51 @@ def test_an_item_that_kills_its_worker_is_rejected_and_the_run_goes_on(corpus, t
                              if b'"id":"n7"' not in line)
     assert report["items"]["in"] == ref_report["items"]["in"]
     assert report["items"]["rejected"] == ref_report["items"]["rejected"] + 1
+
+
+def die_twice_on_n7(chunk):
+    """Dies the first two times it meets n7 (a counter in a file, across processes):
+    a kill from outside, not the item's doing."""
+    marker = Path(os.environ["MTCLEAN_TEST_DEATHS"])
+    if any(getattr(e, "id", None) == "n7" for _, e in chunk):
+        deaths = len(marker.read_text()) if marker.exists() else 0
+        if deaths < 2:
+            marker.write_text("x" * (deaths + 1))
+            os._exit(9)
+    return work.process_chunk(chunk)
+
+
+def test_a_worker_killed_again_while_items_are_cleaned_alone_rejects_nothing(
+        corpus, tmp_path, monkeypatch):
+    """A second kill, of the worker cleaning an item alone, made that good item a
+    permanent reject: an item is rejected only when it kills two fresh workers."""
+    monkeypatch.setattr(batch, "CHUNK_ITEMS", 2)
+    monkeypatch.setattr(batch, "process_chunk", die_twice_on_n7)
+    monkeypatch.setenv("MTCLEAN_TEST_DEATHS", str(tmp_path / "deaths"))
+    result = run_batch([str(corpus)], str(tmp_path / "out"), jobs=2)
+    monkeypatch.undo()
+    assert result.report["timing"]["worker_deaths"] == 2
+    run_batch([str(corpus)], str(tmp_path / "ref"), jobs=1)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "ref")
+
+
+def memory_error_on_n7(chunk):
+    if any(getattr(e, "id", None) == "n7" for _, e in chunk):
+        raise MemoryError  # (escaped process_entry: even the reject line failed)
+    return work.process_chunk(chunk)
+
+
+def test_an_error_that_escapes_a_worker_rejects_its_item_not_the_run(corpus, tmp_path,
+                                                                      monkeypatch):
+    """A MemoryError raised again while the worker wrote the item's reject escaped the
+    worker: the run stopped with an internal error, and every rerun at the same item."""
+    monkeypatch.setattr(batch, "CHUNK_ITEMS", 2)
+    monkeypatch.setattr(batch, "process_chunk", memory_error_on_n7)
+    run_batch([str(corpus)], str(tmp_path / "out"), jobs=2)
+    monkeypatch.undo()
+    _, rejects, _ = outputs(tmp_path / "out")
+    (dead,) = [r for r in lines_of(rejects) if r["id"] == "n7"]
+    assert dead["reason"].startswith("the process cleaning this item died (MemoryError)")
 
 
 def die_always(chunk):

@@ -165,19 +165,25 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         chunk0, fut = pending.popleft()
         try:
             return chunk0, _result(fut, pool)
-        except BrokenProcessPool:
+        except (BrokenProcessPool, Exception):
+            # (a worker died; or an item's MemoryError escaped even its reject line)
             pass
-        suspects = [chunk0] + [chunk for chunk, _ in pending]
+        # the chunks whose results came before the death keep them
+        flight = [(chunk0, None)] + [(chunk, f if _done_well(f) else None)
+                                      for chunk, f in pending]
         pending.clear()
         _abandon(pool)
+        suspects = [chunk for chunk, f in flight if f is None]
         died.append(sum(len(chunk) for chunk in suspects))
-        redone = _one_by_one(suspects, new_pool)
-        for chunk, results in zip(suspects[1:], redone[1:]):
-            fut = Future()
-            fut.set_result(results)
-            pending.append((chunk, fut))
+        redone = iter(_one_by_one(suspects, new_pool, died))
+        first = next(redone)
+        for chunk, f in flight[1:]:
+            if f is None:
+                f = Future()
+                f.set_result(next(redone))
+            pending.append((chunk, f))
         pool = new_pool(jobs)
-        return chunk0, redone[0]
+        return chunk0, first
 
     try:
         for chunk in _read_interruptibly(chain(head, it)):
@@ -198,6 +204,7 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
 
 
 POLL_SECONDS = 1.0
+ATTEMPTS_ALONE = 2  # fresh workers an entry may kill before it is rejected
 NOTICE_SECONDS = 3.0  # how long the pool gets to notice a dead worker itself
 
 
@@ -257,11 +264,17 @@ def _result(fut, pool: ProcessPoolExecutor) -> list:
                     raise BrokenProcessPool("a worker process died") from None
 
 
-def _one_by_one(chunks: Sequence[list], new_pool: Callable) -> list[list]:
+def _done_well(fut: Future) -> bool:
+    return fut.done() and not fut.cancelled() and fut.exception() is None
+
+
+def _one_by_one(chunks: Sequence[list], new_pool: Callable, died: list) -> list[list]:
     """The results of ``chunks``, each entry cleaned alone in a one-worker pool. An entry
-    whose worker dies is rejected (:func:`~pipeline.batch.work.died_line`), once a fresh
-    worker has shown, on no entry at all, that workers can live: otherwise the fault is
-    not the entry's and the run stops (``BrokenProcessPool``)."""
+    whose worker dies twice, in two fresh workers, is rejected
+    (:func:`~pipeline.batch.work.died_entry`): once is bad luck (a kill from outside,
+    memory another process took), twice the entry's doing. A fresh worker must first
+    show, on no entry at all, that workers can live: otherwise the fault is not the
+    entry's and the run stops (``BrokenProcessPool``). Each death adds 0 to ``died``."""
     pool = None
     finished = False
     out = []
@@ -269,19 +282,23 @@ def _one_by_one(chunks: Sequence[list], new_pool: Callable) -> list[list]:
         for chunk in chunks:
             results = []
             for index, entry, _ in chunk:
-                if pool is None:
-                    pool = _living_pool(new_pool)
-                fut = _submit(pool, [(index, entry)])
-                processes = list((getattr(pool, "_processes", None) or {}).values())
-                try:
-                    results.extend(_result(fut, pool))
-                    continue
-                except BrokenProcessPool:
-                    pass
-                code = _exit_code(processes)
-                _abandon(pool)
-                pool = _living_pool(new_pool)
-                results.append(died_entry(index, entry, code))
+                for attempt in range(ATTEMPTS_ALONE):
+                    if pool is None:
+                        pool = _living_pool(new_pool)
+                    fut = _submit(pool, [(index, entry)])
+                    processes = list((getattr(pool, "_processes", None) or {}).values())
+                    try:
+                        results.extend(_result(fut, pool))
+                        break
+                    except BrokenProcessPool:
+                        code, error = _exit_code(processes), None
+                    except Exception as exc:  # (a MemoryError that escaped the worker)
+                        code, error = None, exc
+                    died.append(0)
+                    _abandon(pool)
+                    pool = None
+                else:
+                    results.append(died_entry(index, entry, code, error))
             out.append(results)
         finished = True
     finally:

@@ -151,16 +151,20 @@ def process_entry(index: int, entry: Entry, config: Config) -> Done:
                 reason=encode_reason(reason_kind(reason)))
 
 
-def died_entry(index: int, entry: Entry, exitcode: int | None) -> Done:
+def died_entry(index: int, entry: Entry, exitcode: int | None,
+               error: BaseException | None = None) -> Done:
     """The reject of an entry whose worker died while cleaning it, alone (the system
-    killed it for lack of memory, most often).
+    killed it for lack of memory, most often), or failed in a way that even its reject
+    line could not be written (``error``, a MemoryError).
 
     >>> from pipeline.runner import SourceText
     >>> done = died_entry(4, InputItem("a", (SourceText("a.txt", "Hi."),), "a.txt"), -9)
     >>> done.line.decode()
     '{"id":"a","source":"a.txt","reason":"the process cleaning this item died (killed by SIGKILL: out of memory?); clean it alone with mtclean clean to see more","original":"Hi."}\\n'
     """
-    if exitcode is not None and exitcode < 0:
+    if error is not None:
+        how = f"{type(error).__name__}{': ' if str(error) else ''}{error}"
+    elif exitcode is not None and exitcode < 0:
         try:
             how = f"killed by {signal.Signals(-exitcode).name}"
         except ValueError:
