@@ -157,12 +157,16 @@ def _alive(pid: int) -> bool:
 STAGE_PREFIX = ".mtclean-files."
 def _remove_stale_stages(folder: str) -> None:
     """Remove the staging folders a killed write left in ``folder`` (their files were
-    never moved in: the output is whole without them)."""
+    never moved in: the output is whole without them). A live writer's stays: its
+    name holds its process id (``.mtclean-files.PID.XXXX``)."""
     try:
         names = [n for n in os.listdir(folder) if n.startswith(STAGE_PREFIX)]
     except OSError:
         return
     for name in names:
+        pid = name[len(STAGE_PREFIX):].partition(".")[0]
+        if pid.isascii() and pid.isdigit() and _alive(int(pid)):
+            continue
         shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
 
 
@@ -196,7 +200,7 @@ def write_files(folder: str, files: Sequence[tuple[str, bytes]],
                                   hint="restore into an empty folder")
     _remove_stale_stages(folder)
     try:
-        stage = tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder)
+        stage = tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}.", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write here: {exc.strerror or exc}", path=folder) from None
     try:

@@ -1,4 +1,7 @@
 """Nothing lost: restore(clean(x)) == x on every corpus file and on generated text."""
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,3 +168,20 @@ def test_restore_names_the_line_of_a_damaged_record_after_good_ones(tmp_path):
     assert res.exit_code == 1
     assert f"{src}:4 item 'c'" in res.output, res.output
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_a_live_writers_staging_folder_is_not_removed_by_another_write(tmp_path):
+    """A second restore --files into the same folder removed the first one's staging
+    folder while it wrote: the first failed, or left part of its files."""
+    import pipeline.io as pio
+
+    live = tmp_path / f"{pio.STAGE_PREFIX}{os.getppid()}.abc"  # (a live process's)
+    live.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"{pio.STAGE_PREFIX}{dead.pid}.xyz"
+    stale.mkdir()
+    old_style = tmp_path / f"{pio.STAGE_PREFIX}killed"
+    old_style.mkdir()
+    pio.write_files(str(tmp_path), [("a.txt", b"x")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.txt", live.name])
