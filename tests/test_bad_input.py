@@ -515,24 +515,30 @@ def test_decode_error_is_an_input_error():
 
 # --- interruption -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
-def test_interrupt_during_clean_leaves_no_partial_file(tmp_path, sig):
+def _clean_writing(tmp_path: Path, out: Path) -> subprocess.Popen:
+    """A ``clean -o out`` of a large input, returned once its temporary output exists:
+    the run is then part-way through."""
     src = tmp_path / "in.jsonl"
     with src.open("w", encoding="utf-8") as f:
         for i in range(20000):
             f.write(json.dumps({"id": str(i), "en": EN * 3, "zh": ZH}) + "\n")
-    out = tmp_path / "o.jsonl"
-    out.write_text("previous\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "clean", str(src), "-o",
                              str(out)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-    # wait until the temporary output exists: the run is then part-way through
     deadline = time.monotonic() + 120
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the run never started writing"
         time.sleep(0.05)
+    return proc
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_interrupt_during_clean_leaves_no_partial_file(tmp_path, sig):
+    out = tmp_path / "o.jsonl"
+    out.write_text("previous\n")
+    proc = _clean_writing(tmp_path, out)
     time.sleep(0.2)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
@@ -742,20 +748,8 @@ def test_an_input_folder_inside_the_output_folder_is_named_as_such(tmp_path):
 def test_a_temporary_file_left_by_kill_9_is_removed_by_the_next_write(tmp_path):
     """kill -9 cannot be caught: ``clean -o`` leaves its temporary file. The next write
     of the same output removes it; a temporary file of a live writer stays."""
-    src = tmp_path / "in.jsonl"
-    with src.open("w", encoding="utf-8") as f:
-        for i in range(20000):
-            f.write(json.dumps({"id": str(i), "en": EN * 3, "zh": ZH}) + "\n")
     out = tmp_path / "o.jsonl"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "clean", str(src), "-o",
-                             str(out)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, "the run never started writing"
-        time.sleep(0.05)
+    proc = _clean_writing(tmp_path, out)
     proc.kill()
     proc.communicate(timeout=60)
     (left,) = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -766,7 +760,8 @@ def test_a_temporary_file_left_by_kill_9_is_removed_by_the_next_write(tmp_path):
     small = tmp_path / "small.txt"
     small.write_text("A short page.\n", encoding="utf-8")
     res = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(small), "-o",
-                          str(out)], env=env, capture_output=True)
+                          str(out)], env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                         capture_output=True)
     assert res.returncode == 0, res.stderr
     assert not (tmp_path / left).exists()
     assert_only(tmp_path, "in.jsonl", "o.jsonl", "small.txt", live.name, other.name)
