@@ -130,8 +130,7 @@ def _remove_stale_temps(target: Path, folder: Path) -> None:
         return
     for name in names:
         pid, _, rest = name[len(prefix):].partition(".")
-        if not (_TEMP_REST.fullmatch(rest) and pid.isascii() and pid.isdigit()) \
-                or _alive(int(pid)):
+        if not _TEMP_REST.fullmatch(rest) or not _writer_gone(pid):
             continue
         try:
             os.unlink(os.path.join(folder, name))
@@ -140,6 +139,12 @@ def _remove_stale_temps(target: Path, folder: Path) -> None:
 
 
 _TEMP_REST = re.compile(r"[a-z0-9_]+\.tmp")  # mkstemp's random part, then the suffix
+
+
+def _writer_gone(pid: str) -> bool:
+    """Has the process named in a temporary file's or folder's name (``pid``, its
+    digits) ended?"""
+    return pid.isascii() and pid.isdigit() and not _alive(int(pid))
 
 
 def _alive(pid: int) -> bool:
@@ -155,6 +160,8 @@ def _alive(pid: int) -> bool:
 
 
 STAGE_PREFIX = ".mtclean-files."
+
+
 def _remove_stale_stages(folder: str) -> None:
     """Remove the staging folders a killed write left in ``folder`` (their files were
     never moved in: the output is whole without them). A live writer's stays: its
@@ -165,8 +172,8 @@ def _remove_stale_stages(folder: str) -> None:
         return
     for name in names:
         pid = name[len(STAGE_PREFIX):].partition(".")[0]
-        if pid.isascii() and pid.isdigit() and _alive(int(pid)):
-            continue
+        if pid.isascii() and pid.isdigit() and not _writer_gone(pid):
+            continue  # (a name without a pid is an older version's: stale)
         shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
 
 

@@ -8,7 +8,6 @@ reason, so a batch run can carry on and nothing is lost; ``strict=True`` raises 
 from __future__ import annotations
 
 import base64
-
 import hashlib
 import io
 import math

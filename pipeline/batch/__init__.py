@@ -165,8 +165,9 @@ def _results(chunks: Iterable[list], jobs: int, config: Config,
         chunk0, fut = pending.popleft()
         try:
             return chunk0, _result(fut, pool)
-        except (BrokenProcessPool, Exception):
-            # (a worker died; or an item's MemoryError escaped even its reject line)
+        except Exception:
+            # (a worker died, BrokenProcessPool; or an item's MemoryError escaped even its
+            # reject line)
             pass
         # the chunks whose results came before the death keep them
         flight = [(chunk0, None)] + [(chunk, f if _done_well(f) else None)
@@ -282,7 +283,7 @@ def _one_by_one(chunks: Sequence[list], new_pool: Callable, died: list) -> list[
         for chunk in chunks:
             results = []
             for index, entry, _ in chunk:
-                for attempt in range(ATTEMPTS_ALONE):
+                for _ in range(ATTEMPTS_ALONE):
                     if pool is None:
                         pool = _living_pool(new_pool)
                     fut = _submit(pool, [(index, entry)])

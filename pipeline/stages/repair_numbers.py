@@ -327,7 +327,7 @@ _NOUN_NEXT = regex.compile(
     r"orphans?|veterans?|recipients?|beneficiar(?:y|ies)|individuals?|applicants?|"
     r"migrants?|farmers?|herders?|tourists?|passengers?|athletes?|journalists?|reporters?|"
     r"delegates?|representatives?|experts?|guests?|attendees?|trainees?|graduates?|"
-    r"soldiers?|victims?|survivors?|donors?|couples?|households?|teams?|"
+    r"soldiers?|victims?|survivors?|donors?|couples?|teams?|"
     r"social\s+workers?|caregivers?|carers?|cadres?|deputies|leaders?|players?)\b")
 # a lower-case word after a counter with nothing said: "500名." is 500 people, "500名
 # nurses" 500 nurses

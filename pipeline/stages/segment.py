@@ -246,7 +246,7 @@ def joins_soft(prev: str, nxt: str) -> bool:
         return False  # (a bulleted item after a sentence's end; "- 2 million yuan ..."
         # after "... to Henan" is a dash going on with it)
     if p[-1] == "." and not _starts_han(nxt) and not _EN_LOWER_START.match(nxt) and \
-            not _COMPANY_END.search(p[-12:]) and _ends_in_abbreviation(p, nxt):
+            _abbreviation_goes_on(p, nxt):
         return True  # "St." / "Paul's Cathedral": no sentence ends there
     if p[-1] in _CLOSING:
         # a bracket or quote closed inside a sentence ("on Saturday (July 25)" / "and to
@@ -405,9 +405,7 @@ def _wrapped_here(prev_line: str, nxt: str, width: int | None) -> bool:
     "30,000, the ...", "in Tel" / "Aviv, saying ...")."""
     p = prev_line.rstrip()
     return width is not None and len(p) >= WRAP_SHARE * width and \
-        (p[-1:] not in _CLOSING or p[-1] == "." and not (
-            _COMPANY_END.search(p[-12:]) and not _EN_LOWER_START.match(nxt))
-         and _ends_in_abbreviation(p, nxt) or
+        (p[-1:] not in _CLOSING or p[-1] == "." and _abbreviation_goes_on(p, nxt) or
          p[-1] in ":：" and _SAID.search(p[-40:]) is not None) and \
         not _LABEL_START.match(nxt) and not _NOT_CONTINUED.match(nxt) and \
         not _META_LABEL.search(p) and _ends_han(p) == _starts_han(nxt)
@@ -476,6 +474,15 @@ _FUNCTION_WORD_END = regex.compile(r"(?<![\w-])(?:and|or|of|the|to|in|for|with|a
 _ZH_GOES_ON_START = frozenset("，、；：。！？）」』”’…")
 _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or so that the "
                             "then to with".split())
+
+
+def _abbreviation_goes_on(line: str, nxt: str) -> bool:
+    """Does a line that ends in an abbreviation's full stop go on in ``nxt``? Not one
+    that ends in a company's name before a line opening otherwise than in lower case
+    (a list of donors: "...Co., Ltd." / "Beijing ...")."""
+    if _COMPANY_END.search(line[-12:]) and not _EN_LOWER_START.match(nxt):
+        return False
+    return _ends_in_abbreviation(line, nxt)
 
 
 def _ends_in_abbreviation(line: str, nxt: str) -> bool:
