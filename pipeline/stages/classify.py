@@ -123,6 +123,7 @@ _LABEL = regex.compile(
 _HAN_PAD = regex.compile(r"(?<=(?<!\p{Han})\p{Han})\u3000+(?=\p{Han}(?!\p{Han}))")
 _PLAIN_FORMS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0xFF0D: "-"}
 _DASHES = tuple(map(chr, _PLAIN_FORMS))
+_VALUE_EDGES = " \t,;|/，；\u3000\xa0"  # what parts a value from the next field
 _OPENERS_AFTER = regex.compile(r"[\s\u3000]*[【\[]\Z")  # the next field's bracket
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)")
 _DMY_DATE = regex.compile(
@@ -292,11 +293,11 @@ def parse_meta(text: str) -> dict[str, str] | None:
     fields = _date_fields(lead.group(0)) if lead else {}
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = _OPENERS_AFTER.sub("", text[m.end():end]).strip(" \t,;|/，；\u3000\xa0")
+        value = _OPENERS_AFTER.sub("", text[m.end():end]).strip(_VALUE_EDGES)
         if value.endswith(("】", "]")) and value.count("】") + value.count("]") > \
                 value.count("【") + value.count("["):
             # "【Source: Yunnan ...】 【Author: Li Hua】": each field in its brackets
-            value = value[:-1].rstrip(" \t,;|/，；\u3000\xa0")
+            value = value[:-1].rstrip(_VALUE_EDGES)
         key = next(k for k in _META_LABELS if m.group(k) is not None)
         if key == "controls":
             continue
